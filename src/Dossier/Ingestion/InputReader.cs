@@ -1,0 +1,248 @@
+using System.IO.Compression;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+
+namespace Dossier.Ingestion;
+
+/// <summary>
+/// Turns the paths a user names (files, folders, "-" for standard input) into raw articles.
+/// Every input either yields articles or one failure with a reason; nothing here throws for bad input.
+/// </summary>
+public sealed class InputReader(InputLimits limits)
+{
+    public const string StandardInput = "-";
+
+    public InputReader() : this(InputLimits.Default) { }
+
+    public async IAsyncEnumerable<InputItem> ReadAsync(
+        IEnumerable<string> paths,
+        Func<Stream> openStandardInput,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var path in paths)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (path == StandardInput)
+            {
+                await foreach (var item in ReadStreamAsync(StandardInput, openStandardInput, cancellationToken)) yield return item;
+            }
+            else if (Directory.Exists(path))
+            {
+                foreach (var file in ListFolder(path))
+                {
+                    await foreach (var item in ReadFileAsync(file, cancellationToken)) yield return item;
+                }
+            }
+            else
+            {
+                await foreach (var item in ReadFileAsync(path, cancellationToken)) yield return item;
+            }
+        }
+    }
+
+    private static IEnumerable<string> ListFolder(string folder)
+    {
+        var options = new EnumerationOptions
+        {
+            RecurseSubdirectories = true,
+            IgnoreInaccessible = true,
+            AttributesToSkip = 0,
+            ReturnSpecialDirectories = false,
+        };
+        // Sorted so that runs over the same folder are reproducible.
+        return Directory.EnumerateFiles(folder, "*", options).Order(StringComparer.Ordinal).ToList();
+    }
+
+    private async IAsyncEnumerable<InputItem> ReadFileAsync(string path, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var file = new FileInfo(path);
+        if (file.LinkTarget is { } target && file.ResolveLinkTarget(returnFinalTarget: true) is not { Exists: true })
+        {
+            yield return InputItem.Failed(path, $"broken symbolic link (points to '{target}', which does not exist)");
+            yield break;
+        }
+
+        if (!file.Exists)
+        {
+            yield return InputItem.Failed(path, Directory.Exists(path) ? "is a folder" : "no such file or folder");
+            yield break;
+        }
+
+        await foreach (var item in ReadStreamAsync(path, () => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true), cancellationToken))
+        {
+            yield return item;
+        }
+    }
+
+    private async IAsyncEnumerable<InputItem> ReadStreamAsync(string source, Func<Stream> open, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var read = await ReadBoundedAsync(source, open, cancellationToken);
+        if (read.Failure is { } failure)
+        {
+            yield return InputItem.Failed(source, failure);
+            yield break;
+        }
+
+        var bytes = read.Bytes;
+        if (FormatSniffer.IsGzip(bytes.Span))
+        {
+            var unpacked = Gunzip(bytes);
+            if (unpacked.Failure is { } gzipFailure)
+            {
+                yield return InputItem.Failed(source, gzipFailure);
+                yield break;
+            }
+
+            bytes = unpacked.Bytes;
+        }
+
+        if (IsBlank(bytes.Span))
+        {
+            yield return InputItem.Failed(source, bytes.IsEmpty ? "empty file" : "file holds only white space");
+            yield break;
+        }
+
+        var name = source.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? source[..^3] : source;
+        if (FormatSniffer.LooksLikeJsonLines(bytes.Span, name))
+        {
+            foreach (var item in ReadJsonLines(source, bytes)) yield return item;
+            yield break;
+        }
+
+        yield return InputItem.Of(RawInput.FromBytes(source, bytes, FormatSniffer.TextOrHtml(bytes.Span, name)));
+    }
+
+    private async Task<(ReadOnlyMemory<byte> Bytes, string? Failure)> ReadBoundedAsync(string source, Func<Stream> open, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var stream = open();
+            if (stream.CanSeek && stream.Length > limits.MaxBytes)
+            {
+                return (default, TooLarge(stream.Length));
+            }
+
+            var buffer = new MemoryStream();
+            var chunk = new byte[1 << 16];
+            int count;
+            while ((count = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+            {
+                if (buffer.Length + count > limits.MaxBytes) return (default, TooLarge(null));
+                buffer.Write(chunk, 0, count);
+            }
+
+            return (buffer.GetBuffer().AsMemory(0, (int)buffer.Length), null);
+        }
+        catch (FileNotFoundException)
+        {
+            return (default, "the file vanished before it could be read");
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return (default, "the file's folder vanished before it could be read");
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return (default, "permission denied");
+        }
+        catch (IOException error)
+        {
+            return (default, $"could not be read: {error.Message}");
+        }
+    }
+
+    private (ReadOnlyMemory<byte> Bytes, string? Failure) Gunzip(ReadOnlyMemory<byte> packed)
+    {
+        try
+        {
+            using var input = new MemoryStream(packed.ToArray(), writable: false);
+            using var gzip = new GZipStream(input, CompressionMode.Decompress);
+            var output = new MemoryStream();
+            var chunk = new byte[1 << 16];
+            int count;
+            while ((count = gzip.Read(chunk)) > 0)
+            {
+                if (output.Length + count > limits.MaxBytes) return (default, TooLarge(null) + " once decompressed");
+                output.Write(chunk, 0, count);
+            }
+
+            return (output.GetBuffer().AsMemory(0, (int)output.Length), null);
+        }
+        catch (InvalidDataException error)
+        {
+            return (default, $"corrupt gzip data: {error.Message}");
+        }
+        catch (EndOfStreamException)
+        {
+            return (default, "truncated gzip data");
+        }
+    }
+
+    private static IEnumerable<InputItem> ReadJsonLines(string source, ReadOnlyMemory<byte> bytes)
+    {
+        var lineNumber = 0;
+        var rest = bytes;
+        while (!rest.IsEmpty)
+        {
+            lineNumber++;
+            var newline = rest.Span.IndexOf((byte)'\n');
+            var line = newline < 0 ? rest : rest[..newline];
+            rest = newline < 0 ? ReadOnlyMemory<byte>.Empty : rest[(newline + 1)..];
+            if (IsBlank(line.Span)) continue;
+            yield return JsonArticle.Parse($"{source}:{lineNumber}", line);
+        }
+    }
+
+    private static bool IsBlank(ReadOnlySpan<byte> bytes)
+    {
+        foreach (var b in bytes)
+        {
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')) return false;
+        }
+
+        return true;
+    }
+
+    private string TooLarge(long? length) =>
+        length is { } known
+            ? $"too large ({Megabytes(known)} MB; the limit is {Megabytes(limits.MaxBytes)} MB)"
+            : $"too large (over the {Megabytes(limits.MaxBytes)} MB limit)";
+
+    private static string Megabytes(long bytes) => (bytes / (1024.0 * 1024.0)).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>One JSON Lines record: <c>url</c>, <c>title</c>, <c>published</c>, and <c>html</c> or <c>text</c>.</summary>
+internal static class JsonArticle
+{
+    public static InputItem Parse(string source, ReadOnlyMemory<byte> line)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(line);
+            if (json.RootElement.ValueKind != JsonValueKind.Object) return InputItem.Failed(source, "JSON line is not an object");
+            var root = json.RootElement;
+            var html = StringProperty(root, "html");
+            var text = StringProperty(root, "text");
+            if (string.IsNullOrWhiteSpace(html) && string.IsNullOrWhiteSpace(text))
+            {
+                return InputItem.Failed(source, "JSON line has neither 'html' nor 'text'");
+            }
+
+            var hints = new ArticleHints(
+                Url: StringProperty(root, "url"),
+                Title: StringProperty(root, "title"),
+                Published: DateParsing.TryParseIso(StringProperty(root, "published")));
+            var format = string.IsNullOrWhiteSpace(html) ? InputFormat.PlainText : InputFormat.Html;
+            var body = System.Text.Encoding.UTF8.GetBytes(format == InputFormat.Html ? html! : text!);
+            // The record's identity is its own bytes, so that the same line read twice is the same document.
+            return InputItem.Of(new RawInput(ContentHash.Of(line.Span), source, body, format, hints));
+        }
+        catch (JsonException error)
+        {
+            return InputItem.Failed(source, $"invalid JSON: {error.Message}");
+        }
+    }
+
+    private static string? StringProperty(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+}
