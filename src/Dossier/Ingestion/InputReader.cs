@@ -166,6 +166,13 @@ public sealed class InputReader(InputLimits limits)
                 output.Write(chunk, 0, count);
             }
 
+            // GZipStream stops quietly at a cut-off stream; the trailer's size field (ISIZE, RFC 1952) tells.
+            var span = packed.Span;
+            if (span.Length < 18 || System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(span[^4..]) != (uint)output.Length)
+            {
+                return (default, "truncated gzip data");
+            }
+
             return (output.GetBuffer().AsMemory(0, (int)output.Length), null);
         }
         catch (InvalidDataException error)
