@@ -68,9 +68,89 @@ public sealed class InputReader(InputLimits limits)
             yield break;
         }
 
-        await foreach (var item in ReadStreamAsync(path, () => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true), cancellationToken))
+        Stream Open() => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
+        var items = IsWarc(path, Open) ? ReadWarcAsync(path, Open, cancellationToken) : ReadStreamAsync(path, Open, cancellationToken);
+        await foreach (var item in items) yield return item;
+    }
+
+    /// <summary>A web archive, compressed or not, starts with a WARC version line.</summary>
+    private static bool IsWarc(string path, Func<Stream> open)
+    {
+        try
         {
-            yield return item;
+            using var file = open();
+            Span<byte> head = stackalloc byte[5];
+            var count = file.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            if (count >= 2 && FormatSniffer.IsGzip(head))
+            {
+                file.Position = 0;
+                using var gzip = new GZipStream(file, CompressionMode.Decompress);
+                count = gzip.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            }
+
+            return count == 5 && head.SequenceEqual("WARC/"u8);
+        }
+        catch (Exception error) when (error is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            // Let the ordinary reader report the problem with its own reason.
+            return false;
+        }
+    }
+
+    /// <summary>Each HTML response record of a web archive is one article; other records are passed over.</summary>
+    private async IAsyncEnumerable<InputItem> ReadWarcAsync(string path, Func<Stream> open, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var (file, openFailure) = TryOpen(open);
+        if (file is null)
+        {
+            yield return InputItem.Failed(path, openFailure!);
+            yield break;
+        }
+
+        await using var _ = file;
+        var head = new byte[2];
+        var compressed = file.ReadAtLeast(head, 2, throwOnEndOfStream: false) == 2 && FormatSniffer.IsGzip(head);
+        file.Position = 0;
+        await using var content = compressed ? new GZipStream(file, CompressionMode.Decompress) : file;
+        var records = new Warc.WarcReader(content, limits.MaxBytes).ReadAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+        while (true)
+        {
+            Warc.WarcRecord record;
+            string? failure = null;
+            try
+            {
+                if (!await records.MoveNextAsync()) break;
+                record = records.Current;
+            }
+            catch (Exception error) when (error is InvalidDataException or IOException)
+            {
+                failure = error is EndOfStreamException ? "truncated web archive" : $"broken web archive: {error.Message}";
+                record = null!;
+            }
+
+            if (failure is not null)
+            {
+                yield return InputItem.Failed(path, failure);
+                yield break;
+            }
+
+            if (record.Type != "response") continue;
+            var source = $"{path}#{record.TargetUri ?? record.Offset.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+            if (record.SkipReason is { } skip)
+            {
+                yield return InputItem.Failed(source, skip);
+                continue;
+            }
+
+            if (Warc.HttpPayload.TryParse(record.Block, limits.MaxBytes) is not { IsHtml: true, Status: >= 200 and < 300 } payload) continue;
+            if (IsBlank(payload.Body.Span))
+            {
+                yield return InputItem.Failed(source, "empty response body");
+                continue;
+            }
+
+            var hints = new ArticleHints(Url: record.TargetUri, DeclaredCharset: payload.Charset);
+            yield return InputItem.Of(RawInput.FromBytes(source, payload.Body, InputFormat.Html, hints));
         }
     }
 
@@ -110,6 +190,22 @@ public sealed class InputReader(InputLimits limits)
         }
 
         yield return InputItem.Of(RawInput.FromBytes(source, bytes, FormatSniffer.TextOrHtml(bytes.Span, name)));
+    }
+
+    private static (Stream? Stream, string? Failure) TryOpen(Func<Stream> open)
+    {
+        try
+        {
+            return (open(), null);
+        }
+        catch (FileNotFoundException)
+        {
+            return (null, "the file vanished before it could be read");
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            return (null, $"could not be read: {error.Message}");
+        }
     }
 
     private async Task<(ReadOnlyMemory<byte> Bytes, string? Failure)> ReadBoundedAsync(string source, Func<Stream> open, CancellationToken cancellationToken)
