@@ -8,11 +8,14 @@ namespace Dossier.Ingestion;
 /// Turns the paths a user names (files, folders, "-" for standard input) into raw articles.
 /// Every input either yields articles or one failure with a reason; nothing here throws for bad input.
 /// </summary>
-public sealed class InputReader(InputLimits limits)
+public sealed class InputReader(InputLimits limits, Web.PoliteFetcher? fetcher = null)
 {
     public const string StandardInput = "-";
 
     public InputReader() : this(InputLimits.Default) { }
+
+    public static bool IsUrl(string path) =>
+        path.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || path.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
 
     public async IAsyncEnumerable<InputItem> ReadAsync(
         IEnumerable<string> paths,
@@ -25,6 +28,10 @@ public sealed class InputReader(InputLimits limits)
             if (path == StandardInput)
             {
                 await foreach (var item in ReadStreamAsync(StandardInput, openStandardInput, cancellationToken)) yield return item;
+            }
+            else if (IsUrl(path))
+            {
+                await foreach (var item in ReadUrlAsync(path, followFeeds: true, cancellationToken)) yield return item;
             }
             else if (Directory.Exists(path))
             {
@@ -182,6 +189,12 @@ public sealed class InputReader(InputLimits limits)
             yield break;
         }
 
+        if (Web.FeedParser.LooksLikeFeed(bytes.Span) && Web.FeedParser.TryParse(bytes, null, limits.MaxFeedEntries) is { } entries)
+        {
+            await foreach (var item in ReadFeedEntriesAsync(source, entries, cancellationToken)) yield return item;
+            yield break;
+        }
+
         var name = source.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? source[..^3] : source;
         if (FormatSniffer.LooksLikeJsonLines(bytes.Span, name))
         {
@@ -190,6 +203,64 @@ public sealed class InputReader(InputLimits limits)
         }
 
         yield return InputItem.Of(RawInput.FromBytes(source, bytes, FormatSniffer.TextOrHtml(bytes.Span, name)));
+    }
+
+    /// <summary>A page is one article; a feed or sitemap is the articles it links to (not followed further).</summary>
+    private async IAsyncEnumerable<InputItem> ReadUrlAsync(string url, bool followFeeds, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        {
+            yield return InputItem.Failed(url, "not a valid URL");
+            yield break;
+        }
+
+        if (fetcher is null)
+        {
+            yield return InputItem.Failed(url, "fetching URLs is not enabled here");
+            yield break;
+        }
+
+        var result = await fetcher.FetchAsync(uri, cancellationToken);
+        if (!result.Succeeded)
+        {
+            yield return InputItem.Failed(url, result.Failure!);
+            yield break;
+        }
+
+        if (IsBlank(result.Body.Span))
+        {
+            yield return InputItem.Failed(url, "empty response body");
+            yield break;
+        }
+
+        if (followFeeds && Web.FeedParser.LooksLikeFeed(result.Body.Span) && Web.FeedParser.TryParse(result.Body, result.Final ?? uri, limits.MaxFeedEntries) is { } entries)
+        {
+            await foreach (var item in ReadFeedEntriesAsync(url, entries, cancellationToken)) yield return item;
+            yield break;
+        }
+
+        var format = result.ContentType?.Contains("html", StringComparison.OrdinalIgnoreCase) == true ? InputFormat.Html : FormatSniffer.TextOrHtml(result.Body.Span, url);
+        var hints = new ArticleHints(Url: (result.Final ?? uri).ToString(), DeclaredCharset: result.Charset);
+        yield return InputItem.Of(RawInput.FromBytes(url, result.Body, format, hints));
+    }
+
+    private async IAsyncEnumerable<InputItem> ReadFeedEntriesAsync(string feed, IReadOnlyList<Web.FeedEntry> entries, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (entries.Count == 0)
+        {
+            yield return InputItem.Failed(feed, "feed has no entries with links");
+            yield break;
+        }
+
+        foreach (var entry in entries)
+        {
+            await foreach (var item in ReadUrlAsync(entry.Link.ToString(), followFeeds: false, cancellationToken))
+            {
+                yield return item.Input is { } input && (entry.Title is not null || entry.Published is not null)
+                    ? InputItem.Of(input with { Hints = input.Hints with { Title = input.Hints.Title ?? entry.Title, Published = input.Hints.Published ?? entry.Published } })
+                    : item;
+            }
+        }
     }
 
     private static (Stream? Stream, string? Failure) TryOpen(Func<Stream> open)
