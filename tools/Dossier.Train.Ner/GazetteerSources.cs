@@ -44,12 +44,15 @@ internal static partial class GazetteerSources
                 if (!File.Exists(file)) continue;
                 var major = parts[1] switch
                 {
+                    "department" or "agency" => "organization",
+                    "position" or "minister" => "title",
+                    "constituency" or "operations" or "war" or "war_key" or "government" => "government-other",
                     "organization" when parts.Length > 2 && parts[2] == "company" => "company",
                     "location" when parts.Length > 2 && parts[2] == "country" => "country",
                     "location" when parts.Length > 2 && parts[2] == "city" => "city",
                     _ => parts[1],
                 };
-                if (major is "stop" or "spur" or "greeting" or "say" or "phone_prefix" or "url_key" or "ident_key" or "spur_ident" or "number_fold" or "cdg" or "adbc") continue;
+                if (major is "time" or "time_unit" or "time_modifier" or "timeofday" or "date_key" or "date_unit" or "year" or "sport" or "facility_key_ext" or "ident_key" or "stop" or "spur" or "greeting" or "say" or "phone_prefix" or "url_key" or "ident_key" or "spur_ident" or "number_fold" or "cdg" or "adbc") continue;
                 AddLines(builder, "annie-" + major, ReadLines(file, Encoding.Latin1).Select(StripFeatures));
             }
         }
