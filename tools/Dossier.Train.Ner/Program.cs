@@ -18,7 +18,7 @@ switch (options.Command)
         var clock = Stopwatch.StartNew();
         var train = ConllReader.ReadFile(Path.Combine(conll, "eng.train"));
         var gazetteer = options.Has("no-gazetteer") ? Gazetteer.Empty : GazetteerSources.Build(resources, Log);
-        var clusters = options.Has("no-clusters") ? WordClusters.Empty : ClusterSources.Load(options.Get("clusters", "artifacts/ner/clusters.txt"), resources, int.Parse(options.Get("seed", "1")), Log);
+        var clusters = options.Has("no-clusters") ? WordClusters.Empty : ClusterSources.Load(options.Get("clusters", "artifacts/ner/clusters.txt"), resources, train, int.Parse(options.Get("seed", "1")), Log);
         var training = new NerTrainingOptions
         {
             BucketBits = int.Parse(options.Get("bits", "20")),
