@@ -30,12 +30,12 @@ public sealed class InputReader(InputLimits limits)
             {
                 foreach (var file in ListFolder(path))
                 {
-                    await foreach (var item in ReadFileAsync(file, cancellationToken)) yield return item;
+                    await foreach (var item in ReadFileAsync(file, listed: true, cancellationToken)) yield return item;
                 }
             }
             else
             {
-                await foreach (var item in ReadFileAsync(path, cancellationToken)) yield return item;
+                await foreach (var item in ReadFileAsync(path, listed: false, cancellationToken)) yield return item;
             }
         }
     }
@@ -53,7 +53,7 @@ public sealed class InputReader(InputLimits limits)
         return Directory.EnumerateFiles(folder, "*", options).Order(StringComparer.Ordinal).ToList();
     }
 
-    private async IAsyncEnumerable<InputItem> ReadFileAsync(string path, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<InputItem> ReadFileAsync(string path, bool listed, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var file = new FileInfo(path);
         if (file.LinkTarget is { } target && file.ResolveLinkTarget(returnFinalTarget: true) is not { Exists: true })
@@ -64,7 +64,7 @@ public sealed class InputReader(InputLimits limits)
 
         if (!file.Exists)
         {
-            yield return InputItem.Failed(path, Directory.Exists(path) ? "is a folder" : "no such file or folder");
+            yield return InputItem.Failed(path, listed ? "the file vanished before it could be read" : "no such file or folder");
             yield break;
         }
 

@@ -1,0 +1,184 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Dossier.Analysis;
+using Dossier.Documents;
+using Dossier.Ingestion;
+using Dossier.Serialization;
+using Dossier.Storage;
+using Spectre.Console;
+
+namespace Dossier.Cli.Commands;
+
+internal static class AnalyzeCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var paths = new Argument<string[]>("PATH")
+        {
+            Description = "Files or folders (read recursively) of articles: plain text, HTML, .html.gz or JSON Lines; '-' reads standard input.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var database = CommonOptions.Database();
+        var format = CommonOptions.Format("text", "text", "json");
+        var output = CommonOptions.OutputFile();
+        var top = new Option<int>("--top") { Description = "How many entities the summary lists.", DefaultValueFactory = _ => 10 };
+        var maxBytes = new Option<long>("--max-bytes")
+        {
+            Description = "Largest input read (after decompression); larger ones fail with a reason.",
+            DefaultValueFactory = _ => InputLimits.Default.MaxBytes,
+        };
+
+        var command = new Command("analyze", "Analyse articles, store the results, and print a summary (or the full analysis as JSON).")
+        {
+            paths, database, format, output, top, maxBytes,
+        };
+        command.SetAction((parsed, cancellationToken) => RunAsync(
+            context,
+            parsed.GetValue(paths)!,
+            parsed.GetValue(database)!,
+            parsed.GetValue(format) == "json",
+            parsed.GetValue(output),
+            parsed.GetValue(top),
+            new InputLimits { MaxBytes = parsed.GetValue(maxBytes) },
+            cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(
+        CliContext context, string[] paths, string databasePath, bool json, string? outputPath, int top, InputLimits limits, CancellationToken cancellationToken)
+    {
+        var pipeline = DossierPipeline.CreateDefault();
+        await using var store = await DossierStores.OpenAsync(databasePath, cancellationToken);
+        var runner = new AnalysisRunner(pipeline, store, new InputReader(limits));
+        var observer = new ConsoleObserver(context);
+        var options = new RunOptions { ReanalyzeStored = json };
+
+        RunSummary summary;
+        if (context.ErrorIsTerminal && !json)
+        {
+            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Error) });
+            summary = await console.Progress().AutoClear(true).StartAsync(async progress =>
+            {
+                observer.Progress = progress.AddTask("Analysing", maxValue: double.MaxValue);
+                observer.Progress.IsIndeterminate = true;
+                return await runner.RunAsync(paths, context.OpenStandardInput, options, observer, cancellationToken);
+            });
+        }
+        else
+        {
+            summary = await runner.RunAsync(paths, context.OpenStandardInput, options, observer, cancellationToken);
+        }
+
+        if (json)
+        {
+            await WriteJsonAsync(context, outputPath, store, observer, summary, cancellationToken);
+        }
+        else
+        {
+            await WriteSummaryAsync(context.Out, store, summary, top, cancellationToken);
+        }
+
+        return summary.Failed > 0 ? ExitCodes.FinishedWithFailures : ExitCodes.Success;
+    }
+
+    private static async Task WriteSummaryAsync(TextWriter output, IDossierStore store, RunSummary summary, int top, CancellationToken cancellationToken)
+    {
+        var stored = summary.Skipped - (summary.Processed - summary.Added);
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"Documents: {summary.Added} processed, {summary.Failed} failed, {summary.Skipped} skipped (already in the store)."));
+        if (summary.Added == 0 && summary.Skipped > 0)
+        {
+            await output.WriteLineAsync("Nothing new: every input was already in the store, so nothing was added.");
+        }
+
+        var entities = await store.SummarizeEntitiesAsync(summary.DocumentIds, top, cancellationToken);
+        if (entities.Count == 0) return;
+        await output.WriteLineAsync();
+        await output.WriteLineAsync("Top entities");
+        var width = Math.Max(6, entities.Max(e => e.Entity.Name.Length + e.Entity.Label.ToString().Length + 3));
+        await output.WriteLineAsync($"  {"entity".PadRight(width)}  mentions  quotes  claims");
+        foreach (var entity in entities)
+        {
+            var name = $"{entity.Entity.Name} ({entity.Entity.Label})";
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"  {name.PadRight(width)}  {entity.Mentions,8}  {entity.Quotes,6}  {entity.Claims,6}"));
+        }
+
+        _ = stored;
+    }
+
+    private static async Task WriteJsonAsync(
+        CliContext context, string? outputPath, IDossierStore store, ConsoleObserver observer, RunSummary summary, CancellationToken cancellationToken)
+    {
+        var documents = new List<DocumentJson>(observer.Documents.Count);
+        foreach (var document in observer.Documents)
+        {
+            documents.Add(DossierJsonMapper.ToJson(document, await store.GetCanonicalIdsAsync(document.Id, cancellationToken)));
+        }
+
+        var entities = await store.GetEntitiesAsync(summary.DocumentIds, cancellationToken);
+        var dossier = new DossierJson(
+            DossierJsonMapper.SchemaVersion,
+            documents,
+            entities.Select(entity => DossierJsonMapper.ToJson(entity)).ToList(),
+            observer.Failures.Select(f => new FailureJson(f.Source, f.Reason)).ToList(),
+            [],
+            []);
+        var text = JsonSerializer.Serialize(dossier, DossierJsonMapper.Options);
+        if (outputPath is null)
+        {
+            await context.Out.WriteLineAsync(text);
+        }
+        else
+        {
+            await File.WriteAllTextAsync(outputPath, text, cancellationToken);
+        }
+    }
+
+    /// <summary>Reports failures and warnings on stderr as they happen, and keeps the documents of this run for JSON output.</summary>
+    private sealed class ConsoleObserver(CliContext context) : IRunObserver
+    {
+        private readonly object _lock = new();
+
+        public ProgressTask? Progress { get; set; }
+        public List<Document> Documents { get; } = [];
+        public List<InputFailure> Failures { get; } = [];
+
+        public void InputFailed(InputFailure failure)
+        {
+            lock (_lock)
+            {
+                Failures.Add(failure);
+                context.Error.WriteLine($"dossier: {failure.Source}: {failure.Reason}");
+                Tick();
+            }
+        }
+
+        public void InputWarning(string source, string warning)
+        {
+            lock (_lock) context.Error.WriteLine($"dossier: {source}: warning: {warning}");
+        }
+
+        public void DocumentAnalyzed(Document document, bool added)
+        {
+            lock (_lock)
+            {
+                Documents.Add(document);
+                Tick();
+            }
+        }
+
+        public void DocumentSkipped(string source, string documentId)
+        {
+            lock (_lock) Tick();
+        }
+
+        private void Tick()
+        {
+            if (Progress is null) return;
+            Progress.Increment(1);
+            Progress.Description = $"Analysing ({Progress.Value:0} inputs)";
+        }
+    }
+}

@@ -1,0 +1,11 @@
+using Dossier.Analysis;
+using Dossier.Storage.Sqlite;
+
+namespace Dossier.Storage;
+
+/// <summary>Opens the store a connection string names. A plain path is a SQLite file, the embedded default.</summary>
+public static class DossierStores
+{
+    public static async Task<IDossierStore> OpenAsync(string location, CancellationToken cancellationToken) =>
+        await SqliteDossierStore.OpenAsync(location, cancellationToken);
+}

@@ -1,0 +1,342 @@
+using System.Globalization;
+using System.Text.Json;
+using Dossier.Analysis;
+using Dossier.Documents;
+using Dossier.Entities;
+using Dossier.Linking;
+using Dossier.Serialization;
+using Microsoft.Data.Sqlite;
+
+namespace Dossier.Storage.Sqlite;
+
+/// <summary>The embedded default store: one SQLite file in WAL mode. One connection, used by one caller at a time.</summary>
+public sealed class SqliteDossierStore : IDossierStore
+{
+    private readonly SqliteConnection _connection;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    private SqliteDossierStore(SqliteConnection connection) => _connection = connection;
+
+    public static async Task<SqliteDossierStore> OpenAsync(string path, CancellationToken cancellationToken)
+    {
+        var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false };
+        var connection = new SqliteConnection(builder.ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await ExecuteAsync(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;", cancellationToken);
+            await SqliteMigrations.ApplyAsync(connection, cancellationToken);
+            return new SqliteDossierStore(connection);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async Task<bool> ContainsDocumentAsync(string documentId, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var command = Command("SELECT 1 FROM documents WHERE id = $id", ("$id", documentId));
+            return await command.ExecuteScalarAsync(cancellationToken) is not null;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async Task<bool> AddDocumentAsync(Document document, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var transaction = (SqliteTransaction)await _connection.BeginTransactionAsync(cancellationToken);
+            await using (var exists = Command("SELECT 1 FROM documents WHERE id = $id", ("$id", document.Id)))
+            {
+                exists.Transaction = transaction;
+                if (await exists.ExecuteScalarAsync(cancellationToken) is not null) return false;
+            }
+
+            var json = DossierJsonMapper.ToJson(document);
+            var metadata = document.Metadata;
+            await using (var insert = Command(
+                             """
+                             INSERT INTO documents (id, source, url, title, published, site, language, text, annotations, added_at)
+                             VALUES ($id, $source, $url, $title, $published, $site, $language, $text, $annotations, $added)
+                             """,
+                             ("$id", document.Id), ("$source", metadata.Source), ("$url", metadata.Url), ("$title", metadata.Title),
+                             ("$published", json.Published), ("$site", metadata.Site), ("$language", metadata.Language), ("$text", document.Text),
+                             ("$annotations", JsonSerializer.Serialize(json, DossierJsonMapper.Options)),
+                             ("$added", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture))))
+            {
+                insert.Transaction = transaction;
+                await insert.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            var layer = document.GetOrDefault(Layers.Entities) ?? EntityLayer.Empty;
+            var counts = EntityCounts.Of(document);
+            foreach (var entity in layer.Entities)
+            {
+                var canonicalId = await UpsertEntityAsync(entity, transaction, cancellationToken);
+                var count = counts[entity.Id];
+                await using var link = Command(
+                    "INSERT INTO document_entities (document_id, local_id, entity_id, mentions, quotes, claims) VALUES ($d, $l, $e, $m, $q, $c)",
+                    ("$d", document.Id), ("$l", entity.Id), ("$e", canonicalId), ("$m", count.Mentions), ("$q", count.Quotes), ("$c", count.Claims));
+                link.Transaction = transaction;
+                await link.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            return true;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<long> UpsertEntityAsync(DocumentEntity entity, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        var key = EntityKey.For(entity.Name, entity.Label);
+        await using (var upsert = Command(
+                         "INSERT INTO entities (key, name, label) VALUES ($key, $name, $label) ON CONFLICT(key) DO NOTHING",
+                         ("$key", key), ("$name", entity.Name), ("$label", entity.Label.ToString())))
+        {
+            upsert.Transaction = transaction;
+            await upsert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        long id;
+        await using (var select = Command("SELECT id FROM entities WHERE key = $key", ("$key", key)))
+        {
+            select.Transaction = transaction;
+            id = (long)(await select.ExecuteScalarAsync(cancellationToken))!;
+        }
+
+        foreach (var alias in entity.Aliases.Prepend(entity.Name).Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            await using var addAlias = Command("INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES ($e, $a)", ("$e", id), ("$a", alias));
+            addAlias.Transaction = transaction;
+            await addAlias.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return id;
+    }
+
+    public async Task RecordFailureAsync(string source, string reason, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var command = Command("INSERT INTO failures (source, reason, at) VALUES ($s, $r, $t)",
+                ("$s", source), ("$r", reason), ("$t", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)));
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async Task<IReadOnlyDictionary<int, long>> GetCanonicalIdsAsync(string documentId, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await CanonicalIdsAsync(documentId, cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<Dictionary<int, long>> CanonicalIdsAsync(string documentId, CancellationToken cancellationToken)
+    {
+        var map = new Dictionary<int, long>();
+        await using var command = Command("SELECT local_id, entity_id FROM document_entities WHERE document_id = $d", ("$d", documentId));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) map[reader.GetInt32(0)] = reader.GetInt64(1);
+        return map;
+    }
+
+    public async Task<IReadOnlyList<EntitySummary>> SummarizeEntitiesAsync(IReadOnlyCollection<string> documentIds, int limit, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var totals = new Dictionary<long, (int Mentions, int Quotes, int Claims)>();
+            foreach (var documentId in documentIds.Distinct())
+            {
+                await using var command = Command("SELECT entity_id, mentions, quotes, claims FROM document_entities WHERE document_id = $d", ("$d", documentId));
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    var id = reader.GetInt64(0);
+                    var (m, q, c) = totals.GetValueOrDefault(id);
+                    totals[id] = (m + reader.GetInt32(1), q + reader.GetInt32(2), c + reader.GetInt32(3));
+                }
+            }
+
+            var top = totals.OrderByDescending(pair => pair.Value.Mentions).ThenByDescending(pair => pair.Value.Claims).ThenBy(pair => pair.Key).Take(limit).ToList();
+            var summaries = new List<EntitySummary>(top.Count);
+            foreach (var (id, (mentions, quotes, claims)) in top)
+            {
+                summaries.Add(new EntitySummary(await LoadEntityAsync(id, cancellationToken), mentions, quotes, claims));
+            }
+
+            return summaries;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async Task<IReadOnlyList<CanonicalEntity>> GetEntitiesAsync(IReadOnlyCollection<string> documentIds, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var ids = new SortedSet<long>();
+            foreach (var documentId in documentIds.Distinct())
+            {
+                foreach (var id in (await CanonicalIdsAsync(documentId, cancellationToken)).Values) ids.Add(id);
+            }
+
+            var entities = new List<CanonicalEntity>(ids.Count);
+            foreach (var id in ids) entities.Add(await LoadEntityAsync(id, cancellationToken));
+            return entities;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async Task<IReadOnlyList<CanonicalEntity>> FindEntitiesAsync(string name, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var ids = new List<long>();
+            await using (var command = Command(
+                             """
+                             SELECT a.entity_id, MAX(a.alias = $name COLLATE NOCASE) AS exact, SUM(de.mentions) AS weight
+                             FROM entity_aliases a LEFT JOIN document_entities de ON de.entity_id = a.entity_id
+                             WHERE a.alias LIKE '%' || $name || '%' ESCAPE '\'
+                             GROUP BY a.entity_id ORDER BY exact DESC, weight DESC, a.entity_id LIMIT 20
+                             """,
+                             ("$name", name.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal))))
+            {
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken)) ids.Add(reader.GetInt64(0));
+            }
+
+            var entities = new List<CanonicalEntity>(ids.Count);
+            foreach (var id in ids) entities.Add(await LoadEntityAsync(id, cancellationToken));
+            return entities;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async Task<IReadOnlyList<StoredDocument>> GetDocumentsMentioningAsync(long entityId, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var rows = new List<(string Id, string Annotations)>();
+            await using (var command = Command(
+                             """
+                             SELECT DISTINCT d.id, d.annotations FROM documents d JOIN document_entities de ON de.document_id = d.id
+                             WHERE de.entity_id = $e ORDER BY d.published IS NULL, d.published, d.added_at, d.id
+                             """, ("$e", entityId)))
+            {
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken)) rows.Add((reader.GetString(0), reader.GetString(1)));
+            }
+
+            var documents = new List<StoredDocument>(rows.Count);
+            foreach (var (id, annotations) in rows)
+            {
+                var json = JsonSerializer.Deserialize<DocumentJson>(annotations, DossierJsonMapper.Options)
+                           ?? throw new InvalidDataException($"Stored document {id} has no annotations.");
+                documents.Add(new StoredDocument(json, await CanonicalIdsAsync(id, cancellationToken)));
+            }
+
+            return documents;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async Task<StoreCounts> CountAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var command = Command("SELECT (SELECT COUNT(*) FROM documents), (SELECT COUNT(*) FROM entities), (SELECT COUNT(*) FROM failures)");
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            return new StoreCounts(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2));
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<CanonicalEntity> LoadEntityAsync(long id, CancellationToken cancellationToken)
+    {
+        string name, label;
+        await using (var command = Command("SELECT name, label FROM entities WHERE id = $id", ("$id", id)))
+        {
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            if (!await reader.ReadAsync(cancellationToken)) throw new InvalidDataException($"No entity {id}.");
+            (name, label) = (reader.GetString(0), reader.GetString(1));
+        }
+
+        var aliases = await StringsAsync("SELECT alias FROM entity_aliases WHERE entity_id = $id ORDER BY alias", id, cancellationToken);
+        var documents = await StringsAsync("SELECT DISTINCT document_id FROM document_entities WHERE entity_id = $id ORDER BY document_id", id, cancellationToken);
+        return new CanonicalEntity(id, name, Enum.Parse<EntityLabel>(label), aliases, documents);
+    }
+
+    private async Task<List<string>> StringsAsync(string sql, long id, CancellationToken cancellationToken)
+    {
+        var values = new List<string>();
+        await using var command = Command(sql, ("$id", id));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) values.Add(reader.GetString(0));
+        return values;
+    }
+
+    private SqliteCommand Command(string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        return command;
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _connection.DisposeAsync();
+        _gate.Dispose();
+    }
+}

@@ -1,0 +1,14 @@
+using Dossier.Pipeline;
+using Dossier.Text;
+
+namespace Dossier.Analysis;
+
+/// <summary>Where Dossier's document pipeline is put together: the one place that names the stages and their order.</summary>
+public static class DossierPipeline
+{
+    public static AnalysisPipeline CreateDefault() =>
+        new PipelineBuilder()
+            .UseTokens()
+            .UseSentences()
+            .Build();
+}

@@ -1,0 +1,38 @@
+using Dossier.Documents;
+using Dossier.Linking;
+using Dossier.Serialization;
+
+namespace Dossier.Analysis;
+
+/// <summary>Where analysed documents, their entities and failed inputs are kept. Documents are keyed by content hash.</summary>
+public interface IDossierStore : IAsyncDisposable
+{
+    Task<bool> ContainsDocumentAsync(string documentId, CancellationToken cancellationToken);
+
+    /// <summary>Stores a document and links its entities to canonical ones, in one transaction. False if it was already stored.</summary>
+    Task<bool> AddDocumentAsync(Document document, CancellationToken cancellationToken);
+
+    Task RecordFailureAsync(string source, string reason, CancellationToken cancellationToken);
+
+    /// <summary>Canonical entity of each in-document entity of a stored document.</summary>
+    Task<IReadOnlyDictionary<int, long>> GetCanonicalIdsAsync(string documentId, CancellationToken cancellationToken);
+
+    /// <summary>The most mentioned canonical entities of these documents, with counts over these documents.</summary>
+    Task<IReadOnlyList<EntitySummary>> SummarizeEntitiesAsync(IReadOnlyCollection<string> documentIds, int limit, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<CanonicalEntity>> GetEntitiesAsync(IReadOnlyCollection<string> documentIds, CancellationToken cancellationToken);
+
+    /// <summary>Entities whose name or an alias matches, best first: exact (ignoring case), then containing the query.</summary>
+    Task<IReadOnlyList<CanonicalEntity>> FindEntitiesAsync(string name, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<StoredDocument>> GetDocumentsMentioningAsync(long entityId, CancellationToken cancellationToken);
+
+    Task<StoreCounts> CountAsync(CancellationToken cancellationToken);
+}
+
+public sealed record EntitySummary(CanonicalEntity Entity, int Mentions, int Quotes, int Claims);
+
+/// <summary>A stored document as its JSON, with the canonical entity of each in-document entity.</summary>
+public sealed record StoredDocument(DocumentJson Document, IReadOnlyDictionary<int, long> CanonicalIds);
+
+public sealed record StoreCounts(int Documents, int Entities, int Failures);
