@@ -120,6 +120,10 @@ public sealed class ConllScore
 
     public (double Precision, double Recall, double F1, int Gold) Overall => Prf(_correct.Sum(), _predicted.Sum(), _gold.Sum());
 
+    /// <summary>Micro-averaged over some types only (e.g. PER, ORG and LOC, to compare with taggers that have no MISC).</summary>
+    public (double Precision, double Recall, double F1, int Gold) OverTypes(params int[] types) =>
+        Prf(types.Sum(t => _correct[t]), types.Sum(t => _predicted[t]), types.Sum(t => _gold[t]));
+
     private static (double, double, double, int) Prf(int correct, int predicted, int gold)
     {
         var p = predicted == 0 ? 0 : 100.0 * correct / predicted;
