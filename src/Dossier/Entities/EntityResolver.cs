@@ -14,7 +14,8 @@ namespace Dossier.Entities;
 /// </summary>
 public sealed class EntityResolver(EntityLexicons lexicons)
 {
-    public readonly record struct NameChunk(int FirstToken, int EndToken, EntityLabel Label);
+    /// <param name="Cued">The sentence itself says what the name is ("companies such as X"); such a label outvotes the tagger's.</param>
+    public readonly record struct NameChunk(int FirstToken, int EndToken, EntityLabel Label, bool Cued = false);
 
     private static readonly string[] Determiners = ["the", "The"];
     private static readonly string[] AppositiveOpeners = ["the", "The", "a", "A", "an", "An", "former", "Former"];
@@ -53,6 +54,7 @@ public sealed class EntityResolver(EntityLexicons lexicons)
             for (var t = names[i].FirstToken; t < names[i].EndToken; t++) chunkAt[t] = i;
         }
 
+        names = ApplyLabelCues(names, tokens.Length, Word);
         var clusters = new List<Cluster>();
         var clusterOf = new int[names.Count];
         for (var i = 0; i < names.Count; i++)
@@ -71,7 +73,7 @@ public sealed class EntityResolver(EntityLexicons lexicons)
             cluster.Names.Add(i);
             cluster.Keys.Add(key);
             if (core.Length > 0) cluster.Keys.Add(core);
-            cluster.LabelVotes[(int)names[i].Label]++;
+            cluster.LabelVotes[(int)names[i].Label] += names[i].Cued ? 2 : 1;
             clusterOf[i] = found;
         }
 
@@ -98,6 +100,72 @@ public sealed class EntityResolver(EntityLexicons lexicons)
         }).ToImmutableArray();
         return new EntityLayer([.. mentions], entities);
     }
+
+    /// <summary>
+    /// What the sentence says a name is, where the tagger guessed otherwise: "companies such as Huawei and Hikvision",
+    /// "one of its companies, Mercury," and a list whose other members are organisations ("TikTok, WeChat, and Alibaba").
+    /// </summary>
+    private List<NameChunk> ApplyLabelCues(IReadOnlyList<NameChunk> names, int tokenCount, Func<int, string> word)
+    {
+        var result = names.ToList();
+        bool IsOrgHead(int t) => t >= 0 && t < tokenCount && IsNominalHead(word(t));
+        for (var i = 0; i < result.Count; i++)
+        {
+            var first = result[i].FirstToken;
+            // HEAD such as A, B and C
+            var k = first;
+            var j = i;
+            while (j > 0 && k - 1 >= 0 && word(k - 1) is "," or "and" or "or" && result[j - 1].EndToken == k - 1)
+            {
+                j--;
+                k = result[j].FirstToken;
+            }
+
+            if (k >= 3 && word(k - 1) == "as" && word(k - 2) == "such" && IsNominalHead(word(k - 3).ToLowerInvariant())) result[i] = result[i] with { Label = EntityLabel.ORG, Cued = true };
+            // app of NAME, Chief Executive Officer of NAME
+            if (first >= 2 && word(first - 1) == "of" && lexicons.OrganisationOfCues.Contains(word(first - 2))) result[i] = result[i] with { Label = EntityLabel.ORG, Cued = true };
+            // HEAD, NAME,  ("one of Alibaba's influential companies, Mercury,")
+            if (first >= 2 && word(first - 1) == "," && IsOrgHead(first - 2) && result[i].EndToken < tokenCount && word(result[i].EndToken) == ",")
+            {
+                result[i] = result[i] with { Label = EntityLabel.ORG, Cued = true };
+            }
+        }
+
+        // A list of names, "A, B, and C": if most are organisations, all are.
+        var start = 0;
+        while (start < result.Count)
+        {
+            var end = start + 1;
+            while (end < result.Count && result[end].FirstToken - result[end - 1].EndToken is 1 or 2 && Joins(result[end - 1].EndToken, result[end].FirstToken, word)) end++;
+            if (end - start >= 3)
+            {
+                var orgs = 0;
+                for (var m = start; m < end; m++) orgs += result[m].Label == EntityLabel.ORG ? 1 : 0;
+                if (2 * orgs > end - start)
+                {
+                    for (var m = start; m < end; m++) result[m] = result[m] with { Label = EntityLabel.ORG, Cued = result[m].Cued || result[m].Label != EntityLabel.ORG };
+                }
+            }
+
+            start = end;
+        }
+
+        return result;
+    }
+
+    private static bool Joins(int from, int to, Func<int, string> word)
+    {
+        for (var t = from; t < to; t++)
+        {
+            if (word(t) is not ("," or "and" or "or")) return false;
+        }
+
+        return true;
+    }
+
+    private bool IsNominalHead(string w) =>
+        w.Length > 2 && char.IsLower(w[0]) && (lexicons.NominalHeads.Contains(w) || (w.EndsWith('s') && lexicons.NominalHeads.Contains(w[..^1])) ||
+                                               (w.EndsWith("ies", StringComparison.Ordinal) && lexicons.NominalHeads.Contains(w[..^3] + "y")));
 
     private string Canonical(string key) => lexicons.Aliases.GetValueOrDefault(key, key);
 
