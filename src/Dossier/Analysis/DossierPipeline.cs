@@ -1,3 +1,4 @@
+using Dossier.Entities;
 using Dossier.Pipeline;
 using Dossier.Text;
 
@@ -10,5 +11,7 @@ public static class DossierPipeline
         new PipelineBuilder()
             .UseTokens()
             .UseSentences()
+            .UseEntities()
+            .UseFigures()
             .Build();
 }
