@@ -15,7 +15,8 @@ public static class HeadlineCasing
     };
 
     /// <param name="usuallyLowerCase">Whether news text in general writes a word in lower case; consulted when this document does not say.</param>
-    public static void Apply(IReadOnlyList<string>[] sentences, Func<string, bool>? usuallyLowerCase = null)
+    /// <param name="knownName">Whether a name list holds the word; a headline word that neither the document nor the lists know as a name is read as an ordinary word.</param>
+    public static void Apply(IReadOnlyList<string>[] sentences, Func<string, bool>? usuallyLowerCase = null, Func<string, bool>? knownName = null)
     {
         var headline = sentences.Select(IsTitleCase).ToArray();
         var capitalisedMidSentence = new HashSet<string>(StringComparer.Ordinal);
@@ -41,7 +42,9 @@ public static class HeadlineCasing
                 var word = words[t];
                 if (!IsCapitalisedWord(word) || capitalisedMidSentence.Contains(word)) continue;
                 var lower = word.ToLowerInvariant();
-                if (FunctionWords.Contains(word) || lowerCase.Contains(lower) || usuallyLowerCase?.Invoke(lower) == true) words[t] = t == 0 ? word : lower;
+                var ordinary = FunctionWords.Contains(word) || lowerCase.Contains(lower) || usuallyLowerCase?.Invoke(lower) == true
+                               || (knownName is not null && !knownName(word));
+                if (ordinary) words[t] = t == 0 ? word : lower;
             }
 
             sentences[s] = words;
