@@ -42,24 +42,7 @@ internal static partial class ClusterSources
 
     private static void Induce(string path, string resources, IReadOnlyList<ConllDocument> unlabelled, int seed, Action<string> log)
     {
-        var sentences = new List<string[]>();
-        var tokenizer = new Tokenizer();
-        foreach (var file in Directory.GetFiles(Path.Combine(resources, "reuters21578"), "reut2-*.sgm.gz").Order(StringComparer.Ordinal))
-        {
-            using var stream = new GZipStream(File.OpenRead(file), CompressionMode.Decompress);
-            using var reader = new StreamReader(stream, Encoding.Latin1);
-            var sgml = reader.ReadToEnd();
-            foreach (Match match in BodyPattern().Matches(sgml))
-            {
-                var text = WebUtility.HtmlDecode(match.Groups[1].Value);
-                foreach (var line in text.Split('\n'))
-                {
-                    var tokens = tokenizer.Tokenize(line);
-                    if (tokens.Length > 0) sentences.Add(tokens.Select(token => line.Substring(token.Span.Start, token.Span.Length).ToLowerInvariant()).ToArray());
-                }
-            }
-        }
-
+        var sentences = ReutersLines(resources).Select(line => line.Select(token => token.ToLowerInvariant()).ToArray()).ToList();
         foreach (var sentence in unlabelled.SelectMany(document => document.Sentences)) sentences.Add(sentence.Tokens.Select(token => token.ToLowerInvariant()).ToArray());
         log($"cluster text: {sentences.Count} lines, {sentences.Sum(s => s.Length)} tokens");
 
@@ -120,6 +103,53 @@ internal static partial class ClusterSources
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         using var writer = new StreamWriter(path);
         for (var i = 0; i < vocabulary.Length; i++) writer.WriteLine($"{paths[i]}\t{vocabulary[i]}\t{counts[vocabulary[i]].ToString(CultureInfo.InvariantCulture)}");
+    }
+
+    /// <summary>Reuters-21578 titles and bodies, one token array per line, in their original case.</summary>
+    public static IEnumerable<string[]> ReutersLines(string resources)
+    {
+        var tokenizer = new Tokenizer();
+        foreach (var file in Directory.GetFiles(Path.Combine(resources, "reuters21578"), "reut2-*.sgm.gz").Order(StringComparer.Ordinal))
+        {
+            using var stream = new GZipStream(File.OpenRead(file), CompressionMode.Decompress);
+            using var reader = new StreamReader(stream, Encoding.Latin1);
+            var sgml = reader.ReadToEnd();
+            foreach (Match match in BodyPattern().Matches(sgml))
+            {
+                var text = WebUtility.HtmlDecode(match.Groups[1].Value);
+                foreach (var line in text.Split('\n'))
+                {
+                    var tokens = tokenizer.Tokenize(line);
+                    if (tokens.Length > 0) yield return tokens.Select(token => line.Substring(token.Span.Start, token.Span.Length)).ToArray();
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Words that running text writes in lower case (at least four times as often as capitalised inside a
+    /// sentence), so that a title-case headline's "Denounces" or "Report" can be read as the words they are.
+    /// </summary>
+    public static IReadOnlyList<string> UsuallyLowerCase(string resources, IReadOnlyList<ConllDocument> unlabelled)
+    {
+        var lower = new Dictionary<string, int>(StringComparer.Ordinal);
+        var capitalised = new Dictionary<string, int>(StringComparer.Ordinal);
+        var lines = ReutersLines(resources).Concat(unlabelled.SelectMany(d => d.Sentences).Select(s => s.Tokens.ToArray()));
+        foreach (var line in lines)
+        {
+            // Lines in capitals (headlines, tables) say nothing about case.
+            if (line.Count(w => w.Length > 1 && w.All(char.IsUpper)) * 2 > line.Length) continue;
+            for (var t = 1; t < line.Length; t++)
+            {
+                var word = line[t];
+                if (word.Length < 2 || !char.IsLetter(word[0])) continue;
+                var key = word.ToLowerInvariant();
+                if (char.IsLower(word[0])) lower[key] = lower.GetValueOrDefault(key) + 1;
+                else if (char.IsLetter(line[t - 1][0])) capitalised[key] = capitalised.GetValueOrDefault(key) + 1;
+            }
+        }
+
+        return lower.Where(pair => pair.Value >= 3 && pair.Value >= 4 * capitalised.GetValueOrDefault(pair.Key)).Select(pair => pair.Key).Order(StringComparer.Ordinal).ToList();
     }
 
     private static bool TrySplit(int[] words, (int[] Keys, float[] Values)[] vectors, int dims, Random random, out int[] zero, out int[] one)

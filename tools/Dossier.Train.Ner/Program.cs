@@ -26,9 +26,11 @@ switch (options.Command)
             Seed = int.Parse(options.Get("seed", "1")),
             Folds = int.Parse(options.Get("folds", "4")),
             SecondPass = !options.Has("first-pass-only"),
-            Description = "trained with: " + string.Join(' ', args.Where(arg => !arg.Contains(Path.DirectorySeparatorChar) || arg.StartsWith("--"))),
+            Description = "trained with: " + string.Join(' ', args.Where((arg, i) => i == 0 || arg.StartsWith("--", StringComparison.Ordinal) || !(args[i - 1] is "--shared" or "--out" or "--clusters"))),
         };
-        var model = NerTrainer.Train(train, gazetteer, clusters, training, Log);
+        var lowerCase = ClusterSources.UsuallyLowerCase(resources, train);
+        Log($"{lowerCase.Count} words usually written in lower case");
+        var model = NerTrainer.Train(train, gazetteer, clusters, training, Log).WithLowerCaseWords(lowerCase);
         var output = options.Get("out", "models/ner/ner.model");
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
         model.Save(output);

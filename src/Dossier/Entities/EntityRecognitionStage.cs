@@ -23,7 +23,7 @@ public sealed class EntityRecognitionStage(NerTagger tagger, EntityResolver reso
         var units = Units(document.Text, tokens, sentences);
         var words = units.Select(unit =>
             (IReadOnlyList<string>)Enumerable.Range(unit.First, unit.End - unit.First).Select(t => document.TextOf(tokens[t].Span)).ToArray()).ToArray();
-        HeadlineCasing.Apply(words);
+        HeadlineCasing.Apply(words, tagger.Model.IsUsuallyLowerCase, tagger.Model.Gazetteer.ContainsWord);
         cancellationToken.ThrowIfCancellationRequested();
         var tags = tagger.Tag(words);
         var chunks = new List<EntityResolver.NameChunk>();

@@ -3,8 +3,8 @@ namespace Dossier.Entities;
 /// <summary>
 /// Web headlines are often in title case ("Alibaba Reassures Trump ... to Ease Tension"), where every word looks like
 /// a name. The newswire the model learnt from has no such lines, so before tagging, a title-case line's words are
-/// lower-cased when the rest of the document writes them in lower case, and kept when it writes them capitalised
-/// mid-sentence. Only the words handed to the tagger change; offsets into the text do not.
+/// lower-cased when the rest of the document (or, failing that, news text in general) writes them in lower case,
+/// and kept when this document writes them capitalised mid-sentence. Only the words handed to the tagger change; offsets into the text do not.
 /// </summary>
 public static class HeadlineCasing
 {
@@ -14,7 +14,9 @@ public static class HeadlineCasing
         "Their", "Over", "Into", "Over", "After", "Before", "About", "Against", "Amid", "Why", "How", "What", "Who", "Will", "Has", "Have", "Be",
     };
 
-    public static void Apply(IReadOnlyList<string>[] sentences)
+    /// <param name="usuallyLowerCase">Whether news text in general writes a word in lower case; consulted when this document does not say.</param>
+    /// <param name="knownName">Whether a name list holds the word; a headline word that neither the document nor the lists know as a name is read as an ordinary word.</param>
+    public static void Apply(IReadOnlyList<string>[] sentences, Func<string, bool>? usuallyLowerCase = null, Func<string, bool>? knownName = null)
     {
         var headline = sentences.Select(IsTitleCase).ToArray();
         var capitalisedMidSentence = new HashSet<string>(StringComparer.Ordinal);
@@ -40,7 +42,9 @@ public static class HeadlineCasing
                 var word = words[t];
                 if (!IsCapitalisedWord(word) || capitalisedMidSentence.Contains(word)) continue;
                 var lower = word.ToLowerInvariant();
-                if (FunctionWords.Contains(word) || lowerCase.Contains(lower)) words[t] = t == 0 ? word : lower;
+                var ordinary = FunctionWords.Contains(word) || lowerCase.Contains(lower) || usuallyLowerCase?.Invoke(lower) == true
+                               || (knownName is not null && !knownName(word));
+                if (ordinary) words[t] = t == 0 ? word : lower;
             }
 
             sentences[s] = words;

@@ -31,6 +31,13 @@ public sealed class Gazetteer
         return h;
     }
 
+    /// <summary>Whether some list holds this one word as a whole entry.</summary>
+    public bool ContainsWord(string word)
+    {
+        ReadOnlySpan<ulong> hashes = [StableHash.OfLower(NerText.Normalize(word))];
+        return _phrases.ContainsKey(PhraseHash(hashes));
+    }
+
     /// <summary>Marks, for each token, the lists in which a phrase begins at it and those in which it is inside one.</summary>
     public void Match(ReadOnlySpan<ulong> lowerTokenHashes, Span<ulong> begins, Span<ulong> insides)
     {

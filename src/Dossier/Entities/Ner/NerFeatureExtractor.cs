@@ -26,20 +26,36 @@ internal sealed class NerFeatureExtractor
         _shift = 64 - bucketBits;
     }
 
-    private struct TokenInfo
+    internal struct TokenInfo
     {
         public ulong Word, LowerWord, Shape, ShortShape, Cluster, GazBegin, GazInside;
         public ulong Prefix1, Prefix2, Prefix3, Prefix4, Suffix1, Suffix2, Suffix3, Suffix4;
         public int Flags;
     }
 
-    /// <param name="firstPass">The first pass's tags per sentence, or null on the first pass itself.</param>
-    public SentenceFeatures[] Extract(IReadOnlyList<IReadOnlyList<string>> sentences, int[][]? firstPass)
+    /// <summary>What the features of a document are read from; computed once and shared by both passes.</summary>
+    internal sealed class PreparedDocument
+    {
+        internal PreparedDocument(TokenInfo[][] infos, bool[] headline, HashSet<ulong> lowerSeen, HashSet<ulong> capSeen)
+        {
+            Infos = infos;
+            Headline = headline;
+            LowerSeen = lowerSeen;
+            CapSeen = capSeen;
+        }
+
+        internal TokenInfo[][] Infos { get; }
+        internal bool[] Headline { get; }
+        internal HashSet<ulong> LowerSeen { get; }
+        internal HashSet<ulong> CapSeen { get; }
+    }
+
+    public PreparedDocument Prepare(IReadOnlyList<IReadOnlyList<string>> sentences)
     {
         var infos = new TokenInfo[sentences.Count][];
         var headline = new bool[sentences.Count];
-        var lowerSeen = new Dictionary<ulong, int>();
-        var capSeen = new Dictionary<ulong, int>();
+        var lowerSeen = new HashSet<ulong>();
+        var capSeen = new HashSet<ulong>();
         for (var s = 0; s < sentences.Count; s++)
         {
             infos[s] = Describe(sentences[s]);
@@ -47,15 +63,25 @@ internal sealed class NerFeatureExtractor
             for (var t = 0; t < infos[s].Length; t++)
             {
                 ref var info = ref infos[s][t];
-                if ((info.Flags & Lower) != 0) lowerSeen[info.LowerWord] = 1;
-                else if ((info.Flags & Cap) != 0 && (info.Flags & Initial) == 0 && !headline[s]) capSeen[info.LowerWord] = 1;
+                if ((info.Flags & Lower) != 0) lowerSeen.Add(info.LowerWord);
+                else if ((info.Flags & Cap) != 0 && (info.Flags & Initial) == 0 && !headline[s]) capSeen.Add(info.LowerWord);
             }
         }
 
+        return new PreparedDocument(infos, headline, lowerSeen, capSeen);
+    }
+
+    /// <param name="firstPass">The first pass's tags per sentence, or null on the first pass itself.</param>
+    public SentenceFeatures[] Extract(IReadOnlyList<IReadOnlyList<string>> sentences, int[][]? firstPass) => Extract(Prepare(sentences), firstPass);
+
+    /// <param name="firstPass">The first pass's tags per sentence, or null on the first pass itself.</param>
+    public SentenceFeatures[] Extract(PreparedDocument document, int[][]? firstPass)
+    {
+        var infos = document.Infos;
         Dictionary<ulong, int[]>? predicted = firstPass is null ? null : PredictedTypes(infos, firstPass);
-        var result = new SentenceFeatures[sentences.Count];
+        var result = new SentenceFeatures[infos.Length];
         var buffer = new List<int>(64 * 40);
-        for (var s = 0; s < sentences.Count; s++)
+        for (var s = 0; s < infos.Length; s++)
         {
             var tokens = infos[s];
             var offsets = new int[tokens.Length + 1];
@@ -63,7 +89,7 @@ internal sealed class NerFeatureExtractor
             for (var t = 0; t < tokens.Length; t++)
             {
                 offsets[t] = buffer.Count;
-                AddTokenFeatures(buffer, tokens, t, headline[s], lowerSeen, capSeen);
+                AddTokenFeatures(buffer, tokens, t, document.Headline[s], document.LowerSeen, document.CapSeen);
                 if (firstPass is not null) AddSecondPassFeatures(buffer, tokens, t, firstPass[s], predicted!);
             }
 
@@ -160,7 +186,7 @@ internal sealed class NerFeatureExtractor
 
     private void Add(List<int> buffer, ulong hash) => buffer.Add((int)(hash >> _shift));
 
-    private void AddTokenFeatures(List<int> f, TokenInfo[] tokens, int t, bool headline, Dictionary<ulong, int> lowerSeen, Dictionary<ulong, int> capSeen)
+    private void AddTokenFeatures(List<int> f, TokenInfo[] tokens, int t, bool headline, HashSet<ulong> lowerSeen, HashSet<ulong> capSeen)
     {
         ref var w = ref tokens[t];
         var prev = t > 0 ? tokens[t - 1] : default;
@@ -226,8 +252,8 @@ internal sealed class NerFeatureExtractor
 
         if ((w.Flags & Cap) != 0)
         {
-            var seenLower = lowerSeen.ContainsKey(w.LowerWord) ? 1UL : 0UL;
-            var seenCap = capSeen.ContainsKey(w.LowerWord) ? 1UL : 0UL;
+            var seenLower = lowerSeen.Contains(w.LowerWord) ? 1UL : 0UL;
+            var seenCap = capSeen.Contains(w.LowerWord) ? 1UL : 0UL;
             Add(f, StableHash.Mix(50, caseContext, seenLower, seenCap));
         }
     }

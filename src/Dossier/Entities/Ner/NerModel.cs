@@ -11,10 +11,11 @@ namespace Dossier.Entities.Ner;
 public sealed class NerModel
 {
     private const string Magic = "DOSSIER-NER";
-    private const int Version = 1;
+    private const int Version = 2;
 
-    internal NerModel(Gazetteer gazetteer, WordClusters clusters, LinearChainModel firstPass, LinearChainModel? secondPass, string description)
+    internal NerModel(Gazetteer gazetteer, WordClusters clusters, LinearChainModel firstPass, LinearChainModel? secondPass, string description, IReadOnlySet<ulong>? lowerCaseWords = null)
     {
+        _lowerCaseWords = lowerCaseWords ?? new HashSet<ulong>();
         Gazetteer = gazetteer;
         Clusters = clusters;
         FirstPass = firstPass;
@@ -22,7 +23,18 @@ public sealed class NerModel
         Description = description;
     }
 
+    private readonly IReadOnlySet<ulong> _lowerCaseWords;
+
     public Gazetteer Gazetteer { get; }
+
+    /// <summary>Whether news text usually writes this word in lower case (so a capital on it says little), as counted at training time.</summary>
+    public bool IsUsuallyLowerCase(string word) => _lowerCaseWords.Contains(StableHash.OfLower(word));
+
+    internal IReadOnlySet<ulong> LowerCaseWords => _lowerCaseWords;
+
+    /// <summary>The same model with the list of words that news text writes in lower case.</summary>
+    public NerModel WithLowerCaseWords(IEnumerable<string> words) =>
+        new(Gazetteer, Clusters, FirstPass, SecondPass, Description, words.Select(w => StableHash.OfLower(w)).ToHashSet());
     public WordClusters Clusters { get; }
     internal LinearChainModel FirstPass { get; }
     internal LinearChainModel? SecondPass { get; }
@@ -48,6 +60,8 @@ public sealed class NerModel
         FirstPass.Write(writer);
         writer.Write(SecondPass is not null);
         SecondPass?.Write(writer);
+        writer.Write(_lowerCaseWords.Count);
+        foreach (var hash in _lowerCaseWords.Order()) writer.Write(hash);
     }
 
     public static NerModel Load(string path)
@@ -65,9 +79,12 @@ public sealed class NerModel
 
     public static NerModel Load(Stream stream)
     {
+        // Decompress in one go: reading millions of small values straight from the gzip stream is several times slower.
         using var zip = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true);
-        using var buffered = new BufferedStream(zip, 1 << 16);
-        using var reader = new BinaryReader(buffered, Encoding.UTF8, leaveOpen: true);
+        using var bytes = new MemoryStream();
+        zip.CopyTo(bytes);
+        bytes.Position = 0;
+        using var reader = new BinaryReader(bytes, Encoding.UTF8, leaveOpen: true);
         if (reader.ReadString() != Magic) throw new InvalidDataException("This is not an entity recognition model file.");
         var version = reader.ReadInt32();
         if (version != Version) throw new InvalidDataException($"Model format {version} is not supported; this build reads format {Version}.");
@@ -76,7 +93,10 @@ public sealed class NerModel
         var clusters = WordClusters.Read(reader);
         var first = LinearChainModel.Read(reader);
         var second = reader.ReadBoolean() ? LinearChainModel.Read(reader) : null;
-        return new NerModel(gazetteer, clusters, first, second, description);
+        var count = reader.ReadInt32();
+        var lowerCase = new HashSet<ulong>(count);
+        for (var i = 0; i < count; i++) lowerCase.Add(reader.ReadUInt64());
+        return new NerModel(gazetteer, clusters, first, second, description, lowerCase);
     }
 }
 
@@ -99,11 +119,12 @@ public sealed class NerTagger
     /// <summary>Tag indices (see <see cref="NerLabels"/>) for every token of every sentence of one document.</summary>
     public int[][] Tag(IReadOnlyList<IReadOnlyList<string>> sentences)
     {
-        var features = _first.Extract(sentences, null);
+        var prepared = _first.Prepare(sentences);
+        var features = _first.Extract(prepared, null);
         var tags = new int[sentences.Count][];
         for (var s = 0; s < features.Length; s++) tags[s] = _model.FirstPass.Decode(features[s]);
         if (_second is null || _model.SecondPass is null) return tags;
-        var secondFeatures = _second.Extract(sentences, tags);
+        var secondFeatures = _second.Extract(prepared, tags);
         var final = new int[sentences.Count][];
         for (var s = 0; s < secondFeatures.Length; s++) final[s] = _model.SecondPass.Decode(secondFeatures[s]);
         return final;

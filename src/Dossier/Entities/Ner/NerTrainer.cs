@@ -24,7 +24,8 @@ public static class NerTrainer
         IReadOnlyList<ConllDocument> documents, Gazetteer gazetteer, WordClusters clusters, NerTrainingOptions options, Action<string>? log = null)
     {
         var extractor = new NerFeatureExtractor(gazetteer, clusters, options.BucketBits);
-        var features = documents.Select(document => extractor.Extract(Tokens(document), null)).ToArray();
+        var prepared = documents.Select(document => extractor.Prepare(Tokens(document))).ToArray();
+        var features = prepared.Select(document => extractor.Extract(document, null)).ToArray();
         log?.Invoke($"features extracted for {documents.Count} documents");
         var first = TrainChain(Examples(documents, features, _ => true), options, "first pass", log);
         if (!options.SecondPass) return new NerModel(gazetteer, clusters, first, null, options.Description);
@@ -37,7 +38,7 @@ public static class NerTrainer
             for (var d = fold; d < documents.Count; d += options.Folds) heldOutTags[d] = features[d].Select(model.Decode).ToArray();
         }
 
-        var secondFeatures = documents.Select((document, d) => extractor.Extract(Tokens(document), heldOutTags[d])).ToArray();
+        var secondFeatures = prepared.Select((document, d) => extractor.Extract(document, heldOutTags[d])).ToArray();
         var second = TrainChain(Examples(documents, secondFeatures, _ => true), options with { Seed = options.Seed + 1 }, "second pass", log);
         return new NerModel(gazetteer, clusters, first, second, options.Description);
     }
