@@ -44,6 +44,12 @@ public sealed class ExtractionBenchmark : IBenchmark
         }
 
         output.WriteLine($"dossier {"all",-9} {ExtractionMetric.Aggregate(counts.Values)}");
+        foreach (var page in pages.Where(p => counts[p.Id].PredictionEmpty))
+        {
+            var failure = extractor.Extract(RawInput.FromBytes(page.Id, page.Html, InputFormat.Html, new ArticleHints(Url: page.Url)), cancellationToken).Failure;
+            output.WriteLine($"  empty: {page.Id[..12]} ({HalfName(page.Half)}): {failure ?? "no body paragraphs"}");
+        }
+
         if (options.Worst > 0) PrintWorst(output, pages.Where(p => p.Half == Half.Dev), counts, options.Worst);
         if (options.DumpFolder is { } dump) Dump(dump, pages, predictions);
         if (options.SkipSpeed) return 0;

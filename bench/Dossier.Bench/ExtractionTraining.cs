@@ -45,44 +45,20 @@ public sealed class ExtractionTraining : IBenchmark
 
         output.WriteLine($"dev pages: {pages.Count}; blocks: {pageBlocks.Sum(p => p.Blocks.Count)}; content blocks: {pageBlocks.Sum(p => p.Labels.Count(l => l > 0.5))}");
 
-        var localRows = new List<(double[] X, double Y, double W)>();
-        foreach (var (_, blocks, labels, weights) in pageBlocks)
+        // Three folds over the dev pages estimate how the learned weights do on pages they were not learned from.
+        const int folds = 3;
+        var cross = new List<PageCounts>();
+        for (var fold = 0; fold < folds; fold++)
         {
-            for (var i = 0; i < blocks.Count; i++) localRows.Add((BlockFeatures.Local(blocks[i], blocks.Count, keywords), labels[i], weights[i]));
+            var train = pageBlocks.Where((_, i) => i % folds != fold).ToList();
+            var test = pageBlocks.Where((_, i) => i % folds == fold).ToList();
+            var foldClassifier = Train(train, keywords, localNames, contextNames).Classifier;
+            cross.AddRange(Evaluate(foldClassifier, test, keywords));
         }
 
-        var local = Fit(localNames, localRows);
-        var withLocal = new BlockClassifier(local, Untrained(contextNames), 0);
-        var selector = new ContentSelector(withLocal, keywords);
-        var contextRows = new List<(double[] X, double Y, double W)>();
-        var contextFeatures = new List<List<double[]>>();
-        foreach (var (_, blocks, labels, weights) in pageBlocks)
-        {
-            var features = selector.Score(blocks);
-            contextFeatures.Add(features);
-            for (var i = 0; i < blocks.Count; i++) contextRows.Add((features[i], labels[i], weights[i]));
-        }
-
-        var contextModel = Fit(contextNames, contextRows);
-
-        // The threshold that maximises the benchmark's F1 on the dev half.
-        var best = (Threshold: 0.0, Scores: (ExtractionScores?)null);
-        for (var threshold = -3.0; threshold <= 3.0; threshold += 0.25)
-        {
-            var counts = new List<PageCounts>();
-            for (var p = 0; p < pageBlocks.Count; p++)
-            {
-                var (page, blocks, _, _) = pageBlocks[p];
-                var kept = blocks.Where((b, i) => contextModel.Logit(contextFeatures[p][i]) >= threshold).Select(b => b.Text);
-                counts.Add(ExtractionMetric.ComparePage(page.Truth, string.Join('\n', kept)));
-            }
-
-            var scores = ExtractionMetric.Aggregate(counts);
-            if (best.Scores is null || scores.F1 > best.Scores.F1 + 1e-12) best = (threshold, scores);
-        }
-
+        output.WriteLine($"dev {folds}-fold cross-validation: {ExtractionMetric.Aggregate(cross)}");
+        var (classifier, local, contextModel, best) = Train(pageBlocks, keywords, localNames, contextNames);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"threshold {best.Threshold:0.00}: dev (training) {best.Scores}"));
-        var classifier = new BlockClassifier(local, contextModel, best.Threshold);
         var path = Path.Combine(context.RepoRoot, "src", "Dossier", "Extraction", "Data", "block-classifier.tsv");
         File.WriteAllLines(path, BlockClassifier.Format(classifier,
         [
@@ -99,6 +75,45 @@ public sealed class ExtractionTraining : IBenchmark
         }
 
         return Task.FromResult(0);
+    }
+
+    private static (BlockClassifier Classifier, LogisticModel Local, LogisticModel Context, (double Threshold, ExtractionScores? Scores) Best) Train(
+        List<(BenchPage Page, List<TextBlock> Blocks, double[] Labels, double[] Weights)> pageBlocks,
+        RegionKeywords keywords, IReadOnlyList<string> localNames, IReadOnlyList<string> contextNames)
+    {
+        var localRows = new List<(double[] X, double Y, double W)>();
+        foreach (var (_, blocks, labels, weights) in pageBlocks)
+        {
+            for (var i = 0; i < blocks.Count; i++) localRows.Add((BlockFeatures.Local(blocks[i], blocks.Count, keywords), labels[i], weights[i]));
+        }
+
+        var local = Fit(localNames, localRows);
+        var selector = new ContentSelector(new BlockClassifier(local, Untrained(contextNames), 0), keywords);
+        var contextRows = new List<(double[] X, double Y, double W)>();
+        foreach (var (_, blocks, labels, weights) in pageBlocks)
+        {
+            var features = selector.Score(blocks);
+            for (var i = 0; i < blocks.Count; i++) contextRows.Add((features[i], labels[i], weights[i]));
+        }
+
+        var contextModel = Fit(contextNames, contextRows);
+
+        // The threshold that maximises the benchmark's F1 on the training pages.
+        var best = (Threshold: 0.0, Scores: (ExtractionScores?)null);
+        for (var threshold = -3.0; threshold <= 3.0; threshold += 0.25)
+        {
+            var scores = ExtractionMetric.Aggregate(Evaluate(new BlockClassifier(local, contextModel, threshold), pageBlocks, keywords));
+            if (best.Scores is null || scores.F1 > best.Scores.F1 + 1e-12) best = (threshold, scores);
+        }
+
+        return (new BlockClassifier(local, contextModel, best.Threshold), local, contextModel, best);
+    }
+
+    private static List<PageCounts> Evaluate(
+        BlockClassifier classifier, List<(BenchPage Page, List<TextBlock> Blocks, double[] Labels, double[] Weights)> pageBlocks, RegionKeywords keywords)
+    {
+        var selector = new ContentSelector(classifier, keywords);
+        return pageBlocks.Select(p => ExtractionMetric.ComparePage(p.Page.Truth, string.Join('\n', selector.Select(p.Blocks).Select(b => b.Text)))).ToList();
     }
 
     /// <summary>

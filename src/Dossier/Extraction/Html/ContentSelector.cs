@@ -21,8 +21,23 @@ internal sealed class ContentSelector(BlockClassifier classifier, RegionKeywords
             if (blocks[i].FinalScore >= classifier.Threshold) kept.Add(blocks[i]);
         }
 
-        return kept;
+        return kept.Count > 0 ? kept : Fallback(blocks);
     }
+
+    /// <summary>
+    /// When no block clears the threshold the page is still more likely an article the model misreads than one with no
+    /// text: keep the container's best-scored blocks, those within a margin of the best.
+    /// </summary>
+    private List<TextBlock> Fallback(List<TextBlock> blocks)
+    {
+        var candidates = blocks.Where(b => b.InContainer && b.Words >= 3).ToList();
+        if (candidates.Count == 0) candidates = blocks.Where(b => b.Words >= 3).ToList();
+        if (candidates.Count == 0) return [];
+        var best = candidates.Max(b => b.FinalScore);
+        return candidates.Where(b => b.FinalScore >= Math.Min(classifier.Threshold, best) - FallbackMargin).ToList();
+    }
+
+    private const double FallbackMargin = 2.0;
 
     /// <summary>Runs the local stage and the container choice; returns each block's context-stage features.</summary>
     public List<double[]> Score(List<TextBlock> blocks)
@@ -56,14 +71,23 @@ internal sealed class ContentSelector(BlockClassifier classifier, RegionKeywords
 
     private static (int First, int Last) ChooseContainer(List<TextBlock> blocks)
     {
-        var touched = new List<RegionNode>();
+        var touched = new HashSet<RegionNode>(ReferenceEqualityComparer.Instance);
+        foreach (var block in blocks)
+        {
+            block.InContainer = false;
+            var node = block.Owner.Block;
+            for (var level = 0; node is not null && level < MaxClimb; level++, node = node.Parent)
+            {
+                if (touched.Add(node)) node.ContainerScore = 0;
+            }
+        }
+
         foreach (var block in blocks)
         {
             var vote = (LogisticModel.Sigmoid(block.LocalScore) - 0.5) * 2 * Math.Max(1, block.Words);
             var node = block.Owner.Block;
             for (var level = 0; node is not null && level < MaxClimb; level++, node = node.Parent)
             {
-                if (node.ContainerScore == 0) touched.Add(node);
                 node.ContainerScore += vote;
             }
         }
