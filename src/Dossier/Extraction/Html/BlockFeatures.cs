@@ -4,6 +4,23 @@ namespace Dossier.Extraction.Html;
 /// The numbers the block classifier reads. The first stage sees a block alone (its text, its tag, what its ancestors
 /// say); the second also sees its neighbours' first-stage scores and whether it lies in the chosen article container.
 /// </summary>
+/// <summary>What the local features need to know of the whole page: how often each text recurs, how many blocks share a parent.</summary>
+internal sealed class PageStats
+{
+    public PageStats(IReadOnlyList<TextBlock> blocks)
+    {
+        foreach (var block in blocks)
+        {
+            TextCounts[block.Text] = TextCounts.GetValueOrDefault(block.Text) + 1;
+            var parent = block.Owner.Block.Parent ?? block.Owner.Block;
+            SiblingCounts[parent] = SiblingCounts.GetValueOrDefault(parent) + 1;
+        }
+    }
+
+    public Dictionary<string, int> TextCounts { get; } = new(StringComparer.Ordinal);
+    public Dictionary<RegionNode, int> SiblingCounts { get; } = new(ReferenceEqualityComparer.Instance);
+}
+
 internal static class BlockFeatures
 {
     private static readonly string[] TagClasses = ["p", "div", "li", "h1", "h2", "td", "blockquote", "pre", "dd", "figcaption", "other"];
@@ -20,6 +37,7 @@ internal static class BlockFeatures
     [
         "log_words", "short", "medium", "link_density", "all_link", "starts_with_link", "sentence_end", "punctuation_per_word", "commas",
         "upper_start", "digit_share", "separators", "position", "copyright", "depth",
+        "ellipsis_end", "lowercase_word_share", "title_case", "repeated", "log_siblings",
         .. TagClasses.Select(t => "tag_" + t),
         .. ElementRegions.Select(r => r.Name),
         .. keywords.GroupNames.Select(g => "class_" + g),
@@ -30,9 +48,9 @@ internal static class BlockFeatures
         .. LocalNames(keywords), "local_score", "previous_local", "next_local", "in_container", "before_container", "after_container", "same_tag_share",
     ];
 
-    public static double[] Local(TextBlock block, int blockCount, RegionKeywords keywords)
+    public static double[] Local(TextBlock block, int blockCount, RegionKeywords keywords, PageStats page)
     {
-        var features = new double[15 + TagClasses.Length + ElementRegions.Length + keywords.GroupNames.Count];
+        var features = new double[20 + TagClasses.Length + ElementRegions.Length + keywords.GroupNames.Count];
         var text = block.Text;
         var words = block.Words;
         int commas = 0, punctuation = 0, digits = 0, separators = 0;
@@ -73,6 +91,12 @@ internal static class BlockFeatures
         features[i++] = blockCount <= 1 ? 0 : (double)block.Index / (blockCount - 1);
         features[i++] = text.Contains('©') || text.Contains("rights reserved", StringComparison.OrdinalIgnoreCase) ? 1 : 0;
         features[i++] = Math.Min(40, block.Owner.Depth) / 40.0;
+        features[i++] = text.EndsWith("...", StringComparison.Ordinal) || last == '…' ? 1 : 0;
+        var (lower, capitalised) = WordCases(text);
+        features[i++] = block.Words == 0 ? 0 : Math.Min(1.0, (double)lower / block.Words);
+        features[i++] = block.Words >= 3 && capitalised >= 0.7 * block.Words ? 1 : 0;
+        features[i++] = page.TextCounts.GetValueOrDefault(text) > 1 ? 1 : 0;
+        features[i++] = Math.Log(page.SiblingCounts.GetValueOrDefault(block.Owner.Block.Parent ?? block.Owner.Block, 1));
         features[i + TagIndex(block.Tag)] = 1;
         i += TagClasses.Length;
         var region = block.Owner.Region;
@@ -100,6 +124,32 @@ internal static class BlockFeatures
         features[i++] = index > container.Last ? 1 : 0;
         features[i] = sameTagShare;
         return features;
+    }
+
+    /// <summary>Words that begin in lower case, and words that begin in upper case.</summary>
+    private static (int Lower, int Capitalised) WordCases(string text)
+    {
+        int lower = 0, capitalised = 0;
+        var atWordStart = true;
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                if (atWordStart)
+                {
+                    if (char.IsLower(c)) lower++;
+                    else if (char.IsUpper(c)) capitalised++;
+                }
+
+                atWordStart = false;
+            }
+            else
+            {
+                atWordStart = true;
+            }
+        }
+
+        return (lower, capitalised);
     }
 
     private static double Neighbours(IReadOnlyList<TextBlock> blocks, int index, int step)

@@ -42,13 +42,8 @@ internal sealed class ContentSelector(BlockClassifier classifier, RegionKeywords
     /// <summary>Runs the local stage and the container choice; returns each block's context-stage features.</summary>
     public List<double[]> Score(List<TextBlock> blocks)
     {
-        var local = new List<double[]>(blocks.Count);
-        foreach (var block in blocks)
-        {
-            var features = BlockFeatures.Local(block, blocks.Count, keywords);
-            block.LocalScore = classifier.Local.Logit(features);
-            local.Add(features);
-        }
+        var local = LocalFeatures(blocks);
+        for (var i = 0; i < blocks.Count; i++) blocks[i].LocalScore = classifier.Local.Logit(local[i]);
 
         var container = ChooseContainer(blocks);
         var wordsByTag = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -67,6 +62,12 @@ internal sealed class ContentSelector(BlockClassifier classifier, RegionKeywords
         }
 
         return context;
+    }
+
+    public List<double[]> LocalFeatures(List<TextBlock> blocks)
+    {
+        var page = new PageStats(blocks);
+        return blocks.Select(block => BlockFeatures.Local(block, blocks.Count, keywords, page)).ToList();
     }
 
     private static (int First, int Last) ChooseContainer(List<TextBlock> blocks)
