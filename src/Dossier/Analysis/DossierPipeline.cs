@@ -1,4 +1,5 @@
 using Dossier.Pipeline;
+using Dossier.Quotes;
 using Dossier.Text;
 
 namespace Dossier.Analysis;
@@ -10,5 +11,6 @@ public static class DossierPipeline
         new PipelineBuilder()
             .UseTokens()
             .UseSentences()
+            .UseQuotes()
             .Build();
 }
