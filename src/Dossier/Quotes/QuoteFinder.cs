@@ -12,8 +12,8 @@ internal sealed class QuoteFinder
     /// <summary>How far after a closing mark an attribution ("…,” Zhang added.) may still start or reach.</summary>
     private const int AttributionWindow = 14;
 
-    /// <summary>How many sentences back an unattributed quote may take its speaker from an earlier one.</summary>
-    private const int ContinuationSentences = 2;
+    /// <summary>How many sentences back an unattributed quote may take its speaker from an earlier one (two in between).</summary>
+    private const int ContinuationSentences = 3;
 
     private static readonly HashSet<string> Determiners =
         ["the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your"];
@@ -369,7 +369,7 @@ internal sealed class QuoteFinder
         return new Found(span, kind, cue, speaker);
     }
 
-    /// <summary>A quote that opens a clause but names no speaker continues the nearest earlier attribution, up to two sentences back.</summary>
+    /// <summary>A quote that opens a clause but names no speaker continues the nearest earlier attribution, with up to two sentences between.</summary>
     private void AttributeContinuations(List<Found> found, List<QuotedPassage> unattributed)
     {
         foreach (var passage in unattributed)

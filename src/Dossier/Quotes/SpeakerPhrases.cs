@@ -109,6 +109,7 @@ internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
     {
         var lower = words.Lower(i);
         if (words.IsCapitalised(i) || lower.Contains('-') || lower.Length < 4) return false;
+        if (lower is "made" or "given" or "taken" or "held" or "sent" or "done" or "seen" or "known" or "shown" or "written" or "brought") return true;
         return lower.EndsWith("ed", StringComparison.Ordinal) || lower.EndsWith("ing", StringComparison.Ordinal);
     }
 
