@@ -28,7 +28,7 @@ public sealed class AttributionBenchmark : IBenchmark
 
     public Task<int> RunAsync(BenchContext context, string[] args, CancellationToken cancellationToken)
     {
-        var split = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "dev";
+        var split = args.FirstOrDefault(a => a is "train" or "dev" or "test") ?? "dev";
         var errorsIndex = Array.IndexOf(args, "--errors");
         var showErrors = errorsIndex >= 0 && errorsIndex + 1 < args.Length ? int.Parse(args[errorsIndex + 1], CultureInfo.InvariantCulture) : 0;
         var folder = context.SharedPath("bench", "attribution", "polnear", split);
@@ -38,7 +38,12 @@ public sealed class AttributionBenchmark : IBenchmark
             return Task.FromResult(1);
         }
 
-        var pipeline = new PipelineBuilder().UseTokens().UseSentences().UseQuotes().Build();
+        var options = new QuoteOptions();
+        var ratioIndex = Array.IndexOf(args, "--min-cue-ratio");
+        if (ratioIndex >= 0 && ratioIndex + 1 < args.Length) options = options with { MinLearnedCueRatio = double.Parse(args[ratioIndex + 1], CultureInfo.InvariantCulture) };
+        var countIndex = Array.IndexOf(args, "--min-cue-count");
+        if (countIndex >= 0 && countIndex + 1 < args.Length) options = options with { MinLearnedCueCount = int.Parse(args[countIndex + 1], CultureInfo.InvariantCulture) };
+        var pipeline = new PipelineBuilder().UseTokens().UseSentences().UseQuotes(options).Build();
         var content = new Tally();
         var source = new Tally();
         var relation = new Tally();
@@ -75,6 +80,22 @@ public sealed class AttributionBenchmark : IBenchmark
                 .Select(q => new Pair(words.Of([(q.SpeakerSpan!.Value.Start, q.SpeakerSpan.Value.End)], false), words.Of([(q.Content.Start, q.Content.End)], true)))
                 .Where(p => p.Source.Count > 0 && p.Content.Count > 0).ToList();
             relation.Add(goldRelations, predictedRelations);
+            if (args.Contains("--relations"))
+            {
+                foreach (var gold in article.Attributions.Where(a => a.Source is not null && a.Contents.Count > 0))
+                {
+                    var pair = new Pair(words.Of(gold.Source!.Fragments, false), words.Of(gold.Contents.SelectMany(c => c.Fragments), true));
+                    if (predictedRelations.Any(p => p.Source.Overlaps(pair.Source) && p.Content.Overlaps(pair.Content))) continue;
+                    if (errors.Count < showErrors) errors.Add($"NOREL   {Excerpt(article.Text, gold.Source)} | {Excerpt(article.Text, gold.Cue)} | {Excerpt(article.Text, gold.Contents[0])}");
+                }
+
+                foreach (var quote in quotes.Where(q => q.SpeakerSpan is not null))
+                {
+                    var pair = new Pair(words.Of([(quote.SpeakerSpan!.Value.Start, quote.SpeakerSpan.Value.End)], false), words.Of([(quote.Content.Start, quote.Content.End)], true));
+                    if (goldRelations.Any(g => g.Source.Overlaps(pair.Source) && g.Content.Overlaps(pair.Content))) continue;
+                    if (errors.Count < showErrors) errors.Add($"FALSE   {quote.Speaker} | {quote.Cue} | {quote.Kind} | {article.Text[quote.Content.Start..Math.Min(quote.Content.End, quote.Content.Start + 80)]}");
+                }
+            }
 
             foreach (var gold in article.Attributions.Where(a => a.Source is not null && a.Contents.Count > 0 && IsDirect(article.Text, a)))
             {

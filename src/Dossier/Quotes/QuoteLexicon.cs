@@ -5,7 +5,7 @@ namespace Dossier.Quotes;
 /// <summary>The cue and speaker word lists of the quote stage, read once from the stage's data files.</summary>
 internal sealed class QuoteLexicon
 {
-    private QuoteLexicon()
+    private QuoteLexicon(QuoteOptions options)
     {
         var cues = new List<CuePattern>();
         foreach (var line in EmbeddedData.ReadLines("Quotes.Data.cues.txt"))
@@ -13,6 +13,20 @@ internal sealed class QuoteLexicon
             var words = line.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
             var requiresThat = words.Length > 1 && words[^1] == "that";
             cues.Add(new CuePattern(requiresThat ? words[..^1] : words, requiresThat));
+        }
+
+        var listed = new HashSet<string>(cues.Where(c => c.Words.Length == 1).Select(c => c.Words[0]), StringComparer.Ordinal);
+        foreach (var line in EmbeddedData.ReadLines("Quotes.Data.cue-counts.tsv"))
+        {
+            var fields = line.Split('\t');
+            if (fields.Length < 3 || listed.Contains(fields[0]) ||
+                !int.TryParse(fields[1], System.Globalization.CultureInfo.InvariantCulture, out var asCue) ||
+                !int.TryParse(fields[2], System.Globalization.CultureInfo.InvariantCulture, out var seen) || seen == 0)
+            {
+                continue;
+            }
+
+            if (asCue >= options.MinLearnedCueCount && (double)asCue / seen >= options.MinLearnedCueRatio) cues.Add(new CuePattern([fields[0]], false));
         }
 
         // Longest first, so that "pointed out" wins over a shorter pattern sharing its first word.
@@ -30,7 +44,9 @@ internal sealed class QuoteLexicon
             .ToFrozenDictionary(parts => parts[0], parts => parts.Length > 1 ? parts[1] : "person", StringComparer.Ordinal);
     }
 
-    public static QuoteLexicon Default { get; } = new();
+    public static QuoteLexicon Default { get; } = new(new QuoteOptions());
+
+    public static QuoteLexicon For(QuoteOptions options) => options == new QuoteOptions() ? Default : new QuoteLexicon(options);
 
     public FrozenDictionary<string, CuePattern[]> CuesByFirstWord { get; }
     public FrozenSet<string> SkipBeforeCue { get; }
@@ -49,3 +65,14 @@ internal sealed class QuoteLexicon
 
 /// <summary>A cue as a sequence of lower-case words; some count only when "that" follows ("claims that").</summary>
 internal sealed record CuePattern(string[] Words, bool RequiresThat);
+
+/// <summary>
+/// Settings of the quote stage. The learned cue lexicon (counts from PolNeAR train, models/quotes) adds a word as a cue
+/// when it began an annotated cue at least <see cref="MinLearnedCueCount"/> times and in at least
+/// <see cref="MinLearnedCueRatio"/> of its occurrences; the defaults were chosen on PolNeAR dev.
+/// </summary>
+public sealed record QuoteOptions
+{
+    public double MinLearnedCueRatio { get; init; } = 0.3;
+    public int MinLearnedCueCount { get; init; } = 3;
+}

@@ -10,9 +10,9 @@ namespace Dossier.Quotes;
 /// mixed and partial quotes, each with its cue and speaker. Speakers are resolved through the Entities layer when the
 /// pipeline has one; without it the speaker's kind comes from the words of the speaker phrase.
 /// </summary>
-public sealed class QuoteStage : IDocumentStage
+public sealed class QuoteStage(QuoteOptions? options = null) : IDocumentStage
 {
-    private readonly QuoteLexicon _lexicon = QuoteLexicon.Default;
+    private readonly QuoteLexicon _lexicon = QuoteLexicon.For(options ?? new QuoteOptions());
 
     public string Name => "quotes";
     public IReadOnlyList<LayerKey> Requires { get; } = [Layers.Tokens, Layers.Sentences, Layers.Paragraphs];
@@ -37,5 +37,5 @@ public sealed class QuoteStage : IDocumentStage
 
 public static class QuotePipelineExtensions
 {
-    public static PipelineBuilder UseQuotes(this PipelineBuilder builder) => builder.Use(new QuoteStage());
+    public static PipelineBuilder UseQuotes(this PipelineBuilder builder, QuoteOptions? options = null) => builder.Use(new QuoteStage(options));
 }
