@@ -150,7 +150,7 @@ internal sealed class QuoteFinder
             var c = _text[i];
             if (c is '\n' or '\r') return true;
             if (char.IsWhiteSpace(c)) continue;
-            return c is '.' or '!' or '?' or ':' or ';' or '—' or '–' or '(' or '”' or '"';
+            return c is '.' or '!' or '?' or ':' or ';' or '—' or '–' or '(' or '”' or '"' or '\'';
         }
 
         return true;
@@ -204,7 +204,7 @@ internal sealed class QuoteFinder
     {
         var start = closeToken + 1;
         var paragraph = _paragraphOf[closeToken];
-        while (start < _tokens.Length && Words.Text(start) == "," && _paragraphOf[start] == paragraph) start++;
+        while (start < _tokens.Length && Words.Text(start) is "," or "'" or "''" or "’" && _paragraphOf[start] == paragraph) start++;
         var limit = Math.Min(_tokens.Length, start + AttributionWindow);
         for (var j = start; j < limit; j++)
         {
@@ -301,7 +301,7 @@ internal sealed class QuoteFinder
             return Make(from, contentEnd, QuoteKind.Indirect, cue, source);
         }
 
-        var left = _phrases.LeftOf(cue.Start, sentenceStart);
+        var left = _phrases.LeftOf(cue.Start, sentenceStart) ?? _phrases.SharedSubject(cue.Start, sentenceStart);
         var contentStart = ContentStartAfter(cue, contentEnd);
         if (left is not null && contentStart >= 0 && contentEnd - contentStart >= 3)
         {

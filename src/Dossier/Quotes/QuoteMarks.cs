@@ -29,9 +29,10 @@ internal static class QuoteMarks
             if (open >= 0)
             {
                 var first = FirstNonSpace(text, block);
-                if (first >= 0 && IsDoubleMark(text[first]) && first - open <= MaxQuoteLength)
+                var width = first < 0 ? 0 : MarkWidth(text, first, block.End);
+                if (width > 0 && first - open <= MaxQuoteLength)
                 {
-                    start = first + 1;
+                    start = first + width;
                 }
                 else
                 {
@@ -55,17 +56,21 @@ internal static class QuoteMarks
                         open = -1;
                     }
                 }
-                else if (c == '"')
+                else if (c == '"' || c == '\'' && i + 1 < block.End && text[i + 1] == '\'')
                 {
+                    // Two apostrophes stand for a double mark in some wire copy (''Like this,'' he said).
+                    var width = c == '"' ? 1 : 2;
                     if (open >= 0)
                     {
                         Add(passages, text, open, i, i);
                         open = -1;
                     }
-                    else if (OpensHere(text, i, block))
+                    else if (OpensHere(text, i, block, width))
                     {
                         open = i;
                     }
+
+                    i += width - 1;
                 }
 
                 if (open >= 0 && i - open > MaxQuoteLength) open = -1;
@@ -78,13 +83,14 @@ internal static class QuoteMarks
         return passages;
     }
 
-    private static bool IsDoubleMark(char c) => c is '“' or '"' or '„';
+    private static int MarkWidth(string text, int i, int end) =>
+        text[i] is '“' or '"' or '„' ? 1 : text[i] == '\'' && i + 1 < end && text[i + 1] == '\'' ? 2 : 0;
 
     /// <summary>A straight mark opens when it follows a space, a paragraph start or an opening bracket, and a word follows it.</summary>
-    private static bool OpensHere(string text, int i, TextSpan block)
+    private static bool OpensHere(string text, int i, TextSpan block, int width)
     {
         var before = i > block.Start ? text[i - 1] : ' ';
-        var after = i + 1 < block.End ? text[i + 1] : ' ';
+        var after = i + width < block.End ? text[i + width] : ' ';
         return (char.IsWhiteSpace(before) || before is '(' or '[' or '—' or '-' or ':' or ',') && !char.IsWhiteSpace(after);
     }
 
@@ -102,6 +108,7 @@ internal static class QuoteMarks
     {
         var start = open + 1;
         var end = innerEnd;
+        if (text[open] == '\'') start++;
         while (start < end && char.IsWhiteSpace(text[start])) start++;
         while (end > start && (char.IsWhiteSpace(text[end - 1]) || text[end - 1] == ',')) end--;
         if (end > start) passages.Add(new QuotedPassage(open, close, new TextSpan(start, end)));

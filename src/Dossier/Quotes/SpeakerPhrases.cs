@@ -26,6 +26,17 @@ internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
         var i = cueStart - 1;
         while (i >= floor && (lexicon.SkipBeforeCue.Contains(words.Lower(i)) || IsAdverb(i))) i--;
         if (i < floor) return null;
+        var relative = words.Lower(i) is "who" or "which";
+        if (relative || words.Text(i) == "," && RelativeClauseStart(i - 1, floor) is >= 0)
+        {
+            // "Mr. Reid, who represents Nevada, said" and "…, who said": the speaker is the phrase before "who".
+            var who = relative ? i : RelativeClauseStart(i - 1, floor);
+            var comma = who - 1;
+            if (comma < floor || words.Text(comma) != ",") return relative ? new SpeakerPhrase(i, i + 1, i) : null;
+            if (CollectLeft(comma - 1, floor) is not { } antecedent) return relative ? new SpeakerPhrase(i, i + 1, i) : null;
+            return antecedent with { ExtentStart = antecedent.Start };
+        }
+
         if (words.Text(i) == ",")
         {
             // "Subject, Apposition, said": take the name of the two.
@@ -38,6 +49,36 @@ internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
         }
 
         return CollectLeft(i, floor);
+    }
+
+    /// <summary>
+    /// "Clinton celebrated in Florida … and said it was another step": a cue after "and" shares the sentence's subject,
+    /// taken when the sentence opens with a name.
+    /// </summary>
+    public SpeakerPhrase? SharedSubject(int cueStart, int sentenceStart)
+    {
+        var i = cueStart - 1;
+        while (i >= sentenceStart && (lexicon.SkipBeforeCue.Contains(words.Lower(i)) || IsAdverb(i))) i--;
+        if (i < sentenceStart || words.Lower(i) is not ("and" or "but")) return null;
+        var end = sentenceStart;
+        while (end < i && end - sentenceStart < 5 && (words.IsCapitalised(end) || IsPossessive(end)) && !lexicon.ClauseBoundaries.Contains(words.Lower(end))) end++;
+        if (end == sentenceStart || IsPossessive(end - 1) || words.Lower(end) is "'s" or "’s") return null;
+        if (end - sentenceStart == 1 && SentenceOpeners.Contains(words.Lower(sentenceStart))) return null;
+        return new SpeakerPhrase(sentenceStart, end, sentenceStart);
+    }
+
+    private static readonly HashSet<string> SentenceOpeners = ["the", "a", "an", "in", "on", "at", "but", "and", "it", "this", "that", "there", "as", "for", "if", "when", "after", "while"];
+
+    /// <summary>The "who" or "which" that opens a relative clause ending at <paramref name="last"/>, or -1.</summary>
+    private int RelativeClauseStart(int last, int floor)
+    {
+        for (var j = last; j >= Math.Max(floor, last - 15); j--)
+        {
+            if (words.Lower(j) is "who" or "which") return j;
+            if (words.Text(j) is "," or "." or ";" or ":" or "“" or "”" or "\"") return -1;
+        }
+
+        return -1;
     }
 
     public SpeakerPhrase? RightOf(int start, int ceiling)
