@@ -86,14 +86,16 @@ public sealed class AttributionBenchmark : IBenchmark
                 {
                     var pair = new Pair(words.Of(gold.Source!.Fragments, false), words.Of(gold.Contents.SelectMany(c => c.Fragments), true));
                     if (predictedRelations.Any(p => p.Source.Overlaps(pair.Source) && p.Content.Overlaps(pair.Content))) continue;
-                    if (errors.Count < showErrors) errors.Add($"NOREL   {Excerpt(article.Text, gold.Source)} | {Excerpt(article.Text, gold.Cue)} | {Excerpt(article.Text, gold.Contents[0])}");
+                    var contentFound = predictedRelations.Any(p => p.Content.Overlaps(pair.Content)) ? "C" : "-";
+                    if (errors.Count < showErrors) errors.Add($"NOREL{contentFound}  {Excerpt(article.Text, gold.Source)} | {Excerpt(article.Text, gold.Cue)} | {Excerpt(article.Text, gold.Contents[0])}");
                 }
 
                 foreach (var quote in quotes.Where(q => q.SpeakerSpan is not null))
                 {
                     var pair = new Pair(words.Of([(quote.SpeakerSpan!.Value.Start, quote.SpeakerSpan.Value.End)], false), words.Of([(quote.Content.Start, quote.Content.End)], true));
                     if (goldRelations.Any(g => g.Source.Overlaps(pair.Source) && g.Content.Overlaps(pair.Content))) continue;
-                    if (errors.Count < showErrors) errors.Add($"FALSE   {quote.Speaker} | {quote.Cue} | {quote.Kind} | {article.Text[quote.Content.Start..Math.Min(quote.Content.End, quote.Content.Start + 80)]}");
+                    var goldContent = goldRelations.Any(g => g.Content.Overlaps(pair.Content)) ? "C" : "-";
+                    if (errors.Count < showErrors) errors.Add($"FALSE{goldContent}  {quote.Speaker} | {quote.Cue} | {quote.Kind} | {article.Text[quote.Content.Start..Math.Min(quote.Content.End, quote.Content.Start + 80)]}");
                 }
             }
 

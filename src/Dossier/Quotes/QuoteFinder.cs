@@ -217,6 +217,13 @@ internal sealed class QuoteFinder
                 return _phrases.RightOf(cue.End, stop) is { } right ? new Attribution(cue, right, true) : null;
             }
 
+            // "… France.” He said he had directed …": a cue followed by its own content starts a new attribution.
+            var next = cue.End;
+            var tailEnd = next;
+            while (tailEnd < _tokens.Length && _paragraphOf[tailEnd] == paragraph && !Words.IsSentenceEnd(tailEnd) && !_insideQuote[tailEnd] && tailEnd - next <= 8) tailEnd++;
+            var shortTail = tailEnd - next <= 6 && !Enumerable.Range(next, tailEnd - next).Any(t => Words.Lower(t) == "that");
+            var endsHere = next >= stop || Words.IsPunctuation(next) || AdverbialOpeners.Contains(Words.Lower(next)) || shortTail;
+            if (!endsHere) return null;
             return _phrases.LeftOf(cue.Start, start) is { } left && left.ExtentStart == start ? new Attribution(cue, left, true) : null;
         }
 
@@ -306,6 +313,16 @@ internal sealed class QuoteFinder
         if (left is not null && contentStart >= 0 && contentEnd - contentStart >= 3)
         {
             return Make(contentStart, contentEnd, QuoteKind.Indirect, cue, left);
+        }
+
+        // "In the end, X said, union voters …": the attribution sits inside its content; the longer side is kept.
+        if (left is not null && Words.Text(cue.End) == "," && left.ExtentStart - 1 > sentenceStart && Words.Text(left.ExtentStart - 1) == ",")
+        {
+            var afterStart = cue.End + 1;
+            var beforeEnd = left.ExtentStart - 1;
+            return contentEnd - afterStart >= beforeEnd - sentenceStart
+                ? Make(afterStart, contentEnd, QuoteKind.Indirect, cue, left)
+                : Make(sentenceStart, beforeEnd, QuoteKind.Indirect, cue, left);
         }
 
         // "…, X said." and "…, said X.": the content comes first.

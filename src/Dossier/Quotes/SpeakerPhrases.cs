@@ -26,6 +26,16 @@ internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
         var i = cueStart - 1;
         while (i >= floor && (lexicon.SkipBeforeCue.Contains(words.Lower(i)) || IsAdverb(i))) i--;
         if (i < floor) return null;
+        if (words.Text(i) == ")")
+        {
+            // "Sen. Rand Paul (R-Ky.) said": the parenthesis qualifies the speaker.
+            var open = i - 1;
+            while (open >= Math.Max(floor, i - 10) && words.Text(open) != "(") open--;
+            if (open < floor || words.Text(open) != "(") return null;
+            i = open - 1;
+            if (i < floor) return null;
+        }
+
         var relative = words.Lower(i) is "who" or "which";
         if (relative || words.Text(i) == "," && RelativeClauseStart(i - 1, floor) is >= 0)
         {
