@@ -15,6 +15,7 @@ namespace Dossier.Cli
             root.Subcommands.Add(ReportCommand.Create(context));
             root.Subcommands.Add(WatchCommand.Create(context));
             root.Subcommands.Add(EntitiesCommand.Create(context));
+            root.Subcommands.Add(QuotesCommand.Create(context));
             return root;
         }
 

@@ -1,5 +1,6 @@
 using Dossier.Entities;
 using Dossier.Pipeline;
+using Dossier.Quotes;
 using Dossier.Text;
 
 namespace Dossier.Analysis;
@@ -13,5 +14,6 @@ public static class DossierPipeline
             .UseSentences()
             .UseEntities()
             .UseFigures()
+            .UseQuotes()
             .Build();
 }
