@@ -1,0 +1,34 @@
+using System.Text;
+using Dossier.Claims;
+using Dossier.Documents;
+using Dossier.Ingestion;
+using Dossier.Pipeline;
+using Dossier.Text;
+
+namespace Dossier.Tests.Claims;
+
+/// <summary>Runs the real pipeline (extraction, tokens, sentences, claims, credibility) over a text, as `dossier analyze` does.</summary>
+internal static class ClaimTestSupport
+{
+    private static readonly AnalysisPipeline Pipeline = new PipelineBuilder().UseTokens().UseSentences().UseClaims().Build();
+
+    public static Document Analyze(string text, string source = "test.txt")
+    {
+        var input = RawInput.FromBytes(source, Encoding.UTF8.GetBytes(text), InputFormat.PlainText);
+        var outcome = Pipeline.Analyze(input, CancellationToken.None);
+        return outcome.Document ?? throw new InvalidOperationException(outcome.Failure);
+    }
+
+    public static Document AnalyzeSample(string prefix)
+    {
+        var path = Directory.EnumerateFiles(RepoPaths.Samples, prefix + "_*.txt").Single();
+        return Analyze(File.ReadAllText(path), path);
+    }
+
+    public static string Describe(Document document, Claim claim) =>
+        $"[{claim.Category}/{claim.Status}/{claim.Polarity}] subjects=({string.Join("; ", claim.SubjectSpans.IsDefault ? [] : claim.SubjectSpans.Select(document.TextOf))}) " +
+        $"source={claim.Source?.Text ?? "-"} responds_to={claim.RespondsTo?.ToString() ?? "-"} cw={claim.Checkworthy:F2} hedges=({string.Join("; ", claim.Hedges.Select(document.TextOf))}) :: {document.TextOf(claim.Span)}";
+
+    public static IReadOnlyList<string> SubjectTexts(Document document, Claim claim) =>
+        claim.SubjectSpans.IsDefault ? [] : [.. claim.SubjectSpans.Select(document.TextOf)];
+}
