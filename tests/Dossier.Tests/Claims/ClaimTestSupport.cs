@@ -19,6 +19,10 @@ internal static class ClaimTestSupport
         return outcome.Document ?? throw new InvalidOperationException(outcome.Failure);
     }
 
+    /// <summary>Runs the stages on a text as it is, even one that extraction would refuse (empty, blank).</summary>
+    public static Document Process(string text) =>
+        Pipeline.Process(Document.Create("test", text, new DocumentMetadata { Source = "test" }).With(Layers.Paragraphs, []), CancellationToken.None);
+
     public static Document AnalyzeSample(string prefix)
     {
         var path = Directory.EnumerateFiles(RepoPaths.Samples, prefix + "_*.txt").Single();
