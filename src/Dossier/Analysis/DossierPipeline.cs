@@ -1,3 +1,5 @@
+using Dossier.Claims;
+using Dossier.Credibility;
 using Dossier.Pipeline;
 using Dossier.Text;
 
@@ -10,5 +12,7 @@ public static class DossierPipeline
         new PipelineBuilder()
             .UseTokens()
             .UseSentences()
+            .UseClaims()
+            .UseCredibility()
             .Build();
 }

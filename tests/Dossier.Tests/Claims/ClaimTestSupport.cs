@@ -1,5 +1,6 @@
 using System.Text;
 using Dossier.Claims;
+using Dossier.Credibility;
 using Dossier.Documents;
 using Dossier.Ingestion;
 using Dossier.Pipeline;
@@ -10,7 +11,7 @@ namespace Dossier.Tests.Claims;
 /// <summary>Runs the real pipeline (extraction, tokens, sentences, claims, credibility) over a text, as `dossier analyze` does.</summary>
 internal static class ClaimTestSupport
 {
-    private static readonly AnalysisPipeline Pipeline = new PipelineBuilder().UseTokens().UseSentences().UseClaims().Build();
+    private static readonly AnalysisPipeline Pipeline = new PipelineBuilder().UseTokens().UseSentences().UseClaims().UseCredibility().Build();
 
     public static Document Analyze(string text, string source = "test.txt")
     {
