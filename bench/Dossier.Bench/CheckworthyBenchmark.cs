@@ -20,13 +20,13 @@ public sealed class CheckworthyBenchmark : IBenchmark
         }
 
         var model = CheckworthyModel.Default;
-        context.Out.WriteLine($"model: {model.FeatureCount:N0} features");
+        context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"model: {model.FeatureCount:N0} features, context weight {model.ContextWeight}"));
         var perDebate = new List<(double Ap, double Rr, double Rp, double[] PAtK)>();
         int[] ks = [1, 3, 5, 10, 20, 50];
         foreach (var debate in test)
         {
-            var scores = debate.Lines.Select(line => model.Score(line.Text)).ToList();
-            var ranked = Enumerable.Range(0, scores.Count).OrderByDescending(i => scores[i]).Select(i => debate.Lines[i].CheckWorthy).ToList();
+            var scores = model.ScoreSequence([.. debate.Lines.Select(line => line.Text)]);
+            var ranked = Enumerable.Range(0, scores.Length).OrderByDescending(i => scores[i]).Select(i => debate.Lines[i].CheckWorthy).ToList();
             var relevant = ranked.Count(x => x);
             var ap = CheckworthyCorpus.AveragePrecision(debate.Lines, scores);
             var rr = 1.0 / (ranked.IndexOf(true) + 1);
@@ -80,30 +80,35 @@ public sealed class CheckworthyTrainBenchmark : IBenchmark
             return Task.FromResult(1);
         }
 
-        var best = (Map: -1.0, Recipe: CheckworthyRecipe.Candidates[0]);
+        var best = (Map: -1.0, Recipe: CheckworthyRecipe.Candidates[0], Context: 0.0);
         foreach (var recipe in CheckworthyRecipe.Candidates)
         {
-            var aps = new List<double>();
+            var own = new List<(ClefDebate Debate, double[] Scores)>();
             for (var fold = 0; fold < CheckworthyRecipe.ClefFolds; fold++)
             {
                 var train = clef.Where((_, i) => i % CheckworthyRecipe.ClefFolds != fold);
                 var model = CheckworthyRecipe.Train(CheckworthyCorpus.Examples(claimBuster).Concat(CheckworthyCorpus.Examples(train, recipe.ClefWeight)).ToList(), recipe);
-                aps.AddRange(clef.Where((_, i) => i % CheckworthyRecipe.ClefFolds == fold)
-                    .Select(d => CheckworthyCorpus.AveragePrecision(d.Lines, [.. d.Lines.Select(l => model.Score(l.Text))])));
+                own.AddRange(clef.Where((_, i) => i % CheckworthyRecipe.ClefFolds == fold).Select(d => (d, d.Lines.Select(l => model.Score(l.Text)).ToArray())));
             }
 
-            context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{recipe}: CV MAP on CLEF training debates {aps.Average():F4}"));
-            if (aps.Average() > best.Map) best = (aps.Average(), recipe);
+            foreach (var contextWeight in CheckworthyRecipe.ContextWeights)
+            {
+                var map = own.Average(x => CheckworthyCorpus.AveragePrecision(x.Debate.Lines, CheckworthyModel.Smooth(x.Scores, contextWeight)));
+                context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{recipe}, context {contextWeight}: CV MAP on CLEF training debates {map:F4}"));
+                if (map > best.Map) best = (map, recipe, contextWeight);
+            }
         }
 
-        var final = CheckworthyRecipe.Train(CheckworthyCorpus.Examples(claimBuster).Concat(CheckworthyCorpus.Examples(clef, best.Recipe.ClefWeight)).ToList(), best.Recipe);
+        var final = CheckworthyTrainer.WithContextWeight(
+            CheckworthyRecipe.Train(CheckworthyCorpus.Examples(claimBuster).Concat(CheckworthyCorpus.Examples(clef, best.Recipe.ClefWeight)).ToList(), best.Recipe),
+            best.Context);
         var path = Path.Combine(context.RepoRoot, "models", "checkworthy", "checkworthy-model.tsv");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllLines(path, [
             "# Check-worthiness logistic regression (see README.md). feature TAB weight; <bias> is the intercept.",
-            string.Create(CultureInfo.InvariantCulture, $"# recipe: {best.Recipe} (CV MAP on CLEF training debates {best.Map:F4})"),
+            string.Create(CultureInfo.InvariantCulture, $"# recipe: {best.Recipe}, context {best.Context} (CV MAP on CLEF training debates {best.Map:F4})"),
             .. final.ToLines()]);
-        context.Out.WriteLine($"chose {best.Recipe}; wrote {final.FeatureCount:N0} features to models/checkworthy/checkworthy-model.tsv");
+        context.Out.WriteLine($"chose {best.Recipe}, context {best.Context}; wrote {final.FeatureCount:N0} features to models/checkworthy/checkworthy-model.tsv");
         return Task.FromResult(0);
     }
 }
@@ -113,12 +118,13 @@ internal sealed record CheckworthyRecipe(double ClefWeight, double L2, int Epoch
     public const int ClefFolds = 4;
     public const int ClaimBusterFolds = 5;
 
+    public static IReadOnlyList<double> ContextWeights { get; } = [0, 0.15, 0.3, 0.5];
+
     public static IReadOnlyList<CheckworthyRecipe> Candidates { get; } =
     [
-        new(1, 1e-5, 6, 2),
-        new(5, 1e-5, 6, 2),
         new(1, 1e-4, 6, 2),
-        new(5, 1e-4, 6, 2),
+        new(1, 1e-3, 6, 2),
+        new(1, 3e-3, 6, 2),
     ];
 
     public static CheckworthyModel Train(IReadOnlyList<CheckworthyExample> examples, CheckworthyRecipe? recipe = null)

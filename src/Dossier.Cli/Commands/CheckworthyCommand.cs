@@ -44,13 +44,22 @@ internal static class CheckworthyCommand
                 using var reader = file == "-" ? new StreamReader(context.OpenStandardInput(), Encoding.UTF8) : new StreamReader(file, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
                 await using var fileWriter = directory is null ? null : new StreamWriter(Path.Combine(directory, file == "-" ? "stdin.tsv" : Path.GetFileName(file)));
                 var writer = fileWriter ?? context.Out;
+                // Scores depend on neighbouring sentences, so a file is read whole (bounded per line by the feature cut).
+                var sentences = new List<(string LineNumber, string Text)>();
                 var position = 0;
                 while (await reader.ReadLineAsync(cancellationToken) is { } line)
                 {
                     position++;
-                    if (ParseLine(line.TrimEnd('\r'), position) is not { } sentence) continue;
-                    var score = model.Score(sentence.Text);
-                    await writer.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{sentence.LineNumber}\t{score:F6}"));
+                    if (ParseLine(line.TrimEnd('\r'), position) is { } sentence)
+                    {
+                        sentences.Add((sentence.LineNumber, sentence.Text.Length > CheckworthyFeatures.MaximumCharacters ? sentence.Text[..CheckworthyFeatures.MaximumCharacters] : sentence.Text));
+                    }
+                }
+
+                var scores = model.ScoreSequence([.. sentences.Select(s => s.Text)]);
+                for (var i = 0; i < sentences.Count; i++)
+                {
+                    await writer.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{sentences[i].LineNumber}\t{scores[i]:F6}"));
                 }
             }
 

@@ -29,6 +29,10 @@ public static class CheckworthyFeatures
         if (sentence.Contains('%') || words.Any(w => w is "percent" or "per")) features.Add("f:percent");
         if (sentence.TrimEnd().EndsWith('?')) features.Add("f:question");
         features.Add("f:length:" + (words.Count switch { < 5 => "0-4", < 10 => "5-9", < 20 => "10-19", < 35 => "20-34", _ => "35+" }));
+        var numbers = words.Count(w => w == "<num>");
+        if (numbers > 1) features.Add("f:numbers:" + (numbers > 3 ? "4+" : numbers.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        if (words.Count > 0) features.Add("f:first:" + words[0]);
+        if (words.Any(w => w is "more" or "less" or "fewer" or "than" or "most" or "largest" or "highest" or "lowest" or "increase" or "decrease" or "doubled" or "tripled")) features.Add("f:comparison");
         return [.. features.Order(StringComparer.Ordinal)];
     }
 

@@ -8,13 +8,17 @@ public sealed class CheckworthyModel
 {
     private readonly FrozenDictionary<string, double> _weights;
 
-    public CheckworthyModel(IReadOnlyDictionary<string, double> weights, double bias)
+    public CheckworthyModel(IReadOnlyDictionary<string, double> weights, double bias, double contextWeight = 0)
     {
         _weights = weights.ToFrozenDictionary(StringComparer.Ordinal);
         Bias = bias;
+        ContextWeight = contextWeight;
     }
 
     public double Bias { get; }
+
+    /// <summary>How much a sentence's neighbours lift it when sentences are scored in sequence (a claim rarely comes alone).</summary>
+    public double ContextWeight { get; }
     public int FeatureCount => _weights.Count;
 
     /// <summary>The model of models/checkworthy, shipped inside the assembly.</summary>
@@ -39,26 +43,47 @@ public sealed class CheckworthyModel
         return 1.0 / (1.0 + Math.Exp(-logit));
     }
 
-    /// <summary>Reads "feature TAB weight" lines; the feature named "&lt;bias&gt;" is the intercept.</summary>
+    /// <summary>Scores sentences in their order: each score is blended with its neighbours' (weight <see cref="ContextWeight"/>), kept in 0–1.</summary>
+    public double[] ScoreSequence(IReadOnlyList<string> sentences)
+    {
+        var own = sentences.Select(Score).ToArray();
+        return Smooth(own, ContextWeight);
+    }
+
+    public static double[] Smooth(IReadOnlyList<double> own, double contextWeight)
+    {
+        var result = new double[own.Count];
+        for (var i = 0; i < own.Count; i++)
+        {
+            var neighbour = Math.Max(i > 0 ? own[i - 1] : 0, i + 1 < own.Count ? own[i + 1] : 0);
+            result[i] = (own[i] + contextWeight * neighbour) / (1 + contextWeight);
+        }
+
+        return result;
+    }
+
+    /// <summary>Reads "feature TAB weight" lines; "&lt;bias&gt;" is the intercept and "&lt;context&gt;" the neighbour weight.</summary>
     public static CheckworthyModel Parse(IEnumerable<string> lines)
     {
         var weights = new Dictionary<string, double>(StringComparer.Ordinal);
-        var bias = 0.0;
+        double bias = 0.0, context = 0.0;
         foreach (var line in lines)
         {
             var tab = line.LastIndexOf('\t');
             if (tab <= 0 || !double.TryParse(line.AsSpan(tab + 1), NumberStyles.Float, CultureInfo.InvariantCulture, out var weight)) continue;
             var name = line[..tab];
             if (name == "<bias>") bias = weight;
+            else if (name == "<context>") context = weight;
             else weights[name] = weight;
         }
 
-        return new CheckworthyModel(weights, bias);
+        return new CheckworthyModel(weights, bias, context);
     }
 
     public IEnumerable<string> ToLines()
     {
         yield return "<bias>\t" + Bias.ToString("R", CultureInfo.InvariantCulture);
+        yield return "<context>\t" + ContextWeight.ToString("R", CultureInfo.InvariantCulture);
         foreach (var (name, weight) in _weights.OrderBy(pair => pair.Key, StringComparer.Ordinal))
         {
             yield return name + "\t" + weight.ToString("G6", CultureInfo.InvariantCulture);
@@ -115,5 +140,11 @@ public static class CheckworthyTrainer
         }
 
         return new CheckworthyModel(index.ToDictionary(pair => pair.Key, pair => weights[pair.Value], StringComparer.Ordinal), bias);
+    }
+
+    public static CheckworthyModel WithContextWeight(CheckworthyModel model, double contextWeight)
+    {
+        var lines = model.ToLines().Where(l => !l.StartsWith("<context>", StringComparison.Ordinal)).Append("<context>\t" + contextWeight.ToString("R", CultureInfo.InvariantCulture));
+        return CheckworthyModel.Parse(lines);
     }
 }

@@ -89,12 +89,14 @@ internal sealed class ClaimExtraction
             if (!IsTitleCase(sentence.FirstToken, sentence.EndToken)) CollectNames(sentence.FirstToken, sentence.EndToken);
         }
 
+        var checkworthiness = _checkworthy.ScoreSequence([.. _sentences.Select(sentence =>
+            _text.Substring(sentence.Span.Start, Math.Min(sentence.Span.Length, CheckworthyFeatures.MaximumCharacters)))]);
         for (var s = 0; s < _sentences.Length && _claims.Count < MaximumClaims; s++)
         {
             if ((s & 31) == 0) cancellationToken.ThrowIfCancellationRequested();
             var sentence = _sentences[s];
             var startsInQuote = _insideQuote || (sentence.TokenCount > 0 && _words[sentence.FirstToken] is "“" or "\"");
-            var checkworthy = _checkworthy.Score(_text.Substring(sentence.Span.Start, Math.Min(sentence.Span.Length, CheckworthyFeatures.MaximumCharacters)));
+            var checkworthy = checkworthiness[s];
             foreach (var (first, end) in Clauses(sentence))
             {
                 AnalyzeClause(s, sentence, first, end, startsInQuote, checkworthy);
