@@ -16,6 +16,7 @@ namespace Dossier.Cli
             root.Subcommands.Add(WatchCommand.Create(context));
             root.Subcommands.Add(EntitiesCommand.Create(context));
             root.Subcommands.Add(QuotesCommand.Create(context));
+            root.Subcommands.Add(CheckworthyCommand.Create(context));
             return root;
         }
 

@@ -1,3 +1,5 @@
+using Dossier.Claims;
+using Dossier.Credibility;
 using Dossier.Entities;
 using Dossier.Pipeline;
 using Dossier.Quotes;
@@ -15,5 +17,7 @@ public static class DossierPipeline
             .UseEntities()
             .UseFigures()
             .UseQuotes()
+            .UseClaims()
+            .UseCredibility()
             .Build();
 }
