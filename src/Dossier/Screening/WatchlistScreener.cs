@@ -16,6 +16,7 @@ public sealed class WatchlistScreener
     private readonly List<Variant> _variants = [];
     private readonly Dictionary<string, int[]> _postings;
     private readonly Dictionary<string, string[]> _deletions;
+    private readonly Dictionary<string, string[]> _skeletons;
     private readonly NameNormalizer _normalizer;
     private readonly NicknameTable _nicknames;
 
@@ -57,6 +58,10 @@ public sealed class WatchlistScreener
         }
 
         _deletions = deletions.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+        _skeletons = _postings.Keys.Where(t => !char.IsAsciiDigit(t[0]))
+            .GroupBy(NameComparer.Consonants, StringComparer.Ordinal)
+            .Where(g => g.Key.Length >= 2)
+            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
     }
 
     public int EntryCount => _entries.Count;
@@ -118,6 +123,11 @@ public sealed class WatchlistScreener
             if (weight <= 0 || token.Role == TokenRole.Initial) continue;
             Add(token.Text, weight, accumulated, seen);
             foreach (var variant in _nicknames.VariantsOf(token.Text)) Add(variant, weight * 0.9, accumulated, seen);
+            if (token.Script == TokenScript.Abjad && _skeletons.TryGetValue(NameComparer.Consonants(token.Text), out var spelled))
+            {
+                foreach (var spelling in spelled) Add(spelling, weight * 0.9, accumulated, seen);
+            }
+
             if (token.Text.Length >= MinFuzzyLength && !char.IsAsciiDigit(token.Text[0]))
             {
                 foreach (var key in DeletionKeys(token.Text))

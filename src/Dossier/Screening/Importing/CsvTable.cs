@@ -6,7 +6,7 @@ namespace Dossier.Screening.Importing;
 /// An RFC 4180 reader that also survives what published lists do: a missing final quote, a Ctrl-Z end byte, rows cut
 /// off mid-record, tab delimiters. A field is bounded so that a runaway quote cannot swallow the whole file.
 /// </summary>
-internal static class CsvTable
+public static class CsvTable
 {
     private const int MaxFieldLength = 1 << 20;
 

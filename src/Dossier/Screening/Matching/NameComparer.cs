@@ -127,6 +127,11 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
 
         if (isPerson && nicknames.AreVariants(a.Text, b.Text)) return (parameters.NicknameSimilarity, "name variant");
         if (char.IsAsciiDigit(a.Text[0]) || char.IsAsciiDigit(b.Text[0])) return (0, "");
+        if ((a.Script == TokenScript.Abjad) != (b.Script == TokenScript.Abjad) && Consonants(a.Text) is { Length: >= 2 } left && left == Consonants(b.Text))
+        {
+            return (parameters.NicknameSimilarity, "transliterated consonants");
+        }
+
         if (Math.Min(a.Text.Length, b.Text.Length) < 4) return (0, "");
         var jw = StringSimilarity.JaroWinkler(a.Text, b.Text);
         if (jw < parameters.FuzzyMinimum) return (0, "");
@@ -153,6 +158,22 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
                 }
             }
         }
+    }
+
+    /// <summary>The consonant skeleton ("mohamed" → "mhmd"): all that Arabic or Hebrew writing shows of most names.</summary>
+    internal static string Consonants(string token)
+    {
+        Span<char> buffer = stackalloc char[Math.Min(token.Length, 64)];
+        var length = 0;
+        foreach (var c in token)
+        {
+            if (length == buffer.Length) break;
+            if (c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y' or 'w' or 'h') continue;
+            if (length > 0 && buffer[length - 1] == c) continue;
+            buffer[length++] = c;
+        }
+
+        return new string(buffer[..length]);
     }
 
     private static bool NumbersDisagree(IReadOnlyList<NameToken> q, IReadOnlyList<NameToken> c)

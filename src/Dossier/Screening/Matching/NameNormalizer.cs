@@ -33,13 +33,13 @@ public sealed class NameNormalizer
     {
         var text = name.Length > MaxNameLength ? name[..MaxNameLength] : name;
         var (folded, transliterated, scriptMask) = Fold(text);
-        var words = new List<(string Text, bool Script)>();
+        var words = new List<(string Text, TokenScript Script)>();
         var position = 0;
         foreach (var word in folded.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             var start = folded.IndexOf(word, position, StringComparison.Ordinal);
             position = start + word.Length;
-            words.Add((word, scriptMask.Length > start && scriptMask[start]));
+            words.Add((word, scriptMask.Length > start ? scriptMask[start] : TokenScript.Latin));
             if (words.Count >= MaxTokens) break;
         }
 
@@ -72,7 +72,7 @@ public sealed class NameNormalizer
             if (marked[i]) continue;
             var word = words[i].Text;
             var role = _stopwords.Contains(word) && words.Count > 1 ? TokenRole.Stopword
-                : word.Length == 1 && char.IsAsciiLetter(word[0]) ? TokenRole.Initial
+                : word.Length == 1 && char.IsAsciiLetter(word[0]) && words[i].Script == TokenScript.Latin ? TokenRole.Initial
                 : _generic.Contains(word) ? TokenRole.Generic
                 : TokenRole.Regular;
             tokens[i] = new NameToken(word, role, words[i].Script);
@@ -82,10 +82,10 @@ public sealed class NameNormalizer
     }
 
     /// <summary>Lower-case ASCII letters and digits, other characters as spaces; apostrophes vanish ("O'Brien" → "obrien").</summary>
-    private static (string Text, bool Transliterated, bool[] ScriptMask) Fold(string text)
+    private static (string Text, bool Transliterated, TokenScript[] ScriptMask) Fold(string text)
     {
         var builder = new StringBuilder(text.Length + 8);
-        var mask = new List<bool>(text.Length + 8);
+        var mask = new List<TokenScript>(text.Length + 8);
         var transliterated = false;
         var enumerator = StringInfo.GetTextElementEnumerator(text);
         while (enumerator.MoveNext())
@@ -94,35 +94,39 @@ public sealed class NameNormalizer
             var first = element[0];
             if (first < 0x80)
             {
-                Append(builder, mask, first, false);
+                Append(builder, mask, first, TokenScript.Latin);
                 continue;
             }
 
             if (first is '\u2019' or '\u02BC' or '\u2018' or '\u02BB') continue;
-            var syllabic = IsSyllabicScript(element);
-            var latin = IsLatinLike(first);
-            if (!latin) transliterated = true;
+            var script = ScriptOf(element);
+            if (script != TokenScript.Latin) transliterated = true;
             var ascii = AnyAscii.Transliteration.Transliterate(element);
-            if (syllabic) Append(builder, mask, ' ', true);
-            foreach (var c in ascii) Append(builder, mask, c, !latin);
-            if (syllabic) Append(builder, mask, ' ', true);
+            if (script == TokenScript.Syllabic) Append(builder, mask, ' ', script);
+            foreach (var c in ascii) Append(builder, mask, c, script);
+            if (script == TokenScript.Syllabic) Append(builder, mask, ' ', script);
         }
 
         return (builder.ToString(), transliterated, mask.ToArray());
     }
 
-    private static void Append(StringBuilder builder, List<bool> mask, char c, bool script)
+    private static void Append(StringBuilder builder, List<TokenScript> mask, char c, TokenScript script)
     {
         if (c is '\'' or '`') return;
         builder.Append(char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : ' ');
         mask.Add(script);
     }
 
-    private static bool IsLatinLike(char c) => c < 0x0250 || (c >= 0x1E00 && c <= 0x1EFF);
-
-    private static bool IsSyllabicScript(string element)
+    private static TokenScript ScriptOf(string element)
     {
         var c = element.EnumerateRunes().First().Value;
-        return c is >= 0x3040 and <= 0x30FF or >= 0x3400 and <= 0x4DBF or >= 0x4E00 and <= 0x9FFF or >= 0xAC00 and <= 0xD7AF or >= 0xF900 and <= 0xFAFF or >= 0x20000 and <= 0x2FFFF;
+        if (c < 0x0250 || c is >= 0x1E00 and <= 0x1EFF) return TokenScript.Latin;
+        if (c is >= 0x0590 and <= 0x08FF or >= 0xFB1D and <= 0xFDFF or >= 0xFE70 and <= 0xFEFF) return TokenScript.Abjad;
+        if (c is >= 0x3040 and <= 0x30FF or >= 0x3400 and <= 0x4DBF or >= 0x4E00 and <= 0x9FFF or >= 0xAC00 and <= 0xD7AF or >= 0xF900 and <= 0xFAFF or >= 0x20000 and <= 0x2FFFF)
+        {
+            return TokenScript.Syllabic;
+        }
+
+        return TokenScript.Other;
     }
 }
