@@ -19,6 +19,7 @@ public sealed class WatchlistScreener
     private readonly Dictionary<string, string[]> _skeletons;
     private readonly NameNormalizer _normalizer;
     private readonly NicknameTable _nicknames;
+    private readonly double[] _variantWeights;
 
     public WatchlistScreener(IEnumerable<WatchlistEntry> entries, MatchingParameters? parameters = null, NameNormalizer? normalizer = null)
     {
@@ -46,6 +47,7 @@ public sealed class WatchlistScreener
         _postings = postings.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
         Weights = new TokenWeights(_postings.ToDictionary(p => p.Key, p => p.Value.Length, StringComparer.Ordinal), _variants.Count);
         Comparer = new NameComparer(parameters ?? MatchingParameters.Default, Weights, _nicknames);
+        _variantWeights = _variants.Select(v => v.Name.Tokens.Sum(Comparer.Weight)).ToArray();
         var deletions = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var token in _postings.Keys)
         {
@@ -85,9 +87,20 @@ public sealed class WatchlistScreener
 
         var accumulated = new Dictionary<int, double>();
         foreach (var name in names) Accumulate(name, accumulated);
+        var queryWeight = names.Max(n => n.Tokens.Sum(Comparer.Weight));
+
+        // Rank by a cheap pooled coverage, so that "Huawei" finds the entries called just that before "Huawei Device Co."
+        var ranked = new PriorityQueue<int, double>(MaxCandidates + 1);
+        foreach (var (variantId, matched) in accumulated)
+        {
+            var estimate = 2 * matched / (queryWeight + _variantWeights[variantId] + 1e-9);
+            ranked.Enqueue(variantId, estimate);
+            if (ranked.Count > MaxCandidates) ranked.Dequeue();
+        }
+
         var attributes = PartyAttributes.Of(query);
         var best = new Dictionary<int, (double Score, NormalizedName Query, Variant Variant)>();
-        foreach (var (variantId, _) in accumulated.OrderByDescending(p => p.Value).Take(MaxCandidates))
+        while (ranked.TryDequeue(out var variantId, out _))
         {
             var variant = _variants[variantId];
             var person = isPerson || _entries[variant.Entry].Kind == EntryKind.Person;
@@ -109,7 +122,13 @@ public sealed class WatchlistScreener
             results.Add(new ScreeningCandidate(entry, score, score >= Comparer.Parameters.Threshold, found.Query.Original, found.Variant.Name.Original, comparison, features));
         }
 
-        return results.OrderByDescending(r => r.Score).ThenBy(r => r.Entry.List, StringComparer.Ordinal).ThenBy(r => r.Entry.Id, StringComparer.Ordinal).Take(limit).ToList();
+        // A list that repeats an entry per edition (DoD 1260H) shows it once, with its newest listing.
+        return results
+            .GroupBy(r => (r.Entry.List, Name: r.Entry.Name.ToUpperInvariant()))
+            .Select(g => g.OrderByDescending(r => r.Score).ThenByDescending(r => r.Entry.ListedOn, StringComparer.Ordinal).First())
+            .OrderByDescending(r => r.Score).ThenBy(r => r.Entry.List, StringComparer.Ordinal).ThenBy(r => r.Entry.Id, StringComparer.Ordinal)
+            .Take(limit)
+            .ToList();
     }
 
     private void Accumulate(NormalizedName name, Dictionary<int, double> accumulated)

@@ -139,7 +139,12 @@ internal static partial class CsvListReaders
             .Select(group =>
             {
                 var unique = group.GroupBy(e => e.Id, StringComparer.Ordinal).Select(MergeDuplicates).ToList();
-                return new WatchlistVersion(group.Key, format, ImportText.MaxDate(unique.SelectMany(e => new[] { e.ListedOn, e.EndDate }), fallbackDate), unique);
+                var newest = ImportText.MaxDate(unique.SelectMany(e => new[] { e.ListedOn, e.EndDate }), fallbackDate);
+                var version = string.CompareOrdinal(newest, fallbackDate) > 0 ? fallbackDate : newest;
+
+                // An end date after the publication (a denial order's expiry) is not a removal yet.
+                var entries = unique.Select(e => e.EndDate is not null && string.CompareOrdinal(e.EndDate, version) > 0 ? e with { EndDate = null } : e).ToList();
+                return new WatchlistVersion(group.Key, format, version, entries);
             });
 
     private static WatchlistEntry MergeDuplicates(IGrouping<string, WatchlistEntry> same)

@@ -45,6 +45,9 @@ public sealed record MatchingParameters
     /// <summary>Factor when both names carry numbers and none of them is shared ("Unit 1" vs "Unit 2").</summary>
     public double NumberMismatchFactor { get; init; } = 0.5;
 
+    /// <summary>The score of an organisation name whose distinctive parts all match when only generic words are left over.</summary>
+    public double GenericRemainderFloor { get; init; } = 0.9;
+
     public static MatchingParameters Default { get; } = Load();
 
     private static MatchingParameters Load()
@@ -76,6 +79,7 @@ public sealed record MatchingParameters
             BirthYearMismatchPenalty = Get(nameof(BirthYearMismatchPenalty), baseline.BirthYearMismatchPenalty),
             IdentifierMatchBonus = Get(nameof(IdentifierMatchBonus), baseline.IdentifierMatchBonus),
             NumberMismatchFactor = Get(nameof(NumberMismatchFactor), baseline.NumberMismatchFactor),
+            GenericRemainderFloor = Get(nameof(GenericRemainderFloor), baseline.GenericRemainderFloor),
         };
     }
 
@@ -87,5 +91,6 @@ public sealed record MatchingParameters
         (nameof(CountryMatchBonus), CountryMatchBonus), (nameof(CountryMismatchPenalty), CountryMismatchPenalty),
         (nameof(BirthDateMatchBonus), BirthDateMatchBonus), (nameof(BirthYearMismatchPenalty), BirthYearMismatchPenalty),
         (nameof(IdentifierMatchBonus), IdentifierMatchBonus), (nameof(NumberMismatchFactor), NumberMismatchFactor),
+        (nameof(GenericRemainderFloor), GenericRemainderFloor),
     ];
 }

@@ -81,9 +81,11 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
         var cUsed = new bool[c.Count];
         double qMatched = 0, cMatched = 0;
         List<TokenMatch>? matches = explain ? [] : null;
+        var allExact = true;
         foreach (var pair in pairs)
         {
             if (AnyUsed(qUsed, pair.Query, pair.QueryLength) || AnyUsed(cUsed, pair.Candidate, pair.CandidateLength)) continue;
+            allExact &= pair.How == "exact";
             for (var k = 0; k < pair.QueryLength; k++)
             {
                 qUsed[pair.Query + k] = true;
@@ -103,6 +105,10 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
         var cCoverage = cMatched / cTotal;
         var pooled = (qMatched + cMatched) / (qTotal + cTotal);
         var score = parameters.CoverageBlend * Math.Min(qCoverage, cCoverage) + (1 - parameters.CoverageBlend) * pooled;
+
+        // "Huawei" and "Huawei Technologies Company": every distinctive part matched exactly and what is left on either
+        // side is generic, so the short form names the same organisation.
+        if (!isPerson && allExact && score < parameters.GenericRemainderFloor && OnlyGenericLeft(q, qUsed, c, cUsed, pairs)) score = parameters.GenericRemainderFloor;
         if (NumbersDisagree(q, c)) score *= parameters.NumberMismatchFactor;
         score = Math.Clamp(score, 0, 1);
         if (!explain) return new NameComparison(score, qCoverage, cCoverage, [], [], [], []);
@@ -152,7 +158,10 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
                     if (runWeights[start + length - 1] <= 0 && runs[start + length - 1].Role != TokenRole.Stopword) break;
                     joined += runs[start + length - 1].Text;
                     if (joined.Length > single[i].Text.Length + 2) break;
-                    var similarity = joined == single[i].Text ? 1 : joined.Length >= 6 && StringSimilarity.JaroWinkler(joined, single[i].Text) is var jw && jw >= parameters.FuzzyMinimum ? Math.Pow(jw, parameters.FuzzyExponent) : 0;
+                    // Written together, only an exact or one-letter difference counts: "alibaba" must not meet "ali basati".
+                    var similarity = joined == single[i].Text ? 1
+                        : joined.Length >= 8 && StringSimilarity.Levenshtein(joined, single[i].Text, 1) <= 1 ? Math.Pow(StringSimilarity.JaroWinkler(joined, single[i].Text), parameters.FuzzyExponent)
+                        : 0;
                     if (similarity <= 0) continue;
                     pairs.Add(queryJoined ? new Pair(start, length, i, 1, similarity, "joined") : new Pair(i, 1, start, length, similarity, "joined"));
                 }
@@ -174,6 +183,24 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
         }
 
         return new string(buffer[..length]);
+    }
+
+    private static bool OnlyGenericLeft(IReadOnlyList<NameToken> q, bool[] qUsed, IReadOnlyList<NameToken> c, bool[] cUsed, List<Pair> pairs)
+    {
+        var exactRegular = false;
+        for (var i = 0; i < q.Count; i++)
+        {
+            if (q[i].Role == TokenRole.Regular && !qUsed[i]) return false;
+            if (q[i].Role == TokenRole.Initial && !qUsed[i]) return false;
+        }
+
+        for (var j = 0; j < c.Count; j++)
+        {
+            if (c[j].Role is TokenRole.Regular or TokenRole.Initial && !cUsed[j]) return false;
+            if (c[j].Role == TokenRole.Regular && cUsed[j]) exactRegular = true;
+        }
+
+        return exactRegular && pairs.Count > 0;
     }
 
     private static bool NumbersDisagree(IReadOnlyList<NameToken> q, IReadOnlyList<NameToken> c)

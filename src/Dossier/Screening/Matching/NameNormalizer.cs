@@ -15,12 +15,14 @@ public sealed class NameNormalizer
 
     private readonly HashSet<string> _stopwords;
     private readonly HashSet<string> _generic;
+    private readonly HashSet<string> _leadingPlaces;
     private readonly Dictionary<string, List<string[]>> _legalFormsByFirstWord;
 
     public NameNormalizer()
     {
         _stopwords = new HashSet<string>(EmbeddedData.ReadLines("Screening.Data.stopwords.txt"), StringComparer.Ordinal);
         _generic = new HashSet<string>(EmbeddedData.ReadLines("Screening.Data.generic-words.txt"), StringComparer.Ordinal);
+        _leadingPlaces = new HashSet<string>(EmbeddedData.ReadLines("Screening.Data.place-qualifiers.txt"), StringComparer.Ordinal);
         _legalFormsByFirstWord = EmbeddedData.ReadLines("Screening.Data.legal-forms.txt")
             .Select(form => form.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .GroupBy(words => words[0], StringComparer.Ordinal)
@@ -74,6 +76,7 @@ public sealed class NameNormalizer
             var role = _stopwords.Contains(word) && words.Count > 1 ? TokenRole.Stopword
                 : word.Length == 1 && char.IsAsciiLetter(word[0]) && words[i].Script == TokenScript.Latin ? TokenRole.Initial
                 : _generic.Contains(word) ? TokenRole.Generic
+                : !isPerson && i == 0 && words.Count > 1 && _leadingPlaces.Contains(word) ? TokenRole.Generic
                 : TokenRole.Regular;
             tokens[i] = new NameToken(word, role, words[i].Script);
         }
