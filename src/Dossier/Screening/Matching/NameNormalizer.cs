@@ -76,6 +76,7 @@ public sealed class NameNormalizer
             var role = _stopwords.Contains(word) && words.Count > 1 ? TokenRole.Stopword
                 : word.Length == 1 && char.IsAsciiLetter(word[0]) && words[i].Script == TokenScript.Latin ? TokenRole.Initial
                 : _generic.Contains(word) ? TokenRole.Generic
+                : isPerson && IsPatronymic(word) ? TokenRole.Generic
                 : !isPerson && i == 0 && words.Count > 1 && _leadingPlaces.Contains(word) ? TokenRole.Generic
                 : TokenRole.Regular;
             tokens[i] = new NameToken(word, role, words[i].Script);
@@ -83,6 +84,11 @@ public sealed class NameNormalizer
 
         return new NormalizedName(name, tokens, transliterated);
     }
+
+    /// <summary>Russian-style patronymics ("Vyacheslavovich") are often left out when a name is written, so they count little.</summary>
+    private static bool IsPatronymic(string word) =>
+        word.Length >= 7 && (word.EndsWith("ovich", StringComparison.Ordinal) || word.EndsWith("evich", StringComparison.Ordinal)
+            || word.EndsWith("ovna", StringComparison.Ordinal) || word.EndsWith("evna", StringComparison.Ordinal) || word.EndsWith("ichna", StringComparison.Ordinal));
 
     /// <summary>Lower-case ASCII letters and digits, other characters as spaces; apostrophes vanish ("O'Brien" → "obrien").</summary>
     private static (string Text, bool Transliterated, TokenScript[] ScriptMask) Fold(string text)
