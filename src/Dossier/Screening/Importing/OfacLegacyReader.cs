@@ -51,7 +51,7 @@ internal static partial class OfacLegacyReader
                 ImportText.Countries((countries.GetValueOrDefault(number) ?? []).Concat(nationalities)),
                 ImportText.Distinct(BirthDateRegex().Matches(remark).Select(m => ImportText.IsoDate(m.Groups[1].Value))),
                 Field(row, 3)?.Replace("] [", "; ", StringComparison.Ordinal).Trim('[', ']'),
-                null,
+                ImportText.IsoDate(ListingDateRegex().Match(remark) is { Success: true } listed ? listed.Groups[1].Value : null),
                 Source: null));
         }
 
@@ -83,6 +83,9 @@ internal static partial class OfacLegacyReader
 
     [GeneratedRegex(@"DOB (?:circa )?(\d{1,2} [A-Z][a-z]{2} \d{4}|[A-Z][a-z]{2} \d{4}|\d{4})")]
     private static partial Regex BirthDateRegex();
+
+    [GeneratedRegex(@"Listing Date \([^)]*\) (\d{1,2} [A-Z][a-z]{2} \d{4})")]
+    private static partial Regex ListingDateRegex();
 
     [GeneratedRegex(@"(?:nationality|Nationality|citizen) ([A-Z][A-Za-z ]{2,30}?)[;.]")]
     private static partial Regex NationalityRegex();
