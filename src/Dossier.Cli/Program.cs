@@ -17,6 +17,8 @@ namespace Dossier.Cli
             root.Subcommands.Add(EntitiesCommand.Create(context));
             root.Subcommands.Add(QuotesCommand.Create(context));
             root.Subcommands.Add(CheckworthyCommand.Create(context));
+            root.Subcommands.Add(ListsCommand.Create(context));
+            root.Subcommands.Add(ScreenCommand.Create(context));
             return root;
         }
 

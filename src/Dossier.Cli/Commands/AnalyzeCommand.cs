@@ -106,7 +106,7 @@ internal static class AnalyzeCommand
 
         if (json)
         {
-            await WriteJsonAsync(context, outputPath, store, observer, summary, cancellationToken);
+            await WriteJsonAsync(context, outputPath, databasePath, store, observer, summary, cancellationToken);
         }
         else
         {
@@ -143,7 +143,7 @@ internal static class AnalyzeCommand
     }
 
     private static async Task WriteJsonAsync(
-        CliContext context, string? outputPath, IDossierStore store, ConsoleObserver observer, RunSummary summary, CancellationToken cancellationToken)
+        CliContext context, string? outputPath, string databasePath, IDossierStore store, ConsoleObserver observer, RunSummary summary, CancellationToken cancellationToken)
     {
         var documents = new List<DocumentJson>(observer.Documents.Count);
         foreach (var document in observer.Documents)
@@ -152,10 +152,11 @@ internal static class AnalyzeCommand
         }
 
         var entities = await store.GetEntitiesAsync(summary.DocumentIds, cancellationToken);
+        var hits = await EntityScreening.ScreenAsync(databasePath, entities, cancellationToken);
         var dossier = new DossierJson(
             DossierJsonMapper.SchemaVersion,
             documents,
-            entities.Select(entity => DossierJsonMapper.ToJson(entity)).ToList(),
+            entities.Select(entity => DossierJsonMapper.ToJson(entity, hits.GetValueOrDefault(entity.Id))).ToList(),
             observer.Failures.Select(f => new FailureJson(f.Source, f.Reason)).ToList(),
             [],
             []);
