@@ -14,6 +14,7 @@ namespace Dossier.Cli
             root.Subcommands.Add(AnalyzeCommand.Create(context));
             root.Subcommands.Add(ReportCommand.Create(context));
             root.Subcommands.Add(EntitiesCommand.Create(context));
+            root.Subcommands.Add(StanceCommand.Create(context));
             return root;
         }
 

@@ -72,7 +72,7 @@ internal static class AnalyzeCommand
 
         if (json)
         {
-            await WriteJsonAsync(context, outputPath, store, observer, summary, cancellationToken);
+            await WriteJsonAsync(context, outputPath, store, observer, summary, await LinkingOutput.ComputeAsync(databasePath, summary.DocumentIds, cancellationToken), cancellationToken);
         }
         else
         {
@@ -109,7 +109,8 @@ internal static class AnalyzeCommand
     }
 
     private static async Task WriteJsonAsync(
-        CliContext context, string? outputPath, IDossierStore store, ConsoleObserver observer, RunSummary summary, CancellationToken cancellationToken)
+        CliContext context, string? outputPath, IDossierStore store, ConsoleObserver observer, RunSummary summary,
+        (List<StoryJson> Stories, List<ClaimLinkJson> ClaimLinks) links, CancellationToken cancellationToken)
     {
         var documents = new List<DocumentJson>(observer.Documents.Count);
         foreach (var document in observer.Documents)
@@ -123,8 +124,8 @@ internal static class AnalyzeCommand
             documents,
             entities.Select(entity => DossierJsonMapper.ToJson(entity)).ToList(),
             observer.Failures.Select(f => new FailureJson(f.Source, f.Reason)).ToList(),
-            [],
-            []);
+            links.Stories,
+            links.ClaimLinks);
         var text = JsonSerializer.Serialize(dossier, DossierJsonMapper.Options);
         if (outputPath is null)
         {
