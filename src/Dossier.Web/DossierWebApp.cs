@@ -5,6 +5,7 @@ using System.Text.Unicode;
 using Dossier.Analysis;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging;
 using Microsoft.OpenApi;
 
@@ -30,7 +31,7 @@ public static class DossierWebApp
         builder.Logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddRoutingCore();
         builder.Services.AddProblemDetails();
-        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.PostConfigure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.Configure<FormOptions>(o =>
         {
             o.MultipartBodyLengthLimit = options.MaxIngestBytes;
@@ -79,6 +80,11 @@ public static class DossierWebApp
         try
         {
             await next(context);
+            if (context.Response is { StatusCode: >= 400, HasStarted: false, ContentType: null } response && context.Request.Path.StartsWithSegments("/api"))
+            {
+                // Routing answers some requests itself (an unsupported media type, a method not allowed) with an empty body.
+                await Problems.Of(response.StatusCode, ReasonPhrases.GetReasonPhrase(response.StatusCode), DetailFor(response.StatusCode)).ExecuteAsync(context);
+            }
         }
         catch (BadHttpRequestException error) when (!context.Response.HasStarted)
         {
@@ -87,6 +93,14 @@ public static class DossierWebApp
             await Problems.Of(error.StatusCode, error.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Body too large" : "Bad request", error.Message).ExecuteAsync(context);
         }
     }
+
+    private static string DetailFor(int status) => status switch
+    {
+        StatusCodes.Status415UnsupportedMediaType => "Send the body as application/json.",
+        StatusCodes.Status405MethodNotAllowed => "This path does not take that method.",
+        StatusCodes.Status404NotFound => "There is nothing at this path.",
+        _ => "The request was refused.",
+    };
 
     /// <summary>The API's JSON: snake_case like the rest of the contract, with markup characters escaped.</summary>
     public static void Configure(JsonSerializerOptions options)
