@@ -79,7 +79,7 @@ internal static class Pages
             body.Append(CultureInfo.InvariantCulture, $"<li class=\"result result-{E(hit.Kind)}\"><a href=\"{E(href)}\">{E(hit.Kind)}: {E(hit.Title ?? hit.DocumentId)}</a> ");
             if (hit.Status is { } hitStatus) body.Append(CultureInfo.InvariantCulture, $"<span class=\"status status-{ArticleHtml.CssName(hitStatus)}\">{E(hitStatus)}</span> ");
             if (hit.Category is { } hitCategory) body.Append(CultureInfo.InvariantCulture, $"<span class=\"ref\">{E(hitCategory)}</span> ");
-            body.Append(CultureInfo.InvariantCulture, $"<span class=\"ref\">{E(hit.Outlet)} · {E(hit.Published ?? "undated")}</span><br>");
+            body.Append(CultureInfo.InvariantCulture, $"<span class=\"ref\">{E(hit.Outlet)} · {E(ArticleHtml.DayOf(hit.Published))}</span><br>");
             var highlights = hit.Highlights.Select(h => new Highlight(h.Start, h.End, "match"));
             body.Append("<span class=\"snippet\">");
             ArticleHtml.Render(body, hit.Snippet, highlights);
@@ -159,7 +159,7 @@ internal static class Pages
             {
                 var quote = document.Quotes[i];
                 body.Append(CultureInfo.InvariantCulture,
-                    $"<li><b>{E(quote.Speaker ?? "unknown speaker")}</b> ({E(quote.Cue)}): <a href=\"#{Anchors.Quote(document.Id, i)}\">“{E(quote.Text)}”</a></li>");
+                    $"<li><b>{E(quote.Speaker ?? "unknown speaker")}</b> ({E(quote.Cue)}): <a href=\"#{Anchors.Quote(document.Id, i)}\">{E(ArticleHtml.Quoted(quote.Text))}</a></li>");
             }
 
             body.Append("</ol>");
@@ -198,7 +198,7 @@ internal static class Pages
         body.Append(CultureInfo.InvariantCulture, $"<p><span class=\"status status-{ArticleHtml.CssName(claim.Status)}\">{E(claim.Status)}</span> {E(claim.Category)} · {E(claim.Polarity)}</p>");
         body.Append(CultureInfo.InvariantCulture, $"<blockquote>{E(before)}<mark class=\"claim\">{E(span)}</mark>{E(after)}</blockquote>");
         body.Append(CultureInfo.InvariantCulture,
-            $"<p class=\"ref\">In <a href=\"/documents/{Uri.EscapeDataString(document.Id)}#{Anchors.Claim(document.Id, index)}\">{E(document.Title ?? document.Source)}</a> ({E(ReportBuilder.OutletOf(document))}, {E(document.Published ?? "undated")})");
+            $"<p class=\"ref\">In <a href=\"/documents/{Uri.EscapeDataString(document.Id)}#{Anchors.Claim(document.Id, index)}\">{E(document.Title ?? document.Source)}</a> ({E(ReportBuilder.OutletOf(document))}, {E(ArticleHtml.DayOf(document.Published))})");
         if (claim.Source is { } source) body.Append(CultureInfo.InvariantCulture, $" · attributed to {E(source.Text)}");
         body.Append("</p>");
 
@@ -234,7 +234,7 @@ internal static class Pages
             foreach (var hit in related.DistinctBy(h => (h.DocumentId, h.Item)))
             {
                 body.Append(CultureInfo.InvariantCulture,
-                    $"<li><span class=\"status status-{ArticleHtml.CssName(hit.Status ?? "")}\">{E(hit.Status)}</span> <a href=\"/claims/{Uri.EscapeDataString(hit.DocumentId)}/{hit.Item}\">{E(hit.Snippet)}</a> <span class=\"ref\">{E(hit.Outlet)} · {E(hit.Published ?? "undated")}</span></li>");
+                    $"<li><span class=\"status status-{ArticleHtml.CssName(hit.Status ?? "")}\">{E(hit.Status)}</span> <a href=\"/claims/{Uri.EscapeDataString(hit.DocumentId)}/{hit.Item}\">{E(hit.Snippet)}</a> <span class=\"ref\">{E(hit.Outlet)} · {E(ArticleHtml.DayOf(hit.Published))}</span></li>");
             }
 
             body.Append("</ul>");

@@ -16,6 +16,14 @@ public static class ArticleHtml
 
     public static string Encode(string? value) => WebUtility.HtmlEncode(value ?? "");
 
+    /// <summary>The day of an ISO timestamp ("2020-08-20T00:00:00+00:00" → "2020-08-20"); anything else as it is.</summary>
+    public static string DayOf(string? published, string missing = "undated") =>
+        published is null ? missing : published.Length > 10 && published[4] == '-' && published[7] == '-' && published[10] == 'T' ? published[..10] : published;
+
+    /// <summary>A quote's text in quotation marks, unless the quote's span already includes them.</summary>
+    public static string Quoted(string text) =>
+        text.Length > 0 && text[0] is '“' or '"' or '‘' or '\'' or '«' ? text : "“" + text + "”";
+
     /// <summary>A CSS class name made only of lower-case letters, digits, '-' and '_'.</summary>
     public static string CssName(string value)
     {
@@ -115,7 +123,7 @@ public static class ArticleHtml
         html.Append(CultureInfo.InvariantCulture, $"<h{headingLevel}>{Encode(document.Title ?? document.Source)}</h{headingLevel}>");
         html.Append("<p class=\"meta\">").Append(Encode(ReportBuilder.OutletOf(document)));
         if (document.Authors.Count > 0) html.Append(" · by ").Append(Encode(string.Join(", ", document.Authors)));
-        html.Append(" · published ").Append(Encode(document.Published ?? "unknown"));
+        html.Append(" · published ").Append(Encode(DayOf(document.Published, "unknown")));
         // A URL is shown as text, never as a link: an article's URL can carry any scheme.
         if (document.Url is { } url) html.Append(" · <span class=\"url\">").Append(Encode(url)).Append("</span>");
         html.Append(" · document <code>").Append(Encode(Anchors.Short(document.Id))).Append("</code></p>");

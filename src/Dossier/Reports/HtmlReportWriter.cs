@@ -94,7 +94,7 @@ public sealed class HtmlReportWriter(Func<string, string, string>? linkToSpan = 
             foreach (var quote in report.Quotes)
             {
                 html.Append(CultureInfo.InvariantCulture,
-                    $"<li><b>{E(quote.Speaker)}</b> <span class=\"ref\">({E(quote.SpeakerKind)}, {E(quote.Cue)})</span>: “{E(quote.Text)}” <a class=\"ref\" href=\"{E(Link(quote.Document, quote.Anchor))}\">[{E(Anchors.Short(quote.Document))}:{quote.Start}-{quote.End}]</a></li>");
+                    $"<li><b>{E(quote.Speaker)}</b> <span class=\"ref\">({E(quote.SpeakerKind)}, {E(quote.Cue)})</span>: {E(ArticleHtml.Quoted(quote.Text))} <a class=\"ref\" href=\"{E(Link(quote.Document, quote.Anchor))}\">[{E(Anchors.Short(quote.Document))}:{quote.Start}-{quote.End}]</a></li>");
             }
 
             html.Append("</ul>");
@@ -122,7 +122,7 @@ public sealed class HtmlReportWriter(Func<string, string, string>? linkToSpan = 
         foreach (var article in report.Articles)
         {
             html.Append(CultureInfo.InvariantCulture,
-                $"<tr><td><a href=\"{E(Link(article.Id, "doc-" + Anchors.Short(article.Id)))}\">{E(article.Title)}</a></td><td>{E(article.Outlet)}</td><td>{E(article.Published ?? "unknown")}</td>");
+                $"<tr><td><a href=\"{E(Link(article.Id, "doc-" + Anchors.Short(article.Id)))}\">{E(article.Title)}</a></td><td>{E(article.Outlet)}</td><td>{E(ArticleHtml.DayOf(article.Published, "unknown"))}</td>");
             html.Append(CultureInfo.InvariantCulture, $"<td>{(article.Credibility is { } value ? value.ToString("0.00", CultureInfo.InvariantCulture) : "not assessed")}</td><td>");
             html.Append(string.Join("; ", article.Signals.Select(s => $"{E(s.Name)} ({s.Effect.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture)})")));
             html.Append("</td></tr>");
@@ -133,7 +133,7 @@ public sealed class HtmlReportWriter(Func<string, string, string>? linkToSpan = 
 
     private static string ClaimItem(ReportClaimJson claim, Func<string, string, string> link) =>
         $"<span class=\"status status-{ArticleHtml.CssName(claim.Status)}\">{E(claim.Status)}</span> {E(claim.Text)} " +
-        $"<span class=\"ref\">— {E(claim.AttributedTo ?? claim.Outlet)}, {E(claim.Published ?? "undated")}</span> " +
+        $"<span class=\"ref\">— {E(claim.AttributedTo ?? claim.Outlet)}, {E(ArticleHtml.DayOf(claim.Published))}</span> " +
         $"<a class=\"ref\" href=\"{E(link(claim.Document, claim.Anchor))}\">[{E(Anchors.Short(claim.Document))}:{claim.Start}-{claim.End}]</a>";
 
     private static string E(string? value) => ArticleHtml.Encode(value);

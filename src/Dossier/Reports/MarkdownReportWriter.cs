@@ -66,7 +66,7 @@ public sealed class MarkdownReportWriter : IReportWriter
         foreach (var quote in report.Quotes)
         {
             md.AppendLine(CultureInfo.InvariantCulture,
-                $"- **{Escape(quote.Speaker)}** ({Escape(quote.SpeakerKind)}, {Escape(quote.Cue)}): “{Escape(quote.Text)}” `[{Anchors.Short(quote.Document)}:{quote.Start}-{quote.End}]`");
+                $"- **{Escape(quote.Speaker)}** ({Escape(quote.SpeakerKind)}, {Escape(quote.Cue)}): {Escape(ArticleHtml.Quoted(quote.Text))} `[{Anchors.Short(quote.Document)}:{quote.Start}-{quote.End}]`");
         }
 
         md.AppendLine();
@@ -109,14 +109,14 @@ public sealed class MarkdownReportWriter : IReportWriter
             var credibility = article.Credibility is { } score ? score.ToString("0.00", CultureInfo.InvariantCulture) : "not assessed";
             var signals = string.Join("; ", article.Signals.Select(s => $"{Escape(s.Name)} ({s.Effect.ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture)})"));
             md.AppendLine(CultureInfo.InvariantCulture,
-                $"| {Escape(article.Title)} `{Anchors.Short(article.Id)}` | {Escape(article.Outlet)} | {Escape(article.Published ?? "unknown")} | {credibility} | {signals} |");
+                $"| {Escape(article.Title)} `{Anchors.Short(article.Id)}` | {Escape(article.Outlet)} | {Escape(ArticleHtml.DayOf(article.Published, "unknown"))} | {credibility} | {signals} |");
         }
 
         return md.ToString();
     }
 
     private static string ClaimLine(ReportClaimJson claim) =>
-        $"*{Escape(claim.Status)}* {Escape(claim.Text)} — {Escape(claim.AttributedTo ?? claim.Outlet)}, {Escape(claim.Published ?? "undated")} `[{Anchors.Short(claim.Document)}:{claim.Start}-{claim.End}]`";
+        $"*{Escape(claim.Status)}* {Escape(claim.Text)} — {Escape(claim.AttributedTo ?? claim.Outlet)}, {Escape(ArticleHtml.DayOf(claim.Published))} `[{Anchors.Short(claim.Document)}:{claim.Start}-{claim.End}]`";
 
     /// <summary>Article text is data: Markdown and HTML syntax in it is escaped, and line breaks cannot start new blocks.</summary>
     private static string Escape(string value)
