@@ -123,40 +123,53 @@ public sealed partial class SqliteDossierStore
         var match = string.IsNullOrWhiteSpace(query.Text) ? null : ToFtsQuery(query.Text);
         if (!string.IsNullOrWhiteSpace(query.Text) && match is null) return new SearchResults([], false);
         var limit = Math.Clamp(query.Limit, 1, SearchQuery.MaxLimit);
-        const string filters =
-            """
-            ($kind IS NULL OR e.kind = $kind)
-            AND ($entity IS NULL OR e.document_id IN (SELECT document_id FROM document_entities WHERE entity_id = $entity))
-            AND ($category IS NULL OR e.category = $category)
-            AND ($status IS NULL OR e.status = $status)
-            AND ($from IS NULL OR e.published >= $from)
-            AND ($to IS NULL OR substr(e.published, 1, length($to)) <= $to)
-            AND ($source IS NULL OR e.outlet = $source COLLATE NOCASE)
-            """;
+
+        // Only the filters asked for go into the SQL, so that an unfiltered search is a plain FTS5 ranking.
+        var filters = new List<string>();
+        var parameters = new List<(string, object?)> { ("$match", match), ("$limit", limit + 1), ("$offset", Math.Max(0, query.Offset)) };
+        void Filter(string condition, string name, object? value)
+        {
+            if (value is null || value is string { Length: 0 }) return;
+            filters.Add(condition);
+            parameters.Add((name, value));
+        }
+
+        Filter("e.kind = $kind", "$kind", Blank(query.Kind));
+        Filter("e.document_id IN (SELECT document_id FROM document_entities WHERE entity_id = $entity)", "$entity", query.EntityId);
+        Filter("e.category = $category", "$category", Blank(query.Category));
+        Filter("e.status = $status", "$status", Blank(query.Status));
+        Filter("e.published >= $from", "$from", Blank(query.From));
+        Filter("substr(e.published, 1, length($to)) <= $to", "$to", Blank(query.To));
+        Filter("e.outlet = $source COLLATE NOCASE", "$source", Blank(query.Source));
+        var where = filters.Count == 0 ? "" : " AND " + string.Join(" AND ", filters);
+
+        // The best rows are found first on rank alone; titles and snippets are made only for the rows shown.
         var sql = match is not null
             ? $"""
+               WITH top AS MATERIALIZED (
+                   SELECT search_text.rowid AS id, search_text.rank AS score
+                   FROM search_text {(filters.Count == 0 ? "" : "JOIN search_entries e ON e.id = search_text.rowid")}
+                   WHERE search_text MATCH $match{where}
+                   ORDER BY search_text.rank LIMIT $limit OFFSET $offset)
                SELECT e.kind, e.document_id, e.item, e.start, e."end", d.title,
-                      snippet(search_text, 1, char(2), char(3), '…', 24), -bm25(search_text, 4.0, 1.0) AS score,
-                      e.category, e.status, e.published, e.outlet
-               FROM search_text JOIN search_entries e ON e.id = search_text.rowid JOIN documents d ON d.id = e.document_id
-               WHERE search_text MATCH $match AND {filters}
-               ORDER BY bm25(search_text, 4.0, 1.0), e.id LIMIT $limit OFFSET $offset
+                      (SELECT snippet(search_text, 1, char(2), char(3), '…', 24) FROM search_text WHERE search_text MATCH $match AND rowid = top.id),
+                      -top.score, e.category, e.status, e.published, e.outlet
+               FROM top JOIN search_entries e ON e.id = top.id JOIN documents d ON d.id = e.document_id
+               ORDER BY top.score, top.id
                """
             : $"""
                SELECT e.kind, e.document_id, e.item, e.start, e."end", d.title,
                       substr((SELECT body FROM search_text WHERE rowid = e.id), 1, 240), 0.0,
                       e.category, e.status, e.published, e.outlet
                FROM search_entries e JOIN documents d ON d.id = e.document_id
-               WHERE {filters}
+               WHERE 1 = 1{where}
                ORDER BY e.published IS NULL, e.published DESC, e.id LIMIT $limit OFFSET $offset
                """;
 
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            await using var command = Command(sql,
-                ("$match", match), ("$kind", Blank(query.Kind)), ("$entity", query.EntityId), ("$category", Blank(query.Category)), ("$status", Blank(query.Status)),
-                ("$from", Blank(query.From)), ("$to", Blank(query.To)), ("$source", Blank(query.Source)), ("$limit", limit + 1), ("$offset", Math.Max(0, query.Offset)));
+            await using var command = Command(sql, [.. parameters]);
             var hits = new List<SearchHit>();
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))

@@ -15,7 +15,9 @@ CREATE TABLE search_entries (
 CREATE INDEX search_entries_document ON search_entries(document_id);
 CREATE INDEX search_entries_kind_published ON search_entries(kind, published);
 
-CREATE VIRTUAL TABLE search_text USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2');
+-- Prefix indexes make 'wo*' queries fast; rank is BM25 with titles weighing four times the body.
+CREATE VIRTUAL TABLE search_text USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+INSERT INTO search_text (search_text, rank) VALUES ('rank', 'bm25(4.0, 1.0)');
 
 -- Index what earlier versions stored: the annotations hold the quotes and claims as JSON.
 INSERT INTO search_entries (kind, document_id, item, start, "end", published, outlet)
