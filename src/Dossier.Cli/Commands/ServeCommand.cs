@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Dossier.Storage;
 using Dossier.Web;
+using Microsoft.Extensions.Hosting;
 
 namespace Dossier.Cli.Commands;
 
@@ -39,7 +40,9 @@ internal static class ServeCommand
             await using var store = await DossierStores.OpenAsync(databasePath, cancellationToken);
             await using var app = DossierWebApp.Create(store, new DossierWebOptions { Urls = listen, ApiKey = apiKey });
             await context.Error.WriteLineAsync($"dossier: serving '{databasePath}' on {string.Join(", ", listen)}{(apiKey is null ? " (read-only: no API key)" : "")}");
-            await app.RunAsync(cancellationToken);
+            await app.StartAsync(cancellationToken);
+            // Returns when the command is cancelled (Ctrl+C) or the app stops itself, after a graceful stop.
+            await app.WaitForShutdownAsync(cancellationToken);
             return ExitCodes.Success;
         });
         return command;
