@@ -26,6 +26,7 @@ switch (options.Command)
             Seed = int.Parse(options.Get("seed", "1")),
             Folds = int.Parse(options.Get("folds", "4")),
             SecondPass = !options.Has("first-pass-only"),
+            Bilou = !options.Has("iob2"),
             Description = "trained with: " + string.Join(' ', args.Where((arg, i) => i == 0 || arg.StartsWith("--", StringComparison.Ordinal) || !(args[i - 1] is "--shared" or "--out" or "--clusters"))),
         };
         var lowerCase = ClusterSources.UsuallyLowerCase(resources, train);
