@@ -11,8 +11,8 @@ public sealed record NerTrainingOptions
     public int Folds { get; init; } = 4;
     public bool SecondPass { get; init; } = true;
 
-    /// <summary>Tag spans with BILOU inside the model (else IOB2).</summary>
-    public bool Bilou { get; init; } = true;
+    /// <summary>Tag spans with BILOU inside the model (else IOB2). On the dev split it scored no better (93.43 against 93.58 F1), so IOB2 is the default.</summary>
+    public bool Bilou { get; init; }
     public string Description { get; init; } = "";
 }
 
