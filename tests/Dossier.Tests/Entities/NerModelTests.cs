@@ -24,10 +24,10 @@ public sealed class NerModelTests
 
         """;
 
-    private static NerModel Train(int seed)
+    private static NerModel Train(int seed, bool bilou = false)
     {
         var documents = ConllReader.Read(new StringReader(Training));
-        var options = new NerTrainingOptions { BucketBits = 12, Epochs = 5, Seed = seed, Folds = 2 };
+        var options = new NerTrainingOptions { BucketBits = 12, Epochs = 5, Seed = seed, Folds = 2, Bilou = bilou };
         return NerTrainer.Train(documents, Gazetteer.Empty, WordClusters.Empty, options);
     }
 
@@ -50,10 +50,12 @@ public sealed class NerModelTests
         Assert.Equal(new NerTagger(model).Tag(sentences), new NerTagger(loaded).Tag(sentences));
     }
 
-    [Fact]
-    public void TheTrainingDataIsLearnt()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void TheTrainingDataIsLearnt(bool bilou)
     {
-        var tags = new NerTagger(Train(1)).Tag([["John", "Smith", "visited", "Paris", "."]]);
+        var tags = new NerTagger(Train(1, bilou)).Tag([["John", "Smith", "visited", "Paris", "."]]);
         Assert.Equal(["B-PER", "I-PER", "O", "B-LOC", "O"], tags[0].Select(t => NerLabels.Names[t]));
     }
 

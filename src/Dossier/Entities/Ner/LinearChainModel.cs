@@ -6,14 +6,17 @@ namespace Dossier.Entities.Ner;
 /// </summary>
 internal sealed class LinearChainModel
 {
-    public LinearChainModel(int bucketBits, float[] weights, float[] transitions)
+    public LinearChainModel(TagScheme scheme, int bucketBits, float[] weights, float[] transitions)
     {
+        Scheme = scheme;
         BucketBits = bucketBits;
         Weights = weights;
         Transitions = transitions;
     }
 
-    public static int LabelCount => NerLabels.Count;
+    public TagScheme Scheme { get; }
+
+    public int LabelCount => Scheme.Count;
 
     public int BucketBits { get; }
 
@@ -23,20 +26,19 @@ internal sealed class LinearChainModel
     /// <summary>Row y' (0..L-1) holds the weights of y' followed by y; row L holds those of y opening a sentence.</summary>
     public float[] Transitions { get; }
 
-    public static LinearChainModel CreateEmpty(int bucketBits) =>
-        new(bucketBits, new float[(1 << bucketBits) * LabelCount], new float[(LabelCount + 1) * LabelCount]);
+    /// <summary>The best tag sequence, in this model's own scheme.</summary>
+    public int[] Decode(SentenceFeatures sentence) => Decode(Scheme, sentence, Weights, Transitions);
 
-    public int[] Decode(SentenceFeatures sentence) => Decode(sentence, Weights, Transitions);
-
-    public static int[] Decode(SentenceFeatures sentence, float[] weights, float[] transitions)
+    public static int[] Decode(TagScheme scheme, SentenceFeatures sentence, float[] weights, float[] transitions)
     {
-        const int L = NerLabelsCount;
+        var L = scheme.Count;
         var n = sentence.Length;
         var tags = new int[n];
         if (n == 0) return tags;
         var score = new float[n * L];
         var back = new int[n * L];
-        Span<float> emission = stackalloc float[L];
+        Span<float> emission = stackalloc float[32];
+        emission = emission[..L];
         for (var t = 0; t < n; t++)
         {
             emission.Clear();
@@ -50,7 +52,7 @@ internal sealed class LinearChainModel
             {
                 if (t == 0)
                 {
-                    score[y] = NerLabels.IsInside(y) ? float.NegativeInfinity : emission[y] + transitions[L * L + y];
+                    score[y] = !scheme.CanStart(y) ? float.NegativeInfinity : emission[y] + transitions[L * L + y];
                     continue;
                 }
 
@@ -58,7 +60,7 @@ internal sealed class LinearChainModel
                 var arg = 0;
                 for (var p = 0; p < L; p++)
                 {
-                    if (!NerLabels.Allowed(p, y)) continue;
+                    if (!scheme.Allowed(p, y)) continue;
                     var candidate = score[(t - 1) * L + p] + transitions[p * L + y];
                     if (candidate > best)
                     {
@@ -75,15 +77,13 @@ internal sealed class LinearChainModel
         var last = 0;
         for (var y = 1; y < L; y++)
         {
-            if (score[(n - 1) * L + y] > score[(n - 1) * L + last]) last = y;
+            if (scheme.CanEnd(y) && score[(n - 1) * L + y] > score[(n - 1) * L + last]) last = y;
         }
 
         tags[n - 1] = last;
         for (var t = n - 1; t > 0; t--) tags[t - 1] = back[t * L + tags[t]];
         return tags;
     }
-
-    private const int NerLabelsCount = 9;
 
     public void Write(BinaryWriter writer)
     {
@@ -105,8 +105,8 @@ internal sealed class LinearChainModel
     public static LinearChainModel Read(BinaryReader reader)
     {
         var bits = reader.ReadInt32();
-        var labels = reader.ReadInt32();
-        if (labels != LabelCount) throw new InvalidDataException($"The model has {labels} tags; this build expects {LabelCount}.");
+        var scheme = TagScheme.ForCount(reader.ReadInt32());
+        var LabelCount = scheme.Count;
         var transitions = new float[(LabelCount + 1) * LabelCount];
         for (var i = 0; i < transitions.Length; i++) transitions[i] = reader.ReadSingle();
         var rows = 1 << bits;
@@ -117,6 +117,6 @@ internal sealed class LinearChainModel
             for (var y = 0; y < LabelCount; y++) weights[b * LabelCount + y] = (float)reader.ReadHalf();
         }
 
-        return new LinearChainModel(bits, weights, transitions);
+        return new LinearChainModel(scheme, bits, weights, transitions);
     }
 }

@@ -19,8 +19,11 @@ internal sealed class NerFeatureExtractor
     private readonly WordClusters _clusters;
     private readonly int _shift;
 
-    public NerFeatureExtractor(Gazetteer gazetteer, WordClusters clusters, int bucketBits)
+    private readonly TagScheme _scheme;
+
+    public NerFeatureExtractor(Gazetteer gazetteer, WordClusters clusters, int bucketBits, TagScheme scheme)
     {
+        _scheme = scheme;
         _gazetteer = gazetteer;
         _clusters = clusters;
         _shift = 64 - bucketBits;
@@ -268,14 +271,14 @@ internal sealed class NerFeatureExtractor
         }
     }
 
-    private static Dictionary<ulong, int[]> PredictedTypes(TokenInfo[][] infos, int[][] tags)
+    private Dictionary<ulong, int[]> PredictedTypes(TokenInfo[][] infos, int[][] tags)
     {
         var counts = new Dictionary<ulong, int[]>();
         for (var s = 0; s < infos.Length; s++)
         {
             for (var t = 0; t < infos[s].Length; t++)
             {
-                var type = NerLabels.TypeOf(tags[s][t]);
+                var type = _scheme.TypeOf(tags[s][t]);
                 if (type < 0 || (infos[s][t].Flags & Cap) == 0) continue;
                 if (!counts.TryGetValue(infos[s][t].LowerWord, out var byType)) counts[infos[s][t].LowerWord] = byType = new int[5];
                 byType[type]++;
@@ -295,7 +298,7 @@ internal sealed class NerFeatureExtractor
         Add(f, StableHash.Mix(62, (ulong)own, (ulong)after));
         if ((tokens[t].Flags & Cap) == 0 || !predicted.TryGetValue(tokens[t].LowerWord, out var byType)) return;
         // Count the other occurrences only, so that the feature says what the rest of the document thinks.
-        var ownType = NerLabels.TypeOf(own);
+        var ownType = _scheme.TypeOf(own);
         var best = -1;
         var bestCount = 0;
         var total = 0;

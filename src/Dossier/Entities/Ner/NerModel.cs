@@ -110,8 +110,8 @@ public sealed class NerTagger
     public NerTagger(NerModel model)
     {
         _model = model;
-        _first = new NerFeatureExtractor(model.Gazetteer, model.Clusters, model.FirstPass.BucketBits);
-        _second = model.SecondPass is { } second ? new NerFeatureExtractor(model.Gazetteer, model.Clusters, second.BucketBits) : null;
+        _first = new NerFeatureExtractor(model.Gazetteer, model.Clusters, model.FirstPass.BucketBits, model.FirstPass.Scheme);
+        _second = model.SecondPass is { } second ? new NerFeatureExtractor(model.Gazetteer, model.Clusters, second.BucketBits, model.FirstPass.Scheme) : null;
     }
 
     public NerModel Model => _model;
@@ -123,10 +123,10 @@ public sealed class NerTagger
         var features = _first.Extract(prepared, null);
         var tags = new int[sentences.Count][];
         for (var s = 0; s < features.Length; s++) tags[s] = _model.FirstPass.Decode(features[s]);
-        if (_second is null || _model.SecondPass is null) return tags;
+        if (_second is null || _model.SecondPass is null) return tags.Select(_model.FirstPass.Scheme.ToIob2).ToArray();
         var secondFeatures = _second.Extract(prepared, tags);
         var final = new int[sentences.Count][];
-        for (var s = 0; s < secondFeatures.Length; s++) final[s] = _model.SecondPass.Decode(secondFeatures[s]);
+        for (var s = 0; s < secondFeatures.Length; s++) final[s] = _model.SecondPass.Scheme.ToIob2(_model.SecondPass.Decode(secondFeatures[s]));
         return final;
     }
 }
