@@ -86,8 +86,8 @@ internal static partial class HtmlMetadata
 
     private static DateTimeOffset? PublishedDate(IDocument document, Dictionary<string, string> meta, JsonLd jsonLd, string? url)
     {
-        var fromMeta = First(meta, "article:published_time", "og:published_time", "datePublished", "itemprop:datePublished", "pubdate", "publishdate",
-            "publish-date", "parsely-pub-date", "sailthru.date", "dc.date.issued", "dc.date", "dcterms.created", "date", "article.published", "og:updated_time");
+        var fromMeta = First(meta, "article:published_time", "article:published", "og:published_time", "datePublished", "itemprop:datePublished", "pubdate", "publishdate",
+            "publish-date", "parsely-pub-date", "sailthru.date", "dc.date.issued", "dc.date", "dcterms.created", "date", "article.published", "pdate", "og:updated_time");
         if (DateParsing.TryParseIso(fromMeta) is { } metaDate) return metaDate;
         if (DateParsing.TryParseIso(jsonLd.Published) is { } jsonDate) return jsonDate;
         var times = document.QuerySelectorAll("time[datetime]");
