@@ -166,6 +166,14 @@ public sealed class InputReader(InputLimits limits)
                 output.Write(chunk, 0, count);
             }
 
+            // A gzip stream cut short decodes without complaint; its trailer's length field then no longer matches.
+            var span = packed.Span;
+            var declaredLength = span.Length >= 18 ? System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(span[^4..]) : uint.MaxValue;
+            if (declaredLength != (uint)output.Length)
+            {
+                return (default, $"truncated or corrupt gzip data (decoded {output.Length} bytes; the trailer declares {declaredLength})");
+            }
+
             return (output.GetBuffer().AsMemory(0, (int)output.Length), null);
         }
         catch (InvalidDataException error)

@@ -232,19 +232,31 @@ internal sealed class BlockSegmenter(RegionKeywords keywords)
             || style.Contains("visibility:hidden", StringComparison.OrdinalIgnoreCase) || style.Contains("visibility: hidden", StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>Words of spaced scripts, plus one word per two characters of Chinese and Japanese, which do not space words.</summary>
     public static int CountWords(string text)
     {
         var words = 0;
+        var unspaced = 0;
         var inWord = false;
         foreach (var c in text)
         {
+            if (IsUnspacedScript(c))
+            {
+                unspaced++;
+                inWord = false;
+                continue;
+            }
+
             var isWord = char.IsLetterOrDigit(c);
             if (isWord && !inWord) words++;
             inWord = isWord;
         }
 
-        return words;
+        return words + (unspaced + 1) / 2;
     }
+
+    private static bool IsUnspacedScript(char c) =>
+        c is (>= '\u3040' and <= '\u30FF') or (>= '\u3400' and <= '\u4DBF') or (>= '\u4E00' and <= '\u9FFF') or (>= '\uF900' and <= '\uFAFF');
 
     private readonly record struct Frame(INode Node, RegionNode Region, bool InLink, bool Exit);
 }
