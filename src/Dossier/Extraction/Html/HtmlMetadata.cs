@@ -67,6 +67,9 @@ internal static partial class HtmlMetadata
         var documentTitle = Clean(document.Title);
         if (h1 is { Length: > 0 } && (Contains(declared, h1) || Contains(documentTitle, h1))) return h1;
         if (declared is not null) return StripSiteName(declared);
+        // A headline of a few words on the page outranks a <title> that does not contain it (often a section or site name);
+        // a one- or two-word <h1> is more often the site's logo.
+        if (h1 is not null && h1.Split(' ').Length >= 4) return h1;
         if (documentTitle is not null) return StripSiteName(documentTitle);
         return h1;
 
