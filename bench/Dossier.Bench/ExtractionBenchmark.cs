@@ -34,6 +34,12 @@ public sealed class ExtractionBenchmark : IBenchmark
 
         if (!options.SkipMetricCheck && !CheckMetric(folder, pages, output)) return 1;
 
+        if (options.Explain is { } explain)
+        {
+            Explain(output, pages.First(p => p.Id.StartsWith(explain, StringComparison.Ordinal)));
+            return 0;
+        }
+
         var extractor = new ArticleExtractor();
         var predictions = pages.ToDictionary(page => page.Id, page => BodyText(extractor, page, cancellationToken));
         var counts = pages.ToDictionary(page => page.Id, page => ExtractionMetric.ComparePage(page.Truth, predictions[page.Id]));
@@ -161,21 +167,37 @@ public sealed class ExtractionBenchmark : IBenchmark
         }
     }
 
+    /// <summary>Every block of one page with its scores, for looking into a dev page.</summary>
+    private static void Explain(TextWriter output, BenchPage page)
+    {
+        var html = new HtmlExtractor();
+        var blocks = html.Blocks(Encoding.UTF8.GetString(page.Html));
+        var kept = html.Selector.Select(blocks).ToHashSet();
+        foreach (var block in blocks)
+        {
+            var text = block.Text.Length > 70 ? block.Text[..70] : block.Text;
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{(kept.Contains(block) ? "+" : " ")} {block.Index,4} {block.Tag,-6} {(block.InContainer ? "C" : " ")} local {block.LocalScore,6:0.00} final {block.FinalScore,6:0.00}  {text}"));
+        }
+    }
+
     private static string HalfName(Half half) => half == Half.Dev ? "dev" : "held-out";
 
-    private sealed record BenchOptions(bool SkipSpeed, bool SkipPeers, bool SkipMetricCheck, int Worst, string? DumpFolder)
+    private sealed record BenchOptions(bool SkipSpeed, bool SkipPeers, bool SkipMetricCheck, int Worst, string? DumpFolder, string? Explain)
     {
         public static BenchOptions Parse(string[] args)
         {
             int worst = 0;
             string? dump = null;
+            string? explain = null;
             for (var i = 0; i < args.Length - 1; i++)
             {
                 if (args[i] == "--worst") worst = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
                 if (args[i] == "--dump") dump = args[i + 1];
+                if (args[i] == "--explain") explain = args[i + 1];
             }
 
-            return new BenchOptions(args.Contains("--no-speed"), args.Contains("--no-peers"), args.Contains("--no-metric-check"), worst, dump);
+            return new BenchOptions(args.Contains("--no-speed"), args.Contains("--no-peers"), args.Contains("--no-metric-check"), worst, dump, explain);
         }
     }
 }

@@ -12,6 +12,7 @@ namespace Dossier.Cli
         {
             var root = new RootCommand("Dossier turns news about companies and people into evidence-backed dossiers.");
             root.Subcommands.Add(AnalyzeCommand.Create(context));
+            root.Subcommands.Add(ExtractCommand.Create(context));
             root.Subcommands.Add(ReportCommand.Create(context));
             root.Subcommands.Add(WatchCommand.Create(context));
             root.Subcommands.Add(EntitiesCommand.Create(context));

@@ -333,11 +333,12 @@ public sealed class InputReader(InputLimits limits, Web.PoliteFetcher? fetcher =
                 output.Write(chunk, 0, count);
             }
 
-            // GZipStream stops quietly at a cut-off stream; the trailer's size field (ISIZE, RFC 1952) tells.
+            // A gzip stream cut short decodes without complaint; its trailer's length field then no longer matches.
             var span = packed.Span;
-            if (span.Length < 18 || System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(span[^4..]) != (uint)output.Length)
+            var declaredLength = span.Length >= 18 ? System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(span[^4..]) : uint.MaxValue;
+            if (declaredLength != (uint)output.Length)
             {
-                return (default, "truncated gzip data");
+                return (default, $"truncated or corrupt gzip data (decoded {output.Length} bytes; the trailer declares {declaredLength})");
             }
 
             return (output.GetBuffer().AsMemory(0, (int)output.Length), null);

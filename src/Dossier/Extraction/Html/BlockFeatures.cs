@@ -41,6 +41,7 @@ internal static class BlockFeatures
         .. TagClasses.Select(t => "tag_" + t),
         .. ElementRegions.Select(r => r.Name),
         .. keywords.GroupNames.Select(g => "class_" + g),
+        .. keywords.GroupNames.Select(g => "near_class_" + g),
     ];
 
     public static IReadOnlyList<string> ContextNames(RegionKeywords keywords) =>
@@ -50,7 +51,7 @@ internal static class BlockFeatures
 
     public static double[] Local(TextBlock block, int blockCount, RegionKeywords keywords, PageStats page)
     {
-        var features = new double[20 + TagClasses.Length + ElementRegions.Length + keywords.GroupNames.Count];
+        var features = new double[20 + TagClasses.Length + ElementRegions.Length + 2 * keywords.GroupNames.Count];
         var text = block.Text;
         var words = block.Words;
         int commas = 0, punctuation = 0, digits = 0, separators = 0;
@@ -104,6 +105,12 @@ internal static class BlockFeatures
         for (var g = 0; g < keywords.GroupNames.Count; g++)
         {
             features[i++] = ((long)region & ((long)PageRegion.FirstKeywordGroup << g)) != 0 ? 1 : 0;
+        }
+
+        var near = block.Owner.Near;
+        for (var g = 0; g < keywords.GroupNames.Count; g++)
+        {
+            features[i++] = ((long)near & ((long)PageRegion.FirstKeywordGroup << g)) != 0 ? 1 : 0;
         }
 
         return features;

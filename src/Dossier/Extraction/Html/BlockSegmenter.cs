@@ -4,8 +4,14 @@ using AngleSharp.Dom;
 namespace Dossier.Extraction.Html;
 
 /// <summary>A node on the path from the page root to a block: the element and what its ancestors say about it.</summary>
-internal sealed class RegionNode(RegionNode? parent, string tag, PageRegion region, int depth, RegionNode? block)
+internal sealed class RegionNode(RegionNode? parent, string tag, PageRegion region, int depth, RegionNode? block, PageRegion own)
 {
+    /// <summary>What this element alone says (its tag, classes and id), not what it inherits.</summary>
+    public PageRegion Own { get; } = own;
+
+    /// <summary>What this element and its two nearest block ancestors say: the block's immediate surroundings.</summary>
+    public PageRegion Near => Own | (Block.Parent?.Own ?? PageRegion.None) | (Block.Parent?.Parent?.Own ?? PageRegion.None);
+
     public RegionNode? Parent { get; } = parent;
 
     /// <summary>The block element this node stands for: itself, or for an inline element's marks, the block around it.</summary>
@@ -71,7 +77,8 @@ internal sealed class BlockSegmenter(RegionKeywords keywords)
         var linkChars = 0;
         var startsWithLink = false;
         RegionNode? owner = null;
-        var rootNode = new RegionNode(null, root.LocalName, RegionOf(root, PageRegion.None), 0, null);
+        var rootOwn = RegionOf(root, PageRegion.None);
+        var rootNode = new RegionNode(null, root.LocalName, rootOwn, 0, null, rootOwn);
         var stack = new Stack<Frame>();
         stack.Push(new Frame(root, rootNode, false, false));
         while (stack.Count > 0)
@@ -113,12 +120,14 @@ internal sealed class BlockSegmenter(RegionKeywords keywords)
             var region = frame.Region;
             if (isBlock)
             {
-                region = new RegionNode(region.Block, tag, RegionOf(element, region.Region), region.Depth + 1, null);
+                var own = RegionOf(element, PageRegion.None);
+                region = new RegionNode(region.Block, tag, region.Region | own, region.Depth + 1, null, own);
             }
             else if (element.HasAttribute("class") || element.HasAttribute("id"))
             {
                 // An inline element's classes still mark its text (a share link, a byline span), but it does not own a block.
-                region = new RegionNode(region.Parent, region.Tag, RegionOf(element, region.Region), region.Depth, region.Block);
+                var own = RegionOf(element, PageRegion.None);
+                region = new RegionNode(region.Parent, region.Tag, region.Region | own, region.Depth, region.Block, region.Own | own);
             }
 
             var inLink = frame.InLink || tag == "a";
@@ -223,19 +232,31 @@ internal sealed class BlockSegmenter(RegionKeywords keywords)
             || style.Contains("visibility:hidden", StringComparison.OrdinalIgnoreCase) || style.Contains("visibility: hidden", StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>Words of spaced scripts, plus one word per two characters of Chinese and Japanese, which do not space words.</summary>
     public static int CountWords(string text)
     {
         var words = 0;
+        var unspaced = 0;
         var inWord = false;
         foreach (var c in text)
         {
+            if (IsUnspacedScript(c))
+            {
+                unspaced++;
+                inWord = false;
+                continue;
+            }
+
             var isWord = char.IsLetterOrDigit(c);
             if (isWord && !inWord) words++;
             inWord = isWord;
         }
 
-        return words;
+        return words + (unspaced + 1) / 2;
     }
+
+    private static bool IsUnspacedScript(char c) =>
+        c is (>= '\u3040' and <= '\u30FF') or (>= '\u3400' and <= '\u4DBF') or (>= '\u4E00' and <= '\u9FFF') or (>= '\uF900' and <= '\uFAFF');
 
     private readonly record struct Frame(INode Node, RegionNode Region, bool InLink, bool Exit);
 }

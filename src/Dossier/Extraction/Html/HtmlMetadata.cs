@@ -67,6 +67,9 @@ internal static partial class HtmlMetadata
         var documentTitle = Clean(document.Title);
         if (h1 is { Length: > 0 } && (Contains(declared, h1) || Contains(documentTitle, h1))) return h1;
         if (declared is not null) return StripSiteName(declared);
+        // A headline of a few words on the page outranks a <title> that does not contain it (often a section or site name);
+        // a one- or two-word <h1> is more often the site's logo.
+        if (h1 is not null && h1.Split(' ').Length >= 4) return h1;
         if (documentTitle is not null) return StripSiteName(documentTitle);
         return h1;
 
@@ -86,8 +89,8 @@ internal static partial class HtmlMetadata
 
     private static DateTimeOffset? PublishedDate(IDocument document, Dictionary<string, string> meta, JsonLd jsonLd, string? url)
     {
-        var fromMeta = First(meta, "article:published_time", "og:published_time", "datePublished", "itemprop:datePublished", "pubdate", "publishdate",
-            "publish-date", "parsely-pub-date", "sailthru.date", "dc.date.issued", "dc.date", "dcterms.created", "date", "article.published", "og:updated_time");
+        var fromMeta = First(meta, "article:published_time", "article:published", "og:published_time", "datePublished", "itemprop:datePublished", "pubdate", "publishdate",
+            "publish-date", "parsely-pub-date", "sailthru.date", "dc.date.issued", "dc.date", "dcterms.created", "date", "article.published", "pdate", "og:updated_time");
         if (DateParsing.TryParseIso(fromMeta) is { } metaDate) return metaDate;
         if (DateParsing.TryParseIso(jsonLd.Published) is { } jsonDate) return jsonDate;
         var times = document.QuerySelectorAll("time[datetime]");

@@ -7,7 +7,7 @@ namespace Dossier.Extraction.Html;
 /// </summary>
 internal static class MarkupGuard
 {
-    public const int MaxChars = 8 * 1024 * 1024;
+    public const int MaxChars = 2 * 1024 * 1024;
     public const int MaxDepth = 2_000;
 
     private static readonly HashSet<string> VoidOrSelfClosing = new(StringComparer.OrdinalIgnoreCase)
