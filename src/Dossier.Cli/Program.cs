@@ -14,6 +14,10 @@ namespace Dossier.Cli
             root.Subcommands.Add(AnalyzeCommand.Create(context));
             root.Subcommands.Add(ReportCommand.Create(context));
             root.Subcommands.Add(ServeCommand.Create(context));
+            root.Subcommands.Add(WatchCommand.Create(context));
+            root.Subcommands.Add(EntitiesCommand.Create(context));
+            root.Subcommands.Add(QuotesCommand.Create(context));
+            root.Subcommands.Add(CheckworthyCommand.Create(context));
             return root;
         }
 
