@@ -14,6 +14,7 @@ namespace Dossier.Cli
             root.Subcommands.Add(AnalyzeCommand.Create(context));
             root.Subcommands.Add(ExtractCommand.Create(context));
             root.Subcommands.Add(ReportCommand.Create(context));
+            root.Subcommands.Add(ServeCommand.Create(context));
             root.Subcommands.Add(WatchCommand.Create(context));
             root.Subcommands.Add(EntitiesCommand.Create(context));
             root.Subcommands.Add(QuotesCommand.Create(context));
@@ -21,7 +22,6 @@ namespace Dossier.Cli
             root.Subcommands.Add(ListsCommand.Create(context));
             root.Subcommands.Add(ScreenCommand.Create(context));
             root.Subcommands.Add(StanceCommand.Create(context));
-            root.Subcommands.Add(ServeCommand.Create(context));
             return root;
         }
 
