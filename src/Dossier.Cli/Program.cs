@@ -19,6 +19,7 @@ namespace Dossier.Cli
             root.Subcommands.Add(CheckworthyCommand.Create(context));
             root.Subcommands.Add(ListsCommand.Create(context));
             root.Subcommands.Add(ScreenCommand.Create(context));
+            root.Subcommands.Add(StanceCommand.Create(context));
             return root;
         }
 

@@ -153,13 +153,14 @@ internal static class AnalyzeCommand
 
         var entities = await store.GetEntitiesAsync(summary.DocumentIds, cancellationToken);
         var hits = await EntityScreening.ScreenAsync(databasePath, entities, cancellationToken);
+        var links = await LinkingOutput.ComputeAsync(databasePath, summary.DocumentIds, cancellationToken);
         var dossier = new DossierJson(
             DossierJsonMapper.SchemaVersion,
             documents,
             entities.Select(entity => DossierJsonMapper.ToJson(entity, hits.GetValueOrDefault(entity.Id))).ToList(),
             observer.Failures.Select(f => new FailureJson(f.Source, f.Reason)).ToList(),
-            [],
-            []);
+            links.Stories,
+            links.ClaimLinks);
         var text = JsonSerializer.Serialize(dossier, DossierJsonMapper.Options);
         if (outputPath is null)
         {

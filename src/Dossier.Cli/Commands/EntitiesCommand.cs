@@ -12,13 +12,21 @@ internal static class EntitiesCommand
         {
             Description = "CoNLL-style input (token first on each line, blank lines between sentences, -DOCSTART- between documents); '-' reads standard input. Each line is written back with the predicted IOB2 tag as one more column.",
             HelpName = "FILE",
-            Required = true,
         };
         var output = CommonOptions.OutputFile();
-        var command = new Command("entities", "Tag named entities (PER, ORG, LOC, MISC) in tokenised CoNLL-style text.") { conll, output };
+        var command = new Command("entities", "Tag named entities in CoNLL-style text (--conll), or correct and explain canonical entities (merge, split, explain).")
+        {
+            conll, output,
+        };
+        EntityCorrectionCommands.AddTo(command, context);
         command.SetAction(async (parsed, cancellationToken) =>
         {
-            var path = parsed.GetValue(conll)!;
+            if (parsed.GetValue(conll) is not { } path)
+            {
+                await context.Error.WriteLineAsync("dossier: give --conll FILE, or one of: merge, split, explain (see 'dossier entities --help').");
+                return ExitCodes.Usage;
+            }
+
             if (path != "-" && !File.Exists(path))
             {
                 await context.Error.WriteLineAsync($"dossier: no file at '{path}'.");
