@@ -90,10 +90,18 @@ public sealed class WatchlistScreener
         var queryWeight = names.Max(n => n.Tokens.Sum(Comparer.Weight));
 
         // Rank by a cheap pooled coverage, so that "Huawei" finds the entries called just that before "Huawei Device Co."
-        var ranked = new PriorityQueue<int, double>(MaxCandidates + 1);
+        // One slot per entry (its best-estimated name), so that an entry with many aliases does not crowd out others.
+        var perEntry = new Dictionary<int, (int Variant, double Estimate)>();
         foreach (var (variantId, matched) in accumulated)
         {
             var estimate = 2 * matched / (queryWeight + _variantWeights[variantId] + 1e-9);
+            var entry = _variants[variantId].Entry;
+            if (!perEntry.TryGetValue(entry, out var current) || estimate > current.Estimate) perEntry[entry] = (variantId, estimate);
+        }
+
+        var ranked = new PriorityQueue<int, double>(MaxCandidates + 1);
+        foreach (var (_, (variantId, estimate)) in perEntry)
+        {
             ranked.Enqueue(variantId, estimate);
             if (ranked.Count > MaxCandidates) ranked.Dequeue();
         }
@@ -155,8 +163,8 @@ public sealed class WatchlistScreener
                     foreach (var other in similar)
                     {
                         if (seen.Contains(other)) continue;
-                        var jw = StringSimilarity.JaroWinkler(token.Text, other);
-                        if (jw >= Comparer.Parameters.FuzzyMinimum) Add(other, weight * jw, accumulated, seen);
+                        var similarity = NameComparer.FuzzySimilarity(token.Text, other);
+                        if (similarity >= Comparer.Parameters.FuzzyMinimum) Add(other, weight * similarity, accumulated, seen);
                     }
                 }
             }

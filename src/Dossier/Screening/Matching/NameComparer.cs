@@ -139,9 +139,12 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
         }
 
         if (Math.Min(a.Text.Length, b.Text.Length) < 4) return (0, "");
-        var jw = StringSimilarity.JaroWinkler(a.Text, b.Text);
-        if (jw < parameters.FuzzyMinimum) return (0, "");
-        return (Math.Pow(jw, parameters.FuzzyExponent), a.FromScript || b.FromScript ? "transliterated" : "fuzzy");
+
+        // A Han or Hangul syllable that differs is a different character, not a typo.
+        if (a.Script == TokenScript.Syllabic || b.Script == TokenScript.Syllabic) return (0, "");
+        var similarity = FuzzySimilarity(a.Text, b.Text);
+        if (similarity < parameters.FuzzyMinimum) return (0, "");
+        return (Math.Pow(similarity, parameters.FuzzyExponent), a.FromScript || b.FromScript ? "transliterated" : "fuzzy");
     }
 
     /// <summary>One part on one side equal (or nearly) to two or three adjacent parts on the other written together.</summary>
@@ -160,13 +163,26 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
                     if (joined.Length > single[i].Text.Length + 2) break;
                     // Written together, only an exact or one-letter difference counts: "alibaba" must not meet "ali basati".
                     var similarity = joined == single[i].Text ? 1
-                        : joined.Length >= 8 && StringSimilarity.Levenshtein(joined, single[i].Text, 1) <= 1 ? Math.Pow(StringSimilarity.JaroWinkler(joined, single[i].Text), parameters.FuzzyExponent)
+                        : joined.Length >= 8 && StringSimilarity.Levenshtein(joined, single[i].Text, 1) <= 1 ? Math.Pow(FuzzySimilarity(joined, single[i].Text), parameters.FuzzyExponent)
                         : 0;
                     if (similarity <= 0) continue;
                     pairs.Add(queryJoined ? new Pair(start, length, i, 1, similarity, "joined") : new Pair(i, 1, start, length, similarity, "joined"));
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// One minus the edit distance over the longer length: "scholze"/"scholz" 0.86, but "lukashevich"/"lukashenko" 0.64,
+    /// where Jaro-Winkler's shared-prefix bonus would call them near-equal.
+    /// </summary>
+    public static double FuzzySimilarity(string a, string b)
+    {
+        var longer = Math.Max(a.Length, b.Length);
+        if (longer == 0) return 1;
+        var limit = longer / 2;
+        var distance = StringSimilarity.Levenshtein(a, b, limit);
+        return distance > limit ? 0 : 1 - distance / (double)longer;
     }
 
     /// <summary>The consonant skeleton ("mohamed" → "mhmd"): all that Arabic or Hebrew writing shows of most names.</summary>
@@ -187,6 +203,10 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
 
     private static bool OnlyGenericLeft(IReadOnlyList<NameToken> q, bool[] qUsed, IReadOnlyList<NameToken> c, bool[] cUsed, List<Pair> pairs)
     {
+        // Words left on both sides ("Saudi Arabian Gas" / "Saudi Arabian Oil") are a difference, not a short form.
+        var qLeft = q.Where((t, i) => !qUsed[i] && t.Role == TokenRole.Generic).Any();
+        var cLeft = c.Where((t, j) => !cUsed[j] && t.Role == TokenRole.Generic).Any();
+        if (qLeft && cLeft) return false;
         var exactRegular = false;
         for (var i = 0; i < q.Count; i++)
         {

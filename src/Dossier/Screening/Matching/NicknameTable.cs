@@ -4,6 +4,7 @@ namespace Dossier.Screening.Matching;
 public sealed class NicknameTable
 {
     private readonly Dictionary<string, HashSet<int>> _groups = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string[]> _variants = new(StringComparer.Ordinal);
 
     public NicknameTable()
     {
@@ -20,8 +21,19 @@ public sealed class NicknameTable
         }
     }
 
-    public IEnumerable<string> VariantsOf(string name) =>
-        _groups.TryGetValue(name, out var groups) ? _groups.Where(pair => pair.Key != name && pair.Value.Overlaps(groups)).Select(pair => pair.Key) : [];
+    public IReadOnlyList<string> VariantsOf(string name)
+    {
+        if (!_groups.TryGetValue(name, out var groups)) return [];
+        lock (_variants)
+        {
+            if (!_variants.TryGetValue(name, out var variants))
+            {
+                _variants[name] = variants = _groups.Where(pair => pair.Key != name && pair.Value.Overlaps(groups)).Select(pair => pair.Key).ToArray();
+            }
+
+            return variants;
+        }
+    }
 
     public bool AreVariants(string a, string b) =>
         _groups.TryGetValue(a, out var left) && _groups.TryGetValue(b, out var right) && left.Overlaps(right);
