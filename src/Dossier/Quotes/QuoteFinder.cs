@@ -194,7 +194,7 @@ internal sealed class QuoteFinder
     private Attribution? WithSpeaker(CueMatch cue, int floor, int ceiling, bool speakerAfterQuote)
     {
         if (_phrases.LeftOf(cue.Start, floor) is { } left) return new Attribution(cue, left, speakerAfterQuote);
-        if (cue.Pattern.Words[0] != "according" && _phrases.RightOf(cue.End, ceiling) is { } right) return new Attribution(cue, right, speakerAfterQuote);
+        if (cue.Pattern.Words[0] != "according" && !cue.Pattern.Learned && _phrases.RightOf(cue.End, ceiling) is { } right) return new Attribution(cue, right, speakerAfterQuote);
         if (cue.Pattern.Words[0] == "according" && _phrases.RightOf(cue.End, ceiling) is { } source) return new Attribution(cue, source, speakerAfterQuote);
         return null;
     }
@@ -214,16 +214,13 @@ internal sealed class QuoteFinder
             while (stop < limit && _paragraphOf[stop] == paragraph && !_insideQuote[stop] && !Words.IsSentenceEnd(stop)) stop++;
             if (j == start)
             {
+                if (cue.Pattern.Learned) return null;
                 return _phrases.RightOf(cue.End, stop) is { } right ? new Attribution(cue, right, true) : null;
             }
 
             // "… France.” He said he had directed …": a cue followed by its own content starts a new attribution.
             var next = cue.End;
-            var tailEnd = next;
-            while (tailEnd < _tokens.Length && _paragraphOf[tailEnd] == paragraph && !Words.IsSentenceEnd(tailEnd) && !_insideQuote[tailEnd] && tailEnd - next <= 8) tailEnd++;
-            var shortTail = tailEnd - next <= 6 && !Enumerable.Range(next, tailEnd - next).Any(t => Words.Lower(t) == "that");
-            var endsHere = next >= stop || Words.IsPunctuation(next) || AdverbialOpeners.Contains(Words.Lower(next)) || shortTail;
-            if (!endsHere) return null;
+            if (next < stop && OpensReportedClause(next)) return null;
             return _phrases.LeftOf(cue.Start, start) is { } left && left.ExtentStart == start ? new Attribution(cue, left, true) : null;
         }
 
@@ -333,13 +330,24 @@ internal sealed class QuoteFinder
             return Make(sentenceStart, left.ExtentStart - 1, QuoteKind.Indirect, cue, left);
         }
 
-        if (left is null && cue.Start - 1 > sentenceStart && Words.Text(cue.Start - 1) == "," && _phrases.RightOf(cue.End, contentEnd) is { } right)
+        if (left is null && !cue.Pattern.Learned && cue.Start - 1 > sentenceStart && Words.Text(cue.Start - 1) == "," && _phrases.RightOf(cue.End, contentEnd) is { } right)
         {
             return Make(sentenceStart, cue.Start - 1, QuoteKind.Indirect, cue, right);
         }
 
         return null;
     }
+
+    private static readonly HashSet<string> ClauseOpeners =
+        ["that", "he", "she", "they", "it", "we", "i", "you", "there", "the", "a", "an", "his", "her", "their", "its", "this", "these", "those", "no", "some", "many", "most"];
+
+    private static readonly HashSet<string> FiniteVerbs =
+        ["could", "would", "will", "was", "is", "are", "were", "had", "has", "have", "should", "might", "may", "can", "did", "does", "must", "wants", "needs"];
+
+    /// <summary>Whether the words after a cue start a reported clause ("he had directed", "Trump could win") rather than a time or a place ("Saturday night").</summary>
+    private bool OpensReportedClause(int token) =>
+        ClauseOpeners.Contains(Words.Lower(token)) ||
+        Words.IsCapitalised(token) && (FiniteVerbs.Contains(Words.Lower(token + 1)) || Words.IsCapitalised(token + 1) && FiniteVerbs.Contains(Words.Lower(token + 2)));
 
     /// <summary>
     /// Where the reported content begins after a cue: after "that" when it comes right away or after a recipient or

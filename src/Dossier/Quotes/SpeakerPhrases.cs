@@ -161,7 +161,9 @@ internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
         var lower = words.Lower(i);
         if (words.IsCapitalised(i) || lower.Contains('-') || lower.Length < 4) return false;
         if (lower is "made" or "given" or "taken" or "held" or "sent" or "done" or "seen" or "known" or "shown" or "written" or "brought") return true;
-        return lower.EndsWith("ed", StringComparison.Ordinal) || lower.EndsWith("ing", StringComparison.Ordinal);
+        // "-ing" names things too ("a shopping center"); it is a verb when an object follows ("running the company").
+        return lower.EndsWith("ed", StringComparison.Ordinal) ||
+               lower.EndsWith("ing", StringComparison.Ordinal) && words.Lower(i + 1) is "the" or "a" or "an" or "his" or "her" or "their" or "its";
     }
 
     private bool IsPossessive(int i) => words.Lower(i) is "'s" or "’s" or "'" or "’";
