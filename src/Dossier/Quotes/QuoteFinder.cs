@@ -194,7 +194,8 @@ internal sealed class QuoteFinder
     private Attribution? WithSpeaker(CueMatch cue, int floor, int ceiling, bool speakerAfterQuote)
     {
         if (_phrases.LeftOf(cue.Start, floor) is { } left) return new Attribution(cue, left, speakerAfterQuote);
-        if (cue.Pattern.Words[0] != "according" && !cue.Pattern.Learned && _phrases.RightOf(cue.End, ceiling) is { } right) return new Attribution(cue, right, speakerAfterQuote);
+        if (_phrases.SharedSubject(cue.Start, floor) is { } subject) return new Attribution(cue, subject, speakerAfterQuote);
+        if (cue.Pattern.Words[0] != "according" && !cue.Pattern.Learned && !IsTell(cue) && _phrases.RightOf(cue.End, ceiling) is { } right) return new Attribution(cue, right, speakerAfterQuote);
         if (cue.Pattern.Words[0] == "according" && _phrases.RightOf(cue.End, ceiling) is { } source) return new Attribution(cue, source, speakerAfterQuote);
         return null;
     }
@@ -220,7 +221,7 @@ internal sealed class QuoteFinder
 
             // "… France.” He said he had directed …": a cue followed by its own content starts a new attribution.
             var next = cue.End;
-            if (next < stop && OpensReportedClause(next)) return null;
+            if (next < stop && (IsTell(cue) ? Words.Lower(next) == "that" : OpensReportedClause(next))) return null;
             return _phrases.LeftOf(cue.Start, start) is { } left && left.ExtentStart == start ? new Attribution(cue, left, true) : null;
         }
 
@@ -338,6 +339,10 @@ internal sealed class QuoteFinder
         return null;
     }
 
+    /// <summary>Verbs whose object is the addressee ("told reporters"), never the speaker.</summary>
+    private static bool IsTell(CueMatch cue) =>
+        cue.Pattern.Words[0] is "tell" or "tells" or "told" or "telling" or "warn" or "warns" or "warned" or "assure" or "assured" or "remind" or "reminded" or "ask" or "asked" or "asks" or "urge" or "urged";
+
     private static readonly HashSet<string> ClauseOpeners =
         ["that", "he", "she", "they", "it", "we", "i", "you", "there", "the", "a", "an", "his", "her", "their", "its", "this", "these", "those", "no", "some", "many", "most"];
 
@@ -361,7 +366,7 @@ internal sealed class QuoteFinder
         if (Words.Lower(first) == "that") return first + 1;
         var opensWithAdverbial = AdverbialOpeners.Contains(Words.Lower(first));
         var mayPrecedeThat = TimeOrPlaceOpeners.Contains(Words.Lower(first));
-        var isTell = cue.Pattern.Words[0] is "tell" or "tells" or "told" or "telling" or "warn" or "warns" or "warned" or "assure" or "assured" or "remind" or "reminded";
+        var isTell = IsTell(cue);
         if (mayPrecedeThat || isTell)
         {
             for (var i = first + 1; i < Math.Min(contentEnd, first + 6); i++)
