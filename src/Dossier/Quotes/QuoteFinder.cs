@@ -280,12 +280,26 @@ internal sealed class QuoteFinder
                 if (Indirect(cue, sentenceStart, sentenceEnd) is not { } quote) continue;
                 Use(cue);
                 var content = quote.Content;
-                var mixed = passages.Any(p => content.Contains(p.Inner));
+                var mixed = ContainsPassage(passages, content);
                 found.Add(quote with { Kind = mixed ? QuoteKind.Mixed : QuoteKind.Indirect });
                 Cover(content);
                 t = cue.End - 1;
             }
         }
+    }
+
+    /// <summary>Whether a passage lies inside the span; passages are in text order, so a binary search finds the candidate.</summary>
+    private static bool ContainsPassage(List<QuotedPassage> passages, TextSpan span)
+    {
+        int low = 0, high = passages.Count;
+        while (low < high)
+        {
+            var mid = (low + high) >>> 1;
+            if (passages[mid].Inner.Start < span.Start) low = mid + 1;
+            else high = mid;
+        }
+
+        return low < passages.Count && span.Contains(passages[low].Inner);
     }
 
     private Found? Indirect(CueMatch cue, int sentenceStart, int sentenceEnd)
@@ -402,26 +416,32 @@ internal sealed class QuoteFinder
     /// <summary>A quote that opens a clause but names no speaker continues the nearest earlier attribution, with up to two sentences between.</summary>
     private void AttributeContinuations(List<Found> found, List<QuotedPassage> unattributed)
     {
+        // Passages and found quotes are both in text order: one walk over each.
+        var added = new List<Found>(unattributed.Count);
+        Found? previous = null;
+        var next = 0;
         foreach (var passage in unattributed)
         {
-            var openToken = Words.IndexAtOrAfter(passage.Open);
-            var sentence = openToken < _tokens.Length ? _sentenceOf[openToken] : -1;
-            Found? previous = null;
-            foreach (var candidate in found)
+            while (next < found.Count && found[next].Content.Start < passage.Open)
             {
-                if (candidate.Content.Start >= passage.Open) break;
-                if (candidate.Speaker is not null) previous = candidate;
+                if (found[next].Speaker is not null) previous = found[next];
+                next++;
             }
 
+            var openToken = Words.IndexAtOrAfter(passage.Open);
+            var sentence = openToken < _tokens.Length ? _sentenceOf[openToken] : -1;
             var continues = previous is not null && sentence >= 0 &&
                             sentence - LastSentence(previous) <= ContinuationSentences;
             var quote = continues
                 ? new Found(passage.Inner, QuoteKind.Direct, previous!.Cue, previous.Speaker, Continued: true)
                 : new Found(passage.Inner, QuoteKind.Direct, null, null);
-            var index = found.FindIndex(f => f.Content.Start > passage.Inner.Start);
-            found.Insert(index < 0 ? found.Count : index, quote);
+            added.Add(quote);
+            if (quote.Speaker is not null) previous = quote;
             Cover(passage.Inner);
         }
+
+        found.AddRange(added);
+        found.Sort((a, b) => a.Content.Start.CompareTo(b.Content.Start));
     }
 
     private int LastSentence(Found quote)
@@ -434,17 +454,23 @@ internal sealed class QuoteFinder
     /// <summary>Quoted words inside a sentence ("called the report “completely false”") count when the sentence attributes them.</summary>
     private void FindPartials(List<Found> found, List<QuotedPassage> partials)
     {
+        // The first attributed quote whose cue is in each sentence: a partial quote there shares its speaker.
+        var ownerBySentence = new Dictionary<int, Found>();
+        foreach (var f in found)
+        {
+            if (f.Cue is { } c && f.Speaker is not null && c.Start < _tokens.Length && _sentenceOf[c.Start] >= 0) ownerBySentence.TryAdd(_sentenceOf[c.Start], f);
+        }
+
         foreach (var passage in partials)
         {
-            if (found.Any(f => f.Content.Overlaps(passage.Inner))) continue;
             var openToken = Words.IndexAtOrAfter(passage.Open);
-            if (openToken >= _tokens.Length) continue;
-            var (sentenceStart, sentenceEnd) = SentenceTokens(openToken);
-            var owner = found.FirstOrDefault(f => f.Cue is { } c && c.Start >= sentenceStart && c.Start < sentenceEnd && f.Speaker is not null);
+            if (openToken >= _tokens.Length || IsCovered(passage.Inner)) continue;
+            var (sentenceStart, _) = SentenceTokens(openToken);
+            var owner = _sentenceOf[openToken] >= 0 ? ownerBySentence.GetValueOrDefault(_sentenceOf[openToken]) : null;
             Attribution? attribution = null;
             if (owner is null)
             {
-                for (var t = openToken - 1; t >= sentenceStart && attribution is null; t--)
+                for (var t = openToken - 1; t >= Math.Max(sentenceStart, openToken - 40) && attribution is null; t--)
                 {
                     if (!_insideQuote[t] && MatchCue(t) is { } cue) attribution = WithSpeaker(cue, sentenceStart, openToken, false);
                 }
@@ -453,6 +479,16 @@ internal sealed class QuoteFinder
             if (owner is not null) found.Add(new Found(passage.Inner, QuoteKind.Partial, owner.Cue, owner.Speaker, Continued: true));
             else if (attribution is not null) found.Add(new Found(passage.Inner, QuoteKind.Partial, attribution.Cue, attribution.Speaker));
         }
+    }
+
+    private bool IsCovered(TextSpan span)
+    {
+        for (var t = Words.IndexAtOrAfter(span.Start); t < _tokens.Length && _tokens[t].Span.Start < span.End; t++)
+        {
+            if (_covered[t]) return true;
+        }
+
+        return false;
     }
 
     private ImmutableArray<Quote> Build(List<Found> found)
