@@ -10,7 +10,7 @@ using Microsoft.Data.Sqlite;
 namespace Dossier.Storage.Sqlite;
 
 /// <summary>The embedded default store: one SQLite file in WAL mode. One connection, used by one caller at a time.</summary>
-public sealed class SqliteDossierStore : IDossierStore
+public sealed partial class SqliteDossierStore : IDossierStore
 {
     private readonly SqliteConnection _connection;
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -77,6 +77,7 @@ public sealed class SqliteDossierStore : IDossierStore
                 await insert.ExecuteNonQueryAsync(cancellationToken);
             }
 
+            await IndexAsync(json, transaction, cancellationToken);
             var layer = document.GetOrDefault(Layers.Entities) ?? EntityLayer.Empty;
             var counts = EntityCounts.Of(document);
             foreach (var entity in layer.Entities)
@@ -101,7 +102,7 @@ public sealed class SqliteDossierStore : IDossierStore
 
     private async Task<long> UpsertEntityAsync(DocumentEntity entity, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
-        var key = EntityKey.For(entity.Name, entity.Label);
+        var key = await SplitKeyAsync(entity, transaction, cancellationToken) ?? EntityKey.For(entity.Name, entity.Label);
         await using (var upsert = Command(
                          "INSERT INTO entities (key, name, label) VALUES ($key, $name, $label) ON CONFLICT(key) DO NOTHING",
                          ("$key", key), ("$name", entity.Name), ("$label", entity.Label.ToString())))
@@ -125,6 +126,16 @@ public sealed class SqliteDossierStore : IDossierStore
         }
 
         return id;
+    }
+
+    /// <summary>The key of the entity an analyst split this name into, if they did (see SqliteLinkStore).</summary>
+    private async Task<string?> SplitKeyAsync(DocumentEntity entity, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var select = Command(
+            "SELECT e.key FROM entity_name_overrides o JOIN entities e ON e.id = o.entity_id WHERE o.name_key = $name",
+            ("$name", EntityKey.ForName(entity.Name, entity.Label)));
+        select.Transaction = transaction;
+        return await select.ExecuteScalarAsync(cancellationToken) as string;
     }
 
     public async Task RecordFailureAsync(string source, string reason, CancellationToken cancellationToken)

@@ -1,3 +1,6 @@
+using Dossier.Claims;
+using Dossier.Credibility;
+using Dossier.Entities;
 using Dossier.Pipeline;
 using Dossier.Quotes;
 using Dossier.Text;
@@ -11,6 +14,10 @@ public static class DossierPipeline
         new PipelineBuilder()
             .UseTokens()
             .UseSentences()
+            .UseEntities()
+            .UseFigures()
             .UseQuotes()
+            .UseClaims()
+            .UseCredibility()
             .Build();
 }

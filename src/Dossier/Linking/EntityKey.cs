@@ -1,34 +1,84 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
+using AnyAscii;
 using Dossier.Entities;
 
 namespace Dossier.Linking;
 
 /// <summary>
-/// The key under which mentions in different documents count as one canonical entity: the label and the name folded
-/// to lower case without accents, punctuation or (for organisations) legal forms and group words.
-/// A first version of cross-article resolution; the linking stage refines merges and keeps analysts' splits.
+/// The key under which mentions in different documents count as one canonical entity: the label and the name
+/// transliterated to ASCII, folded to lower case without accents or punctuation, and (for organisations) without
+/// legal forms and group words. Words that make another entity ("Pictures" in "Alibaba Pictures") are kept, so
+/// similar-but-different names stay apart.
 /// </summary>
 public static class EntityKey
 {
-    private static readonly HashSet<string> OrganisationSuffixes = new(StringComparer.Ordinal)
-    {
-        "inc", "incorporated", "ltd", "limited", "llc", "plc", "co", "corp", "corporation", "company", "group", "holding", "holdings",
-        "sa", "ag", "gmbh", "nv", "bv", "spa", "ab", "as", "oy", "kk", "pte", "pty", "the",
-    };
+    private static readonly FrozenSet<string> OrganisationSuffixes =
+        EmbeddedData.ReadLines("Linking.Data.organisation-suffixes.txt").ToFrozenSet(StringComparer.Ordinal);
 
-    public static string For(string name, EntityLabel label)
+    private static readonly FrozenDictionary<string, string> PlaceSynonyms = LoadPlaceSynonyms();
+
+    public static string For(string name, EntityLabel label) => Explain(name, label).Key;
+
+    /// <summary>The name itself, folded but with nothing dropped: the key an analyst's split applies to.</summary>
+    public static string ForName(string name, EntityLabel label)
     {
-        var words = Fold(name).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
-        if (label == EntityLabel.ORG)
+        ArgumentNullException.ThrowIfNull(name);
+        return label + ":" + string.Join(' ', Fold(name.Transliterate()).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    /// <summary>The key and each step that produced it, so that a merge can say why two names are one entity.</summary>
+    public static EntityKeyExplanation Explain(string name, EntityLabel label)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var steps = new List<string>();
+        var ascii = name.Transliterate();
+        if (!string.Equals(ascii, name, StringComparison.Ordinal) && ContainsNonLatinLetter(name))
         {
-            while (words.Count > 1 && OrganisationSuffixes.Contains(words[^1])) words.RemoveAt(words.Count - 1);
-            while (words.Count > 1 && words[0] == "the") words.RemoveAt(0);
+            steps.Add($"transliterated \"{name}\" to \"{ascii}\"");
         }
 
-        if (label == EntityLabel.LOC && words is ["us"] or ["usa"] or ["united", "states", ..] or ["america"]) words = ["united", "states"];
-        if (label == EntityLabel.LOC && words is ["uk"] or ["britain"] or ["great", "britain"] or ["united", "kingdom"]) words = ["united", "kingdom"];
-        return label + ":" + string.Join(' ', words);
+        var words = Fold(ascii).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        if (label == EntityLabel.ORG)
+        {
+            var dropped = new List<string>();
+            while (words.Count > 1 && OrganisationSuffixes.Contains(words[^1]))
+            {
+                dropped.Insert(0, words[^1]);
+                words.RemoveAt(words.Count - 1);
+            }
+
+            while (words.Count > 1 && words[0] == "the")
+            {
+                dropped.Insert(0, "the");
+                words.RemoveAt(0);
+            }
+
+            if (dropped.Count > 0) steps.Add($"dropped legal form or group word(s) \"{string.Join(' ', dropped)}\"");
+        }
+
+        var folded = string.Join(' ', words);
+        if (label == EntityLabel.LOC && PlaceSynonyms.TryGetValue(folded, out var place) && place != folded)
+        {
+            steps.Add($"\"{folded}\" is another name of \"{place}\"");
+            folded = place;
+        }
+
+        // Collapsing spaces too lets "Ali baba" and the transliteration "ALiBaBa" of 阿里巴巴 meet "Alibaba".
+        var compact = folded.Replace(" ", string.Empty, StringComparison.Ordinal);
+        if (compact.Length == 0) compact = name.Trim().ToLowerInvariant();
+        return new EntityKeyExplanation(label + ":" + compact, steps);
+    }
+
+    private static bool ContainsNonLatinLetter(string name)
+    {
+        foreach (var c in name)
+        {
+            if (char.IsLetter(c) && c > '\u024F') return true;
+        }
+
+        return false;
     }
 
     private static string Fold(string name)
@@ -44,5 +94,33 @@ public static class EntityKey
         }
 
         return builder.ToString();
+    }
+
+    private static FrozenDictionary<string, string> LoadPlaceSynonyms()
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var line in EmbeddedData.ReadLines("Linking.Data.place-synonyms.txt"))
+        {
+            var parts = line.Split('\t');
+            if (parts.Length != 2) continue;
+            map[parts[0]] = parts[0];
+            foreach (var other in parts[1].Split('|', StringSplitOptions.RemoveEmptyEntries)) map[other] = parts[0];
+        }
+
+        return map.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+}
+
+/// <summary>A canonical key with the normalisation steps that led to it.</summary>
+public sealed record EntityKeyExplanation(string Key, IReadOnlyList<string> Steps)
+{
+    /// <summary>Why two names share a key, in words an analyst can check.</summary>
+    public static string WhyMerged(string name, EntityKeyExplanation a, string other, EntityKeyExplanation b)
+    {
+        if (a.Key != b.Key) return $"\"{name}\" and \"{other}\" have different keys ({a.Key} vs {b.Key})";
+        var steps = a.Steps.Concat(b.Steps).Distinct().ToList();
+        return steps.Count == 0
+            ? $"\"{name}\" and \"{other}\" are the same name once case, accents and punctuation are ignored"
+            : $"\"{name}\" and \"{other}\" share key {a.Key}: " + string.Join("; ", steps);
     }
 }

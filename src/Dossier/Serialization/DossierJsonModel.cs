@@ -75,7 +75,8 @@ public sealed record ClaimJson(
     ClaimSourceJson? Source,
     IReadOnlyList<int> Figures,
     double Checkworthy,
-    int? RespondsTo);
+    int? RespondsTo,
+    IReadOnlyList<SpanJson> Subjects);
 
 public sealed record CredibilitySignalJson(string Name, double Value, double Effect, string Explanation, IReadOnlyList<SpanJson> Evidence);
 

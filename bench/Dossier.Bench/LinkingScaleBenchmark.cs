@@ -1,0 +1,86 @@
+using System.Collections;
+using System.Diagnostics;
+using System.Globalization;
+using Dossier.Linking;
+
+namespace Dossier.Bench;
+
+/// <summary>
+/// Time and memory of story clustering for 1k, 10k and 100k synthetic articles made of Reuters-21578 sentences
+/// (a fifth of them rewrites of earlier ones), one core. The documents are generated on access so that the
+/// memory measured is the clusterer's own.
+/// </summary>
+public sealed class LinkingScaleBenchmark : IBenchmark
+{
+    public string Name => "linking-scale";
+    public string Description => "story clustering time and memory for 1k/10k/100k synthetic articles from Reuters sentences (one core)";
+
+    public Task<int> RunAsync(BenchContext context, string[] args, CancellationToken cancellationToken)
+    {
+        var folder = LinkingCorpus.Folder(context);
+        if (!Directory.Exists(folder))
+        {
+            context.Out.WriteLine($"no Reuters-21578 text under {folder}");
+            return Task.FromResult(1);
+        }
+
+        var sentences = LinkingCorpus.Read(folder, minWords: 20).SelectMany(a => a.Sentences).Where(s => s.Length > 40).Distinct().ToArray();
+        var sizes = args.Length > 0 ? args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [1_000, 10_000, 100_000];
+        context.Out.WriteLine($"sentence pool: {sentences.Length:N0}");
+        context.Out.WriteLine("documents  seconds  docs/s     allocated MB  heap after MB  stories  time vs previous");
+        double? previous = null;
+        new StoryClusterer().Cluster(new SyntheticCorpus(sentences, 200), cancellationToken);
+        foreach (var size in sizes)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+            var watch = Stopwatch.StartNew();
+            var stories = new StoryClusterer().Cluster(new SyntheticCorpus(sentences, size), cancellationToken);
+            var seconds = watch.Elapsed.TotalSeconds;
+            var allocated = (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / 1048576.0;
+            var heap = GC.GetTotalMemory(forceFullCollection: false) / 1048576.0;
+            var ratio = previous is { } p ? (seconds / p).ToString("0.0x", CultureInfo.InvariantCulture) : "-";
+            context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{size,9:N0}  {seconds,7:0.00}  {size / seconds,8:N0}  {allocated,12:N0}  {heap,13:N0}  {stories.Count,7:N0}  {ratio}"));
+            GC.KeepAlive(stories);
+            previous = seconds;
+        }
+
+        return Task.FromResult(0);
+    }
+
+    /// <summary>Articles of 8–20 pooled sentences; every fifth is a light rewrite (one sentence dropped) of an earlier article.</summary>
+    private sealed class SyntheticCorpus(string[] pool, int count) : IReadOnlyList<StoryInput>
+    {
+        public int Count => count;
+
+        public StoryInput this[int index] => new("doc" + index.ToString(CultureInfo.InvariantCulture), Text(index));
+
+        private string Text(int index)
+        {
+            if (index % 5 == 4 && index > 5)
+            {
+                var original = Sentences(index / 2 - index / 2 % 5).ToList();
+                original.RemoveAt(index % original.Count);
+                return string.Join(' ', original);
+            }
+
+            return string.Join(' ', Sentences(index));
+        }
+
+        private IEnumerable<string> Sentences(int index)
+        {
+            var random = new Random(index);
+            var length = 8 + random.Next(13);
+            for (var i = 0; i < length; i++) yield return pool[random.Next(pool.Length)];
+        }
+
+        public IEnumerator<StoryInput> GetEnumerator()
+        {
+            for (var i = 0; i < count; i++) yield return this[i];
+        }
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+}

@@ -1,0 +1,30 @@
+using Dossier.Linking;
+using Dossier.Serialization;
+using Dossier.Storage.Sqlite;
+
+namespace Dossier.Cli.Commands;
+
+/// <summary>Stories and claim links over the whole store, recomputed after a run and kept there; the JSON shows those touching this run.</summary>
+internal static class LinkingOutput
+{
+    public static async Task<(List<StoryJson> Stories, List<ClaimLinkJson> ClaimLinks)> ComputeAsync(
+        string databasePath, IReadOnlyCollection<string> documentIds, CancellationToken cancellationToken)
+    {
+        await using var store = await SqliteLinkStore.OpenAsync(databasePath, cancellationToken);
+        var documents = await store.GetLinkableDocumentsAsync(cancellationToken);
+        var stories = new StoryClusterer().Cluster(documents.Select(d => new StoryInput(d.Id, (d.Title is null ? "" : d.Title + "\n\n") + d.Text, d.Site)).ToList(), cancellationToken);
+        var links = new ClaimLinker().Link(documents, stories, cancellationToken).Links;
+        await store.SaveAsync(stories, links, cancellationToken);
+
+        var wanted = documentIds.ToHashSet(StringComparer.Ordinal);
+        return (
+            stories.Where(s => s.DocumentIds.Any(wanted.Contains)).Select(s => new StoryJson(s.Id, s.DocumentIds)).ToList(),
+            links.Where(l => wanted.Contains(l.From.DocumentId) || wanted.Contains(l.To.DocumentId))
+                .Select(l => new ClaimLinkJson(
+                    new ClaimRefJson(l.From.DocumentId, l.From.ClaimIndex),
+                    new ClaimRefJson(l.To.DocumentId, l.To.ClaimIndex),
+                    l.Relation.ToString().ToLowerInvariant(),
+                    l.Confidence))
+                .ToList());
+    }
+}

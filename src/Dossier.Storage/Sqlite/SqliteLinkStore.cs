@@ -1,0 +1,350 @@
+using System.Globalization;
+using System.Text.Json;
+using Dossier.Entities;
+using Dossier.Linking;
+using Dossier.Serialization;
+using Microsoft.Data.Sqlite;
+
+namespace Dossier.Storage.Sqlite;
+
+/// <summary>Links, stories and analysts' entity decisions, kept in the same SQLite file as the documents.</summary>
+public sealed class SqliteLinkStore : ILinkStore
+{
+    private readonly SqliteConnection _connection;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    private SqliteLinkStore(SqliteConnection connection) => _connection = connection;
+
+    public static async Task<SqliteLinkStore> OpenAsync(string path, CancellationToken cancellationToken)
+    {
+        var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false };
+        var connection = new SqliteConnection(builder.ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using (var pragma = connection.CreateCommand())
+            {
+                pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;";
+                await pragma.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await SqliteMigrations.ApplyAsync(connection, cancellationToken);
+            return new SqliteLinkStore(connection);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async Task<EntityDecision> MergeAsync(long entityId, long intoEntityId, string reason, CancellationToken cancellationToken)
+    {
+        if (entityId == intoEntityId) throw new ArgumentException("An entity cannot be merged into itself.", nameof(intoEntityId));
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var transaction = (SqliteTransaction)await _connection.BeginTransactionAsync(cancellationToken);
+            var target = await FinalTargetAsync(intoEntityId, transaction, cancellationToken);
+            if (target == entityId) throw new ArgumentException($"Entity {intoEntityId} is already merged into {entityId}.", nameof(intoEntityId));
+            await RequireEntityAsync(entityId, transaction, cancellationToken);
+            await RequireEntityAsync(target, transaction, cancellationToken);
+            await ExecuteAsync(transaction, cancellationToken,
+                """
+                INSERT INTO entity_redirects (from_id, to_id) VALUES ($from, $to) ON CONFLICT(from_id) DO UPDATE SET to_id = excluded.to_id;
+                UPDATE entity_redirects SET to_id = $to WHERE to_id = $from;
+                UPDATE entity_name_overrides SET entity_id = $to WHERE entity_id = $from;
+                UPDATE document_entities SET entity_id = $to WHERE entity_id = $from;
+                INSERT OR IGNORE INTO entity_aliases (entity_id, alias) SELECT $to, alias FROM entity_aliases WHERE entity_id = $from;
+                """,
+                ("$from", entityId), ("$to", target));
+            var decision = await RecordAsync(EntityDecisionKind.Merge, entityId, target, null, reason, transaction, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return decision;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async Task<EntityDecision> SplitAsync(long entityId, string alias, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(alias);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var transaction = (SqliteTransaction)await _connection.BeginTransactionAsync(cancellationToken);
+            var label = await RequireEntityAsync(entityId, transaction, cancellationToken);
+            var nameKey = EntityKey.ForName(alias, label);
+            await using (var exists = Command("SELECT 1 FROM entity_aliases WHERE entity_id = $e AND alias = $a", transaction, ("$e", entityId), ("$a", alias)))
+            {
+                if (await exists.ExecuteScalarAsync(cancellationToken) is null)
+                {
+                    throw new ArgumentException($"Entity {entityId} has no alias \"{alias}\".", nameof(alias));
+                }
+            }
+
+            long newId;
+            await using (var insert = Command(
+                             "INSERT INTO entities (key, name, label) VALUES ($key, $name, $label) RETURNING id", transaction,
+                             ("$key", "split:" + nameKey + ":" + entityId.ToString(CultureInfo.InvariantCulture)), ("$name", alias), ("$label", label.ToString())))
+            {
+                newId = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
+            }
+
+            await ExecuteAsync(transaction, cancellationToken,
+                """
+                INSERT INTO entity_name_overrides (name_key, entity_id) VALUES ($key, $new) ON CONFLICT(name_key) DO UPDATE SET entity_id = excluded.entity_id;
+                DELETE FROM entity_aliases WHERE entity_id = $old AND alias = $alias;
+                INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES ($new, $alias);
+                """,
+                ("$key", nameKey), ("$new", newId), ("$old", entityId), ("$alias", alias));
+
+            // Mentions already stored under that name move too: the stored annotations say which local entity had it.
+            foreach (var (documentId, localId) in await LocalEntitiesNamedAsync(entityId, nameKey, label, transaction, cancellationToken))
+            {
+                await ExecuteAsync(transaction, cancellationToken, "UPDATE document_entities SET entity_id = $new WHERE document_id = $d AND local_id = $l",
+                    ("$new", newId), ("$d", documentId), ("$l", localId));
+            }
+
+            var decision = await RecordAsync(EntityDecisionKind.Split, entityId, newId, alias, reason, transaction, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return decision;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async Task<IReadOnlyList<EntityDecision>> GetDecisionsAsync(long? entityId, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await DecisionsAsync(entityId, cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async Task<IReadOnlyList<string>> ExplainAsync(long entityId, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            string name;
+            EntityLabel label;
+            await using (var command = Command("SELECT name, label FROM entities WHERE id = $id", null, ("$id", entityId)))
+            {
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                if (!await reader.ReadAsync(cancellationToken)) throw new ArgumentException($"No entity {entityId}.", nameof(entityId));
+                (name, label) = (reader.GetString(0), Enum.Parse<EntityLabel>(reader.GetString(1)));
+            }
+
+            var reasons = new List<string>();
+            var nameKey = EntityKey.Explain(name, label);
+            await using (var command = Command("SELECT alias FROM entity_aliases WHERE entity_id = $id ORDER BY alias", null, ("$id", entityId)))
+            {
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    var alias = reader.GetString(0);
+                    if (string.Equals(alias, name, StringComparison.Ordinal)) continue;
+                    var aliasKey = EntityKey.Explain(alias, label);
+                    reasons.Add(aliasKey.Key == nameKey.Key
+                        ? EntityKeyExplanation.WhyMerged(name, nameKey, alias, aliasKey)
+                        : $"\"{alias}\" came in by an analyst's merge or as an alias the document itself gave");
+                }
+            }
+
+            foreach (var decision in await DecisionsAsync(entityId, cancellationToken))
+            {
+                reasons.Add(decision.Kind == EntityDecisionKind.Merge
+                    ? $"analyst merged entity {decision.EntityId} into {decision.OtherId} on {decision.At:yyyy-MM-dd}: {decision.Reason}"
+                    : $"analyst split \"{decision.Alias}\" off entity {decision.EntityId} into {decision.OtherId} on {decision.At:yyyy-MM-dd}: {decision.Reason}");
+            }
+
+            return reasons;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async Task<IReadOnlyList<LinkableDocument>> GetLinkableDocumentsAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var canonical = new Dictionary<string, Dictionary<int, long>>(StringComparer.Ordinal);
+            await using (var command = Command("SELECT document_id, local_id, entity_id FROM document_entities", null))
+            {
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    var id = reader.GetString(0);
+                    if (!canonical.TryGetValue(id, out var map)) canonical[id] = map = [];
+                    map[reader.GetInt32(1)] = reader.GetInt64(2);
+                }
+            }
+
+            var documents = new List<LinkableDocument>();
+            await using (var command = Command("SELECT id, annotations FROM documents ORDER BY published IS NULL, published, added_at, id", null))
+            {
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    var json = JsonSerializer.Deserialize<DocumentJson>(reader.GetString(1), DossierJsonMapper.Options);
+                    if (json is null) continue;
+                    documents.Add(LinkableDocuments.From(json, canonical.GetValueOrDefault(reader.GetString(0)) ?? []));
+                }
+            }
+
+            return documents;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async Task SaveAsync(IReadOnlyList<StoryCluster> stories, IReadOnlyList<ClaimLink> links, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var transaction = (SqliteTransaction)await _connection.BeginTransactionAsync(cancellationToken);
+            await ExecuteAsync(transaction, cancellationToken, "DELETE FROM stories; DELETE FROM claim_links;");
+            foreach (var story in stories)
+            {
+                foreach (var documentId in story.DocumentIds)
+                {
+                    await ExecuteAsync(transaction, cancellationToken,
+                        "INSERT OR REPLACE INTO stories (document_id, story_id) SELECT $d, $s WHERE EXISTS (SELECT 1 FROM documents WHERE id = $d)",
+                        ("$d", documentId), ("$s", story.Id));
+                }
+            }
+
+            foreach (var link in links)
+            {
+                await ExecuteAsync(transaction, cancellationToken,
+                    """
+                    INSERT OR REPLACE INTO claim_links (from_document, from_claim, to_document, to_claim, relation, confidence)
+                    VALUES ($fd, $fc, $td, $tc, $r, $c)
+                    """,
+                    ("$fd", link.From.DocumentId), ("$fc", link.From.ClaimIndex), ("$td", link.To.DocumentId), ("$tc", link.To.ClaimIndex),
+                    ("$r", link.Relation.ToString().ToLowerInvariant()), ("$c", link.Confidence));
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<List<(string DocumentId, int LocalId)>> LocalEntitiesNamedAsync(
+        long entityId, string nameKey, EntityLabel label, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        var rows = new List<(string, int, string)>();
+        await using (var command = Command(
+                         "SELECT de.document_id, de.local_id, d.annotations FROM document_entities de JOIN documents d ON d.id = de.document_id WHERE de.entity_id = $e",
+                         transaction, ("$e", entityId)))
+        {
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken)) rows.Add((reader.GetString(0), reader.GetInt32(1), reader.GetString(2)));
+        }
+
+        var moved = new List<(string, int)>();
+        foreach (var (documentId, localId, annotations) in rows)
+        {
+            var json = JsonSerializer.Deserialize<DocumentJson>(annotations, DossierJsonMapper.Options);
+            var local = json?.DocumentEntities.FirstOrDefault(e => e.Id == localId);
+            if (local is not null && EntityKey.ForName(local.Name, label) == nameKey) moved.Add((documentId, localId));
+        }
+
+        return moved;
+    }
+
+    private async Task<long> FinalTargetAsync(long entityId, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        var current = entityId;
+        for (var hops = 0; hops < 64; hops++)
+        {
+            await using var command = Command("SELECT to_id FROM entity_redirects WHERE from_id = $id", transaction, ("$id", current));
+            if (await command.ExecuteScalarAsync(cancellationToken) is not long next) return current;
+            current = next;
+        }
+
+        return current;
+    }
+
+    private async Task<EntityLabel> RequireEntityAsync(long entityId, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = Command("SELECT label FROM entities WHERE id = $id", transaction, ("$id", entityId));
+        return await command.ExecuteScalarAsync(cancellationToken) is string label
+            ? Enum.Parse<EntityLabel>(label)
+            : throw new ArgumentException($"No entity {entityId}.", nameof(entityId));
+    }
+
+    private async Task<EntityDecision> RecordAsync(
+        EntityDecisionKind kind, long entityId, long otherId, string? alias, string reason, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        var at = DateTimeOffset.UtcNow;
+        await using var command = Command(
+            "INSERT INTO entity_decisions (kind, entity_id, other_id, alias, reason, at) VALUES ($k, $e, $o, $a, $r, $t) RETURNING id", transaction,
+            ("$k", kind.ToString().ToLowerInvariant()), ("$e", entityId), ("$o", otherId), ("$a", alias), ("$r", reason),
+            ("$t", at.ToString("O", CultureInfo.InvariantCulture)));
+        var id = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        return new EntityDecision(id, kind, entityId, otherId, alias, reason, at);
+    }
+
+    private async Task<List<EntityDecision>> DecisionsAsync(long? entityId, CancellationToken cancellationToken)
+    {
+        var decisions = new List<EntityDecision>();
+        await using var command = Command(
+            "SELECT id, kind, entity_id, other_id, alias, reason, at FROM entity_decisions WHERE $e IS NULL OR entity_id = $e OR other_id = $e ORDER BY id",
+            null, ("$e", entityId));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            decisions.Add(new EntityDecision(
+                reader.GetInt64(0),
+                reader.GetString(1) == "merge" ? EntityDecisionKind.Merge : EntityDecisionKind.Split,
+                reader.GetInt64(2),
+                reader.GetInt64(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4),
+                reader.GetString(5),
+                DateTimeOffset.Parse(reader.GetString(6), CultureInfo.InvariantCulture)));
+        }
+
+        return decisions;
+    }
+
+    private async Task ExecuteAsync(SqliteTransaction transaction, CancellationToken cancellationToken, string sql, params (string Name, object? Value)[] parameters)
+    {
+        await using var command = Command(sql, transaction, parameters);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private SqliteCommand Command(string sql, SqliteTransaction? transaction, params (string Name, object? Value)[] parameters)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        return command;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _connection.DisposeAsync();
+        _gate.Dispose();
+    }
+}

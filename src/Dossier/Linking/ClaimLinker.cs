@@ -1,0 +1,220 @@
+using System.Collections.Frozen;
+using Dossier.Claims;
+using Dossier.Entities;
+using Dossier.Linking.Stance;
+
+namespace Dossier.Linking;
+
+/// <summary>Claims of different articles that make one proposition about one subject, with their provenance.</summary>
+/// <param name="Earliest">The claim of the earliest article (by publication date, then by order in the store).</param>
+/// <param name="IndependentSources">Distinct stories among the claim's articles, where a cited source shared by several counts once.</param>
+/// <param name="Denials">Claims of other articles that deny it.</param>
+/// <param name="CitationChain">The sources the texts name for it, earliest article first ("Financial Times", "a declassified intelligence memo").</param>
+public sealed record ClaimCluster(
+    string Id,
+    IReadOnlyList<ClaimRef> Claims,
+    ClaimRef Earliest,
+    int IndependentSources,
+    IReadOnlyList<ClaimRef> Denials,
+    IReadOnlyList<string> CitationChain);
+
+public sealed record ClaimLinkingResult(IReadOnlyList<ClaimLink> Links, IReadOnlyList<ClaimCluster> Clusters);
+
+/// <summary>Settings of claim linking; <see cref="Threshold"/> is the share of the smaller claim's content words the other must have.</summary>
+public sealed record ClaimLinkingOptions
+{
+    public double Threshold { get; init; } = 0.4;
+
+    /// <summary>Claims compared per blocking key: keeps the cost linear when one subject has very many claims.</summary>
+    public int MaxComparisonsPerKey { get; init; } = 200;
+}
+
+/// <summary>
+/// Links claims across articles. Candidates come from an inverted index on the claims' subjects (canonical entities,
+/// or their names when the entity model is absent), never all pairs; a candidate pair is linked when the claims
+/// share enough content words. The relation is <c>denies</c> when exactly one side is a denial or negation,
+/// <c>repeats</c> when both articles are one story or rest on the same cited source, and <c>supports</c> otherwise.
+/// A denial that answers a claim of its own article (<see cref="Claim.RespondsTo"/>) is also paired with every claim
+/// that the answered claim is linked to, so the denial in one article meets the allegation in another.
+/// </summary>
+public sealed class ClaimLinker(ClaimLinkingOptions? options = null)
+{
+    private static readonly FrozenSet<string> DenialCues =
+        EmbeddedData.ReadLines("Linking.Data.claim-denial-cues.txt").ToFrozenSet(StringComparer.Ordinal);
+
+    private readonly ClaimLinkingOptions _options = options ?? new ClaimLinkingOptions();
+
+    public ClaimLinkingResult Link(IReadOnlyList<LinkableDocument> documents, IReadOnlyList<StoryCluster> stories, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        ArgumentNullException.ThrowIfNull(stories);
+        var storyOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var story in stories)
+        {
+            foreach (var id in story.DocumentIds) storyOf[id] = story.Id;
+        }
+
+        var claims = new List<Prepared>();
+        var order = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var document in documents)
+        {
+            if (!order.TryAdd(document.Id, order.Count)) continue;
+            foreach (var claim in document.Claims) claims.Add(Prepare(document, claim));
+        }
+
+        var index = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var links = new Dictionary<(int, int), ClaimLink>();
+        for (var c = 0; c < claims.Count; c++)
+        {
+            if ((c & 255) == 0) cancellationToken.ThrowIfCancellationRequested();
+            var claim = claims[c];
+            var compared = new HashSet<int>();
+            foreach (var key in claim.Keys)
+            {
+                if (!index.TryGetValue(key, out var members)) index[key] = members = [];
+                foreach (var other in members.Count > _options.MaxComparisonsPerKey ? members.Skip(members.Count - _options.MaxComparisonsPerKey) : members)
+                {
+                    if (!compared.Add(other) || claims[other].Document.Id == claim.Document.Id) continue;
+                    var link = Compare(claims[other], claim, storyOf);
+                    if (link is not null) links[(other, c)] = link;
+                }
+
+                members.Add(c);
+            }
+        }
+
+        AddAnswers(claims, links);
+        var linkList = links.OrderBy(p => p.Key.Item1).ThenBy(p => p.Key.Item2).Select(p => p.Value).ToList();
+        return new ClaimLinkingResult(linkList, Cluster(claims, linkList, storyOf, order));
+    }
+
+    private ClaimLink? Compare(Prepared earlier, Prepared later, Dictionary<string, string> storyOf)
+    {
+        var shared = earlier.Words.Count(later.Words.Contains);
+        var smaller = Math.Min(earlier.Words.Count, later.Words.Count);
+        if (smaller == 0) return null;
+        var overlap = (double)shared / smaller;
+        if (overlap < _options.Threshold) return null;
+
+        var confidence = Math.Round(Math.Min(0.99, 0.3 + 0.7 * overlap), 3);
+        var sameStory = storyOf.TryGetValue(earlier.Document.Id, out var a) && storyOf.TryGetValue(later.Document.Id, out var b) && a == b;
+        var sameSource = earlier.SourceKey is not null && earlier.SourceKey == later.SourceKey;
+        ClaimRelation relation;
+        string why;
+        if (earlier.Denies != later.Denies)
+        {
+            relation = ClaimRelation.Denies;
+            why = $"{shared} shared content words; one side denies ({(earlier.Denies ? earlier.Claim.Status : later.Claim.Status)})";
+        }
+        else if (sameStory || sameSource)
+        {
+            relation = ClaimRelation.Repeats;
+            why = $"{shared} shared content words; " + (sameStory ? "both articles are one story" : $"both rest on {earlier.Claim.Source}");
+        }
+        else
+        {
+            relation = ClaimRelation.Supports;
+            why = $"{shared} shared content words in independent articles";
+        }
+
+        return new ClaimLink(Ref(earlier), Ref(later), relation, confidence, earlier.Claim.Span, later.Claim.Span, why);
+    }
+
+    /// <summary>A denial answering a claim of its own article also denies the claims of other articles linked to that claim.</summary>
+    private static void AddAnswers(List<Prepared> claims, Dictionary<(int, int), ClaimLink> links)
+    {
+        var position = new Dictionary<(string, int), int>();
+        for (var i = 0; i < claims.Count; i++) position[(claims[i].Document.Id, claims[i].Claim.Index)] = i;
+        foreach (var (denial, claim) in claims.Select((c, i) => (i, c)).ToList())
+        {
+            if (claim.Claim.RespondsTo is not { } answered || !position.TryGetValue((claim.Document.Id, answered), out var target)) continue;
+            foreach (var ((from, to), link) in links.ToList())
+            {
+                if (link.Relation == ClaimRelation.Denies || (from != target && to != target)) continue;
+                var other = from == target ? to : from;
+                if (claims[other].Document.Id == claim.Document.Id || claims[other].Denies) continue;
+                var key = other < denial ? (other, denial) : (denial, other);
+                if (links.ContainsKey(key)) continue;
+                var (first, second) = (claims[key.Item1], claims[key.Item2]);
+                links[key] = new ClaimLink(Ref(first), Ref(second), ClaimRelation.Denies, Math.Round(link.Confidence * 0.9, 3), first.Claim.Span, second.Claim.Span,
+                    $"the denial answers claim {answered} of its own article, which is linked to this claim ({link.Explanation})");
+            }
+        }
+    }
+
+    private static List<ClaimCluster> Cluster(List<Prepared> claims, List<ClaimLink> links, Dictionary<string, string> storyOf, Dictionary<string, int> order)
+    {
+        var position = new Dictionary<ClaimRef, int>();
+        for (var i = 0; i < claims.Count; i++) position[Ref(claims[i])] = i;
+        var parent = Enumerable.Range(0, claims.Count).ToArray();
+        int Find(int x)
+        {
+            while (parent[x] != x) x = parent[x] = parent[parent[x]];
+            return x;
+        }
+
+        foreach (var link in links.Where(l => l.Relation != ClaimRelation.Denies))
+        {
+            var (a, b) = (Find(position[link.From]), Find(position[link.To]));
+            if (a != b) parent[Math.Max(a, b)] = Math.Min(a, b);
+        }
+
+        var denials = links.Where(l => l.Relation == ClaimRelation.Denies).ToList();
+        var clusters = new List<ClaimCluster>();
+        foreach (var group in Enumerable.Range(0, claims.Count).GroupBy(Find).Where(g => g.Count() > 1 || denials.Any(d => position[d.From] == g.Key || position[d.To] == g.Key)))
+        {
+            var members = group.OrderBy(i => claims[i].Document.Published ?? DateTimeOffset.MaxValue).ThenBy(i => order[claims[i].Document.Id]).ThenBy(i => claims[i].Claim.Index).ToList();
+            var refs = members.Select(i => Ref(claims[i])).ToList();
+            var inCluster = refs.ToHashSet();
+            var denying = denials
+                .Where(d => inCluster.Contains(d.From) != inCluster.Contains(d.To))
+                .Select(d => inCluster.Contains(d.From) ? d.To : d.From)
+                .Distinct()
+                .ToList();
+
+            // Copies of one story, or articles resting on one cited source, corroborate nothing: they count once.
+            var independent = members
+                .Select(i => claims[i].SourceKey ?? (storyOf.TryGetValue(claims[i].Document.Id, out var story) ? story : claims[i].Document.Id))
+                .Distinct(StringComparer.Ordinal)
+                .Count();
+            var chain = members.SelectMany(i => claims[i].Citations).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            clusters.Add(new ClaimCluster($"claims-{refs[0].DocumentId}-{refs[0].ClaimIndex}", refs, refs[0], independent, denying, chain));
+        }
+
+        return clusters;
+    }
+
+    private static Prepared Prepare(LinkableDocument document, LinkableClaim claim)
+    {
+        var words = StanceText.ContentWords(claim.Text).Where(w => !DenialCues.Contains(w)).Select(Stem).ToHashSet(StringComparer.Ordinal);
+        var keys = claim.Subjects.Select(id => "E:" + id).ToList();
+        if (keys.Count == 0) keys.AddRange(claim.SubjectNames.Select(name => "N:" + EntityKey.For(name, EntityLabel.ORG)));
+        var denies = claim.Status is ClaimStatus.Denied or ClaimStatus.Negated;
+        var sourceKey = string.IsNullOrWhiteSpace(claim.Source) ? null : EntityKey.For(claim.Source, EntityLabel.ORG);
+        var citations = CitationChain.Near(document.Text, claim.Span.Start, claim.Span.End).ToList();
+        if (claim.Source is { Length: > 0 } source && !citations.Contains(source, StringComparer.OrdinalIgnoreCase)) citations.Insert(0, source);
+        return new Prepared(document, claim, words, keys.Distinct(StringComparer.Ordinal).ToList(), denies, sourceKey, citations);
+    }
+
+    /// <summary>A light suffix strip so that "alleged"/"alleges" and "ties"/"tie" meet.</summary>
+    private static string Stem(string word)
+    {
+        if (word.Length > 5 && word.EndsWith("ing", StringComparison.Ordinal)) return word[..^3];
+        if (word.Length > 4 && word.EndsWith("ed", StringComparison.Ordinal)) return word[..^2];
+        if (word.Length > 4 && word.EndsWith("es", StringComparison.Ordinal)) return word[..^2];
+        if (word.Length > 3 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal)) return word[..^1];
+        if (word.Length > 4 && word.EndsWith('e')) return word[..^1];
+        return word;
+    }
+
+    private static ClaimRef Ref(Prepared claim) => new(claim.Document.Id, claim.Claim.Index);
+
+    private sealed record Prepared(
+        LinkableDocument Document,
+        LinkableClaim Claim,
+        HashSet<string> Words,
+        List<string> Keys,
+        bool Denies,
+        string? SourceKey,
+        List<string> Citations);
+}

@@ -1,0 +1,34 @@
+namespace Dossier.Linking;
+
+/// <summary>
+/// The cross-article side of the store: analysts' merge and split decisions (honoured when later documents are
+/// stored), and the story clusters and claim links computed over the stored documents.
+/// </summary>
+public interface ILinkStore : IAsyncDisposable
+{
+    /// <summary>Merges one canonical entity into another; mentions stored later under the merged entity follow it.</summary>
+    Task<EntityDecision> MergeAsync(long entityId, long intoEntityId, string reason, CancellationToken cancellationToken);
+
+    /// <summary>Splits a name off its canonical entity into a new entity; later mentions of that name go to the new entity.</summary>
+    Task<EntityDecision> SplitAsync(long entityId, string alias, string reason, CancellationToken cancellationToken);
+
+    /// <summary>Decisions about an entity (either side), oldest first; all decisions when no entity is given.</summary>
+    Task<IReadOnlyList<EntityDecision>> GetDecisionsAsync(long? entityId, CancellationToken cancellationToken);
+
+    /// <summary>Why each alias of an entity belongs to it: the shared key's normalisation steps and analysts' decisions.</summary>
+    Task<IReadOnlyList<string>> ExplainAsync(long entityId, CancellationToken cancellationToken);
+
+    /// <summary>Every stored document in the form linking needs, oldest first.</summary>
+    Task<IReadOnlyList<LinkableDocument>> GetLinkableDocumentsAsync(CancellationToken cancellationToken);
+
+    Task SaveAsync(IReadOnlyList<StoryCluster> stories, IReadOnlyList<ClaimLink> links, CancellationToken cancellationToken);
+}
+
+public enum EntityDecisionKind
+{
+    Merge,
+    Split,
+}
+
+/// <summary>An analyst's decision. For a merge, <paramref name="OtherId"/> is the entity merged into; for a split, the new entity.</summary>
+public sealed record EntityDecision(long Id, EntityDecisionKind Kind, long EntityId, long OtherId, string? Alias, string Reason, DateTimeOffset At);

@@ -1,0 +1,119 @@
+using System.Collections.Immutable;
+using Dossier.Documents;
+using Dossier.Entities;
+using Dossier.Storage.Sqlite;
+
+namespace Dossier.Tests.Linking;
+
+/// <summary>Canonical entities across stored documents, and analysts' merges and splits kept for later runs.</summary>
+public sealed class LinkStoreTests : IDisposable
+{
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("dossier-linking-");
+
+    private string Database => Path.Combine(_folder.FullName, "store.db");
+
+    public void Dispose() => _folder.Delete(recursive: true);
+
+    /// <summary>A document whose entity layer names these organisations (one mention each), as the NER stage would.</summary>
+    private static Document WithOrganisations(string id, params string[] names)
+    {
+        var text = string.Join(". ", names) + ".";
+        var mentions = new List<EntityMention>();
+        var entities = new List<DocumentEntity>();
+        var position = 0;
+        foreach (var name in names)
+        {
+            var start = text.IndexOf(name, position, StringComparison.Ordinal);
+            mentions.Add(new EntityMention(new TextSpan(start, start + name.Length), EntityLabel.ORG, entities.Count));
+            entities.Add(new DocumentEntity(entities.Count, name, EntityLabel.ORG, [name]));
+            position = start + name.Length;
+        }
+
+        return Document.Create(id, text, new DocumentMetadata { Source = id })
+            .With(Layers.Entities, new EntityLayer(mentions.ToImmutableArray(), entities.ToImmutableArray()));
+    }
+
+    private async Task<IReadOnlyDictionary<int, long>> StoreAsync(Document document)
+    {
+        await using var store = await SqliteDossierStore.OpenAsync(Database, CancellationToken.None);
+        await store.AddDocumentAsync(document, CancellationToken.None);
+        return await store.GetCanonicalIdsAsync(document.Id, CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Names_of_one_company_across_documents_are_one_canonical_entity_and_similar_names_stay_apart()
+    {
+        var first = await StoreAsync(WithOrganisations("d1", "Alibaba", "Alibaba Pictures", "Huawei"));
+        var second = await StoreAsync(WithOrganisations("d2", "Alibaba Group Holding Ltd.", "Huawei Marine"));
+        var third = await StoreAsync(WithOrganisations("d3", "阿里巴巴"));
+        Assert.Equal(first[0], second[0]);
+        Assert.Equal(first[0], third[0]);
+        Assert.NotEqual(first[0], first[1]);
+        Assert.NotEqual(first[2], second[1]);
+
+        await using var links = await SqliteLinkStore.OpenAsync(Database, CancellationToken.None);
+        var reasons = await links.ExplainAsync(first[0], CancellationToken.None);
+        Assert.Contains(reasons, r => r.Contains("阿里巴巴", StringComparison.Ordinal) && r.Contains("transliterated", StringComparison.Ordinal));
+        Assert.Contains(reasons, r => r.Contains("Alibaba Group Holding Ltd.", StringComparison.Ordinal) && r.Contains("group holding ltd", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_merge_moves_stored_mentions_and_is_honoured_when_later_documents_arrive()
+    {
+        var first = await StoreAsync(WithOrganisations("d1", "Ant Group", "Alibaba"));
+        await using (var links = await SqliteLinkStore.OpenAsync(Database, CancellationToken.None))
+        {
+            var decision = await links.MergeAsync(first[0], first[1], "Ant is reported as part of Alibaba here", CancellationToken.None);
+            Assert.Equal(first[1], decision.OtherId);
+        }
+
+        var stored = await StoreAsync(WithOrganisations("d1-again", "Alibaba"));
+        var later = await StoreAsync(WithOrganisations("d2", "Ant Group"));
+        Assert.Equal(first[1], later[0]);
+        Assert.Equal(first[1], stored[0]);
+        await using (var store = await SqliteDossierStore.OpenAsync(Database, CancellationToken.None))
+        {
+            Assert.All((await store.GetCanonicalIdsAsync("d1", CancellationToken.None)).Values, id => Assert.Equal(first[1], id));
+        }
+
+        await using var reopened = await SqliteLinkStore.OpenAsync(Database, CancellationToken.None);
+        var decisions = await reopened.GetDecisionsAsync(first[1], CancellationToken.None);
+        Assert.Equal("Ant is reported as part of Alibaba here", Assert.Single(decisions).Reason);
+    }
+
+    [Fact]
+    public async Task A_split_takes_the_name_out_and_later_mentions_of_it_stay_out()
+    {
+        var first = await StoreAsync(WithOrganisations("d1", "Alibaba Group", "Alibaba"));
+        Assert.Equal(first[0], first[1]);
+        long splitId;
+        await using (var links = await SqliteLinkStore.OpenAsync(Database, CancellationToken.None))
+        {
+            splitId = (await links.SplitAsync(first[0], "Alibaba Group", "a different company in this corpus", CancellationToken.None)).OtherId;
+        }
+
+        Assert.NotEqual(first[0], splitId);
+        await using (var store = await SqliteDossierStore.OpenAsync(Database, CancellationToken.None))
+        {
+            var moved = await store.GetCanonicalIdsAsync("d1", CancellationToken.None);
+            Assert.Equal(splitId, moved[0]);
+            Assert.Equal(first[0], moved[1]);
+        }
+
+        var later = await StoreAsync(WithOrganisations("d2", "Alibaba Group", "Alibaba"));
+        Assert.Equal(splitId, later[0]);
+        Assert.Equal(first[0], later[1]);
+    }
+
+    [Fact]
+    public async Task Bad_decisions_are_refused()
+    {
+        var ids = await StoreAsync(WithOrganisations("d1", "Alibaba", "Tencent"));
+        await using var links = await SqliteLinkStore.OpenAsync(Database, CancellationToken.None);
+        await Assert.ThrowsAsync<ArgumentException>(() => links.MergeAsync(ids[0], ids[0], "same", CancellationToken.None));
+        await Assert.ThrowsAsync<ArgumentException>(() => links.MergeAsync(ids[0], 999, "missing", CancellationToken.None));
+        await Assert.ThrowsAsync<ArgumentException>(() => links.SplitAsync(ids[0], "Tencent", "not its alias", CancellationToken.None));
+        await links.MergeAsync(ids[0], ids[1], "ok", CancellationToken.None);
+        await Assert.ThrowsAsync<ArgumentException>(() => links.MergeAsync(ids[1], ids[0], "cycle", CancellationToken.None));
+    }
+}
