@@ -11,7 +11,10 @@ namespace Dossier.Bench;
 
 /// <summary>
 /// Quote attribution on PolNeAR (brat Source/Cue/Content spans): content spans, source spans and source–content
-/// relations, exact and partial, and speaker accuracy on direct quotes. Usage: attribution [train|dev|test] [--errors N].
+/// relations, exact and partial, and speaker accuracy on direct quotes.
+/// Usage: attribution [train|dev|test] [--errors N] [--relations] [--min-cue-ratio R] [--min-cue-count N]
+/// (--errors lists up to N missed or misattributed direct quotes; with --relations also unmatched gold relations, NOREL,
+/// and unmatched predictions, FALSE, marked C when some content overlaps).
 /// </summary>
 /// <remarks>
 /// Spans are compared as sets of word tokens (the pipeline's tokenizer; punctuation and a content's leading "that"

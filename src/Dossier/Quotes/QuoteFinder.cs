@@ -194,7 +194,8 @@ internal sealed class QuoteFinder
     private Attribution? WithSpeaker(CueMatch cue, int floor, int ceiling, bool speakerAfterQuote)
     {
         if (_phrases.LeftOf(cue.Start, floor) is { } left) return new Attribution(cue, left, speakerAfterQuote);
-        if (cue.Pattern.Words[0] != "according" && _phrases.RightOf(cue.End, ceiling) is { } right) return new Attribution(cue, right, speakerAfterQuote);
+        if (_phrases.SharedSubject(cue.Start, floor) is { } subject) return new Attribution(cue, subject, speakerAfterQuote);
+        if (cue.Pattern.Words[0] != "according" && !cue.Pattern.Learned && !IsTell(cue) && _phrases.RightOf(cue.End, ceiling) is { } right) return new Attribution(cue, right, speakerAfterQuote);
         if (cue.Pattern.Words[0] == "according" && _phrases.RightOf(cue.End, ceiling) is { } source) return new Attribution(cue, source, speakerAfterQuote);
         return null;
     }
@@ -214,16 +215,13 @@ internal sealed class QuoteFinder
             while (stop < limit && _paragraphOf[stop] == paragraph && !_insideQuote[stop] && !Words.IsSentenceEnd(stop)) stop++;
             if (j == start)
             {
+                if (cue.Pattern.Learned) return null;
                 return _phrases.RightOf(cue.End, stop) is { } right ? new Attribution(cue, right, true) : null;
             }
 
             // "… France.” He said he had directed …": a cue followed by its own content starts a new attribution.
             var next = cue.End;
-            var tailEnd = next;
-            while (tailEnd < _tokens.Length && _paragraphOf[tailEnd] == paragraph && !Words.IsSentenceEnd(tailEnd) && !_insideQuote[tailEnd] && tailEnd - next <= 8) tailEnd++;
-            var shortTail = tailEnd - next <= 6 && !Enumerable.Range(next, tailEnd - next).Any(t => Words.Lower(t) == "that");
-            var endsHere = next >= stop || Words.IsPunctuation(next) || AdverbialOpeners.Contains(Words.Lower(next)) || shortTail;
-            if (!endsHere) return null;
+            if (next < stop && (IsTell(cue) ? Words.Lower(next) == "that" : OpensReportedClause(next))) return null;
             return _phrases.LeftOf(cue.Start, start) is { } left && left.ExtentStart == start ? new Attribution(cue, left, true) : null;
         }
 
@@ -282,12 +280,26 @@ internal sealed class QuoteFinder
                 if (Indirect(cue, sentenceStart, sentenceEnd) is not { } quote) continue;
                 Use(cue);
                 var content = quote.Content;
-                var mixed = passages.Any(p => content.Contains(p.Inner));
+                var mixed = ContainsPassage(passages, content);
                 found.Add(quote with { Kind = mixed ? QuoteKind.Mixed : QuoteKind.Indirect });
                 Cover(content);
                 t = cue.End - 1;
             }
         }
+    }
+
+    /// <summary>Whether a passage lies inside the span; passages are in text order, so a binary search finds the candidate.</summary>
+    private static bool ContainsPassage(List<QuotedPassage> passages, TextSpan span)
+    {
+        int low = 0, high = passages.Count;
+        while (low < high)
+        {
+            var mid = (low + high) >>> 1;
+            if (passages[mid].Inner.Start < span.Start) low = mid + 1;
+            else high = mid;
+        }
+
+        return low < passages.Count && span.Contains(passages[low].Inner);
     }
 
     private Found? Indirect(CueMatch cue, int sentenceStart, int sentenceEnd)
@@ -333,13 +345,28 @@ internal sealed class QuoteFinder
             return Make(sentenceStart, left.ExtentStart - 1, QuoteKind.Indirect, cue, left);
         }
 
-        if (left is null && cue.Start - 1 > sentenceStart && Words.Text(cue.Start - 1) == "," && _phrases.RightOf(cue.End, contentEnd) is { } right)
+        if (left is null && !cue.Pattern.Learned && cue.Start - 1 > sentenceStart && Words.Text(cue.Start - 1) == "," && _phrases.RightOf(cue.End, contentEnd) is { } right)
         {
             return Make(sentenceStart, cue.Start - 1, QuoteKind.Indirect, cue, right);
         }
 
         return null;
     }
+
+    /// <summary>Verbs whose object is the addressee ("told reporters"), never the speaker.</summary>
+    private static bool IsTell(CueMatch cue) =>
+        cue.Pattern.Words[0] is "tell" or "tells" or "told" or "telling" or "warn" or "warns" or "warned" or "assure" or "assured" or "remind" or "reminded" or "ask" or "asked" or "asks" or "urge" or "urged";
+
+    private static readonly HashSet<string> ClauseOpeners =
+        ["that", "he", "she", "they", "it", "we", "i", "you", "there", "the", "a", "an", "his", "her", "their", "its", "this", "these", "those", "no", "some", "many", "most"];
+
+    private static readonly HashSet<string> FiniteVerbs =
+        ["could", "would", "will", "was", "is", "are", "were", "had", "has", "have", "should", "might", "may", "can", "did", "does", "must", "wants", "needs"];
+
+    /// <summary>Whether the words after a cue start a reported clause ("he had directed", "Trump could win") rather than a time or a place ("Saturday night").</summary>
+    private bool OpensReportedClause(int token) =>
+        ClauseOpeners.Contains(Words.Lower(token)) ||
+        Words.IsCapitalised(token) && (FiniteVerbs.Contains(Words.Lower(token + 1)) || Words.IsCapitalised(token + 1) && FiniteVerbs.Contains(Words.Lower(token + 2)));
 
     /// <summary>
     /// Where the reported content begins after a cue: after "that" when it comes right away or after a recipient or
@@ -353,7 +380,7 @@ internal sealed class QuoteFinder
         if (Words.Lower(first) == "that") return first + 1;
         var opensWithAdverbial = AdverbialOpeners.Contains(Words.Lower(first));
         var mayPrecedeThat = TimeOrPlaceOpeners.Contains(Words.Lower(first));
-        var isTell = cue.Pattern.Words[0] is "tell" or "tells" or "told" or "telling" or "warn" or "warns" or "warned" or "assure" or "assured" or "remind" or "reminded";
+        var isTell = IsTell(cue);
         if (mayPrecedeThat || isTell)
         {
             for (var i = first + 1; i < Math.Min(contentEnd, first + 6); i++)
@@ -389,26 +416,32 @@ internal sealed class QuoteFinder
     /// <summary>A quote that opens a clause but names no speaker continues the nearest earlier attribution, with up to two sentences between.</summary>
     private void AttributeContinuations(List<Found> found, List<QuotedPassage> unattributed)
     {
+        // Passages and found quotes are both in text order: one walk over each.
+        var added = new List<Found>(unattributed.Count);
+        Found? previous = null;
+        var next = 0;
         foreach (var passage in unattributed)
         {
-            var openToken = Words.IndexAtOrAfter(passage.Open);
-            var sentence = openToken < _tokens.Length ? _sentenceOf[openToken] : -1;
-            Found? previous = null;
-            foreach (var candidate in found)
+            while (next < found.Count && found[next].Content.Start < passage.Open)
             {
-                if (candidate.Content.Start >= passage.Open) break;
-                if (candidate.Speaker is not null) previous = candidate;
+                if (found[next].Speaker is not null) previous = found[next];
+                next++;
             }
 
+            var openToken = Words.IndexAtOrAfter(passage.Open);
+            var sentence = openToken < _tokens.Length ? _sentenceOf[openToken] : -1;
             var continues = previous is not null && sentence >= 0 &&
                             sentence - LastSentence(previous) <= ContinuationSentences;
             var quote = continues
                 ? new Found(passage.Inner, QuoteKind.Direct, previous!.Cue, previous.Speaker, Continued: true)
                 : new Found(passage.Inner, QuoteKind.Direct, null, null);
-            var index = found.FindIndex(f => f.Content.Start > passage.Inner.Start);
-            found.Insert(index < 0 ? found.Count : index, quote);
+            added.Add(quote);
+            if (quote.Speaker is not null) previous = quote;
             Cover(passage.Inner);
         }
+
+        found.AddRange(added);
+        found.Sort((a, b) => a.Content.Start.CompareTo(b.Content.Start));
     }
 
     private int LastSentence(Found quote)
@@ -421,17 +454,23 @@ internal sealed class QuoteFinder
     /// <summary>Quoted words inside a sentence ("called the report “completely false”") count when the sentence attributes them.</summary>
     private void FindPartials(List<Found> found, List<QuotedPassage> partials)
     {
+        // The first attributed quote whose cue is in each sentence: a partial quote there shares its speaker.
+        var ownerBySentence = new Dictionary<int, Found>();
+        foreach (var f in found)
+        {
+            if (f.Cue is { } c && f.Speaker is not null && c.Start < _tokens.Length && _sentenceOf[c.Start] >= 0) ownerBySentence.TryAdd(_sentenceOf[c.Start], f);
+        }
+
         foreach (var passage in partials)
         {
-            if (found.Any(f => f.Content.Overlaps(passage.Inner))) continue;
             var openToken = Words.IndexAtOrAfter(passage.Open);
-            if (openToken >= _tokens.Length) continue;
-            var (sentenceStart, sentenceEnd) = SentenceTokens(openToken);
-            var owner = found.FirstOrDefault(f => f.Cue is { } c && c.Start >= sentenceStart && c.Start < sentenceEnd && f.Speaker is not null);
+            if (openToken >= _tokens.Length || IsCovered(passage.Inner)) continue;
+            var (sentenceStart, _) = SentenceTokens(openToken);
+            var owner = _sentenceOf[openToken] >= 0 ? ownerBySentence.GetValueOrDefault(_sentenceOf[openToken]) : null;
             Attribution? attribution = null;
             if (owner is null)
             {
-                for (var t = openToken - 1; t >= sentenceStart && attribution is null; t--)
+                for (var t = openToken - 1; t >= Math.Max(sentenceStart, openToken - 40) && attribution is null; t--)
                 {
                     if (!_insideQuote[t] && MatchCue(t) is { } cue) attribution = WithSpeaker(cue, sentenceStart, openToken, false);
                 }
@@ -440,6 +479,16 @@ internal sealed class QuoteFinder
             if (owner is not null) found.Add(new Found(passage.Inner, QuoteKind.Partial, owner.Cue, owner.Speaker, Continued: true));
             else if (attribution is not null) found.Add(new Found(passage.Inner, QuoteKind.Partial, attribution.Cue, attribution.Speaker));
         }
+    }
+
+    private bool IsCovered(TextSpan span)
+    {
+        for (var t = Words.IndexAtOrAfter(span.Start); t < _tokens.Length && _tokens[t].Span.Start < span.End; t++)
+        {
+            if (_covered[t]) return true;
+        }
+
+        return false;
     }
 
     private ImmutableArray<Quote> Build(List<Found> found)

@@ -15,6 +15,9 @@ internal sealed class QuoteLexicon
             cues.Add(new CuePattern(requiresThat ? words[..^1] : words, requiresThat));
         }
 
+        // Annotators put adverbs and auxiliaries at the start of cues ("also said", "has said"); they are not cues themselves.
+        var notCues = EmbeddedData.ReadLines("Quotes.Data.skip-before-cue.txt").Concat(EmbeddedData.ReadLines("Quotes.Data.clause-boundaries.txt"))
+            .Select(line => line.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
         var listed = new HashSet<string>(cues.Where(c => c.Words.Length == 1).Select(c => c.Words[0]), StringComparer.Ordinal);
         foreach (var line in EmbeddedData.ReadLines("Quotes.Data.cue-counts.tsv"))
         {
@@ -26,7 +29,10 @@ internal sealed class QuoteLexicon
                 continue;
             }
 
-            if (asCue >= options.MinLearnedCueCount && (double)asCue / seen >= options.MinLearnedCueRatio) cues.Add(new CuePattern([fields[0]], false));
+            if (asCue >= options.MinLearnedCueCount && (double)asCue / seen >= options.MinLearnedCueRatio && !notCues.Contains(fields[0]))
+            {
+                cues.Add(new CuePattern([fields[0]], false, Learned: true));
+            }
         }
 
         // Longest first, so that "pointed out" wins over a shorter pattern sharing its first word.
@@ -63,8 +69,11 @@ internal sealed class QuoteLexicon
         EmbeddedData.ReadLines("Quotes.Data." + file).Select(line => line.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal);
 }
 
-/// <summary>A cue as a sequence of lower-case words; some count only when "that" follows ("claims that").</summary>
-internal sealed record CuePattern(string[] Words, bool RequiresThat);
+/// <summary>
+/// A cue as a sequence of lower-case words; some count only when "that" follows ("claims that"). A learned cue comes
+/// from the corpus counts rather than the curated list; it is trusted only with its subject before it.
+/// </summary>
+internal sealed record CuePattern(string[] Words, bool RequiresThat, bool Learned = false);
 
 /// <summary>
 /// Settings of the quote stage. The learned cue lexicon (counts from PolNeAR train, models/quotes) adds a word as a cue
@@ -73,6 +82,6 @@ internal sealed record CuePattern(string[] Words, bool RequiresThat);
 /// </summary>
 public sealed record QuoteOptions
 {
-    public double MinLearnedCueRatio { get; init; } = 0.3;
+    public double MinLearnedCueRatio { get; init; } = 0.25;
     public int MinLearnedCueCount { get; init; } = 3;
 }

@@ -62,14 +62,15 @@ internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
     }
 
     /// <summary>
-    /// "Clinton celebrated in Florida … and said it was another step": a cue after "and" shares the sentence's subject,
-    /// taken when the sentence opens with a name.
+    /// "Clinton celebrated in Florida … and said it was another step", "Weaver didn't seem impressed, telling reporters":
+    /// a cue after "and" or a participle after a comma shares the sentence's subject, taken when the sentence opens with a name.
     /// </summary>
     public SpeakerPhrase? SharedSubject(int cueStart, int sentenceStart)
     {
         var i = cueStart - 1;
         while (i >= sentenceStart && (lexicon.SkipBeforeCue.Contains(words.Lower(i)) || IsAdverb(i))) i--;
-        if (i < sentenceStart || words.Lower(i) is not ("and" or "but")) return null;
+        var participle = words.Lower(cueStart).EndsWith("ing", StringComparison.Ordinal) && words.Text(i) == ",";
+        if (i < sentenceStart || words.Lower(i) is not ("and" or "but") && !participle) return null;
         var end = sentenceStart;
         while (end < i && end - sentenceStart < 5 && (words.IsCapitalised(end) || IsPossessive(end)) && !lexicon.ClauseBoundaries.Contains(words.Lower(end))) end++;
         if (end == sentenceStart || IsPossessive(end - 1) || words.Lower(end) is "'s" or "’s") return null;
@@ -161,7 +162,9 @@ internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
         var lower = words.Lower(i);
         if (words.IsCapitalised(i) || lower.Contains('-') || lower.Length < 4) return false;
         if (lower is "made" or "given" or "taken" or "held" or "sent" or "done" or "seen" or "known" or "shown" or "written" or "brought") return true;
-        return lower.EndsWith("ed", StringComparison.Ordinal) || lower.EndsWith("ing", StringComparison.Ordinal);
+        // "-ing" names things too ("a shopping center"); it is a verb when an object follows ("running the company").
+        return lower.EndsWith("ed", StringComparison.Ordinal) ||
+               lower.EndsWith("ing", StringComparison.Ordinal) && words.Lower(i + 1) is "the" or "a" or "an" or "his" or "her" or "their" or "its";
     }
 
     private bool IsPossessive(int i) => words.Lower(i) is "'s" or "’s" or "'" or "’";

@@ -63,12 +63,21 @@ internal sealed class TokenWords
         return count;
     }
 
-    /// <summary>Every token with exactly this text, in order; for the few look-ups a document needs, a scan is enough.</summary>
-    public IEnumerable<int> Occurrences(string word)
+    private Dictionary<string, List<int>>? _occurrences;
+
+    /// <summary>Every token with exactly this text, in order (indexed on first use, so that many names cost one pass).</summary>
+    public IReadOnlyList<int> Occurrences(string word)
     {
-        for (var i = 0; i < _text.Length; i++)
+        if (_occurrences is null)
         {
-            if (string.Equals(_text[i], word, StringComparison.Ordinal)) yield return i;
+            _occurrences = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            for (var i = 0; i < _text.Length; i++)
+            {
+                if (!_occurrences.TryGetValue(_text[i], out var list)) _occurrences[_text[i]] = list = [];
+                list.Add(i);
+            }
         }
+
+        return _occurrences.TryGetValue(word, out var found) ? found : [];
     }
 }

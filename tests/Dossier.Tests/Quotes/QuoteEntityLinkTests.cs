@@ -1,0 +1,53 @@
+using Dossier.Documents;
+using Dossier.Entities;
+using Dossier.Quotes;
+
+namespace Dossier.Tests.Quotes;
+
+/// <summary>With an Entities layer (given here as input), speakers link to their entities and spokespeople to their organisation.</summary>
+public sealed class QuoteEntityLinkTests
+{
+    private const string Text = "“We deny it,” an Alibaba spokesperson said. “Trade will continue,” Daniel Zhang added. “It is fine,” she said.";
+
+    private static EntityLayer Entities()
+    {
+        TextSpan Find(string s) => new(Text.IndexOf(s, StringComparison.Ordinal), Text.IndexOf(s, StringComparison.Ordinal) + s.Length);
+        return new EntityLayer(
+            [
+                new EntityMention(Find("Alibaba"), EntityLabel.ORG, 0),
+                new EntityMention(Find("Daniel Zhang"), EntityLabel.PER, 1),
+            ],
+            [
+                new DocumentEntity(0, "Alibaba", EntityLabel.ORG, ["Alibaba"]),
+                new DocumentEntity(1, "Daniel Zhang", EntityLabel.PER, ["Daniel Zhang"]),
+            ]);
+    }
+
+    [Fact]
+    public void ASpokespersonSpeaksForTheOrganisationNamedInTheRole()
+    {
+        var (_, quotes) = QuoteTestDocuments.Analyze(Text, Entities());
+        Assert.Equal(SpeakerKind.Role, quotes[0].SpeakerKind);
+        Assert.Null(quotes[0].SpeakerEntityId);
+        Assert.Equal(0, quotes[0].SpeakerOrganisationId);
+    }
+
+    [Fact]
+    public void ANamedSpeakerLinksToItsEntityAndAPronounFollowsIt()
+    {
+        var (_, quotes) = QuoteTestDocuments.Analyze(Text, Entities());
+        Assert.Equal(SpeakerKind.NamedPerson, quotes[1].SpeakerKind);
+        Assert.Equal(1, quotes[1].SpeakerEntityId);
+        Assert.Equal(SpeakerKind.Pronoun, quotes[2].SpeakerKind);
+        Assert.Equal(1, quotes[2].SpeakerEntityId);
+        Assert.Equal("Daniel Zhang", quotes[2].ResolvedSpeaker);
+    }
+
+    [Fact]
+    public void WithoutEntitiesNoIdsAreInvented()
+    {
+        var (_, quotes) = QuoteTestDocuments.Analyze(Text);
+        Assert.All(quotes, q => Assert.Null(q.SpeakerEntityId));
+        Assert.All(quotes, q => Assert.Null(q.SpeakerOrganisationId));
+    }
+}
