@@ -19,6 +19,9 @@ internal sealed class ClaimExtraction
     private const double CategoryThreshold = 1.0;
     private const double CheckworthyThreshold = 0.5;
 
+    /// <summary>How many claims either side a denial looks for the claim it answers; keeps pairing linear on long inputs.</summary>
+    private const int PairingWindow = 200;
+
     private static readonly FrozenSet<string> FrameVerbs = Set(
         "said", "says", "say", "reported", "reports", "stated", "states", "told", "cited", "revealed", "found", "concluded", "confirmed",
         "confirms", "wrote", "added", "announced", "affirmed", "alleged", "alleges", "allege", "claimed", "claims", "claim", "accused",
@@ -602,7 +605,9 @@ internal sealed class ClaimExtraction
         {
             var denial = _claims[d];
             if (denial.Status != ClaimStatus.Denied) continue;
-            var answered = Enumerable.Range(0, d).Reverse().Concat(Enumerable.Range(d + 1, _claims.Count - d - 1))
+            var before = Math.Max(0, d - PairingWindow);
+            var after = Math.Min(_claims.Count, d + 1 + PairingWindow);
+            var answered = Enumerable.Range(before, d - before).Reverse().Concat(Enumerable.Range(d + 1, after - d - 1))
                 .Where(c => _claims[c].Status is ClaimStatus.Alleged or ClaimStatus.Reported or ClaimStatus.Asserted or ClaimStatus.Estimated
                             && _claims[c].Category != ClaimLexicon.OtherCategory
                             && (denial.Category == ClaimLexicon.OtherCategory || denial.Category == _claims[c].Category)
