@@ -13,6 +13,9 @@ namespace Dossier.Cli
             var root = new RootCommand("Dossier turns news about companies and people into evidence-backed dossiers.");
             root.Subcommands.Add(AnalyzeCommand.Create(context));
             root.Subcommands.Add(ReportCommand.Create(context));
+            root.Subcommands.Add(WatchCommand.Create(context));
+            root.Subcommands.Add(EntitiesCommand.Create(context));
+            root.Subcommands.Add(QuotesCommand.Create(context));
             root.Subcommands.Add(CheckworthyCommand.Create(context));
             return root;
         }

@@ -51,7 +51,7 @@ internal static class FormatSniffer
 
     private static byte FirstNonSpace(ReadOnlySpan<byte> bytes)
     {
-        var start = bytes.StartsWith("\xEF\xBB\xBF"u8) ? 3 : 0;
+        var start = bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
         foreach (var b in bytes[start..])
         {
             if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')) return b;

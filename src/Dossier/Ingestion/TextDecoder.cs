@@ -60,7 +60,7 @@ public static partial class TextDecoder
 
     private static DecodedText? DecodeByByteOrderMark(ReadOnlySpan<byte> bytes)
     {
-        if (bytes.StartsWith("\xEF\xBB\xBF"u8)) return new(Encoding.UTF8.GetString(bytes[3..]), "utf-8", null);
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) return new(Encoding.UTF8.GetString(bytes[3..]), "utf-8", null);
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0x00, 0x00])) return new(Encoding.UTF32.GetString(bytes[4..]), "utf-32", null);
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF])) return new(new UTF32Encoding(true, false).GetString(bytes[4..]), "utf-32BE", null);
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])) return new(Encoding.Unicode.GetString(bytes[2..]), "utf-16", null);

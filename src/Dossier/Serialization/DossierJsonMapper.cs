@@ -74,7 +74,8 @@ public static class DossierJsonMapper
         quote.SpeakerSpan?.End,
         Snake(quote.SpeakerKind),
         quote.SpeakerEntityId,
-        quote.SpeakerOrganisationId);
+        quote.SpeakerOrganisationId,
+        quote.ResolvedSpeaker);
 
     private static ClaimJson ToJson(Document document, Claim claim) => new(
         document.TextOf(claim.Span),

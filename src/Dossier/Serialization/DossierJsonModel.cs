@@ -55,7 +55,8 @@ public sealed record QuoteJson(
     int? SpeakerEnd,
     string SpeakerKind,
     int? SpeakerEntityId,
-    int? SpeakerOrganisationId);
+    int? SpeakerOrganisationId,
+    string? ResolvedSpeaker);
 
 public sealed record SpanJson(int Start, int End, string Text);
 
