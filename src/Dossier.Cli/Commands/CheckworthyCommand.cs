@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using Dossier.Claims;
+using Dossier.Ingestion;
 
 namespace Dossier.Cli.Commands;
 
@@ -41,13 +42,21 @@ internal static class CheckworthyCommand
                     continue;
                 }
 
+                if (file != "-" && new FileInfo(file).Length > InputLimits.Default.MaxBytes)
+                {
+                    await context.Error.WriteLineAsync($"dossier: '{file}' is larger than {InputLimits.Default.MaxBytes:N0} bytes; skipped.");
+                    failures++;
+                    continue;
+                }
+
                 using var reader = file == "-" ? new StreamReader(context.OpenStandardInput(), Encoding.UTF8) : new StreamReader(file, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
                 await using var fileWriter = directory is null ? null : new StreamWriter(Path.Combine(directory, file == "-" ? "stdin.tsv" : Path.GetFileName(file)));
                 var writer = fileWriter ?? context.Out;
                 // Scores depend on neighbouring sentences, so a file is read whole (bounded per line by the feature cut).
                 var sentences = new List<(string LineNumber, string Text)>();
                 var position = 0;
-                while (await reader.ReadLineAsync(cancellationToken) is { } line)
+                long charactersRead = 0;
+                while (await reader.ReadLineAsync(cancellationToken) is { } line && (charactersRead += line.Length) <= InputLimits.Default.MaxBytes)
                 {
                     position++;
                     if (ParseLine(line.TrimEnd('\r'), position) is { } sentence)

@@ -19,6 +19,9 @@ internal sealed class ClaimExtraction
     private const double CategoryThreshold = 1.0;
     private const double CheckworthyThreshold = 0.5;
 
+    /// <summary>How many claims either side a denial looks for the claim it answers; keeps pairing linear on long inputs.</summary>
+    private const int PairingWindow = 200;
+
     private static readonly FrozenSet<string> FrameVerbs = Set(
         "said", "says", "say", "reported", "reports", "stated", "states", "told", "cited", "revealed", "found", "concluded", "confirmed",
         "confirms", "wrote", "added", "announced", "affirmed", "alleged", "alleges", "allege", "claimed", "claims", "claim", "accused",
@@ -260,8 +263,25 @@ internal sealed class ClaimExtraction
             {
                 var quote = _quotes[q];
                 if (!quote.Content.Overlaps(clauseSpan) || quote.Content.Length * 2 < clauseSpan.Length && !quote.Content.Contains(clauseSpan.Start)) continue;
+
+                // An indirect quote is trusted as a source only when its cue is a reporting verb this stage knows.
+                if (quote.Kind != QuoteKind.Direct && !IsReportingCue(quote.Cue)) continue;
+                var (qf, qe) = TokenRange(quote.Content);
+                if (qf >= 0 && qe > qf)
+                {
+                    contentFirst = Math.Clamp(qf, first, end);
+                    contentEnd = Math.Clamp(qe, contentFirst, end);
+                }
+
                 var (sf, se) = TokenRange(quote.SpeakerSpan);
-                return new SourceFinding(new ClaimSource(quote.Speaker ?? quote.Cue, quote.SpeakerSpan, q), sf, se, false, false);
+                if (sf >= 0 && se > sf)
+                {
+                    // The speaker phrase goes through the same reading as any source: "It" resolves to the outlet last named.
+                    var speaker = Finding(sf, se, isOutlet: quote.SpeakerKind == SpeakerKind.Outlet);
+                    return speaker with { Source = speaker.Source with { QuoteIndex = q } };
+                }
+
+                return new SourceFinding(new ClaimSource(quote.Speaker ?? quote.Cue, quote.SpeakerSpan, q), sf, se, quote.SpeakerKind == SpeakerKind.Unnamed, false);
             }
         }
 
@@ -293,6 +313,12 @@ internal sealed class ClaimExtraction
         }
 
         return inQuote && _quoteSpeaker is not null ? new SourceFinding(_quoteSpeaker, -1, -1, false, false) : null;
+    }
+
+    private static bool IsReportingCue(string cue)
+    {
+        var words = cue.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length > 0 && (FrameVerbs.Contains(words[^1]) || FrameVerbs.Contains(words[0]) || cue.StartsWith("according", StringComparison.OrdinalIgnoreCase));
     }
 
     private bool FrameAtStart(int first, int end, out SourceFinding? finding, out int contentFirst)
@@ -420,6 +446,11 @@ internal sealed class ClaimExtraction
     private ImmutableArray<Subject> FindSubjects(int contentFirst, int contentEnd, SourceFinding? source, ClaimStatus status, int first, int end)
     {
         var candidates = Candidates(first, end).Where(c => source is null || !Inside(c.First, c.End, source)).ToList();
+        if (candidates.Count == 0 && !_entities.Mentions.IsDefaultOrEmpty)
+        {
+            candidates = Candidates(first, end, textOnly: true).Where(c => source is null || !Inside(c.First, c.End, source)).ToList();
+        }
+
         var inContent = candidates.Where(c => c.First >= contentFirst && c.End <= contentEnd).ToList();
         if (inContent.Count > 0) return Coordinated(inContent);
 
@@ -453,19 +484,23 @@ internal sealed class ClaimExtraction
         return [.. chosen.Select(c => new Subject(new TextSpan(_tokens[c.First].Span.Start, _tokens[c.End - 1].Span.End), c.EntityId))];
     }
 
-    private IEnumerable<(int First, int End, int? EntityId)> Candidates(int first, int end)
+    private IEnumerable<(int First, int End, int? EntityId)> Candidates(int first, int end, bool textOnly = false)
     {
         if (first < 0 || end <= first) yield break;
-        if (!_entities.Mentions.IsDefaultOrEmpty)
+        if (!textOnly && !_entities.Mentions.IsDefaultOrEmpty)
         {
+            // Entity mentions first; where the model found none in this range, the text's own capitals still speak.
             var range = new TextSpan(_tokens[first].Span.Start, _tokens[end - 1].Span.End);
+            var found = false;
             foreach (var mention in _entities.Mentions.Where(m => m.Label is EntityLabel.ORG or EntityLabel.PER && range.Contains(m.Span)).OrderBy(m => m.Span))
             {
                 var (mf, me) = TokenRange(mention.Span);
-                if (me > mf) yield return (mf, me, mention.EntityId);
+                if (me <= mf) continue;
+                found = true;
+                yield return (mf, me, mention.EntityId);
             }
 
-            yield break;
+            if (found) yield break;
         }
 
         var titleCase = IsTitleCase(first, end);
@@ -602,7 +637,9 @@ internal sealed class ClaimExtraction
         {
             var denial = _claims[d];
             if (denial.Status != ClaimStatus.Denied) continue;
-            var answered = Enumerable.Range(0, d).Reverse().Concat(Enumerable.Range(d + 1, _claims.Count - d - 1))
+            var before = Math.Max(0, d - PairingWindow);
+            var after = Math.Min(_claims.Count, d + 1 + PairingWindow);
+            var answered = Enumerable.Range(before, d - before).Reverse().Concat(Enumerable.Range(d + 1, after - d - 1))
                 .Where(c => _claims[c].Status is ClaimStatus.Alleged or ClaimStatus.Reported or ClaimStatus.Asserted or ClaimStatus.Estimated
                             && _claims[c].Category != ClaimLexicon.OtherCategory
                             && (denial.Category == ClaimLexicon.OtherCategory || denial.Category == _claims[c].Category)

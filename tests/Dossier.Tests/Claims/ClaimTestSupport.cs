@@ -11,7 +11,7 @@ namespace Dossier.Tests.Claims;
 /// <summary>Runs the real pipeline (extraction, tokens, sentences, claims, credibility) over a text, as `dossier analyze` does.</summary>
 internal static class ClaimTestSupport
 {
-    private static readonly AnalysisPipeline Pipeline = new PipelineBuilder().UseTokens().UseSentences().UseClaims().UseCredibility().Build();
+    private static readonly AnalysisPipeline Pipeline = Dossier.Analysis.DossierPipeline.CreateDefault();
 
     public static Document Analyze(string text, string source = "test.txt")
     {
