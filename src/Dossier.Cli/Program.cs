@@ -12,8 +12,15 @@ namespace Dossier.Cli
         {
             var root = new RootCommand("Dossier turns news about companies and people into evidence-backed dossiers.");
             root.Subcommands.Add(AnalyzeCommand.Create(context));
+            root.Subcommands.Add(ExtractCommand.Create(context));
             root.Subcommands.Add(ReportCommand.Create(context));
+            root.Subcommands.Add(ServeCommand.Create(context));
+            root.Subcommands.Add(WatchCommand.Create(context));
             root.Subcommands.Add(EntitiesCommand.Create(context));
+            root.Subcommands.Add(QuotesCommand.Create(context));
+            root.Subcommands.Add(CheckworthyCommand.Create(context));
+            root.Subcommands.Add(ListsCommand.Create(context));
+            root.Subcommands.Add(ScreenCommand.Create(context));
             root.Subcommands.Add(StanceCommand.Create(context));
             return root;
         }

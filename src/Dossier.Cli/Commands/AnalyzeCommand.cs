@@ -4,6 +4,7 @@ using System.Text.Json;
 using Dossier.Analysis;
 using Dossier.Documents;
 using Dossier.Ingestion;
+using Dossier.Ingestion.Web;
 using Dossier.Serialization;
 using Dossier.Storage;
 using Spectre.Console;
@@ -16,8 +17,8 @@ internal static class AnalyzeCommand
     {
         var paths = new Argument<string[]>("PATH")
         {
-            Description = "Files or folders (read recursively) of articles: plain text, HTML, .html.gz or JSON Lines; '-' reads standard input.",
-            Arity = ArgumentArity.OneOrMore,
+            Description = "Files or folders (read recursively) of articles: plain text, HTML, .html.gz, JSON Lines, WARC (.warc, .warc.gz), RSS/Atom feeds; http(s) URLs of pages, feeds or sitemaps; '-' reads standard input.",
+            Arity = ArgumentArity.ZeroOrMore,
         };
         var database = CommonOptions.Database();
         var format = CommonOptions.Format("text", "text", "json");
@@ -29,28 +30,61 @@ internal static class AnalyzeCommand
             DefaultValueFactory = _ => InputLimits.Default.MaxBytes,
         };
 
+        var urls = new Option<string?>("--urls")
+        {
+            Description = "A file of URLs (pages, RSS/Atom feeds or sitemaps), one per line; they are fetched politely.",
+            HelpName = "FILE",
+        };
+        var allowPrivate = new Option<bool>("--allow-private")
+        {
+            Description = "Allow fetching from loopback, private, link-local and metadata addresses (refused by default).",
+        };
+
         var command = new Command("analyze", "Analyse articles, store the results, and print a summary (or the full analysis as JSON).")
         {
-            paths, database, format, output, top, maxBytes,
+            paths, database, format, output, top, maxBytes, urls, allowPrivate,
         };
-        command.SetAction((parsed, cancellationToken) => RunAsync(
-            context,
-            parsed.GetValue(paths)!,
-            parsed.GetValue(database)!,
-            parsed.GetValue(format) == "json",
-            parsed.GetValue(output),
-            parsed.GetValue(top),
-            new InputLimits { MaxBytes = parsed.GetValue(maxBytes) },
-            cancellationToken));
+        command.Validators.Add(result =>
+        {
+            if ((result.GetValue(paths) ?? []).Length == 0 && result.GetValue(urls) is null)
+            {
+                result.AddError("Name at least one PATH, URL or '-', or give --urls FILE.");
+            }
+        });
+        command.SetAction(async (parsed, cancellationToken) =>
+        {
+            var inputs = (parsed.GetValue(paths) ?? []).ToList();
+            if (parsed.GetValue(urls) is { } urlFile)
+            {
+                if (!File.Exists(urlFile))
+                {
+                    await context.Error.WriteLineAsync($"dossier: {urlFile}: no such file");
+                    return ExitCodes.Usage;
+                }
+
+                inputs.AddRange((await File.ReadAllLinesAsync(urlFile, cancellationToken)).Select(line => line.Trim()).Where(line => line.Length > 0 && !line.StartsWith('#')));
+            }
+
+            using var fetcher = new PoliteFetcher(new FetchOptions { AllowPrivateAddresses = parsed.GetValue(allowPrivate) });
+            return await RunAsync(
+                context,
+                [.. inputs],
+                parsed.GetValue(database)!,
+                parsed.GetValue(format) == "json",
+                parsed.GetValue(output),
+                parsed.GetValue(top),
+                new InputReader(new InputLimits { MaxBytes = parsed.GetValue(maxBytes) }, fetcher),
+                cancellationToken);
+        });
         return command;
     }
 
     private static async Task<int> RunAsync(
-        CliContext context, string[] paths, string databasePath, bool json, string? outputPath, int top, InputLimits limits, CancellationToken cancellationToken)
+        CliContext context, string[] paths, string databasePath, bool json, string? outputPath, int top, InputReader reader, CancellationToken cancellationToken)
     {
         var pipeline = DossierPipeline.CreateDefault();
         await using var store = await DossierStores.OpenAsync(databasePath, cancellationToken);
-        var runner = new AnalysisRunner(pipeline, store, new InputReader(limits));
+        var runner = new AnalysisRunner(pipeline, store, reader);
         var observer = new ConsoleObserver(context);
         var options = new RunOptions { ReanalyzeStored = json };
 
@@ -72,7 +106,7 @@ internal static class AnalyzeCommand
 
         if (json)
         {
-            await WriteJsonAsync(context, outputPath, store, observer, summary, await LinkingOutput.ComputeAsync(databasePath, summary.DocumentIds, cancellationToken), cancellationToken);
+            await WriteJsonAsync(context, outputPath, databasePath, store, observer, summary, cancellationToken);
         }
         else
         {
@@ -109,8 +143,7 @@ internal static class AnalyzeCommand
     }
 
     private static async Task WriteJsonAsync(
-        CliContext context, string? outputPath, IDossierStore store, ConsoleObserver observer, RunSummary summary,
-        (List<StoryJson> Stories, List<ClaimLinkJson> ClaimLinks) links, CancellationToken cancellationToken)
+        CliContext context, string? outputPath, string databasePath, IDossierStore store, ConsoleObserver observer, RunSummary summary, CancellationToken cancellationToken)
     {
         var documents = new List<DocumentJson>(observer.Documents.Count);
         foreach (var document in observer.Documents)
@@ -119,10 +152,12 @@ internal static class AnalyzeCommand
         }
 
         var entities = await store.GetEntitiesAsync(summary.DocumentIds, cancellationToken);
+        var hits = await EntityScreening.ScreenAsync(databasePath, entities, cancellationToken);
+        var links = await LinkingOutput.ComputeAsync(databasePath, summary.DocumentIds, cancellationToken);
         var dossier = new DossierJson(
             DossierJsonMapper.SchemaVersion,
             documents,
-            entities.Select(entity => DossierJsonMapper.ToJson(entity)).ToList(),
+            entities.Select(entity => DossierJsonMapper.ToJson(entity, hits.GetValueOrDefault(entity.Id))).ToList(),
             observer.Failures.Select(f => new FailureJson(f.Source, f.Reason)).ToList(),
             links.Stories,
             links.ClaimLinks);

@@ -1,96 +1,63 @@
 using System.CommandLine;
-using System.Globalization;
-using Dossier.Storage.Sqlite;
+using Dossier.Entities;
+using Dossier.Entities.Ner;
 
 namespace Dossier.Cli.Commands;
 
-/// <summary>`dossier entities merge|split|explain`: analysts' corrections to canonical entities, kept in the store for later runs.</summary>
 internal static class EntitiesCommand
 {
     public static Command Create(CliContext context)
     {
-        var command = new Command("entities", "Correct and explain canonical entities; decisions are kept and honoured on later runs.");
-        command.Subcommands.Add(Merge(context));
-        command.Subcommands.Add(Split(context));
-        command.Subcommands.Add(Explain(context));
-        return command;
-    }
-
-    private static Command Merge(CliContext context)
-    {
-        var entity = new Argument<long>("ENTITY") { Description = "The id of the entity to merge away." };
-        var into = new Argument<long>("INTO") { Description = "The id of the entity it is merged into." };
-        var reason = Reason();
-        var database = CommonOptions.Database();
-        var command = new Command("merge", "Merge one canonical entity into another.") { entity, into, reason, database };
+        var conll = new Option<string>("--conll")
+        {
+            Description = "CoNLL-style input (token first on each line, blank lines between sentences, -DOCSTART- between documents); '-' reads standard input. Each line is written back with the predicted IOB2 tag as one more column.",
+            HelpName = "FILE",
+        };
+        var output = CommonOptions.OutputFile();
+        var command = new Command("entities", "Tag named entities in CoNLL-style text (--conll), or correct and explain canonical entities (merge, split, explain).")
+        {
+            conll, output,
+        };
+        EntityCorrectionCommands.AddTo(command, context);
         command.SetAction(async (parsed, cancellationToken) =>
         {
-            await using var store = await SqliteLinkStore.OpenAsync(parsed.GetValue(database)!, cancellationToken);
-            return await RunAsync(context, async () =>
+            if (parsed.GetValue(conll) is not { } path)
             {
-                var decision = await store.MergeAsync(parsed.GetValue(entity), parsed.GetValue(into), parsed.GetValue(reason)!, cancellationToken);
-                await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"Merged entity {decision.EntityId} into {decision.OtherId} (decision {decision.Id})."));
-            });
-        });
-        return command;
-    }
+                await context.Error.WriteLineAsync("dossier: give --conll FILE, or one of: merge, split, explain (see 'dossier entities --help').");
+                return ExitCodes.Usage;
+            }
 
-    private static Command Split(CliContext context)
-    {
-        var entity = new Argument<long>("ENTITY") { Description = "The id of the entity that wrongly holds the name." };
-        var alias = new Argument<string>("NAME") { Description = "The name (an alias of the entity) to split off into a new entity." };
-        var reason = Reason();
-        var database = CommonOptions.Database();
-        var command = new Command("split", "Split a name off a canonical entity into a new entity.") { entity, alias, reason, database };
-        command.SetAction(async (parsed, cancellationToken) =>
-        {
-            await using var store = await SqliteLinkStore.OpenAsync(parsed.GetValue(database)!, cancellationToken);
-            return await RunAsync(context, async () =>
+            if (path != "-" && !File.Exists(path))
             {
-                var decision = await store.SplitAsync(parsed.GetValue(entity), parsed.GetValue(alias)!, parsed.GetValue(reason)!, cancellationToken);
-                await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"Split \"{decision.Alias}\" off entity {decision.EntityId} into new entity {decision.OtherId} (decision {decision.Id})."));
-            });
-        });
-        return command;
-    }
+                await context.Error.WriteLineAsync($"dossier: no file at '{path}'.");
+                return ExitCodes.NotFound;
+            }
 
-    private static Command Explain(CliContext context)
-    {
-        var entity = new Argument<long>("ENTITY") { Description = "The id of the entity." };
-        var database = CommonOptions.Database();
-        var command = new Command("explain", "Say why each name of an entity belongs to it.") { entity, database };
-        command.SetAction(async (parsed, cancellationToken) =>
-        {
-            await using var store = await SqliteLinkStore.OpenAsync(parsed.GetValue(database)!, cancellationToken);
-            return await RunAsync(context, async () =>
+            NerTagger tagger;
+            try
             {
-                var reasons = await store.ExplainAsync(parsed.GetValue(entity), cancellationToken);
-                if (reasons.Count == 0) await context.Out.WriteLineAsync("One name only; nothing was merged.");
-                foreach (var reason in reasons) await context.Out.WriteLineAsync("- " + reason);
-            });
-        });
-        return command;
-    }
+                tagger = NerModelFiles.LoadDefault();
+            }
+            catch (FileNotFoundException e)
+            {
+                await context.Error.WriteLineAsync("dossier: " + e.Message);
+                return ExitCodes.Error;
+            }
 
-    private static Option<string> Reason() => new("--reason")
-    {
-        Description = "Why, in the analyst's words; kept with the decision.",
-        DefaultValueFactory = _ => "analyst decision",
-    };
+            using var reader = path == "-" ? new StreamReader(context.OpenStandardInput()) : new StreamReader(path);
+            if (parsed.GetValue(output) is { } outputPath)
+            {
+                await using var writer = new StreamWriter(outputPath);
+                ConllTagging.Tag(reader, writer, tagger, cancellationToken);
+            }
+            else
+            {
+                ConllTagging.Tag(reader, context.Out, tagger, cancellationToken);
+                await context.Out.FlushAsync(cancellationToken);
+            }
 
-    private static async Task<int> RunAsync(CliContext context, Func<Task> action)
-    {
-        try
-        {
-            await action();
             return ExitCodes.Success;
-        }
-        catch (ArgumentException error)
-        {
-            await context.Error.WriteLineAsync("dossier: " + error.Message);
-            return ExitCodes.NotFound;
-        }
+        });
+        return command;
     }
 }

@@ -10,7 +10,7 @@ using Microsoft.Data.Sqlite;
 namespace Dossier.Storage.Sqlite;
 
 /// <summary>The embedded default store: one SQLite file in WAL mode. One connection, used by one caller at a time.</summary>
-public sealed class SqliteDossierStore : IDossierStore
+public sealed partial class SqliteDossierStore : IDossierStore
 {
     private readonly SqliteConnection _connection;
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -77,6 +77,7 @@ public sealed class SqliteDossierStore : IDossierStore
                 await insert.ExecuteNonQueryAsync(cancellationToken);
             }
 
+            await IndexAsync(json, transaction, cancellationToken);
             var layer = document.GetOrDefault(Layers.Entities) ?? EntityLayer.Empty;
             var counts = EntityCounts.Of(document);
             foreach (var entity in layer.Entities)

@@ -1,4 +1,8 @@
+using Dossier.Claims;
+using Dossier.Credibility;
+using Dossier.Entities;
 using Dossier.Pipeline;
+using Dossier.Quotes;
 using Dossier.Text;
 
 namespace Dossier.Analysis;
@@ -10,5 +14,10 @@ public static class DossierPipeline
         new PipelineBuilder()
             .UseTokens()
             .UseSentences()
+            .UseEntities()
+            .UseFigures()
+            .UseQuotes()
+            .UseClaims()
+            .UseCredibility()
             .Build();
 }

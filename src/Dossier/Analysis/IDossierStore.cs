@@ -28,6 +28,26 @@ public interface IDossierStore : IAsyncDisposable
     Task<IReadOnlyList<StoredDocument>> GetDocumentsMentioningAsync(long entityId, CancellationToken cancellationToken);
 
     Task<StoreCounts> CountAsync(CancellationToken cancellationToken);
+
+    /// <summary>A stored document with its canonical ids, or null.</summary>
+    Task<StoredDocument?> GetDocumentAsync(string documentId, CancellationToken cancellationToken);
+
+    Task<CanonicalEntity?> GetEntityAsync(long entityId, CancellationToken cancellationToken);
+
+    /// <summary>The most mentioned canonical entities of the whole store, with counts; <paramref name="name"/> filters by name or alias.</summary>
+    Task<IReadOnlyList<EntitySummary>> ListEntitiesAsync(string? name, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Full-text search over articles, quotes and claims, best first.</summary>
+    Task<SearchResults> SearchAsync(SearchQuery query, CancellationToken cancellationToken);
+
+    /// <summary>Records a list hit of an entity; a hit already recorded keeps the analyst's decision. Returns its id.</summary>
+    Task<long> AddWatchlistHitAsync(long entityId, WatchlistHitJson hit, CancellationToken cancellationToken);
+
+    /// <summary>List hits, of one entity or (null) of all, with their decisions.</summary>
+    Task<IReadOnlyList<HitReview>> GetWatchlistHitsAsync(long? entityId, CancellationToken cancellationToken);
+
+    /// <summary>Remembers an analyst's decision (pending, accepted, dismissed) on a hit; null if there is no such hit.</summary>
+    Task<HitReview?> DecideHitAsync(long hitId, string decision, CancellationToken cancellationToken);
 }
 
 public sealed record EntitySummary(CanonicalEntity Entity, int Mentions, int Quotes, int Claims);

@@ -28,6 +28,7 @@ public sealed record ClaimSource(string Text, TextSpan? Span, int? QuoteIndex);
 /// <param name="FigureIndexes">Indexes into the document's figures that the claim uses.</param>
 /// <param name="Checkworthy">0–1: how much this is a factual claim worth checking.</param>
 /// <param name="RespondsTo">For a denial, the index of the claim it answers.</param>
+/// <param name="SubjectSpans">Where the text names the claim's subjects; known even when no entity layer resolved them to ids.</param>
 public sealed record Claim(
     TextSpan Span,
     ImmutableArray<int> SubjectEntityIds,
@@ -38,4 +39,5 @@ public sealed record Claim(
     ClaimSource? Source,
     ImmutableArray<int> FigureIndexes,
     double Checkworthy,
-    int? RespondsTo = null);
+    int? RespondsTo = null,
+    ImmutableArray<TextSpan> SubjectSpans = default);

@@ -22,6 +22,7 @@ public sealed class ArticleExtractor : IArticleExtractor
         if (input.Format == InputFormat.Html)
         {
             var article = _html.Extract(decoded.Text, input.Hints);
+            warnings.AddRange(article.Notes);
             var builder = new ArticleTextBuilder();
             if (article.Title is not null) builder.Add(article.Title, ParagraphKind.Title);
             foreach (var (block, kind) in article.Blocks)
@@ -48,7 +49,8 @@ public sealed class ArticleExtractor : IArticleExtractor
 
         if (paragraphs.All(p => p.Kind == ParagraphKind.Title))
         {
-            return ExtractionResult.Failed("no article text found", warnings);
+            var reason = warnings.Count > 0 ? "no article text found: " + string.Join("; ", warnings) : "no article text found";
+            return ExtractionResult.Failed(reason, warnings);
         }
 
         var document = Document.Create(input.Id, text, metadata).With(Layers.Paragraphs, paragraphs);

@@ -1,145 +1,88 @@
-using System.Text.Json;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using Dossier.Extraction.Html;
 using Dossier.Ingestion;
 
 namespace Dossier.Extraction;
 
-/// <summary>What an HTML page yields: its body blocks and what it says about itself.</summary>
+/// <summary>What an HTML page yields: its body blocks, what it says about itself, and notes on what was cut or missing.</summary>
 internal sealed record HtmlArticle(
     string? Title,
     DateTimeOffset? Published,
     string? Site,
     string? Language,
     IReadOnlyList<string> Authors,
-    IReadOnlyList<(string Text, ParagraphKind Kind)> Blocks);
+    IReadOnlyList<(string Text, ParagraphKind Kind)> Blocks,
+    IReadOnlyList<string> Notes);
 
 /// <summary>
-/// Parses HTML with AngleSharp and keeps the densest content container's paragraphs.
-/// A first version: the learned content scorer of the extraction issue replaces the container choice.
+/// Parses HTML with AngleSharp, cuts the page into text blocks and keeps those a learned two-stage classifier takes
+/// for the article body (see <see cref="ContentSelector"/>); metadata comes from <see cref="HtmlMetadata"/>.
 /// </summary>
 internal sealed class HtmlExtractor
 {
-    private static readonly string[] Boilerplate =
-        ["script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside", "form", "iframe", "button", "select", "figure > figcaption"];
-
     private static readonly HtmlParserOptions ParserOptions = new() { IsScripting = false, IsKeepingSourceReferences = false };
+
+    private readonly BlockSegmenter _segmenter;
+    private readonly ContentSelector _selector;
+
+    public HtmlExtractor() : this(RegionKeywords.Default, BlockClassifier.LoadDefault(RegionKeywords.Default)) { }
+
+    public HtmlExtractor(RegionKeywords keywords, BlockClassifier classifier)
+    {
+        _segmenter = new BlockSegmenter(keywords);
+        _selector = new ContentSelector(classifier, keywords);
+    }
 
     public HtmlArticle Extract(string html, ArticleHints hints)
     {
-        var parser = new HtmlParser(ParserOptions);
-        using var document = parser.ParseDocument(html);
-        var meta = ReadMetadata(document);
-        foreach (var element in document.QuerySelectorAll(string.Join(',', Boilerplate)).ToList())
-        {
-            element.Remove();
-        }
-
-        var container = ChooseContainer(document);
-        var blocks = container is null ? [] : CollectBlocks(container);
+        var notes = new List<string>();
+        var (bounded, note) = MarkupGuard.Bound(html);
+        if (note is not null) notes.Add(note);
+        using var document = new HtmlParser(ParserOptions).ParseDocument(bounded);
+        var meta = HtmlMetadata.Read(document, hints.Url);
         var title = hints.Title ?? meta.Title;
-        return new HtmlArticle(title, hints.Published ?? meta.Published, meta.Site, meta.Language, meta.Authors, blocks);
-    }
-
-    private static IElement? ChooseContainer(IDocument document)
-    {
-        var article = document.QuerySelectorAll("article, [itemprop=articleBody], main").OrderByDescending(ParagraphTextLength).FirstOrDefault();
-        if (article is not null && ParagraphTextLength(article) > 200) return article;
-
-        // The element whose direct paragraph children hold the most text.
-        var best = document.QuerySelectorAll("p").Select(p => p.ParentElement).OfType<IElement>().Distinct()
-            .OrderByDescending(element => element.Children.Where(IsParagraph).Sum(p => p.TextContent.Length))
-            .FirstOrDefault();
-        return best ?? document.Body;
-    }
-
-    private static bool IsParagraph(IElement element) => element.LocalName == "p";
-
-    private static int ParagraphTextLength(IElement element) => element.QuerySelectorAll("p").Sum(p => p.TextContent.Length);
-
-    private static List<(string, ParagraphKind)> CollectBlocks(IElement container)
-    {
-        var blocks = new List<(string, ParagraphKind)>();
-        foreach (var element in container.QuerySelectorAll("p, h2, h3, h4, li, blockquote, pre"))
+        var blocks = Segment(document, notes);
+        var kept = blocks.Count == 0 ? blocks : _selector.Select(blocks);
+        if (blocks.Count > 0 && kept.Count == 0) notes.Add("no block of the page reads as article text");
+        var normalizedTitle = title is null ? null : HtmlMetadata.Normalize(title);
+        var body = new List<(string, ParagraphKind)>(kept.Count);
+        foreach (var block in kept)
         {
-            // Nested blocks are read once, by their innermost block ancestor's children.
-            if (element.ParentElement?.Closest("p, li, blockquote, pre") is not null) continue;
-            var kind = element.LocalName switch
-            {
-                "h2" or "h3" or "h4" => ParagraphKind.Heading,
-                "li" => ParagraphKind.ListItem,
-                "blockquote" => ParagraphKind.Quote,
-                _ => ParagraphKind.Body,
-            };
-            var text = element.TextContent;
-            if (!string.IsNullOrWhiteSpace(text)) blocks.Add((text, kind));
+            // The headline is the document's title paragraph; repeated in the body it would be read twice.
+            if (normalizedTitle is { Length: > 0 } && block.Tag is "h1" or "h2" && HtmlMetadata.Normalize(block.Text) == normalizedTitle) continue;
+            body.Add((block.Text, block.Kind));
         }
 
-        if (blocks.Count == 0 && !string.IsNullOrWhiteSpace(container.TextContent))
+        return new HtmlArticle(title, hints.Published ?? meta.Published, meta.Site, meta.Language, meta.Authors, body, notes);
+    }
+
+    /// <summary>The page's blocks for training: the same cut the extractor makes, before any is kept or dropped.</summary>
+    internal List<TextBlock> Blocks(string html)
+    {
+        using var document = new HtmlParser(ParserOptions).ParseDocument(MarkupGuard.Bound(html).Html);
+        return Segment(document, []);
+    }
+
+    internal ContentSelector Selector => _selector;
+
+    private List<TextBlock> Segment(IDocument document, List<string> notes)
+    {
+        if (document.Body is null || document.Body.LocalName == "frameset" || document.QuerySelector("frameset") is not null)
         {
-            blocks.Add((container.TextContent, ParagraphKind.Body));
+            notes.Add("the page is a frameset; the pages of its frames are not fetched");
+            var noframes = document.QuerySelector("noframes");
+            return noframes is null ? [] : _segmenter.Segment(noframes);
+        }
+
+        var blocks = _segmenter.Segment(document.Body);
+        if (blocks.Count == 0)
+        {
+            notes.Add(document.Body.ChildElementCount == 0 && string.IsNullOrWhiteSpace(document.Body.TextContent)
+                ? "the page body is empty"
+                : "the page has no visible text (only scripts, styles or embedded objects)");
         }
 
         return blocks;
-    }
-
-    private static HtmlArticle ReadMetadata(IDocument document)
-    {
-        string? Meta(params string[] keys) =>
-            keys.Select(key => document.QuerySelector($"meta[property='{key}'], meta[name='{key}'], meta[itemprop='{key}']")?.GetAttribute("content"))
-                .FirstOrDefault(value => !string.IsNullOrWhiteSpace(value))?.Trim();
-
-        var jsonLd = ReadJsonLd(document);
-        var title = Meta("og:title", "twitter:title") ?? jsonLd.Headline ?? document.QuerySelector("h1")?.TextContent.Trim() ?? document.Title?.Trim();
-        var published = DateParsing.TryParseIso(Meta("article:published_time", "datePublished", "pubdate", "date", "dc.date", "DC.date.issued"))
-                        ?? DateParsing.TryParseIso(jsonLd.Published)
-                        ?? DateParsing.TryParseIso(document.QuerySelector("time[datetime]")?.GetAttribute("datetime"));
-        var site = Meta("og:site_name", "application-name");
-        var author = Meta("author", "article:author") ?? jsonLd.Author;
-        var language = document.DocumentElement.GetAttribute("lang")?.Split('-', '_')[0].ToLowerInvariant();
-        return new HtmlArticle(
-            string.IsNullOrWhiteSpace(title) ? null : WhitespaceNormalizer.CollapseInline(title),
-            published,
-            site,
-            string.IsNullOrWhiteSpace(language) ? null : language,
-            author is null ? [] : [WhitespaceNormalizer.CollapseInline(author)],
-            []);
-    }
-
-    private static (string? Headline, string? Published, string? Author) ReadJsonLd(IDocument document)
-    {
-        foreach (var script in document.QuerySelectorAll("script[type='application/ld+json']"))
-        {
-            try
-            {
-                using var json = JsonDocument.Parse(script.TextContent);
-                var candidates = json.RootElement.ValueKind == JsonValueKind.Array ? json.RootElement.EnumerateArray().ToList() : [json.RootElement];
-                foreach (var item in candidates.Where(item => item.ValueKind == JsonValueKind.Object))
-                {
-                    var headline = String(item, "headline");
-                    var published = String(item, "datePublished");
-                    if (headline is null && published is null) continue;
-                    var author = item.TryGetProperty("author", out var a)
-                        ? a.ValueKind switch
-                        {
-                            JsonValueKind.String => a.GetString(),
-                            JsonValueKind.Object => String(a, "name"),
-                            JsonValueKind.Array => a.EnumerateArray().Select(x => x.ValueKind == JsonValueKind.Object ? String(x, "name") : null).FirstOrDefault(x => x is not null),
-                            _ => null,
-                        }
-                        : null;
-                    return (headline, published, author);
-                }
-            }
-            catch (JsonException)
-            {
-                // Broken JSON-LD is common; the meta tags still count.
-            }
-        }
-
-        return (null, null, null);
-
-        static string? String(JsonElement element, string name) =>
-            element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
     }
 }

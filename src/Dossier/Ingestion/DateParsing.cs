@@ -8,7 +8,7 @@ public static class DateParsing
     [
         "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm:ss",
         "yyyy-MM-dd", "yyyy/MM/dd", "ddd, dd MMM yyyy HH:mm:ss zzz", "ddd, d MMM yyyy HH:mm:ss zzz", "ddd, dd MMM yyyy HH:mm:ss 'GMT'",
-        "MMMM d, yyyy", "MMM d, yyyy", "d MMMM yyyy",
+        "MMMM d, yyyy", "MMM d, yyyy", "d MMMM yyyy", "yyyyMMdd",
     ];
 
     /// <summary>Parses the date forms pages and feeds use; null when the text is not a date.</summary>

@@ -7,4 +7,7 @@ public sealed record InputLimits
 
     /// <summary>Largest input read, after decompression; larger ones are refused with a reason.</summary>
     public long MaxBytes { get; init; } = 32L * 1024 * 1024;
+
+    /// <summary>Most articles read from one feed or sitemap.</summary>
+    public int MaxFeedEntries { get; init; } = 500;
 }

@@ -8,11 +8,14 @@ namespace Dossier.Ingestion;
 /// Turns the paths a user names (files, folders, "-" for standard input) into raw articles.
 /// Every input either yields articles or one failure with a reason; nothing here throws for bad input.
 /// </summary>
-public sealed class InputReader(InputLimits limits)
+public sealed class InputReader(InputLimits limits, Web.PoliteFetcher? fetcher = null)
 {
     public const string StandardInput = "-";
 
     public InputReader() : this(InputLimits.Default) { }
+
+    public static bool IsUrl(string path) =>
+        path.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || path.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
 
     public async IAsyncEnumerable<InputItem> ReadAsync(
         IEnumerable<string> paths,
@@ -25,6 +28,10 @@ public sealed class InputReader(InputLimits limits)
             if (path == StandardInput)
             {
                 await foreach (var item in ReadStreamAsync(StandardInput, openStandardInput, cancellationToken)) yield return item;
+            }
+            else if (IsUrl(path))
+            {
+                await foreach (var item in ReadUrlAsync(path, followFeeds: true, cancellationToken)) yield return item;
             }
             else if (Directory.Exists(path))
             {
@@ -68,9 +75,89 @@ public sealed class InputReader(InputLimits limits)
             yield break;
         }
 
-        await foreach (var item in ReadStreamAsync(path, () => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true), cancellationToken))
+        Stream Open() => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
+        var items = IsWarc(path, Open) ? ReadWarcAsync(path, Open, cancellationToken) : ReadStreamAsync(path, Open, cancellationToken);
+        await foreach (var item in items) yield return item;
+    }
+
+    /// <summary>A web archive, compressed or not, starts with a WARC version line.</summary>
+    private static bool IsWarc(string path, Func<Stream> open)
+    {
+        try
         {
-            yield return item;
+            using var file = open();
+            Span<byte> head = stackalloc byte[5];
+            var count = file.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            if (count >= 2 && FormatSniffer.IsGzip(head))
+            {
+                file.Position = 0;
+                using var gzip = new GZipStream(file, CompressionMode.Decompress);
+                count = gzip.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            }
+
+            return count == 5 && head.SequenceEqual("WARC/"u8);
+        }
+        catch (Exception error) when (error is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            // Let the ordinary reader report the problem with its own reason.
+            return false;
+        }
+    }
+
+    /// <summary>Each HTML response record of a web archive is one article; other records are passed over.</summary>
+    private async IAsyncEnumerable<InputItem> ReadWarcAsync(string path, Func<Stream> open, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var (file, openFailure) = TryOpen(open);
+        if (file is null)
+        {
+            yield return InputItem.Failed(path, openFailure!);
+            yield break;
+        }
+
+        await using var _ = file;
+        var head = new byte[2];
+        var compressed = file.ReadAtLeast(head, 2, throwOnEndOfStream: false) == 2 && FormatSniffer.IsGzip(head);
+        file.Position = 0;
+        await using var content = compressed ? new GZipStream(file, CompressionMode.Decompress) : file;
+        var records = new Warc.WarcReader(content, limits.MaxBytes).ReadAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+        while (true)
+        {
+            Warc.WarcRecord record;
+            string? failure = null;
+            try
+            {
+                if (!await records.MoveNextAsync()) break;
+                record = records.Current;
+            }
+            catch (Exception error) when (error is InvalidDataException or IOException)
+            {
+                failure = error is EndOfStreamException ? "truncated web archive" : $"broken web archive: {error.Message}";
+                record = null!;
+            }
+
+            if (failure is not null)
+            {
+                yield return InputItem.Failed(path, failure);
+                yield break;
+            }
+
+            if (record.Type != "response") continue;
+            var source = $"{path}#{record.TargetUri ?? record.Offset.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+            if (record.SkipReason is { } skip)
+            {
+                yield return InputItem.Failed(source, skip);
+                continue;
+            }
+
+            if (Warc.HttpPayload.TryParse(record.Block, limits.MaxBytes) is not { IsHtml: true, Status: >= 200 and < 300 } payload) continue;
+            if (IsBlank(payload.Body.Span))
+            {
+                yield return InputItem.Failed(source, "empty response body");
+                continue;
+            }
+
+            var hints = new ArticleHints(Url: record.TargetUri, DeclaredCharset: payload.Charset);
+            yield return InputItem.Of(RawInput.FromBytes(source, payload.Body, InputFormat.Html, hints));
         }
     }
 
@@ -102,6 +189,12 @@ public sealed class InputReader(InputLimits limits)
             yield break;
         }
 
+        if (Web.FeedParser.LooksLikeFeed(bytes.Span) && Web.FeedParser.TryParse(bytes, null, limits.MaxFeedEntries) is { } entries)
+        {
+            await foreach (var item in ReadFeedEntriesAsync(source, entries, cancellationToken)) yield return item;
+            yield break;
+        }
+
         var name = source.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? source[..^3] : source;
         if (FormatSniffer.LooksLikeJsonLines(bytes.Span, name))
         {
@@ -110,6 +203,80 @@ public sealed class InputReader(InputLimits limits)
         }
 
         yield return InputItem.Of(RawInput.FromBytes(source, bytes, FormatSniffer.TextOrHtml(bytes.Span, name)));
+    }
+
+    /// <summary>A page is one article; a feed or sitemap is the articles it links to (not followed further).</summary>
+    private async IAsyncEnumerable<InputItem> ReadUrlAsync(string url, bool followFeeds, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        {
+            yield return InputItem.Failed(url, "not a valid URL");
+            yield break;
+        }
+
+        if (fetcher is null)
+        {
+            yield return InputItem.Failed(url, "fetching URLs is not enabled here");
+            yield break;
+        }
+
+        var result = await fetcher.FetchAsync(uri, cancellationToken);
+        if (!result.Succeeded)
+        {
+            yield return InputItem.Failed(url, result.Failure!);
+            yield break;
+        }
+
+        if (IsBlank(result.Body.Span))
+        {
+            yield return InputItem.Failed(url, "empty response body");
+            yield break;
+        }
+
+        if (followFeeds && Web.FeedParser.LooksLikeFeed(result.Body.Span) && Web.FeedParser.TryParse(result.Body, result.Final ?? uri, limits.MaxFeedEntries) is { } entries)
+        {
+            await foreach (var item in ReadFeedEntriesAsync(url, entries, cancellationToken)) yield return item;
+            yield break;
+        }
+
+        var format = result.ContentType?.Contains("html", StringComparison.OrdinalIgnoreCase) == true ? InputFormat.Html : FormatSniffer.TextOrHtml(result.Body.Span, url);
+        var hints = new ArticleHints(Url: (result.Final ?? uri).ToString(), DeclaredCharset: result.Charset);
+        yield return InputItem.Of(RawInput.FromBytes(url, result.Body, format, hints));
+    }
+
+    private async IAsyncEnumerable<InputItem> ReadFeedEntriesAsync(string feed, IReadOnlyList<Web.FeedEntry> entries, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (entries.Count == 0)
+        {
+            yield return InputItem.Failed(feed, "feed has no entries with links");
+            yield break;
+        }
+
+        foreach (var entry in entries)
+        {
+            await foreach (var item in ReadUrlAsync(entry.Link.ToString(), followFeeds: false, cancellationToken))
+            {
+                yield return item.Input is { } input && (entry.Title is not null || entry.Published is not null)
+                    ? InputItem.Of(input with { Hints = input.Hints with { Title = input.Hints.Title ?? entry.Title, Published = input.Hints.Published ?? entry.Published } })
+                    : item;
+            }
+        }
+    }
+
+    private static (Stream? Stream, string? Failure) TryOpen(Func<Stream> open)
+    {
+        try
+        {
+            return (open(), null);
+        }
+        catch (FileNotFoundException)
+        {
+            return (null, "the file vanished before it could be read");
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            return (null, $"could not be read: {error.Message}");
+        }
     }
 
     private async Task<(ReadOnlyMemory<byte> Bytes, string? Failure)> ReadBoundedAsync(string source, Func<Stream> open, CancellationToken cancellationToken)
@@ -166,11 +333,12 @@ public sealed class InputReader(InputLimits limits)
                 output.Write(chunk, 0, count);
             }
 
-            // GZipStream stops quietly at a cut-off stream; the trailer's size field (ISIZE, RFC 1952) tells.
+            // A gzip stream cut short decodes without complaint; its trailer's length field then no longer matches.
             var span = packed.Span;
-            if (span.Length < 18 || System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(span[^4..]) != (uint)output.Length)
+            var declaredLength = span.Length >= 18 ? System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(span[^4..]) : uint.MaxValue;
+            if (declaredLength != (uint)output.Length)
             {
-                return (default, "truncated gzip data");
+                return (default, $"truncated or corrupt gzip data (decoded {output.Length} bytes; the trailer declares {declaredLength})");
             }
 
             return (output.GetBuffer().AsMemory(0, (int)output.Length), null);

@@ -26,6 +26,7 @@ public enum SpeakerKind
 /// <param name="Cue">The verb or phrase that attributes it ("said", "according to").</param>
 /// <param name="SpeakerEntityId">The in-document entity the speaker resolves to.</param>
 /// <param name="SpeakerOrganisationId">For a spokesperson or officer, the organisation they speak for.</param>
+/// <param name="ResolvedSpeaker">For a pronoun speaker, the earlier speaker or person it stands for.</param>
 public sealed record Quote(
     TextSpan Content,
     string Cue,
@@ -35,4 +36,5 @@ public sealed record Quote(
     TextSpan? SpeakerSpan,
     SpeakerKind SpeakerKind,
     int? SpeakerEntityId,
-    int? SpeakerOrganisationId = null);
+    int? SpeakerOrganisationId = null,
+    string? ResolvedSpeaker = null);

@@ -4,8 +4,16 @@ using Dossier.Serialization;
 
 namespace Dossier.Reports;
 
-/// <summary>Everything the store holds about one canonical entity: the documents that mention it, with their annotations.</summary>
-public sealed record EntityDossier(CanonicalEntity Entity, IReadOnlyList<StoredDocument> Documents)
+/// <summary>
+/// Everything the store holds about one canonical entity: the documents that mention it, with their annotations,
+/// the entity's list hits, and the stories and claim links that cross-article linking found (empty until it runs).
+/// </summary>
+public sealed record EntityDossier(
+    CanonicalEntity Entity,
+    IReadOnlyList<StoredDocument> Documents,
+    IReadOnlyList<WatchlistHitJson>? Hits = null,
+    IReadOnlyList<StoryJson>? Stories = null,
+    IReadOnlyList<ClaimLinkJson>? ClaimLinks = null)
 {
     /// <summary>The mentions of this entity in one document, in text order.</summary>
     public static IEnumerable<MentionJson> MentionsIn(StoredDocument document, long entityId) =>
@@ -15,6 +23,9 @@ public sealed record EntityDossier(CanonicalEntity Entity, IReadOnlyList<StoredD
     public static (string Before, string Span, string After) Context(DocumentJson document, int start, int end, int radius = 90)
     {
         var text = document.Text;
+        // Stored spans come from hostile input through other stages: clamp rather than trust them.
+        end = Math.Clamp(end, 0, text.Length);
+        start = Math.Clamp(start, 0, end);
         var from = Math.Max(0, start - radius);
         var to = Math.Min(text.Length, end + radius);
         while (from > 0 && from < start && !char.IsWhiteSpace(text[from - 1])) from++;

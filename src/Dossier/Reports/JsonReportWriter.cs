@@ -3,25 +3,10 @@ using Dossier.Serialization;
 
 namespace Dossier.Reports;
 
-/// <summary>A dossier as JSON: the entity and the stored documents that mention it, with their mentions.</summary>
+/// <summary>A dossier as JSON for machines: the full report, snake_case like the rest of the contract.</summary>
 public sealed class JsonReportWriter : IReportWriter
 {
     public ReportFormat Format => ReportFormat.Json;
 
-    public string Write(EntityDossier dossier)
-    {
-        var report = new
-        {
-            Entity = DossierJsonMapper.ToJson(dossier.Entity),
-            Documents = dossier.Documents.Select(stored => new
-            {
-                stored.Document.Id,
-                stored.Document.Source,
-                stored.Document.Title,
-                stored.Document.Published,
-                Mentions = EntityDossier.MentionsIn(stored, dossier.Entity.Id).ToList(),
-            }),
-        };
-        return JsonSerializer.Serialize(report, DossierJsonMapper.Options);
-    }
+    public string Write(EntityDossier dossier) => JsonSerializer.Serialize(ReportBuilder.Build(dossier), DossierJsonMapper.Options);
 }

@@ -74,7 +74,8 @@ public static class DossierJsonMapper
         quote.SpeakerSpan?.End,
         Snake(quote.SpeakerKind),
         quote.SpeakerEntityId,
-        quote.SpeakerOrganisationId);
+        quote.SpeakerOrganisationId,
+        quote.ResolvedSpeaker);
 
     private static ClaimJson ToJson(Document document, Claim claim) => new(
         document.TextOf(claim.Span),
@@ -89,7 +90,8 @@ public static class DossierJsonMapper
         claim.Source is { } source ? new ClaimSourceJson(source.Text, source.Span?.Start, source.Span?.End, source.QuoteIndex) : null,
         claim.FigureIndexes.IsDefault ? [] : claim.FigureIndexes,
         claim.Checkworthy,
-        claim.RespondsTo);
+        claim.RespondsTo,
+        Spans(document, claim.SubjectSpans));
 
     private static List<SpanJson> Spans(Document document, ImmutableArray<TextSpan> spans) =>
         spans.IsDefault ? [] : spans.Select(span => new SpanJson(span.Start, span.End, document.TextOf(span))).ToList();

@@ -55,7 +55,8 @@ public sealed record QuoteJson(
     int? SpeakerEnd,
     string SpeakerKind,
     int? SpeakerEntityId,
-    int? SpeakerOrganisationId);
+    int? SpeakerOrganisationId,
+    string? ResolvedSpeaker);
 
 public sealed record SpanJson(int Start, int End, string Text);
 
@@ -74,7 +75,8 @@ public sealed record ClaimJson(
     ClaimSourceJson? Source,
     IReadOnlyList<int> Figures,
     double Checkworthy,
-    int? RespondsTo);
+    int? RespondsTo,
+    IReadOnlyList<SpanJson> Subjects);
 
 public sealed record CredibilitySignalJson(string Name, double Value, double Effect, string Explanation, IReadOnlyList<SpanJson> Evidence);
 

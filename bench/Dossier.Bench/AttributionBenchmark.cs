@@ -1,0 +1,309 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using Dossier.Documents;
+using Dossier.Extraction;
+using Dossier.Pipeline;
+using Dossier.Quotes;
+using Dossier.Text;
+
+namespace Dossier.Bench;
+
+/// <summary>
+/// Quote attribution on PolNeAR (brat Source/Cue/Content spans): content spans, source spans and source–content
+/// relations, exact and partial, and speaker accuracy on direct quotes. Usage: attribution [train|dev|test] [--errors N].
+/// </summary>
+/// <remarks>
+/// Spans are compared as sets of word tokens (the pipeline's tokenizer; punctuation and a content's leading "that"
+/// are left out, so quotation marks and "that" do not decide a match). Exact: equal sets; partial: at least one shared
+/// token. Predictions and gold items are paired one to one, best overlap first. A relation matches when its content
+/// and its source both match. Direct-quote speaker accuracy: over gold attributions with a source whose content is
+/// between quotation marks, the share whose best-overlapping predicted quote has a speaker that shares a token with
+/// the gold source (a missed quote counts as wrong); reported also with "same name" (same last word, pronouns excepted)
+/// counted right, since a continued quote names its speaker where it was first named.
+/// </remarks>
+public sealed class AttributionBenchmark : IBenchmark
+{
+    public string Name => "attribution";
+    public string Description => "PolNeAR quote attribution: content, source and relation P/R/F1 (exact, partial), direct-quote speaker accuracy";
+
+    public Task<int> RunAsync(BenchContext context, string[] args, CancellationToken cancellationToken)
+    {
+        var split = args.FirstOrDefault(a => a is "train" or "dev" or "test") ?? "dev";
+        var errorsIndex = Array.IndexOf(args, "--errors");
+        var showErrors = errorsIndex >= 0 && errorsIndex + 1 < args.Length ? int.Parse(args[errorsIndex + 1], CultureInfo.InvariantCulture) : 0;
+        var folder = context.SharedPath("bench", "attribution", "polnear", split);
+        if (!Directory.Exists(folder))
+        {
+            context.Out.WriteLine($"no PolNeAR split at {folder}");
+            return Task.FromResult(1);
+        }
+
+        var options = new QuoteOptions();
+        var ratioIndex = Array.IndexOf(args, "--min-cue-ratio");
+        if (ratioIndex >= 0 && ratioIndex + 1 < args.Length) options = options with { MinLearnedCueRatio = double.Parse(args[ratioIndex + 1], CultureInfo.InvariantCulture) };
+        var countIndex = Array.IndexOf(args, "--min-cue-count");
+        if (countIndex >= 0 && countIndex + 1 < args.Length) options = options with { MinLearnedCueCount = int.Parse(args[countIndex + 1], CultureInfo.InvariantCulture) };
+        var pipeline = new PipelineBuilder().UseTokens().UseSentences().UseQuotes(options).Build();
+        var content = new Tally();
+        var source = new Tally();
+        var relation = new Tally();
+        int directGold = 0, directFound = 0, directSpeakerRight = 0, directSpeakerSpanRight = 0, articles = 0, predicted = 0;
+        var errors = new List<string>();
+        var watch = Stopwatch.StartNew();
+        foreach (var article in AttributionCorpus.Read(folder))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            articles++;
+            var document = Document.Create(article.Name, article.Text, new DocumentMetadata { Source = article.Name })
+                .With(Layers.Paragraphs, Paragraphs(article.Text));
+            document = pipeline.Process(document, cancellationToken);
+            var tokens = document.Get(Layers.Tokens);
+            var words = new SpanWords(article.Text, tokens);
+            var quotes = document.Get(Layers.Quotes);
+            predicted += quotes.Length;
+
+            var goldContents = article.Attributions.Where(a => a.Contents.Count > 0)
+                .Select(a => words.Of(a.Contents.SelectMany(c => c.Fragments), dropLeadingThat: true)).Where(s => s.Count > 0).ToList();
+            var predictedContents = quotes.Select(q => words.Of([(q.Content.Start, q.Content.End)], dropLeadingThat: true)).Where(s => s.Count > 0).ToList();
+            content.Add(goldContents, predictedContents);
+
+            var goldSources = article.Attributions.Where(a => a.Source is not null).Select(a => a.Source!).DistinctBy(s => s.Id)
+                .Select(s => words.Of(s.Fragments, false)).Where(s => s.Count > 0).ToList();
+            var predictedSources = quotes.Where(q => q.SpeakerSpan is not null).Select(q => q.SpeakerSpan!.Value).Distinct()
+                .Select(s => words.Of([(s.Start, s.End)], false)).Where(s => s.Count > 0).ToList();
+            source.Add(goldSources, predictedSources);
+
+            var goldRelations = article.Attributions.Where(a => a.Source is not null && a.Contents.Count > 0)
+                .Select(a => new Pair(words.Of(a.Source!.Fragments, false), words.Of(a.Contents.SelectMany(c => c.Fragments), true)))
+                .Where(p => p.Source.Count > 0 && p.Content.Count > 0).ToList();
+            var predictedRelations = quotes.Where(q => q.SpeakerSpan is not null)
+                .Select(q => new Pair(words.Of([(q.SpeakerSpan!.Value.Start, q.SpeakerSpan.Value.End)], false), words.Of([(q.Content.Start, q.Content.End)], true)))
+                .Where(p => p.Source.Count > 0 && p.Content.Count > 0).ToList();
+            relation.Add(goldRelations, predictedRelations);
+            if (args.Contains("--relations"))
+            {
+                foreach (var gold in article.Attributions.Where(a => a.Source is not null && a.Contents.Count > 0))
+                {
+                    var pair = new Pair(words.Of(gold.Source!.Fragments, false), words.Of(gold.Contents.SelectMany(c => c.Fragments), true));
+                    if (predictedRelations.Any(p => p.Source.Overlaps(pair.Source) && p.Content.Overlaps(pair.Content))) continue;
+                    var contentFound = predictedRelations.Any(p => p.Content.Overlaps(pair.Content)) ? "C" : "-";
+                    if (errors.Count < showErrors) errors.Add($"NOREL{contentFound}  {Excerpt(article.Text, gold.Source)} | {Excerpt(article.Text, gold.Cue)} | {Excerpt(article.Text, gold.Contents[0])}");
+                }
+
+                foreach (var quote in quotes.Where(q => q.SpeakerSpan is not null))
+                {
+                    var pair = new Pair(words.Of([(quote.SpeakerSpan!.Value.Start, quote.SpeakerSpan.Value.End)], false), words.Of([(quote.Content.Start, quote.Content.End)], true));
+                    if (goldRelations.Any(g => g.Source.Overlaps(pair.Source) && g.Content.Overlaps(pair.Content))) continue;
+                    var goldContent = goldRelations.Any(g => g.Content.Overlaps(pair.Content)) ? "C" : "-";
+                    if (errors.Count < showErrors) errors.Add($"FALSE{goldContent}  {quote.Speaker} | {quote.Cue} | {quote.Kind} | {article.Text[quote.Content.Start..Math.Min(quote.Content.End, quote.Content.Start + 80)]}");
+                }
+            }
+
+            foreach (var gold in article.Attributions.Where(a => a.Source is not null && a.Contents.Count > 0 && IsDirect(article.Text, a)))
+            {
+                directGold++;
+                var goldContent = words.Of(gold.Contents.SelectMany(c => c.Fragments), true);
+                var goldSource = words.Of(gold.Source!.Fragments, false);
+                var best = quotes.Select(q => (Quote: q, Overlap: words.Of([(q.Content.Start, q.Content.End)], true).Intersect(goldContent).Count()))
+                    .Where(x => x.Overlap > 0).OrderByDescending(x => x.Overlap).Select(x => x.Quote).FirstOrDefault();
+                if (best is null)
+                {
+                    if (errors.Count < showErrors) errors.Add($"MISSED  {article.Name}: {Excerpt(article.Text, gold.Contents[0])}");
+                    continue;
+                }
+
+                directFound++;
+                var right = best.SpeakerSpan is { } span && words.Of([(span.Start, span.End)], false).Overlaps(goldSource);
+                if (right) directSpeakerSpanRight++;
+                var goldName = LastWord(string.Join(" ", gold.Source!.Fragments.Select(f => article.Text[f.Start..f.End])));
+                right = right || goldName.Length > 0 && (goldName == LastWord(best.Speaker) || goldName == LastWord(best.ResolvedSpeaker));
+                if (right) directSpeakerRight++;
+                else if (errors.Count < showErrors)
+                {
+                    errors.Add($"SPEAKER {article.Name}: gold '{Excerpt(article.Text, gold.Source)}' got '{best.Speaker}' ({best.SpeakerKind}) for {Excerpt(article.Text, gold.Contents[0])}");
+                }
+            }
+        }
+
+        var seconds = watch.Elapsed.TotalSeconds;
+        var output = context.Out;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"PolNeAR {split}: {articles} articles, {relation.Gold:N0} gold relations with a source, {predicted:N0} predicted quotes, {articles / seconds:N1} articles/s"));
+        output.WriteLine("                      exact P   exact R  exact F1 | partial P partial R partial F1");
+        content.Print(output, "content spans");
+        source.Print(output, "source spans");
+        relation.Print(output, "relations");
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"direct quotes with a source: {directGold}; found {directFound} ({Ratio(directFound, directGold):P1})"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"direct-quote speaker accuracy, same speaker span: {Ratio(directSpeakerSpanRight, directGold):F3} (of found {Ratio(directSpeakerSpanRight, directFound):F3})"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"direct-quote speaker accuracy, same span or same name: {Ratio(directSpeakerRight, directGold):F3} (of found {Ratio(directSpeakerRight, directFound):F3})"));
+        foreach (var error in errors) output.WriteLine(error);
+        return Task.FromResult(0);
+    }
+
+    private static double Ratio(int part, int whole) => whole == 0 ? 0 : (double)part / whole;
+
+    /// <summary>
+    /// The last word of a speaker, lower case: "Billionaire Donald Trump" and "Trump" name the same speaker, so do two
+    /// mentions of "Bozell" in different places. Pronouns name nobody by themselves and never match this way.
+    /// </summary>
+    private static string LastWord(string? speaker)
+    {
+        if (string.IsNullOrWhiteSpace(speaker)) return "";
+        var words = speaker.Split([' ', ',', '(', ')'], StringSplitOptions.RemoveEmptyEntries);
+        var last = words.Length == 0 ? "" : words[^1].Trim('.', '’', '\'', '"', '“', '”').ToLowerInvariant();
+        return last is "he" or "she" or "they" or "it" or "i" or "we" or "you" or "who" ? "" : last;
+    }
+
+    /// <summary>Content between quotation marks: what readers call a direct quote.</summary>
+    private static bool IsDirect(string text, GoldAttribution attribution)
+    {
+        var first = attribution.Contents.SelectMany(c => c.Fragments).Min(f => f.Start);
+        var last = attribution.Contents.SelectMany(c => c.Fragments).Max(f => f.End);
+        var inner = text[first..last].Trim();
+        return inner.Length > 2 && inner[0] is '“' or '"' && inner.TrimEnd('.', ',', '?', '!', ' ')[^1] is '”' or '"' || inner.Length > 2 && inner[0] is '“' or '"' && inner[^1] is '”' or '"';
+    }
+
+    private static string Excerpt(string text, BratSpan? span)
+    {
+        if (span is null) return "(none)";
+        var (start, end) = span.Fragments[0];
+        var excerpt = text[start..Math.Min(end, start + 90)].ReplaceLineEndings(" ");
+        return end - start > 90 ? excerpt + "…" : excerpt;
+    }
+
+    /// <summary>Paragraphs are the text's non-empty lines, as PolNeAR's files lay them out.</summary>
+    private static ImmutableArray<Paragraph> Paragraphs(string text)
+    {
+        var paragraphs = ImmutableArray.CreateBuilder<Paragraph>();
+        var start = 0;
+        while (start < text.Length)
+        {
+            var end = text.IndexOf('\n', start);
+            if (end < 0) end = text.Length;
+            if (!string.IsNullOrWhiteSpace(text[start..end])) paragraphs.Add(new Paragraph(new TextSpan(start, end)));
+            start = end + 1;
+        }
+
+        return paragraphs.ToImmutable();
+    }
+
+    private sealed record Pair(HashSet<int> Source, HashSet<int> Content);
+
+    /// <summary>Word tokens (by index) covered by character fragments.</summary>
+    private sealed class SpanWords(string text, ImmutableArray<Token> tokens)
+    {
+        public HashSet<int> Of(IEnumerable<(int Start, int End)> fragments, bool dropLeadingThat)
+        {
+            var set = new HashSet<int>();
+            foreach (var (start, end) in fragments)
+            {
+                var i = FirstAtOrAfter(start);
+                for (; i < tokens.Length && tokens[i].Span.Start < end; i++)
+                {
+                    if (tokens[i].Kind is TokenKind.Word or TokenKind.Number) set.Add(i);
+                }
+            }
+
+            if (dropLeadingThat && set.Count > 0)
+            {
+                var first = set.Min();
+                if (string.Equals(text.Substring(tokens[first].Span.Start, tokens[first].Span.Length), "that", StringComparison.OrdinalIgnoreCase)) set.Remove(first);
+            }
+
+            return set;
+        }
+
+        private int FirstAtOrAfter(int offset)
+        {
+            int low = 0, high = tokens.Length;
+            while (low < high)
+            {
+                var mid = (low + high) >>> 1;
+                if (tokens[mid].Span.End <= offset) low = mid + 1;
+                else high = mid;
+            }
+
+            return low;
+        }
+    }
+
+    /// <summary>Counts for one kind of item, exact and partial, with one-to-one pairing by best overlap.</summary>
+    private sealed class Tally
+    {
+        private int _exact;
+        private int _partial;
+        private int _predicted;
+
+        public int Gold { get; private set; }
+
+        public void Add(List<HashSet<int>> gold, List<HashSet<int>> predicted)
+        {
+            Gold += gold.Count;
+            _predicted += predicted.Count;
+            _partial += Pairs(gold.Count, predicted.Count, (g, p) => Overlap(gold[g], predicted[p]));
+            _exact += Pairs(gold.Count, predicted.Count, (g, p) => gold[g].SetEquals(predicted[p]) ? 1 : 0);
+        }
+
+        public void Add(List<Pair> gold, List<Pair> predicted)
+        {
+            Gold += gold.Count;
+            _predicted += predicted.Count;
+            _partial += Pairs(gold.Count, predicted.Count, (g, p) =>
+                gold[g].Source.Overlaps(predicted[p].Source) && gold[g].Content.Overlaps(predicted[p].Content)
+                    ? Overlap(gold[g].Content, predicted[p].Content) + Overlap(gold[g].Source, predicted[p].Source)
+                    : 0);
+            _exact += Pairs(gold.Count, predicted.Count, (g, p) =>
+                gold[g].Source.SetEquals(predicted[p].Source) && gold[g].Content.SetEquals(predicted[p].Content) ? 1 : 0);
+        }
+
+        public void Print(TextWriter output, string label)
+        {
+            static double F1(double p, double r) => p + r == 0 ? 0 : 2 * p * r / (p + r);
+            var exactP = Ratio(_exact, _predicted);
+            var exactR = Ratio(_exact, Gold);
+            var partialP = Ratio(_partial, _predicted);
+            var partialR = Ratio(_partial, Gold);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{label,-20} {exactP,9:F3} {exactR,9:F3} {F1(exactP, exactR),9:F3} | {partialP,9:F3} {partialR,9:F3} {F1(partialP, partialR),10:F3}   (gold {Gold}, predicted {_predicted})"));
+        }
+
+        /// <summary>Jaccard overlap, 0 when disjoint.</summary>
+        private static double Overlap(HashSet<int> a, HashSet<int> b)
+        {
+            var shared = a.Count(b.Contains);
+            return shared == 0 ? 0 : (double)shared / (a.Count + b.Count - shared);
+        }
+
+        /// <summary>Greedy one-to-one pairing, highest score first; returns how many pairs have a positive score.</summary>
+        private static int Pairs(int goldCount, int predictedCount, Func<int, int, double> score)
+        {
+            var candidates = new List<(double Score, int Gold, int Predicted)>();
+            for (var g = 0; g < goldCount; g++)
+            {
+                for (var p = 0; p < predictedCount; p++)
+                {
+                    var s = score(g, p);
+                    if (s > 0) candidates.Add((s, g, p));
+                }
+            }
+
+            candidates.Sort((a, b) => b.Score.CompareTo(a.Score));
+            var usedGold = new HashSet<int>();
+            var usedPredicted = new HashSet<int>();
+            var pairs = 0;
+            foreach (var (_, g, p) in candidates)
+            {
+                if (usedGold.Contains(g) || usedPredicted.Contains(p)) continue;
+                usedGold.Add(g);
+                usedPredicted.Add(p);
+                pairs++;
+            }
+
+            return pairs;
+        }
+    }
+}

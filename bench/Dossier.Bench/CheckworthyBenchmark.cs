@@ -1,0 +1,137 @@
+using System.Globalization;
+using Dossier.Claims;
+
+namespace Dossier.Bench;
+
+/// <summary>The shipped check-worthiness model: official MAP (and RR, R-P, P@k) on the CLEF-2019 test debates, and a
+/// debate-grouped cross-validated F1 of the same recipe on ClaimBuster.</summary>
+public sealed class CheckworthyBenchmark : IBenchmark
+{
+    public string Name => "checkworthy";
+    public string Description => "check-worthiness: CLEF-2019 task 1 test MAP of the shipped model; ClaimBuster 5-fold (by debate) CFS F1";
+
+    public Task<int> RunAsync(BenchContext context, string[] args, CancellationToken cancellationToken)
+    {
+        var test = CheckworthyCorpus.LoadClef(context, "test_annotated");
+        if (test.Count == 0)
+        {
+            context.Out.WriteLine($"no CLEF data under {CheckworthyCorpus.ClefFolder(context)}");
+            return Task.FromResult(1);
+        }
+
+        var model = CheckworthyModel.Default;
+        context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"model: {model.FeatureCount:N0} features, context weight {model.ContextWeight}"));
+        var perDebate = new List<(double Ap, double Rr, double Rp, double[] PAtK)>();
+        int[] ks = [1, 3, 5, 10, 20, 50];
+        foreach (var debate in test)
+        {
+            var scores = model.ScoreSequence([.. debate.Lines.Select(line => line.Text)]);
+            var ranked = Enumerable.Range(0, scores.Length).OrderByDescending(i => scores[i]).Select(i => debate.Lines[i].CheckWorthy).ToList();
+            var relevant = ranked.Count(x => x);
+            var ap = CheckworthyCorpus.AveragePrecision(debate.Lines, scores);
+            var rr = 1.0 / (ranked.IndexOf(true) + 1);
+            var rp = ranked.Take(relevant).Count(x => x) / (double)relevant;
+            var pAtK = ks.Select(k => ranked.Take(k).Count(x => x) / (double)k).ToArray();
+            perDebate.Add((ap, rr, rp, pAtK));
+            context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {debate.Name,-28} AP {ap:F4}"));
+        }
+
+        var precisionAtK = string.Join("  ", ks.Select((k, i) => string.Create(CultureInfo.InvariantCulture, $"P@{k} {perDebate.Average(d => d.PAtK[i]):F4}")));
+        context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"CLEF-2019 task 1 test ({test.Count} debates): MAP {perDebate.Average(d => d.Ap):F4}  RR {perDebate.Average(d => d.Rr):F4}  R-P {perDebate.Average(d => d.Rp):F4}  {precisionAtK}"));
+
+        var claimBuster = CheckworthyCorpus.LoadClaimBuster(context, "crowdsourced.csv");
+        if (claimBuster.Count == 0) return Task.FromResult(0);
+        var debates = claimBuster.Select(s => s.Debate).Distinct().Order(StringComparer.Ordinal).ToList();
+        int truePositives = 0, predicted = 0, gold = 0;
+        for (var fold = 0; fold < CheckworthyRecipe.ClaimBusterFolds; fold++)
+        {
+            var held = debates.Where((_, i) => i % CheckworthyRecipe.ClaimBusterFolds == fold).ToHashSet(StringComparer.Ordinal);
+            var foldModel = CheckworthyRecipe.Train(CheckworthyCorpus.Examples(claimBuster.Where(s => !held.Contains(s.Debate))).ToList());
+            foreach (var sentence in claimBuster.Where(s => held.Contains(s.Debate)))
+            {
+                var yes = foldModel.Score(sentence.Text) >= 0.5;
+                if (yes) predicted++;
+                if (sentence.Verdict == 1) gold++;
+                if (yes && sentence.Verdict == 1) truePositives++;
+            }
+        }
+
+        var f1 = new PrecisionRecall(truePositives, predicted, gold);
+        context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"ClaimBuster crowdsourced, {CheckworthyRecipe.ClaimBusterFolds}-fold CV grouped by debate, CFS vs rest at 0.5: P {f1.Precision:F3} R {f1.Recall:F3} F1 {f1.F1:F3}"));
+        return Task.FromResult(0);
+    }
+}
+
+/// <summary>Chooses the training recipe by cross-validation over the CLEF training debates, then trains and writes models/checkworthy.</summary>
+public sealed class CheckworthyTrainBenchmark : IBenchmark
+{
+    public string Name => "checkworthy-train";
+    public string Description => "train the check-worthiness model on ClaimBuster + CLEF-2019 training debates (CV on CLEF train picks the recipe)";
+
+    public Task<int> RunAsync(BenchContext context, string[] args, CancellationToken cancellationToken)
+    {
+        var clef = CheckworthyCorpus.LoadClef(context, "training");
+        var claimBuster = CheckworthyCorpus.LoadClaimBuster(context, "crowdsourced.csv").Concat(CheckworthyCorpus.LoadClaimBuster(context, "groundtruth.csv")).ToList();
+        if (clef.Count == 0 || claimBuster.Count == 0)
+        {
+            context.Out.WriteLine("CLEF or ClaimBuster data missing under the shared bench folder");
+            return Task.FromResult(1);
+        }
+
+        var best = (Map: -1.0, Recipe: CheckworthyRecipe.Candidates[0], Context: 0.0);
+        foreach (var recipe in CheckworthyRecipe.Candidates)
+        {
+            var own = new List<(ClefDebate Debate, double[] Scores)>();
+            for (var fold = 0; fold < CheckworthyRecipe.ClefFolds; fold++)
+            {
+                var train = clef.Where((_, i) => i % CheckworthyRecipe.ClefFolds != fold);
+                var model = CheckworthyRecipe.Train(CheckworthyCorpus.Examples(claimBuster).Concat(CheckworthyCorpus.Examples(train, recipe.ClefWeight)).ToList(), recipe);
+                own.AddRange(clef.Where((_, i) => i % CheckworthyRecipe.ClefFolds == fold).Select(d => (d, d.Lines.Select(l => model.Score(l.Text)).ToArray())));
+            }
+
+            foreach (var contextWeight in CheckworthyRecipe.ContextWeights)
+            {
+                var map = own.Average(x => CheckworthyCorpus.AveragePrecision(x.Debate.Lines, CheckworthyModel.Smooth(x.Scores, contextWeight)));
+                context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{recipe}, context {contextWeight}: CV MAP on CLEF training debates {map:F4}"));
+                if (map > best.Map) best = (map, recipe, contextWeight);
+            }
+        }
+
+        var final = CheckworthyTrainer.WithContextWeight(
+            CheckworthyRecipe.Train(CheckworthyCorpus.Examples(claimBuster).Concat(CheckworthyCorpus.Examples(clef, best.Recipe.ClefWeight)).ToList(), best.Recipe),
+            best.Context);
+        var path = Path.Combine(context.RepoRoot, "models", "checkworthy", "checkworthy-model.tsv");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllLines(path, [
+            "# Check-worthiness logistic regression (see README.md). feature TAB weight; <bias> is the intercept.",
+            string.Create(CultureInfo.InvariantCulture, $"# recipe: {best.Recipe}, context {best.Context} (CV MAP on CLEF training debates {best.Map:F4})"),
+            .. final.ToLines()]);
+        context.Out.WriteLine($"chose {best.Recipe}, context {best.Context}; wrote {final.FeatureCount:N0} features to models/checkworthy/checkworthy-model.tsv");
+        return Task.FromResult(0);
+    }
+}
+
+internal sealed record CheckworthyRecipe(double ClefWeight, double L2, int Epochs, int MinimumFeatureCount)
+{
+    public const int ClefFolds = 4;
+    public const int ClaimBusterFolds = 5;
+
+    public static IReadOnlyList<double> ContextWeights { get; } = [0, 0.15, 0.3, 0.5];
+
+    public static IReadOnlyList<CheckworthyRecipe> Candidates { get; } =
+    [
+        new(1, 1e-4, 6, 2),
+        new(1, 1e-3, 6, 2),
+        new(1, 3e-3, 6, 2),
+    ];
+
+    public static CheckworthyModel Train(IReadOnlyList<CheckworthyExample> examples, CheckworthyRecipe? recipe = null)
+    {
+        recipe ??= Candidates[0];
+        return CheckworthyTrainer.Train(examples, recipe.MinimumFeatureCount, recipe.L2, recipe.Epochs);
+    }
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"clef weight {ClefWeight}, l2 {L2:G2}, epochs {Epochs}, min count {MinimumFeatureCount}");
+}

@@ -1,0 +1,164 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Dossier.Analysis;
+using Dossier.Claims;
+using Dossier.Documents;
+using Dossier.Quotes;
+using Dossier.Storage.Sqlite;
+
+namespace Dossier.Bench;
+
+/// <summary>
+/// Search latency over a store of synthetic articles (10,000 by default), each with quotes and claims indexed as the store
+/// indexes real ones. The articles are generated from a fixed seed: words drawn from a Zipf-like vocabulary, so that common
+/// words match thousands of items and rare ones a few, as in news text.
+/// </summary>
+public sealed class SearchBenchmark : IBenchmark
+{
+    private static readonly string[] Categories = ["sanctions_trade", "corruption_bribery", "fraud", "military_ties", "political_influence", "labour", "environment", "data_privacy"];
+    private static readonly ClaimStatus[] Statuses = Enum.GetValues<ClaimStatus>();
+
+    public string Name => "search";
+    public string Description => "full-text search latency (median, p90, p99) over 10,000 synthetic articles in SQLite FTS5";
+
+    public async Task<int> RunAsync(BenchContext context, string[] args, CancellationToken cancellationToken)
+    {
+        var articles = args.Length > 0 && int.TryParse(args[0], CultureInfo.InvariantCulture, out var n) ? n : 10_000;
+        var folder = Directory.CreateTempSubdirectory("dossier-search-bench-").FullName;
+        try
+        {
+            var random = new Random(20261124);
+            var vocabulary = Vocabulary(random, 6000);
+            await using var store = await SqliteDossierStore.OpenAsync(Path.Combine(folder, "bench.db"), cancellationToken);
+            var watch = Stopwatch.StartNew();
+            for (var i = 0; i < articles; i++) await store.AddDocumentAsync(Article(random, vocabulary, i), cancellationToken);
+            context.Out.WriteLine($"stored and indexed {articles:N0} articles in {watch.Elapsed.TotalSeconds:0.0} s");
+
+            var queries = Queries(random, vocabulary, 300);
+            foreach (var query in queries.Take(30)) await store.SearchAsync(query, cancellationToken);
+            var timings = new List<(string Shape, double Ms, int Hits)>();
+            foreach (var query in queries)
+            {
+                watch.Restart();
+                var results = await store.SearchAsync(query, cancellationToken);
+                timings.Add((Shape(query), watch.Elapsed.TotalMilliseconds, results.Hits.Count));
+            }
+
+            Report(context.Out, "all queries", timings.Select(t => t.Ms).ToList(), timings.Sum(t => t.Hits));
+            foreach (var shape in timings.GroupBy(t => t.Shape).OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                Report(context.Out, shape.Key, shape.Select(t => t.Ms).ToList(), shape.Sum(t => t.Hits));
+            }
+
+            var median = Percentile(timings.Select(t => t.Ms).ToList(), 0.5);
+            context.Out.WriteLine($"median {median:0.00} ms: {(median < 50 ? "within" : "OVER")} the 50 ms target");
+            return median < 50 ? 0 : 1;
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static void Report(TextWriter output, string label, List<double> milliseconds, int hits) =>
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{label,-28} n={milliseconds.Count,4}  median {Percentile(milliseconds, 0.5),7:0.00} ms  p90 {Percentile(milliseconds, 0.9),7:0.00} ms  p99 {Percentile(milliseconds, 0.99),7:0.00} ms  max {milliseconds.Max(),7:0.00} ms  hits/query {(double)hits / milliseconds.Count:0.0}"));
+
+    private static double Percentile(List<double> values, double p)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[(int)Math.Min(sorted.Count - 1, Math.Floor(p * sorted.Count))];
+    }
+
+    private static string Shape(SearchQuery query) =>
+        (query.Text?.Split(' ').Length ?? 0) + " word(s)" + (query.Text?.EndsWith('*') == true ? ", prefix" : "") + (query.Kind is not null ? ", " + query.Kind + " filter" : "") +
+        (query.Status is not null ? ", status" : "") + (query.From is not null ? ", dates" : "");
+
+    /// <summary>Pronounceable made-up words, so that no real text is copied and the index sees realistic word lengths.</summary>
+    private static string[] Vocabulary(Random random, int size)
+    {
+        string[] onsets = ["b", "c", "d", "f", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "w", "z", "br", "ch", "st", "tr", "pl", "gr", "sh"];
+        string[] vowels = ["a", "e", "i", "o", "u", "ai", "ea", "ou"];
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        while (words.Count < size)
+        {
+            var builder = new StringBuilder();
+            for (var s = random.Next(1, 4); s > 0; s--) builder.Append(onsets[random.Next(onsets.Length)]).Append(vowels[random.Next(vowels.Length)]);
+            if (random.Next(3) == 0) builder.Append(onsets[random.Next(onsets.Length)]);
+            words.Add(builder.ToString());
+        }
+
+        return [.. words];
+    }
+
+    /// <summary>A word's rank drawn roughly by Zipf's law: rank r with probability proportional to 1/r.</summary>
+    private static string Word(Random random, string[] vocabulary) =>
+        vocabulary[Math.Min(vocabulary.Length - 1, (int)Math.Floor(Math.Exp(random.NextDouble() * Math.Log(vocabulary.Length + 1)) - 1))];
+
+    private static string Sentence(Random random, string[] vocabulary, int words)
+    {
+        var builder = new StringBuilder();
+        for (var w = 0; w < words; w++) builder.Append(w == 0 ? "" : " ").Append(Word(random, vocabulary));
+        builder[0] = char.ToUpperInvariant(builder[0]);
+        return builder.Append('.').ToString();
+    }
+
+    private static Document Article(Random random, string[] vocabulary, int index)
+    {
+        var text = new StringBuilder();
+        var quotes = new List<Quote>();
+        var claims = new List<Claim>();
+        for (var paragraph = 0; paragraph < 8; paragraph++)
+        {
+            for (var s = 0; s < 3; s++)
+            {
+                var start = text.Length;
+                text.Append(Sentence(random, vocabulary, random.Next(8, 22))).Append(' ');
+                var span = new TextSpan(start, text.Length - 1);
+                if (s == 0 && paragraph % 3 == 0) quotes.Add(new Quote(span, "said", null, QuoteKind.Indirect, Word(random, vocabulary), null, SpeakerKind.NamedPerson, null));
+                if (s == 1 && paragraph % 3 == 1)
+                {
+                    claims.Add(new Claim(span, [], Categories[random.Next(Categories.Length)], Statuses[random.Next(Statuses.Length)], Polarity.Adverse, [], null, [], 0.5));
+                }
+            }
+
+            text.Append("\n\n");
+        }
+
+        var body = text.ToString();
+        var metadata = new DocumentMetadata
+        {
+            Source = $"synthetic/{index:D5}.txt",
+            Title = Sentence(random, vocabulary, 7),
+            Site = $"outlet{random.Next(40)}.example",
+            Published = new DateTimeOffset(2015, 1, 1, 0, 0, 0, TimeSpan.Zero).AddDays(random.Next(4000)),
+        };
+        var id = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(index.ToString(CultureInfo.InvariantCulture) + body)));
+        return Document.Create(id, body, metadata).With(Layers.Quotes, [.. quotes]).With(Layers.Claims, [.. claims]);
+    }
+
+    private static List<SearchQuery> Queries(Random random, string[] vocabulary, int count)
+    {
+        var queries = new List<SearchQuery>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var text = (i % 6) switch
+            {
+                0 or 1 => Word(random, vocabulary),
+                2 or 3 => Word(random, vocabulary) + " " + Word(random, vocabulary),
+                4 => Word(random, vocabulary)[..2] + "*",
+                _ => Word(random, vocabulary) + " " + Word(random, vocabulary) + " " + Word(random, vocabulary),
+            };
+            queries.Add((i % 5) switch
+            {
+                3 => new SearchQuery(text, Kind: "claim", Status: Statuses[random.Next(Statuses.Length)].ToString().ToLowerInvariant()),
+                4 => new SearchQuery(text, From: "2018-01-01", To: "2020-12"),
+                _ => new SearchQuery(text),
+            });
+        }
+
+        return queries;
+    }
+}

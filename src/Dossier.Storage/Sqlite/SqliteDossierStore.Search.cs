@@ -1,0 +1,322 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Dossier.Analysis;
+using Dossier.Linking;
+using Dossier.Reports;
+using Dossier.Serialization;
+using Microsoft.Data.Sqlite;
+
+namespace Dossier.Storage.Sqlite;
+
+// Reads for the web and the search index (migration 0004).
+public sealed partial class SqliteDossierStore
+{
+    private const char MatchStart = '\u0002';
+    private const char MatchEnd = '\u0003';
+    private const int MaxQueryTerms = 16;
+
+    private static readonly HashSet<string> Decisions = new(StringComparer.Ordinal) { "pending", "accepted", "dismissed" };
+
+    /// <summary>Indexes a document's text, quotes and claims for search, inside the transaction that stores it.</summary>
+    private async Task IndexAsync(DocumentJson document, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        var outlet = ReportBuilder.OutletOf(document);
+        await AddEntryAsync("article", null, 0, document.Text.Length, null, null, document.Title, document.Text);
+        for (var i = 0; i < document.Quotes.Count; i++)
+        {
+            var quote = document.Quotes[i];
+            await AddEntryAsync("quote", i, quote.Start, quote.End, null, null, null, quote.Text);
+        }
+
+        for (var i = 0; i < document.Claims.Count; i++)
+        {
+            var claim = document.Claims[i];
+            await AddEntryAsync("claim", i, claim.Start, claim.End, claim.Category, claim.Status, null, claim.Text);
+        }
+
+        async Task AddEntryAsync(string kind, int? item, int start, int end, string? category, string? status, string? title, string body)
+        {
+            await using var entry = Command(
+                """
+                INSERT INTO search_entries (kind, document_id, item, start, "end", category, status, published, outlet)
+                VALUES ($kind, $document, $item, $start, $end, $category, $status, $published, $outlet) RETURNING id
+                """,
+                ("$kind", kind), ("$document", document.Id), ("$item", item), ("$start", start), ("$end", end), ("$category", category),
+                ("$status", status), ("$published", document.Published), ("$outlet", outlet));
+            entry.Transaction = transaction;
+            var id = (long)(await entry.ExecuteScalarAsync(cancellationToken))!;
+            // The snippet markers must not occur in the indexed text, or hostile text could fake a match.
+            await using var text = Command("INSERT INTO search_text (rowid, title, body) VALUES ($id, $title, $body)",
+                ("$id", id), ("$title", title), ("$body", body.Replace(MatchStart, ' ').Replace(MatchEnd, ' ')));
+            text.Transaction = transaction;
+            await text.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    public async Task<StoredDocument?> GetDocumentAsync(string documentId, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            string annotations;
+            await using (var command = Command("SELECT annotations FROM documents WHERE id = $id", ("$id", documentId)))
+            {
+                if (await command.ExecuteScalarAsync(cancellationToken) is not string json) return null;
+                annotations = json;
+            }
+
+            var document = JsonSerializer.Deserialize<DocumentJson>(annotations, DossierJsonMapper.Options)
+                           ?? throw new InvalidDataException($"Stored document {documentId} has no annotations.");
+            return new StoredDocument(document, await CanonicalIdsAsync(documentId, cancellationToken));
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async Task<CanonicalEntity?> GetEntityAsync(long entityId, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var command = Command("SELECT 1 FROM entities WHERE id = $id", ("$id", entityId));
+            return await command.ExecuteScalarAsync(cancellationToken) is null ? null : await LoadEntityAsync(entityId, cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async Task<IReadOnlyList<EntitySummary>> ListEntitiesAsync(string? name, int limit, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var rows = new List<(long Id, int Mentions, int Quotes, int Claims)>();
+            await using (var command = Command(
+                             """
+                             SELECT entity_id, SUM(mentions), SUM(quotes), SUM(claims) FROM document_entities
+                             WHERE $name IS NULL OR entity_id IN (SELECT entity_id FROM entity_aliases WHERE alias LIKE '%' || $name || '%' ESCAPE '\')
+                             GROUP BY entity_id ORDER BY 2 DESC, 4 DESC, entity_id LIMIT $limit
+                             """,
+                             ("$name", string.IsNullOrWhiteSpace(name) ? null : EscapeLike(name.Trim())), ("$limit", Math.Clamp(limit, 1, 1000))))
+            {
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken)) rows.Add((reader.GetInt64(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3)));
+            }
+
+            var summaries = new List<EntitySummary>(rows.Count);
+            foreach (var (id, mentions, quotes, claims) in rows) summaries.Add(new EntitySummary(await LoadEntityAsync(id, cancellationToken), mentions, quotes, claims));
+            return summaries;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async Task<SearchResults> SearchAsync(SearchQuery query, CancellationToken cancellationToken)
+    {
+        var match = string.IsNullOrWhiteSpace(query.Text) ? null : ToFtsQuery(query.Text);
+        if (!string.IsNullOrWhiteSpace(query.Text) && match is null) return new SearchResults([], false);
+        var limit = Math.Clamp(query.Limit, 1, SearchQuery.MaxLimit);
+
+        // Only the filters asked for go into the SQL, so that an unfiltered search is a plain FTS5 ranking.
+        var filters = new List<string>();
+        var parameters = new List<(string, object?)> { ("$match", match), ("$limit", limit + 1), ("$offset", Math.Max(0, query.Offset)) };
+        void Filter(string condition, string name, object? value)
+        {
+            if (value is null || value is string { Length: 0 }) return;
+            filters.Add(condition);
+            parameters.Add((name, value));
+        }
+
+        Filter("e.kind = $kind", "$kind", Blank(query.Kind));
+        Filter("e.document_id IN (SELECT document_id FROM document_entities WHERE entity_id = $entity)", "$entity", query.EntityId);
+        Filter("e.category = $category", "$category", Blank(query.Category));
+        Filter("e.status = $status", "$status", Blank(query.Status));
+        Filter("e.published >= $from", "$from", Blank(query.From));
+        Filter("substr(e.published, 1, length($to)) <= $to", "$to", Blank(query.To));
+        Filter("e.outlet = $source COLLATE NOCASE", "$source", Blank(query.Source));
+        var where = filters.Count == 0 ? "" : " AND " + string.Join(" AND ", filters);
+
+        // The best rows are found first on rank alone; titles and snippets are made only for the rows shown.
+        var sql = match is not null
+            ? $"""
+               WITH top AS MATERIALIZED (
+                   SELECT search_text.rowid AS id, search_text.rank AS score
+                   FROM search_text {(filters.Count == 0 ? "" : "JOIN search_entries e ON e.id = search_text.rowid")}
+                   WHERE search_text MATCH $match{where}
+                   ORDER BY search_text.rank LIMIT $limit OFFSET $offset)
+               SELECT e.kind, e.document_id, e.item, e.start, e."end", d.title,
+                      (SELECT snippet(search_text, 1, char(2), char(3), '…', 24) FROM search_text WHERE search_text MATCH $match AND rowid = top.id),
+                      -top.score, e.category, e.status, e.published, e.outlet
+               FROM top JOIN search_entries e ON e.id = top.id JOIN documents d ON d.id = e.document_id
+               ORDER BY top.score, top.id
+               """
+            : $"""
+               SELECT e.kind, e.document_id, e.item, e.start, e."end", d.title,
+                      substr((SELECT body FROM search_text WHERE rowid = e.id), 1, 240), 0.0,
+                      e.category, e.status, e.published, e.outlet
+               FROM search_entries e JOIN documents d ON d.id = e.document_id
+               WHERE 1 = 1{where}
+               ORDER BY e.published IS NULL, e.published DESC, e.id LIMIT $limit OFFSET $offset
+               """;
+
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var command = Command(sql, [.. parameters]);
+            var hits = new List<SearchHit>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var (snippet, highlights) = ParseSnippet(reader.IsDBNull(6) ? "" : reader.GetString(6));
+                hits.Add(new SearchHit(
+                    reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4),
+                    reader.IsDBNull(5) ? null : reader.GetString(5), snippet, highlights, reader.GetDouble(7),
+                    reader.IsDBNull(8) ? null : reader.GetString(8), reader.IsDBNull(9) ? null : reader.GetString(9),
+                    reader.IsDBNull(10) ? null : reader.GetString(10), reader.GetString(11)));
+            }
+
+            var hasMore = hits.Count > limit;
+            return new SearchResults(hasMore ? hits[..limit] : hits, hasMore);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// The words of a user's query as an FTS5 query that cannot be malformed: each run of letters or digits becomes a quoted
+    /// term (a trailing '*' makes it a prefix), all terms required. Null when the text has no words.
+    /// </summary>
+    public static string? ToFtsQuery(string text)
+    {
+        var terms = new List<string>();
+        var term = new StringBuilder();
+        foreach (var c in text.AsSpan(0, Math.Min(text.Length, 1000)))
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                term.Append(c);
+                continue;
+            }
+
+            Flush(c == '*');
+        }
+
+        Flush(false);
+        return terms.Count == 0 ? null : string.Join(' ', terms.Take(MaxQueryTerms));
+
+        void Flush(bool prefix)
+        {
+            if (term.Length == 0) return;
+            terms.Add("\"" + term + "\"" + (prefix ? "*" : ""));
+            term.Clear();
+        }
+    }
+
+    private static (string Text, List<SpanJson> Highlights) ParseSnippet(string marked)
+    {
+        var text = new StringBuilder(marked.Length);
+        var highlights = new List<SpanJson>();
+        var start = -1;
+        foreach (var c in marked)
+        {
+            if (c == MatchStart) start = text.Length;
+            else if (c == MatchEnd && start >= 0)
+            {
+                highlights.Add(new SpanJson(start, text.Length, text.ToString(start, text.Length - start)));
+                start = -1;
+            }
+            else text.Append(c);
+        }
+
+        return (text.ToString(), highlights);
+    }
+
+    public async Task<long> AddWatchlistHitAsync(long entityId, WatchlistHitJson hit, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var command = Command(
+                """
+                INSERT INTO hit_reviews (entity_id, list_entry_id, list, name, score, program, listed_on, explanation)
+                VALUES ($entity, $entry, $list, $name, $score, $program, $listed, $explanation)
+                ON CONFLICT (entity_id, list_entry_id) DO UPDATE SET
+                    list = excluded.list, name = excluded.name, score = excluded.score, program = excluded.program,
+                    listed_on = excluded.listed_on, explanation = excluded.explanation
+                RETURNING id
+                """,
+                ("$entity", entityId), ("$entry", hit.ListEntryId), ("$list", hit.List), ("$name", hit.Name), ("$score", hit.Score),
+                ("$program", hit.Program), ("$listed", hit.ListedOn), ("$explanation", hit.Explanation));
+            return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async Task<IReadOnlyList<HitReview>> GetWatchlistHitsAsync(long? entityId, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await HitsAsync("$entity IS NULL OR entity_id = $entity", ("$entity", entityId), cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async Task<HitReview?> DecideHitAsync(long hitId, string decision, CancellationToken cancellationToken)
+    {
+        if (!Decisions.Contains(decision)) throw new ArgumentException($"A decision is pending, accepted or dismissed, not '{decision}'.", nameof(decision));
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await using (var command = Command("UPDATE hit_reviews SET decision = $decision, decided_at = $at WHERE id = $id",
+                             ("$decision", decision), ("$at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)), ("$id", hitId)))
+            {
+                if (await command.ExecuteNonQueryAsync(cancellationToken) == 0) return null;
+            }
+
+            return (await HitsAsync("id = $id", ("$id", hitId), cancellationToken)).SingleOrDefault();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<List<HitReview>> HitsAsync(string where, (string, object?) parameter, CancellationToken cancellationToken)
+    {
+        var hits = new List<HitReview>();
+        await using var command = Command(
+            $"SELECT id, entity_id, list_entry_id, list, name, score, program, listed_on, explanation, decision, decided_at FROM hit_reviews WHERE {where} ORDER BY entity_id, score DESC, id",
+            parameter);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+            hits.Add(new HitReview(reader.GetInt64(0), reader.GetInt64(1),
+                new WatchlistHitJson(reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetDouble(5), Text(6), Text(7), reader.GetString(8), reader.GetString(9)),
+                Text(10)));
+        }
+
+        return hits;
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static string EscapeLike(string value) =>
+        value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+}

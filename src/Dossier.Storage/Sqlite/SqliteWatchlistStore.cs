@@ -1,0 +1,235 @@
+using System.Globalization;
+using System.Text.Json;
+using Dossier.Screening;
+using Microsoft.Data.Sqlite;
+
+namespace Dossier.Storage.Sqlite;
+
+/// <summary>What importing one list version did.</summary>
+public sealed record ListImportOutcome(string List, string VersionDate, int Added, int Updated, int Removed, string? Skipped = null);
+
+/// <summary>One list as stored: its newest version and how many entries are active.</summary>
+public sealed record StoredList(string List, string VersionDate, string Format, int ActiveEntries, int Versions);
+
+/// <summary>A stored hit of a canonical entity on a list entry, with the analyst's decision (open, confirmed, false_positive).</summary>
+public sealed record StoredHit(string EntityKey, string EntityName, string List, string EntryId, string EntryName, double Score, string Explanation, string Decision, string? Note);
+
+/// <summary>The watchlists and screening hits, in the same SQLite file as the documents. One caller at a time.</summary>
+public sealed class SqliteWatchlistStore : IAsyncDisposable
+{
+    public const string Open = "open";
+    public const string Confirmed = "confirmed";
+    public const string FalsePositive = "false_positive";
+
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+    private readonly SqliteConnection _connection;
+
+    private SqliteWatchlistStore(SqliteConnection connection) => _connection = connection;
+
+    public static async Task<SqliteWatchlistStore> OpenAsync(string path, CancellationToken cancellationToken)
+    {
+        var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false };
+        var connection = new SqliteConnection(builder.ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using (var pragma = connection.CreateCommand())
+            {
+                pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;";
+                await pragma.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await SqliteMigrations.ApplyAsync(connection, cancellationToken);
+            return new SqliteWatchlistStore(connection);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Stores one publication of a list: entries are inserted or updated by id, never duplicated. A full publication
+    /// at least as new as the stored one marks the entries it no longer has as removed; an older one is skipped.
+    /// </summary>
+    public async Task<ListImportOutcome> ImportAsync(WatchlistVersion version, string source, CancellationToken cancellationToken)
+    {
+        await using var transaction = (SqliteTransaction)await _connection.BeginTransactionAsync(cancellationToken);
+        var latest = await ScalarAsync("SELECT MAX(version_date) FROM watchlist_versions WHERE list = $list", transaction, cancellationToken, ("$list", version.List)) as string;
+        var isDelta = version.Format.EndsWith("delta", StringComparison.Ordinal);
+        if (latest is not null && string.CompareOrdinal(version.VersionDate, latest) < 0 && !isDelta)
+        {
+            return new ListImportOutcome(version.List, version.VersionDate, 0, 0, 0, $"older than the stored version of {latest}");
+        }
+
+        var existing = new HashSet<string>(StringComparer.Ordinal);
+        await using (var select = Command("SELECT entry_id FROM watchlist_entries WHERE list = $list", transaction, ("$list", version.List)))
+        await using (var reader = await select.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken)) existing.Add(reader.GetString(0));
+        }
+
+        int added = 0, updated = 0;
+        await using (var upsert = Command(
+                         """
+                         INSERT INTO watchlist_entries (list, entry_id, name, data, version_date, removed_in)
+                         VALUES ($list, $id, $name, $data, $version, $removed)
+                         ON CONFLICT (list, entry_id) DO UPDATE SET name = excluded.name, data = excluded.data,
+                             version_date = excluded.version_date, removed_in = excluded.removed_in
+                         """, transaction))
+        {
+            var list = upsert.Parameters.Add("$list", SqliteType.Text);
+            var id = upsert.Parameters.Add("$id", SqliteType.Text);
+            var name = upsert.Parameters.Add("$name", SqliteType.Text);
+            var data = upsert.Parameters.Add("$data", SqliteType.Text);
+            var versionDate = upsert.Parameters.Add("$version", SqliteType.Text);
+            var removed = upsert.Parameters.Add("$removed", SqliteType.Text);
+            foreach (var entry in version.Entries)
+            {
+                list.Value = entry.List;
+                id.Value = entry.Id;
+                name.Value = entry.Name;
+                data.Value = JsonSerializer.Serialize(entry, Json);
+                versionDate.Value = version.VersionDate;
+                removed.Value = isDelta && entry.EndDate is not null ? version.VersionDate : DBNull.Value;
+                await upsert.ExecuteNonQueryAsync(cancellationToken);
+                if (existing.Remove(entry.Id)) updated++;
+                else added++;
+            }
+        }
+
+        var removedCount = 0;
+        if (!isDelta && existing.Count > 0)
+        {
+            await using var remove = Command("UPDATE watchlist_entries SET removed_in = $version WHERE list = $list AND entry_id = $id AND removed_in IS NULL", transaction,
+                ("$version", version.VersionDate), ("$list", version.List), ("$id", ""));
+            foreach (var gone in existing)
+            {
+                remove.Parameters["$id"].Value = gone;
+                removedCount += await remove.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+
+        await using (var record = Command(
+                         """
+                         INSERT INTO watchlist_versions (list, version_date, format, source, entries, imported_at)
+                         VALUES ($list, $version, $format, $source, $entries, $at)
+                         ON CONFLICT (list, version_date) DO UPDATE SET format = excluded.format, source = excluded.source,
+                             entries = excluded.entries, imported_at = excluded.imported_at
+                         """, transaction,
+                         ("$list", version.List), ("$version", version.VersionDate), ("$format", version.Format), ("$source", source),
+                         ("$entries", version.Entries.Count), ("$at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture))))
+        {
+            await record.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new ListImportOutcome(version.List, version.VersionDate, added, updated, removedCount);
+    }
+
+    /// <summary>Every entry still listed (not removed by a later publication, not ended).</summary>
+    public async Task<IReadOnlyList<WatchlistEntry>> ActiveEntriesAsync(CancellationToken cancellationToken)
+    {
+        var entries = new List<WatchlistEntry>();
+        await using var command = Command("SELECT data FROM watchlist_entries WHERE removed_in IS NULL ORDER BY list, entry_id", null);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (JsonSerializer.Deserialize<WatchlistEntry>(reader.GetString(0), Json) is { IsActive: true } entry) entries.Add(entry);
+        }
+
+        return entries;
+    }
+
+    public async Task<IReadOnlyList<StoredList>> ListsAsync(CancellationToken cancellationToken)
+    {
+        var lists = new List<StoredList>();
+        await using var command = Command(
+            """
+            SELECT v.list, MAX(v.version_date), (SELECT format FROM watchlist_versions f WHERE f.list = v.list ORDER BY version_date DESC LIMIT 1),
+                   (SELECT COUNT(*) FROM watchlist_entries e WHERE e.list = v.list AND e.removed_in IS NULL), COUNT(*)
+            FROM watchlist_versions v GROUP BY v.list ORDER BY v.list
+            """, null);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            lists.Add(new StoredList(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), reader.GetInt32(4)));
+        }
+
+        return lists;
+    }
+
+    /// <summary>Records the hits found for an entity now; a decision already taken on a hit is kept and returned.</summary>
+    public async Task<IReadOnlyList<StoredHit>> RecordHitsAsync(string entityKey, string entityName, IEnumerable<ScreeningCandidate> candidates, CancellationToken cancellationToken)
+    {
+        await using var transaction = (SqliteTransaction)await _connection.BeginTransactionAsync(cancellationToken);
+        var now = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
+        foreach (var candidate in candidates)
+        {
+            await using var upsert = Command(
+                """
+                INSERT INTO watchlist_hits (entity_key, entity_name, list, entry_id, entry_name, score, explanation, screened_at)
+                VALUES ($key, $entity, $list, $id, $entry, $score, $explanation, $at)
+                ON CONFLICT (entity_key, list, entry_id) DO UPDATE SET entity_name = excluded.entity_name, entry_name = excluded.entry_name,
+                    score = excluded.score, explanation = excluded.explanation, screened_at = excluded.screened_at
+                """, transaction,
+                ("$key", entityKey), ("$entity", entityName), ("$list", candidate.Entry.List), ("$id", candidate.Entry.Id), ("$entry", candidate.Entry.Name),
+                ("$score", candidate.Score), ("$explanation", candidate.Explain()), ("$at", now));
+            await upsert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return await HitsAsync(entityKey, null, cancellationToken);
+    }
+
+    /// <summary>Hits of one entity (by key) or of entities whose name is <paramref name="entityName"/>; all hits when both are null.</summary>
+    public async Task<IReadOnlyList<StoredHit>> HitsAsync(string? entityKey, string? entityName, CancellationToken cancellationToken)
+    {
+        var hits = new List<StoredHit>();
+        await using var command = Command(
+            """
+            SELECT entity_key, entity_name, list, entry_id, entry_name, score, explanation, decision, note FROM watchlist_hits
+            WHERE ($key IS NULL OR entity_key = $key) AND ($name IS NULL OR entity_name = $name COLLATE NOCASE)
+            ORDER BY entity_name, score DESC, list, entry_id
+            """, null, ("$key", entityKey), ("$name", entityName));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            hits.Add(new StoredHit(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetDouble(5),
+                reader.GetString(6), reader.GetString(7), reader.IsDBNull(8) ? null : reader.GetString(8)));
+        }
+
+        return hits;
+    }
+
+    /// <summary>Sets the analyst's decision on the hits of an entity (key or name) on one list entry; returns how many hits changed.</summary>
+    public async Task<int> DecideAsync(string entity, string entryId, string decision, string? note, CancellationToken cancellationToken)
+    {
+        await using var command = Command(
+            """
+            UPDATE watchlist_hits SET decision = $decision, note = $note, decided_at = $at
+            WHERE (entity_key = $entity OR entity_name = $entity COLLATE NOCASE) AND entry_id = $entry
+            """, null,
+            ("$decision", decision), ("$note", note), ("$at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)), ("$entity", entity), ("$entry", entryId));
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync() => await _connection.DisposeAsync();
+
+    private async Task<object?> ScalarAsync(string sql, SqliteTransaction? transaction, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var command = Command(sql, transaction, parameters);
+        var value = await command.ExecuteScalarAsync(cancellationToken);
+        return value is DBNull ? null : value;
+    }
+
+    private SqliteCommand Command(string sql, SqliteTransaction? transaction, params (string Name, object? Value)[] parameters)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        return command;
+    }
+}

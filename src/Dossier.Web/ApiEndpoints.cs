@@ -1,0 +1,135 @@
+using System.Text.Json;
+using Dossier.Analysis;
+using Dossier.Reports;
+using Dossier.Serialization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+
+namespace Dossier.Web;
+
+public sealed record EntityListItemJson(long Id, string Name, string Label, IReadOnlyList<string> Aliases, int Documents, int Mentions, int Quotes, int Claims);
+
+public sealed record ScreenRequest(string? Name);
+
+public sealed record HitDecisionRequest(string? Decision);
+
+/// <summary>The JSON API under /api. Reads are open on loopback; writes need the API key.</summary>
+internal static class ApiEndpoints
+{
+    public static readonly string[] Decisions = ["pending", "accepted", "dismissed"];
+    public static readonly string[] Kinds = ["article", "quote", "claim"];
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("api");
+
+        api.MapGet("/search", SearchAsync).WithName("Search").WithSummary("Full-text search over articles, quotes and claims (BM25), with filters.");
+        api.MapGet("/entities", ListEntitiesAsync).WithName("ListEntities").WithSummary("The most mentioned entities; q filters by name or alias.");
+        api.MapGet("/entities/{id:long}", GetDossierAsync).WithName("GetEntityDossier").WithSummary("The dossier of one entity: the full report as JSON.");
+        api.MapGet("/documents/{id}", GetDocumentAsync).WithName("GetDocument").WithSummary("One stored document with its annotations.");
+        api.MapGet("/claims", ListClaimsAsync).WithName("ListClaims").WithSummary("Claims, filtered and optionally searched.");
+
+        var writes = api.MapGroup("").AddEndpointFilter(async (context, next) =>
+        {
+            var guard = context.HttpContext.RequestServices.GetRequiredService<ApiKeyGuard>();
+            return guard.Matches(ApiKeyGuard.FromHeaders(context.HttpContext.Request)) ? await next(context) : Problems.Unauthorized(guard);
+        });
+        writes.MapPost("/screen", ScreenAsync).WithName("Screen").WithSummary("Screen a name against the sanctions and watch lists.")
+            .Accepts<ScreenRequest>("application/json");
+        writes.MapPost("/ingest", IngestAsync).WithName("Ingest").WithSummary("Analyse and store articles (text or HTML).")
+            .Accepts<IngestRequest>("application/json");
+        writes.MapPost("/hits/{id:long}/decision", DecideHitAsync).WithName("DecideHit").WithSummary("Accept or dismiss a list hit; the decision is remembered.")
+            .Accepts<HitDecisionRequest>("application/json");
+    }
+
+    private static async Task<Results<Ok<SearchResults>, ProblemHttpResult>> SearchAsync(
+        string? q, string? kind, long? entity, string? category, string? status, string? from, string? to, string? source, int? limit, int? offset,
+        IDossierStore store, CancellationToken cancellationToken)
+    {
+        if (Validate(kind, from, to, limit, offset) is { } problem) return problem;
+        return TypedResults.Ok(await store.SearchAsync(new SearchQuery(q, kind, entity, category, status, from, to, source, limit ?? 20, offset ?? 0), cancellationToken));
+    }
+
+    private static async Task<Results<Ok<SearchResults>, ProblemHttpResult>> ListClaimsAsync(
+        string? q, long? entity, string? category, string? status, string? from, string? to, string? source, int? limit, int? offset,
+        IDossierStore store, CancellationToken cancellationToken)
+    {
+        if (Validate("claim", from, to, limit, offset) is { } problem) return problem;
+        return TypedResults.Ok(await store.SearchAsync(new SearchQuery(q, "claim", entity, category, status, from, to, source, limit ?? 50, offset ?? 0), cancellationToken));
+    }
+
+    private static async Task<Results<Ok<List<EntityListItemJson>>, ProblemHttpResult>> ListEntitiesAsync(string? q, int? limit, IDossierStore store, CancellationToken cancellationToken)
+    {
+        if (limit is < 1 or > 1000) return Problems.BadRequest("limit must be between 1 and 1000.");
+        var entities = await store.ListEntitiesAsync(q, limit ?? 100, cancellationToken);
+        return TypedResults.Ok(entities.Select(s => new EntityListItemJson(
+            s.Entity.Id, s.Entity.Name, s.Entity.Label.ToString(), s.Entity.Aliases, s.Entity.Documents.Count, s.Mentions, s.Quotes, s.Claims)).ToList());
+    }
+
+    private static async Task<Results<Ok<DossierReport>, ProblemHttpResult>> GetDossierAsync(long id, IDossierStore store, CancellationToken cancellationToken) =>
+        await DossierLoader.LoadAsync(store, id, cancellationToken) is { } dossier
+            ? TypedResults.Ok(ReportBuilder.Build(dossier))
+            : Problems.NotFound($"No entity {id}.");
+
+    private static async Task<Results<Ok<DocumentJson>, ProblemHttpResult>> GetDocumentAsync(string id, IDossierStore store, CancellationToken cancellationToken) =>
+        await store.GetDocumentAsync(id, cancellationToken) is { } stored
+            ? TypedResults.Ok(DossierLoader.WithCanonicalIds(stored))
+            : Problems.NotFound($"No document {id}.");
+
+    private static async Task<ProblemHttpResult> ScreenAsync(HttpRequest request, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await Problems.ReadJsonAsync<ScreenRequest>(request, DossierWebOptions.MaxSmallBodyBytes, json.Value.SerializerOptions, cancellationToken);
+        if (problem is not null) return problem;
+        if (string.IsNullOrWhiteSpace(body!.Name)) return Problems.BadRequest("name is required.");
+        return Problems.Of(StatusCodes.Status501NotImplemented, "No lists loaded", "This server has no screening lists to screen against.");
+    }
+
+    private static async Task<Results<Ok<IngestResult>, ProblemHttpResult>> IngestAsync(
+        HttpRequest request, IOptions<JsonOptions> json, DossierWebOptions options, WebIngestion ingestion, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await Problems.ReadJsonAsync<IngestRequest>(request, options.MaxIngestBytes, json.Value.SerializerOptions, cancellationToken);
+        if (problem is not null) return problem;
+        if (body!.Articles is not { Count: > 0 } articles) return Problems.BadRequest("articles must hold at least one article.");
+        if (articles.Count > WebIngestion.MaxArticles) return Problems.BadRequest($"At most {WebIngestion.MaxArticles} articles per request.");
+        for (var i = 0; i < articles.Count; i++)
+        {
+            if (articles[i] is null || (string.IsNullOrWhiteSpace(articles[i].Text) && string.IsNullOrWhiteSpace(articles[i].Html)))
+            {
+                return Problems.BadRequest($"articles[{i}] needs text or html.");
+            }
+        }
+
+        return TypedResults.Ok(await ingestion.IngestAsync(articles.Select(WebIngestion.FromArticle).ToList(), cancellationToken));
+    }
+
+    private static async Task<Results<Ok<HitReview>, ProblemHttpResult>> DecideHitAsync(
+        long id, HttpRequest request, IOptions<JsonOptions> json, IDossierStore store, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await Problems.ReadJsonAsync<HitDecisionRequest>(request, DossierWebOptions.MaxSmallBodyBytes, json.Value.SerializerOptions, cancellationToken);
+        if (problem is not null) return problem;
+        if (body!.Decision is not { } decision || !Decisions.Contains(decision))
+        {
+            return Problems.BadRequest($"decision must be one of: {string.Join(", ", Decisions)}.");
+        }
+
+        return await store.DecideHitAsync(id, decision, cancellationToken) is { } hit ? TypedResults.Ok(hit) : Problems.NotFound($"No list hit {id}.");
+    }
+
+    /// <summary>Checks the filters every listing shares; null when they are fine.</summary>
+    internal static ProblemHttpResult? Validate(string? kind, string? from, string? to, int? limit, int? offset)
+    {
+        if (kind is { Length: > 0 } && !Kinds.Contains(kind)) return Problems.BadRequest($"kind must be one of: {string.Join(", ", Kinds)}.");
+        if (from is { Length: > 0 } && !IsIsoDate(from)) return Problems.BadRequest("from must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD.");
+        if (to is { Length: > 0 } && !IsIsoDate(to)) return Problems.BadRequest("to must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD.");
+        if (limit is < 1 or > SearchQuery.MaxLimit) return Problems.BadRequest($"limit must be between 1 and {SearchQuery.MaxLimit}.");
+        if (offset is < 0 or > 100_000) return Problems.BadRequest("offset must be between 0 and 100000.");
+        return null;
+    }
+
+    public static bool IsIsoDate(string value) =>
+        value.Length is 4 or 7 or 10 && value.Select((c, i) => i is 4 or 7 ? c == '-' : char.IsAsciiDigit(c)).All(ok => ok);
+}

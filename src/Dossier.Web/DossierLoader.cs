@@ -1,0 +1,29 @@
+using Dossier.Analysis;
+using Dossier.Reports;
+using Dossier.Serialization;
+
+namespace Dossier.Web;
+
+/// <summary>Reads what the pages and the API show from the store.</summary>
+internal static class DossierLoader
+{
+    public static async Task<EntityDossier?> LoadAsync(IDossierStore store, long entityId, CancellationToken cancellationToken)
+    {
+        if (await store.GetEntityAsync(entityId, cancellationToken) is not { } entity) return null;
+        var documents = await store.GetDocumentsMentioningAsync(entityId, cancellationToken);
+        var hits = await store.GetWatchlistHitsAsync(entityId, cancellationToken);
+        return new EntityDossier(entity, documents, hits.Select(h => h.Hit).ToList());
+    }
+
+    /// <summary>The stored JSON with each mention and entity's canonical id filled in.</summary>
+    public static DocumentJson WithCanonicalIds(StoredDocument stored)
+    {
+        long? Canonical(int localId) => stored.CanonicalIds.TryGetValue(localId, out var id) ? id : null;
+        var document = stored.Document;
+        return document with
+        {
+            Entities = document.Entities.Select(m => m with { CanonicalId = Canonical(m.EntityId) }).ToList(),
+            DocumentEntities = document.DocumentEntities.Select(e => e with { CanonicalId = Canonical(e.Id) }).ToList(),
+        };
+    }
+}

@@ -1,0 +1,633 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using Dossier.Documents;
+using Dossier.Entities;
+using Dossier.Figures;
+using Dossier.Quotes;
+using Dossier.Text;
+
+namespace Dossier.Claims;
+
+/// <summary>The claim analysis of one document; holds the little discourse state that crosses sentences (last outlet, last subjects).</summary>
+internal sealed class ClaimExtraction
+{
+    /// <summary>Bounds the work and the output on hostile input (a "sentence" of a million tokens, a page of lists).</summary>
+    private const int MaximumClaims = 5_000;
+    private const int MaximumClauseTokens = 400;
+    private const int FrameWindow = 10;
+    private const int MaximumSourceTokens = 8;
+    private const double CategoryThreshold = 1.0;
+    private const double CheckworthyThreshold = 0.5;
+
+    private static readonly FrozenSet<string> FrameVerbs = Set(
+        "said", "says", "say", "reported", "reports", "stated", "states", "told", "cited", "revealed", "found", "concluded", "confirmed",
+        "confirms", "wrote", "added", "announced", "affirmed", "alleged", "alleges", "allege", "claimed", "claims", "claim", "accused",
+        "accuses", "accuse", "estimate", "estimates", "estimated", "believe", "believes", "suggest", "suggests", "warned", "noted", "argued",
+        "show", "shows", "showed", "note", "notes");
+
+    private static readonly FrozenSet<string> Copulas = Set("is", "was", "are", "were", "be", "been", "being");
+    private static readonly FrozenSet<string> NotInSourcePhrase = Set("is", "was", "are", "were", "has", "have", "had", "will", "would", "did", "does", "do", "that", "which", "who", "and", ",", ";", ":", "(", ")");
+    private static readonly FrozenSet<string> Complementizers = Set("that", "which", "who", "whom", "whose", "whether");
+    private static readonly FrozenSet<string> Boundaries = Set(",", ";", ":", "\"", "”", "“", "'", "‘", "’", "(", ")", "—", "–", "-");
+    private static readonly FrozenSet<string> AfterAttribution = Set(",", ".", ";", "\"", "”", "“", "on", "in", "at", "last", "this", "yesterday", "today", "earlier", "during", "after", "before", "late");
+    private static readonly FrozenSet<string> Pronouns = Set("it", "its", "they", "their", "he", "she", "his", "her");
+    private static readonly FrozenSet<string> AnaphoricHeads = Set("company", "firm", "group", "giant", "bank", "business", "conglomerate", "retailer", "maker", "lender");
+    private static readonly FrozenSet<string> SourceAnaphors = Set("it", "report", "article", "newspaper", "paper", "story");
+    private static readonly FrozenSet<string> SourceTrailingNouns = Set("article", "report", "story", "newspaper", "piece");
+    private static readonly FrozenSet<string> ContrastiveConjunctions = Set("but", "while", "whereas", "although", "though", "yet");
+    private static readonly FrozenSet<string> CategoryAnaphors = Set("such", "similar", "these", "those", "same");
+    private static readonly FrozenSet<string> PassiveDenialMarkers = Set("was", "were", "be", "been", "being", "is", "are", "get", "got");
+
+    private readonly string _text;
+    private readonly ImmutableArray<Token> _tokens;
+    private readonly string[] _words;
+    private readonly ImmutableArray<Sentence> _sentences;
+    private readonly ClaimLexicon _lexicon;
+    private readonly CheckworthyModel _checkworthy;
+    private readonly HedgeLexicon _hedges;
+    private readonly EntityLayer _entities;
+    private readonly ImmutableArray<Figure> _figures;
+    private readonly ImmutableArray<Quote> _quotes;
+    private readonly HashSet<string> _knownNames = new(StringComparer.Ordinal);
+    private readonly List<Claim> _claims = [];
+
+    private readonly Lazy<HashSet<string>> _lowercaseWords;
+    private readonly Lazy<HashSet<int>> _sentenceStarts;
+    private ClaimSource? _lastOutlet;
+    private ImmutableArray<Subject> _lastSubjects = [];
+    private string? _lastCategory;
+    private int _lastCategorySentence = -10;
+    private ClaimSource? _quoteSpeaker;
+    private bool _insideQuote;
+
+    public ClaimExtraction(Document document, ClaimLexicon lexicon, CheckworthyModel checkworthy, HedgeLexicon hedges)
+    {
+        _text = document.Text;
+        _tokens = document.Get(Layers.Tokens);
+        _sentences = document.Get(Layers.Sentences);
+        _words = TokenWords.Lowered(_text, _tokens);
+        _lexicon = lexicon;
+        _checkworthy = checkworthy;
+        _hedges = hedges;
+        _entities = document.GetOrDefault(Layers.Entities) ?? EntityLayer.Empty;
+        _figures = document.GetOrDefault(Layers.Figures);
+        _quotes = document.GetOrDefault(Layers.Quotes);
+        _lowercaseWords = new(() => Enumerable.Range(0, _tokens.Length).Where(t => _tokens[t].Kind == TokenKind.Word && char.IsLower(_text[_tokens[t].Span.Start]))
+            .Select(t => _words[t]).ToHashSet(StringComparer.Ordinal));
+        _sentenceStarts = new(() => _sentences.Select(s => s.FirstToken).ToHashSet());
+    }
+
+    private readonly record struct Subject(TextSpan Span, int? EntityId);
+
+    private sealed record SourceFinding(ClaimSource Source, int First, int End, bool Anonymous, bool IsOutlet);
+
+    public ImmutableArray<Claim> Run(CancellationToken cancellationToken)
+    {
+        if (_tokens.IsDefaultOrEmpty || _sentences.IsDefaultOrEmpty) return [];
+        foreach (var sentence in _sentences)
+        {
+            if (!IsTitleCase(sentence.FirstToken, sentence.EndToken)) CollectNames(sentence.FirstToken, sentence.EndToken);
+        }
+
+        var checkworthiness = _checkworthy.ScoreSequence([.. _sentences.Select(sentence =>
+            _text.Substring(sentence.Span.Start, Math.Min(sentence.Span.Length, CheckworthyFeatures.MaximumCharacters)))]);
+        for (var s = 0; s < _sentences.Length && _claims.Count < MaximumClaims; s++)
+        {
+            if ((s & 31) == 0) cancellationToken.ThrowIfCancellationRequested();
+            var sentence = _sentences[s];
+            var startsInQuote = _insideQuote || (sentence.TokenCount > 0 && _words[sentence.FirstToken] is "“" or "\"");
+            var checkworthy = checkworthiness[s];
+            foreach (var (first, end) in Clauses(sentence))
+            {
+                AnalyzeClause(s, sentence, first, end, startsInQuote, checkworthy);
+            }
+
+            TrackQuotes(sentence);
+        }
+
+        PairDenials();
+        return [.. _claims];
+    }
+
+    private void AnalyzeClause(int sentenceIndex, Sentence sentence, int first, int end, bool inQuote, double checkworthy)
+    {
+        var clauseSpan = new TextSpan(_tokens[first].Span.Start, _tokens[end - 1].Span.End);
+        var source = FindSource(first, end, clauseSpan, inQuote, out var contentFirst, out var contentEnd);
+        var status = DecideStatus(first, end, contentFirst, contentEnd, source);
+        var category = DecideCategory(first, end, source, sentence, sentenceIndex);
+        var subjects = FindSubjects(contentFirst, contentEnd, source, status, first, end);
+        if (_claims.Count >= MaximumClaims) return;
+
+        // A claim is about someone: without a subject it is kept only when it is both about a risk and check-worthy.
+        var worthIt = subjects.Length > 0
+            ? category != ClaimLexicon.OtherCategory || status is ClaimStatus.Denied or ClaimStatus.Alleged or ClaimStatus.Estimated or ClaimStatus.Negated || checkworthy >= CheckworthyThreshold
+            : category != ClaimLexicon.OtherCategory && checkworthy >= CheckworthyThreshold;
+        if (!worthIt) return;
+
+        var favourable = _lexicon.FavourableCues.Find(_words, first, end).Count > 0;
+        var polarity = status is ClaimStatus.Negated or ClaimStatus.Denied && category != ClaimLexicon.OtherCategory ? Polarity.Favourable
+            : favourable ? Polarity.Favourable
+            : category == ClaimLexicon.OtherCategory ? Polarity.Neutral
+            : Polarity.Adverse;
+        var hedges = _hedges.Find(_text, _tokens, first, end).Select(found => found.Span).ToImmutableArray();
+        var figures = _figures.IsDefaultOrEmpty ? [] : Enumerable.Range(0, _figures.Length).Where(i => clauseSpan.Contains(_figures[i].Span)).ToImmutableArray();
+        _claims.Add(new Claim(
+            clauseSpan,
+            [.. subjects.Where(s => s.EntityId is not null).Select(s => s.EntityId!.Value).Distinct()],
+            category,
+            status,
+            polarity,
+            hedges,
+            source?.Source,
+            figures,
+            Math.Round(checkworthy, 4),
+            SubjectSpans: [.. subjects.Select(s => s.Span)]));
+        if (subjects.Length > 0) _lastSubjects = subjects;
+        if (category != ClaimLexicon.OtherCategory)
+        {
+            _lastCategory = category;
+            _lastCategorySentence = sentenceIndex;
+        }
+    }
+
+    private IEnumerable<(int First, int End)> Clauses(Sentence sentence)
+    {
+        var first = sentence.FirstToken;
+        var end = Math.Min(sentence.EndToken, _tokens.Length);
+        var start = first;
+        for (var t = first + 1; t < end - 1; t++)
+        {
+            var cut = _words[t] == ";" || (_words[t] == "," && ContrastiveConjunctions.Contains(_words[t + 1]) && t + 2 < end);
+            if (!cut || t - start < 3) continue;
+            yield return (start, Math.Min(t, start + MaximumClauseTokens));
+            start = t + 1;
+        }
+
+        if (end - start > 0) yield return (start, Math.Min(end, start + MaximumClauseTokens));
+    }
+
+    private ClaimStatus DecideStatus(int first, int end, int contentFirst, int contentEnd, SourceFinding? source)
+    {
+        var cues = _lexicon.StatusCues.Find(_words, first, end);
+        var scopeEnd = ScopeEnd(contentFirst, contentEnd);
+        bool denied = false, negated = false, estimated = false, alleged = false;
+        foreach (var cue in cues)
+        {
+            if (source is not null && cue.FirstToken >= source.First && cue.EndToken <= source.End && cue.Value != ClaimStatus.Reported) continue;
+            switch (cue.Value)
+            {
+                case ClaimStatus.Denied when !(cue.FirstToken > first && PassiveDenialMarkers.Contains(_words[cue.FirstToken - 1])):
+                    denied = true;
+                    break;
+                case ClaimStatus.Negated when cue.FirstToken >= contentFirst && cue.FirstToken < scopeEnd && !IsNotOnly(cue.FirstToken):
+                    negated = true;
+                    break;
+                case ClaimStatus.Estimated:
+                    estimated = true;
+                    break;
+                case ClaimStatus.Alleged:
+                    alleged = true;
+                    break;
+            }
+        }
+
+        if (denied) return ClaimStatus.Denied;
+        if (negated) return ClaimStatus.Negated;
+        if (estimated) return ClaimStatus.Estimated;
+        if (alleged) return ClaimStatus.Alleged;
+        return source is { Anonymous: false } ? ClaimStatus.Reported : ClaimStatus.Asserted;
+    }
+
+    /// <summary>Negation counts in the claim's own clause: up to the first complementizer or relative pronoun after its start.</summary>
+    private int ScopeEnd(int contentFirst, int contentEnd)
+    {
+        for (var t = contentFirst + 1; t < contentEnd; t++)
+        {
+            if (Complementizers.Contains(_words[t])) return t;
+        }
+
+        return contentEnd;
+    }
+
+    private bool IsNotOnly(int t) => _words[t] == "not" && t + 1 < _words.Length && _words[t + 1] == "only";
+
+    private string DecideCategory(int first, int end, SourceFinding? source, Sentence sentence, int sentenceIndex)
+    {
+        var category = BestCategory(first, end, source);
+        if (category is not null) return category;
+        if (first != sentence.FirstToken || end != sentence.EndToken)
+        {
+            category = BestCategory(sentence.FirstToken, Math.Min(sentence.EndToken, _tokens.Length), source);
+            if (category is not null) return category;
+        }
+
+        var anaphoric = Enumerable.Range(first, end - first).Any(t => CategoryAnaphors.Contains(_words[t]));
+        return anaphoric && _lastCategory is not null && sentenceIndex - _lastCategorySentence <= 2 ? _lastCategory : ClaimLexicon.OtherCategory;
+    }
+
+    private string? BestCategory(int first, int end, SourceFinding? source)
+    {
+        var scores = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var match in _lexicon.CategoryCues.Find(_words, first, end))
+        {
+            if (source is not null && match.FirstToken >= source.First && match.EndToken <= source.End) continue;
+            scores[match.Value.Category] = scores.GetValueOrDefault(match.Value.Category) + match.Value.Weight;
+        }
+
+        string? best = null;
+        var bestScore = CategoryThreshold - 1e-9;
+        foreach (var category in _lexicon.Categories)
+        {
+            if (scores.TryGetValue(category, out var score) && score > bestScore)
+            {
+                best = category;
+                bestScore = score;
+            }
+        }
+
+        return best;
+    }
+
+    // ---- sources -------------------------------------------------------------------------------------------------
+
+    private SourceFinding? FindSource(int first, int end, TextSpan clauseSpan, bool inQuote, out int contentFirst, out int contentEnd)
+    {
+        contentFirst = first;
+        contentEnd = end;
+        if (!_quotes.IsDefaultOrEmpty)
+        {
+            for (var q = 0; q < _quotes.Length; q++)
+            {
+                var quote = _quotes[q];
+                if (!quote.Content.Overlaps(clauseSpan) || quote.Content.Length * 2 < clauseSpan.Length && !quote.Content.Contains(clauseSpan.Start)) continue;
+                var (sf, se) = TokenRange(quote.SpeakerSpan);
+                return new SourceFinding(new ClaimSource(quote.Speaker ?? quote.Cue, quote.SpeakerSpan, q), sf, se, false, false);
+            }
+        }
+
+        if (FrameAtStart(first, end, out var frame, out var afterFrame))
+        {
+            contentFirst = afterFrame;
+            return frame;
+        }
+
+        if (AccordingTo(first, end, out var according, out var accordingContentFirst, out var accordingContentEnd))
+        {
+            contentFirst = accordingContentFirst;
+            contentEnd = accordingContentEnd;
+            return according;
+        }
+
+        if (Parenthetical(first, end, out var parenthetical, out var parentheticalContentEnd))
+        {
+            contentEnd = parentheticalContentEnd;
+            return parenthetical;
+        }
+
+        var outlet = _lexicon.Outlets.Find(_words, first, end).FirstOrDefault();
+        if (outlet.EndToken > outlet.FirstToken)
+        {
+            var found = Finding(outlet.FirstToken, outlet.EndToken, isOutlet: true);
+            _lastOutlet = found.Source;
+            return found;
+        }
+
+        return inQuote && _quoteSpeaker is not null ? new SourceFinding(_quoteSpeaker, -1, -1, false, false) : null;
+    }
+
+    private bool FrameAtStart(int first, int end, out SourceFinding? finding, out int contentFirst)
+    {
+        finding = null;
+        contentFirst = first;
+        var start = first;
+        while (start < end && Boundaries.Contains(_words[start])) start++;
+        for (var v = start + 1; v < Math.Min(end, start + FrameWindow); v++)
+        {
+            if (!FrameVerbs.Contains(_words[v])) continue;
+            if (Copulas.Contains(_words[v - 1]) || !IsSourcePhrase(start, v)) return false;
+            finding = Finding(start, v, isOutlet: false);
+            contentFirst = v + 1;
+            for (var t = v + 1; t < Math.Min(end, v + 5); t++)
+            {
+                if (_words[t] != "that") continue;
+                contentFirst = t + 1;
+                break;
+            }
+
+            return true;
+        }
+
+        return false;
+    }
+
+    private bool AccordingTo(int first, int end, out SourceFinding? finding, out int contentFirst, out int contentEnd)
+    {
+        finding = null;
+        contentFirst = first;
+        contentEnd = end;
+        for (var t = first; t + 2 < end; t++)
+        {
+            if (_words[t] != "according" || _words[t + 1] != "to") continue;
+            var npEnd = t + 2;
+            while (npEnd < end && npEnd - (t + 2) < MaximumSourceTokens + 2 && _words[npEnd] is not ("," or "." or ";")) npEnd++;
+            if (npEnd == t + 2) return false;
+            finding = Finding(t + 2, npEnd, isOutlet: false);
+            if (t == first || (t == first + 1 && Boundaries.Contains(_words[first])))
+            {
+                contentFirst = Math.Min(end, npEnd + 1);
+            }
+            else
+            {
+                contentEnd = t > first && _words[t - 1] == "," ? t - 1 : t;
+            }
+
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Attribution after or inside the statement: "..., an Alibaba spokesperson said on Saturday." or "..., said a Hong Kong-based analyst."</summary>
+    private bool Parenthetical(int first, int end, out SourceFinding? finding, out int contentEnd)
+    {
+        finding = null;
+        contentEnd = end;
+        for (var v = end - 1; v > first + 1; v--)
+        {
+            if (!FrameVerbs.Contains(_words[v])) continue;
+            var after = v + 1 >= end || AfterAttribution.Contains(_words[v + 1]);
+            if (after)
+            {
+                var b = v - 1;
+                while (b > first && v - b <= MaximumSourceTokens && !Boundaries.Contains(_words[b])) b--;
+                if (Boundaries.Contains(_words[b]) && b + 1 < v && IsSourcePhrase(b + 1, v))
+                {
+                    finding = Finding(b + 1, v, isOutlet: false);
+                    contentEnd = b;
+                    return true;
+                }
+            }
+
+            if (Boundaries.Contains(_words[v - 1]))
+            {
+                var npEnd = v + 1;
+                while (npEnd < end && npEnd - v <= MaximumSourceTokens && _words[npEnd] is not ("," or "." or ";" or "”" or "\"")) npEnd++;
+                if (npEnd > v + 1 && IsSourcePhrase(v + 1, npEnd))
+                {
+                    finding = Finding(v + 1, npEnd, isOutlet: false);
+                    contentEnd = v - 1;
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A noun phrase that can name a source: short, no finite verb or clause break, headed by a name, a source noun or a pronoun.</summary>
+    private bool IsSourcePhrase(int first, int end)
+    {
+        if (end <= first || end - first > MaximumSourceTokens) return false;
+        for (var t = first; t < end; t++)
+        {
+            if (NotInSourcePhrase.Contains(_words[t])) return false;
+        }
+
+        var head = end - 1;
+        return IsCapitalised(head) || _lexicon.SourceNouns.Contains(_words[head]) || (end - first == 1 && Pronouns.Contains(_words[head]))
+               || (_words[head] == "'s" && head > first && IsCapitalised(head - 1));
+    }
+
+    private SourceFinding Finding(int first, int end, bool isOutlet)
+    {
+        var isAnaphor = end - first <= 2 && SourceAnaphors.Contains(_words[end - 1]) && Enumerable.Range(first, end - first).All(t => _words[t] is "the" or "this" or "that" || SourceAnaphors.Contains(_words[t]));
+        if (isAnaphor && _lastOutlet is not null) return new SourceFinding(_lastOutlet, first, end, false, true);
+
+        var anonymous = _lexicon.AnonymousSources.Find(_words, first, end).Count > 0 && !Enumerable.Range(first, end - first).Any(IsCapitalised);
+        var (textFirst, textEnd) = (first, end);
+        while (textFirst < textEnd - 1 && _words[textFirst] is "the" or "a" or "an") textFirst++;
+        var hasName = Enumerable.Range(textFirst, textEnd - textFirst).Any(IsCapitalised);
+        while (hasName && textEnd - 1 > textFirst && SourceTrailingNouns.Contains(_words[textEnd - 1]) && IsCapitalised(textEnd - 2)) textEnd--;
+        var span = new TextSpan(_tokens[textFirst].Span.Start, _tokens[textEnd - 1].Span.End);
+        var source = new ClaimSource(_text.Substring(span.Start, span.Length), span, null);
+        var outlet = isOutlet || _lexicon.Outlets.Find(_words, first, end).Count > 0 || (hasName && SourceTrailingNouns.Contains(_words[end - 1]));
+        if (outlet) _lastOutlet = source;
+        return new SourceFinding(source, first, end, anonymous, outlet);
+    }
+
+    // ---- subjects ------------------------------------------------------------------------------------------------
+
+    private ImmutableArray<Subject> FindSubjects(int contentFirst, int contentEnd, SourceFinding? source, ClaimStatus status, int first, int end)
+    {
+        var candidates = Candidates(first, end).Where(c => source is null || !Inside(c.First, c.End, source)).ToList();
+        var inContent = candidates.Where(c => c.First >= contentFirst && c.End <= contentEnd).ToList();
+        if (inContent.Count > 0) return Coordinated(inContent);
+
+        var start = contentFirst;
+        while (start < contentEnd && Boundaries.Contains(_words[start])) start++;
+        var anaphoric = start < contentEnd && (Pronouns.Contains(_words[start])
+                                               || (_words[start] == "the" && start + 1 < contentEnd && AnaphoricHeads.Contains(_words[start + 1]))
+                                               || (_words[start] == "the" && start + 2 < contentEnd && AnaphoricHeads.Contains(_words[start + 2])));
+        var fromSource = source is { IsOutlet: false, First: >= 0 }
+            ? Candidates(source.First, source.End).ToList()
+            : [];
+        if (anaphoric && fromSource.Count > 0) return Coordinated(fromSource);
+        if (anaphoric && !_lastSubjects.IsDefaultOrEmpty) return _lastSubjects;
+        if (status == ClaimStatus.Denied && fromSource.Count > 0) return Coordinated(fromSource);
+        return candidates.Count > 0 ? Coordinated(candidates) : [];
+    }
+
+    private static bool Inside(int first, int end, SourceFinding source) => source.First >= 0 && first < source.End && source.First < end;
+
+    /// <summary>The first candidate and those joined to it by "and", "or" or commas ("Huawei and Hikvision").</summary>
+    private ImmutableArray<Subject> Coordinated(List<(int First, int End, int? EntityId)> candidates)
+    {
+        var chosen = new List<(int First, int End, int? EntityId)> { candidates[0] };
+        for (var i = 1; i < candidates.Count; i++)
+        {
+            var gap = Enumerable.Range(chosen[^1].End, Math.Max(0, candidates[i].First - chosen[^1].End)).Select(t => _words[t]).ToList();
+            if (gap.Count is 0 or > 2 || !gap.All(w => w is "and" or "or" or "," or "&")) break;
+            chosen.Add(candidates[i]);
+        }
+
+        return [.. chosen.Select(c => new Subject(new TextSpan(_tokens[c.First].Span.Start, _tokens[c.End - 1].Span.End), c.EntityId))];
+    }
+
+    private IEnumerable<(int First, int End, int? EntityId)> Candidates(int first, int end)
+    {
+        if (first < 0 || end <= first) yield break;
+        if (!_entities.Mentions.IsDefaultOrEmpty)
+        {
+            var range = new TextSpan(_tokens[first].Span.Start, _tokens[end - 1].Span.End);
+            foreach (var mention in _entities.Mentions.Where(m => m.Label is EntityLabel.ORG or EntityLabel.PER && range.Contains(m.Span)).OrderBy(m => m.Span))
+            {
+                var (mf, me) = TokenRange(mention.Span);
+                if (me > mf) yield return (mf, me, mention.EntityId);
+            }
+
+            yield break;
+        }
+
+        var titleCase = IsTitleCase(first, end);
+        for (var t = first; t < end; t++)
+        {
+            if (titleCase)
+            {
+                var length = KnownNameAt(t, end);
+                if (length > 0)
+                {
+                    yield return (t, t + length, null);
+                    t += length - 1;
+                }
+
+                continue;
+            }
+
+            if (!IsCapitalised(t)) continue;
+            var runEnd = t + 1;
+            while (runEnd < end)
+            {
+                if (IsCapitalised(runEnd)) runEnd++;
+                else if (runEnd + 1 < end && _words[runEnd] is "'s" or "of" or "&" && IsCapitalised(runEnd + 1)) runEnd += 2;
+                else break;
+            }
+
+            var nameFirst = t;
+            while (nameFirst < runEnd - 1 && _lexicon.LeadingWords.Contains(_words[nameFirst])) nameFirst++;
+            var allCommon = Enumerable.Range(nameFirst, runEnd - nameFirst).All(i => _lexicon.NonSubjects.Contains(_words[i]) || !IsCapitalised(i));
+            if (!allCommon && !IsCapitalisedOnlyByPosition(nameFirst, runEnd)) yield return (nameFirst, runEnd, null);
+            t = runEnd - 1;
+        }
+    }
+
+    /// <summary>A lone word at the start of a sentence is capitalised by position: "Giant tech companies", "Adding to those".</summary>
+    private bool IsCapitalisedOnlyByPosition(int first, int end)
+    {
+        if (end - first != 1 || !IsSentenceStart(first)) return false;
+        var word = _words[first];
+        return word.EndsWith("ing", StringComparison.Ordinal) || _lowercaseWords.Value.Contains(word);
+    }
+
+    private bool IsSentenceStart(int t)
+    {
+        while (t > 0 && Boundaries.Contains(_words[t - 1])) t--;
+        return t == 0 || _sentenceStarts.Value.Contains(t);
+    }
+
+    private void CollectNames(int first, int end)
+    {
+        foreach (var (f, e, _) in Candidates(first, Math.Min(end, _tokens.Length)))
+        {
+            if (e - f <= 5) _knownNames.Add(string.Join(' ', _words[f..e]));
+        }
+    }
+
+    private int KnownNameAt(int t, int end)
+    {
+        for (var length = Math.Min(5, end - t); length >= 1; length--)
+        {
+            if (_knownNames.Contains(string.Join(' ', _words[t..(t + length)]))) return length;
+        }
+
+        return 0;
+    }
+
+    /// <summary>A headline in Title Case says nothing by its capitals about which words are names.</summary>
+    private bool IsTitleCase(int first, int end)
+    {
+        int words = 0, capitalised = 0;
+        for (var t = first; t < Math.Min(end, _tokens.Length); t++)
+        {
+            if (_tokens[t].Kind != TokenKind.Word || !char.IsLetter(_text[_tokens[t].Span.Start])) continue;
+            words++;
+            if (IsCapitalised(t)) capitalised++;
+        }
+
+        return words >= 6 && capitalised >= 0.7 * words;
+    }
+
+    private bool IsCapitalised(int t) =>
+        t >= 0 && t < _tokens.Length && _tokens[t].Kind == TokenKind.Word && char.IsUpper(_text[_tokens[t].Span.Start]);
+
+    private (int First, int End) TokenRange(TextSpan? span)
+    {
+        if (span is not { } s) return (-1, -1);
+        int first = -1, end = -1;
+        for (var t = 0; t < _tokens.Length; t++)
+        {
+            if (_tokens[t].Span.Start >= s.End) break;
+            if (!s.Contains(_tokens[t].Span.Start)) continue;
+            if (first < 0) first = t;
+            end = t + 1;
+        }
+
+        return (first, end);
+    }
+
+    // ---- quotes and denials --------------------------------------------------------------------------------------
+
+    /// <summary>Follows open quotation marks across sentences, and the speaker a colon introduces ("..., William Evanina, affirmed:").</summary>
+    private void TrackQuotes(Sentence sentence)
+    {
+        var end = Math.Min(sentence.EndToken, _tokens.Length);
+        for (var t = sentence.FirstToken; t < end; t++)
+        {
+            switch (_words[t])
+            {
+                case "“": _insideQuote = true; break;
+                case "”": _insideQuote = false; break;
+                case "\"": _insideQuote = !_insideQuote; break;
+            }
+        }
+
+        if (end > sentence.FirstToken && _words[end - 1] == ":")
+        {
+            var verb = Enumerable.Range(sentence.FirstToken, end - sentence.FirstToken).FirstOrDefault(t => FrameVerbs.Contains(_words[t]), -1);
+            var limit = verb > sentence.FirstToken ? verb : end - 1;
+            var names = Candidates(sentence.FirstToken, limit).ToList();
+            _quoteSpeaker = names.Count > 0
+                ? Finding(names[^1].First, names[^1].End, isOutlet: false).Source
+                : limit > sentence.FirstToken ? Finding(sentence.FirstToken, limit, isOutlet: false).Source : null;
+        }
+        else if (!_insideQuote && end > sentence.FirstToken && !(_words[sentence.FirstToken] is "“" or "\""))
+        {
+            _quoteSpeaker = null;
+        }
+    }
+
+    /// <summary>Pairs each denial with the allegation it answers: the nearest earlier (else later) non-denial claim sharing a subject.</summary>
+    private void PairDenials()
+    {
+        for (var d = 0; d < _claims.Count; d++)
+        {
+            var denial = _claims[d];
+            if (denial.Status != ClaimStatus.Denied) continue;
+            var answered = Enumerable.Range(0, d).Reverse().Concat(Enumerable.Range(d + 1, _claims.Count - d - 1))
+                .Where(c => _claims[c].Status is ClaimStatus.Alleged or ClaimStatus.Reported or ClaimStatus.Asserted or ClaimStatus.Estimated
+                            && _claims[c].Category != ClaimLexicon.OtherCategory
+                            && (denial.Category == ClaimLexicon.OtherCategory || denial.Category == _claims[c].Category)
+                            && ShareSubject(denial, _claims[c]))
+                .Select(c => (int?)c)
+                .FirstOrDefault();
+            if (answered is not { } target) continue;
+            _claims[d] = denial with
+            {
+                RespondsTo = target,
+                Category = denial.Category == ClaimLexicon.OtherCategory ? _claims[target].Category : denial.Category,
+                Polarity = Polarity.Favourable,
+            };
+        }
+    }
+
+    private bool ShareSubject(Claim a, Claim b)
+    {
+        if (!a.SubjectEntityIds.IsDefaultOrEmpty && !b.SubjectEntityIds.IsDefaultOrEmpty) return a.SubjectEntityIds.Intersect(b.SubjectEntityIds).Any();
+        var names = SubjectNames(b);
+        return SubjectNames(a).Any(name => names.Any(other => other.Contains(name, StringComparison.OrdinalIgnoreCase) || name.Contains(other, StringComparison.OrdinalIgnoreCase)));
+    }
+
+    private IEnumerable<string> SubjectNames(Claim claim) =>
+        claim.SubjectSpans.IsDefaultOrEmpty ? [] : claim.SubjectSpans.Select(s => _text.Substring(s.Start, s.Length).Split(' ')[0]);
+
+    private static FrozenSet<string> Set(params string[] words) => words.ToFrozenSet(StringComparer.Ordinal);
+}

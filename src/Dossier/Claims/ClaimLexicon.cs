@@ -1,0 +1,46 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Globalization;
+
+namespace Dossier.Claims;
+
+/// <summary>A category cue's contribution to the category it signals.</summary>
+internal readonly record struct CategoryCue(string Category, double Weight);
+
+/// <summary>The data the claim stage reads: taxonomy cues, status cues, outlets and the word lists for sources and subjects.</summary>
+internal sealed class ClaimLexicon
+{
+    public const string OtherCategory = "other";
+
+    private ClaimLexicon()
+    {
+        var categoryLines = EmbeddedData.ReadLines("Claims.Data.categories.tsv").Select(l => l.Split('\t')).Where(f => f.Length >= 3).ToList();
+        Categories = [.. categoryLines.Select(f => f[0]).Distinct(StringComparer.Ordinal), OtherCategory];
+        CategoryCues = new PhraseMatcher<CategoryCue>(categoryLines.Select(f =>
+            new CuePhrase<CategoryCue>(PhraseMatcher<CategoryCue>.ParseWords(f[1]), new CategoryCue(f[0], double.Parse(f[2], CultureInfo.InvariantCulture)))));
+        StatusCues = new PhraseMatcher<ClaimStatus>(EmbeddedData.ReadLines("Claims.Data.status-cues.tsv").Select(l => l.Split('\t')).Where(f => f.Length >= 2)
+            .Select(f => new CuePhrase<ClaimStatus>(PhraseMatcher<ClaimStatus>.ParseWords(f[1]), Enum.Parse<ClaimStatus>(f[0], ignoreCase: true))));
+        Outlets = new PhraseMatcher<bool>(EmbeddedData.ReadLines("Claims.Data.outlets.txt").Select(l => new CuePhrase<bool>(PhraseMatcher<bool>.ParseWords(l), true)));
+        AnonymousSources = new PhraseMatcher<bool>(EmbeddedData.ReadLines("Claims.Data.anonymous-sources.txt").Select(l => new CuePhrase<bool>(PhraseMatcher<bool>.ParseWords(l), true)));
+        FavourableCues = new PhraseMatcher<bool>(EmbeddedData.ReadLines("Claims.Data.favourable-cues.txt").Select(l => new CuePhrase<bool>(PhraseMatcher<bool>.ParseWords(l), true)));
+        NonSubjects = WordSet("Claims.Data.non-subjects.txt");
+        LeadingWords = WordSet("Claims.Data.leading-words.txt");
+        SourceNouns = WordSet("Claims.Data.source-nouns.txt");
+    }
+
+    public static ClaimLexicon Default { get; } = new();
+
+    /// <summary>The taxonomy's categories in the order of the data file, "other" last.</summary>
+    public ImmutableArray<string> Categories { get; }
+    public PhraseMatcher<CategoryCue> CategoryCues { get; }
+    public PhraseMatcher<ClaimStatus> StatusCues { get; }
+    public PhraseMatcher<bool> Outlets { get; }
+    public PhraseMatcher<bool> AnonymousSources { get; }
+    public PhraseMatcher<bool> FavourableCues { get; }
+    public FrozenSet<string> NonSubjects { get; }
+    public FrozenSet<string> LeadingWords { get; }
+    public FrozenSet<string> SourceNouns { get; }
+
+    private static FrozenSet<string> WordSet(string resource) =>
+        EmbeddedData.ReadLines(resource).Select(l => l.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal);
+}

@@ -1,0 +1,86 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using Dossier.Text;
+
+namespace Dossier.Claims;
+
+/// <summary>One cue phrase of a lexicon: lower-case words, where a trailing * on a word matches any word so begun.</summary>
+internal sealed record CuePhrase<T>(ImmutableArray<string> Words, T Value);
+
+internal readonly record struct CueMatch<T>(int FirstToken, int EndToken, T Value);
+
+/// <summary>Finds lexicon phrases among a range of tokens, longest first at each position, without overlaps.</summary>
+internal sealed class PhraseMatcher<T>
+{
+    private readonly FrozenDictionary<string, ImmutableArray<CuePhrase<T>>> _exact;
+    private readonly ImmutableArray<CuePhrase<T>> _prefixed;
+
+    public PhraseMatcher(IEnumerable<CuePhrase<T>> phrases)
+    {
+        var all = phrases.Where(p => p.Words.Length > 0).ToList();
+        _exact = all.Where(p => !p.Words[0].EndsWith('*')).GroupBy(p => p.Words[0], StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(p => p.Words.Length).ToImmutableArray(), StringComparer.Ordinal);
+        _prefixed = [.. all.Where(p => p.Words[0].EndsWith('*')).OrderByDescending(p => p.Words.Length)];
+    }
+
+    public static ImmutableArray<string> ParseWords(string phrase) =>
+        [.. phrase.Replace('’', '\'').ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+
+    public List<CueMatch<T>> Find(IReadOnlyList<string> words, int first, int end)
+    {
+        var found = new List<CueMatch<T>>();
+        end = Math.Min(end, words.Count);
+        for (var i = Math.Max(0, first); i < end; i++)
+        {
+            var match = Longest(words, i, end);
+            if (match is null) continue;
+            found.Add(new CueMatch<T>(i, i + match.Words.Length, match.Value));
+            i += match.Words.Length - 1;
+        }
+
+        return found;
+    }
+
+    private CuePhrase<T>? Longest(IReadOnlyList<string> words, int i, int end)
+    {
+        CuePhrase<T>? best = null;
+        if (_exact.TryGetValue(words[i], out var candidates))
+        {
+            best = candidates.FirstOrDefault(p => Matches(words, i, end, p));
+        }
+
+        foreach (var phrase in _prefixed)
+        {
+            if ((best is null || phrase.Words.Length > best.Words.Length) && Matches(words, i, end, phrase)) best = phrase;
+        }
+
+        return best;
+    }
+
+    private static bool Matches(IReadOnlyList<string> words, int i, int end, CuePhrase<T> phrase)
+    {
+        if (i + phrase.Words.Length > end) return false;
+        for (var k = 0; k < phrase.Words.Length; k++)
+        {
+            var pattern = phrase.Words[k];
+            var word = words[i + k];
+            var ok = pattern.EndsWith('*')
+                ? word.Length >= pattern.Length - 1 && word.AsSpan().StartsWith(pattern.AsSpan(0, pattern.Length - 1), StringComparison.Ordinal)
+                : string.Equals(word, pattern, StringComparison.Ordinal);
+            if (!ok) return false;
+        }
+
+        return true;
+    }
+}
+
+internal static class TokenWords
+{
+    /// <summary>Each token's text lower-cased, with typographic apostrophes folded to '.</summary>
+    public static string[] Lowered(string text, IReadOnlyList<Token> tokens)
+    {
+        var words = new string[tokens.Count];
+        for (var i = 0; i < tokens.Count; i++) words[i] = HedgeLexicon.Lower(text, tokens[i]);
+        return words;
+    }
+}

@@ -1,0 +1,44 @@
+using System.Collections.Frozen;
+
+namespace Dossier.Entities;
+
+/// <summary>The word lists entity resolution reads; they ship as data beside the code (Entities/Data).</summary>
+public sealed class EntityLexicons
+{
+    private EntityLexicons(FrozenSet<string> titles, FrozenSet<string> nominals, FrozenSet<string> orgSuffixes, FrozenDictionary<string, string> aliases, FrozenSet<string> orgOfCues)
+    {
+        OrganisationOfCues = orgOfCues;
+        TitleWords = titles;
+        NominalHeads = nominals;
+        OrganisationSuffixes = orgSuffixes;
+        Aliases = aliases;
+    }
+
+    public FrozenSet<string> TitleWords { get; }
+    public FrozenSet<string> NominalHeads { get; }
+    public FrozenSet<string> OrganisationSuffixes { get; }
+
+    /// <summary>Nouns after which "of NAME" names an organisation ("app of", "Chief Executive Officer of").</summary>
+    public FrozenSet<string> OrganisationOfCues { get; }
+
+    /// <summary>Alias key (see <see cref="EntityResolver.Key"/>) to the canonical key of the same entity.</summary>
+    public FrozenDictionary<string, string> Aliases { get; }
+
+    public static EntityLexicons Load()
+    {
+        var aliases = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var line in EmbeddedData.ReadLines("Entities.Data.aliases.txt"))
+        {
+            var names = line.Split('|');
+            var canonical = EntityResolver.Key(names[0].Split(' '));
+            foreach (var name in names) aliases[EntityResolver.Key(name.Split(' '))] = canonical;
+        }
+
+        return new EntityLexicons(
+            EmbeddedData.ReadLines("Entities.Data.titles.txt").ToFrozenSet(StringComparer.Ordinal),
+            EmbeddedData.ReadLines("Entities.Data.nominals.txt").ToFrozenSet(StringComparer.OrdinalIgnoreCase),
+            EmbeddedData.ReadLines("Entities.Data.org-suffixes.txt").ToFrozenSet(StringComparer.OrdinalIgnoreCase),
+            aliases.ToFrozenDictionary(StringComparer.Ordinal),
+            EmbeddedData.ReadLines("Entities.Data.org-of-cues.txt").ToFrozenSet(StringComparer.Ordinal));
+    }
+}

@@ -1,0 +1,80 @@
+using System.Collections.Immutable;
+using Dossier.Documents;
+using Dossier.Entities.Ner;
+using Dossier.Figures;
+using Dossier.Pipeline;
+using Dossier.Text;
+
+namespace Dossier.Entities;
+
+/// <summary>Finds the names of people, organisations, places and other named things, and resolves them within the document.</summary>
+public sealed class EntityRecognitionStage(NerTagger tagger, EntityResolver resolver) : IDocumentStage
+{
+    public string Name => "entities";
+    public IReadOnlyList<LayerKey> Requires { get; } = [Layers.Tokens, Layers.Sentences];
+    public IReadOnlyList<LayerKey> Produces { get; } = [Layers.Entities];
+
+    public Document Process(Document document, CancellationToken cancellationToken)
+    {
+        var tokens = document.Get(Layers.Tokens);
+        var sentences = document.Get(Layers.Sentences);
+        if (tokens.IsDefaultOrEmpty || sentences.IsDefaultOrEmpty) return document.With(Layers.Entities, EntityLayer.Empty);
+        // The tagger sees lines within sentences: a headline the splitter ran into the first sentence is its own unit.
+        var units = Units(document.Text, tokens, sentences);
+        var words = units.Select(unit =>
+            (IReadOnlyList<string>)Enumerable.Range(unit.First, unit.End - unit.First).Select(t => document.TextOf(tokens[t].Span)).ToArray()).ToArray();
+        HeadlineCasing.Apply(words, tagger.Model.IsUsuallyLowerCase, tagger.Model.Gazetteer.ContainsWord);
+        cancellationToken.ThrowIfCancellationRequested();
+        var tags = tagger.Tag(words);
+        var chunks = new List<EntityResolver.NameChunk>();
+        for (var u = 0; u < units.Count; u++)
+        {
+            foreach (var chunk in ConllScore.Chunks(tags[u]).OrderBy(c => c.Start))
+            {
+                chunks.Add(new EntityResolver.NameChunk(units[u].First + chunk.Start, units[u].First + chunk.End, NerLabels.LabelOf(chunk.Type)));
+            }
+        }
+
+        return document.With(Layers.Entities, resolver.Resolve(document.Text, tokens, sentences, chunks));
+    }
+
+    private static List<(int First, int End)> Units(string text, ImmutableArray<Token> tokens, ImmutableArray<Sentence> sentences)
+    {
+        var units = new List<(int, int)>();
+        foreach (var sentence in sentences)
+        {
+            var first = sentence.FirstToken;
+            for (var t = sentence.FirstToken + 1; t < sentence.EndToken; t++)
+            {
+                if (text.AsSpan(tokens[t - 1].Span.End, tokens[t].Span.Start - tokens[t - 1].Span.End).Contains('\n'))
+                {
+                    units.Add((first, t));
+                    first = t;
+                }
+            }
+
+            if (sentence.EndToken > first) units.Add((first, sentence.EndToken));
+        }
+
+        return units;
+    }
+}
+
+/// <summary>Where the shipped entity model lives: models/ner beside the application.</summary>
+public static class NerModelFiles
+{
+    public static string DefaultPath => Path.Combine(AppContext.BaseDirectory, "models", "ner", "ner.model");
+
+    public static NerTagger LoadDefault() => new(NerModel.Load(DefaultPath));
+}
+
+public static class EntityPipelineExtensions
+{
+    /// <summary>Adds entity recognition with the model shipped beside the application (see <see cref="NerModelFiles"/>).</summary>
+    public static PipelineBuilder UseEntities(this PipelineBuilder builder) => builder.UseEntities(NerModelFiles.LoadDefault());
+
+    public static PipelineBuilder UseEntities(this PipelineBuilder builder, NerTagger tagger) =>
+        builder.Use(new EntityRecognitionStage(tagger, new EntityResolver(EntityLexicons.Load())));
+
+    public static PipelineBuilder UseFigures(this PipelineBuilder builder) => builder.Use(new FigureStage(FigureLexicon.Load()));
+}

@@ -1,0 +1,321 @@
+namespace Dossier.Entities.Ner;
+
+/// <summary>The hashed feature buckets of one sentence: token t's features are Features[Offsets[t]..Offsets[t + 1]].</summary>
+internal sealed record SentenceFeatures(int[] Features, int[] Offsets)
+{
+    public int Length => Offsets.Length - 1;
+}
+
+/// <summary>
+/// Turns the tokens of one document into hashed feature buckets: the word and its context window, shape,
+/// affixes, gazetteer matches, word classes, evidence from the rest of the document (how the same word is written
+/// elsewhere) and, on the second pass, the first pass's tags for the same words elsewhere in the document.
+/// </summary>
+internal sealed class NerFeatureExtractor
+{
+    private const int Cap = 1, AllCaps = 2, HasDigit = 4, Initial = 8, Lower = 16, HasLetter = 32;
+
+    private readonly Gazetteer _gazetteer;
+    private readonly WordClusters _clusters;
+    private readonly int _shift;
+
+    private readonly TagScheme _scheme;
+
+    public NerFeatureExtractor(Gazetteer gazetteer, WordClusters clusters, int bucketBits, TagScheme scheme)
+    {
+        _scheme = scheme;
+        _gazetteer = gazetteer;
+        _clusters = clusters;
+        _shift = 64 - bucketBits;
+    }
+
+    internal struct TokenInfo
+    {
+        public ulong Word, LowerWord, Shape, ShortShape, Cluster, GazBegin, GazInside;
+        public ulong Prefix1, Prefix2, Prefix3, Prefix4, Suffix1, Suffix2, Suffix3, Suffix4;
+        public int Flags;
+    }
+
+    /// <summary>What the features of a document are read from; computed once and shared by both passes.</summary>
+    internal sealed class PreparedDocument
+    {
+        internal PreparedDocument(TokenInfo[][] infos, bool[] headline, HashSet<ulong> lowerSeen, HashSet<ulong> capSeen)
+        {
+            Infos = infos;
+            Headline = headline;
+            LowerSeen = lowerSeen;
+            CapSeen = capSeen;
+        }
+
+        internal TokenInfo[][] Infos { get; }
+        internal bool[] Headline { get; }
+        internal HashSet<ulong> LowerSeen { get; }
+        internal HashSet<ulong> CapSeen { get; }
+    }
+
+    public PreparedDocument Prepare(IReadOnlyList<IReadOnlyList<string>> sentences)
+    {
+        var infos = new TokenInfo[sentences.Count][];
+        var headline = new bool[sentences.Count];
+        var lowerSeen = new HashSet<ulong>();
+        var capSeen = new HashSet<ulong>();
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            infos[s] = Describe(sentences[s]);
+            headline[s] = IsHeadline(infos[s]);
+            for (var t = 0; t < infos[s].Length; t++)
+            {
+                ref var info = ref infos[s][t];
+                if ((info.Flags & Lower) != 0) lowerSeen.Add(info.LowerWord);
+                else if ((info.Flags & Cap) != 0 && (info.Flags & Initial) == 0 && !headline[s]) capSeen.Add(info.LowerWord);
+            }
+        }
+
+        return new PreparedDocument(infos, headline, lowerSeen, capSeen);
+    }
+
+    /// <param name="firstPass">The first pass's tags per sentence, or null on the first pass itself.</param>
+    public SentenceFeatures[] Extract(IReadOnlyList<IReadOnlyList<string>> sentences, int[][]? firstPass) => Extract(Prepare(sentences), firstPass);
+
+    /// <param name="firstPass">The first pass's tags per sentence, or null on the first pass itself.</param>
+    public SentenceFeatures[] Extract(PreparedDocument document, int[][]? firstPass)
+    {
+        var infos = document.Infos;
+        Dictionary<ulong, int[]>? predicted = firstPass is null ? null : PredictedTypes(infos, firstPass);
+        var result = new SentenceFeatures[infos.Length];
+        var buffer = new List<int>(64 * 40);
+        for (var s = 0; s < infos.Length; s++)
+        {
+            var tokens = infos[s];
+            var offsets = new int[tokens.Length + 1];
+            buffer.Clear();
+            for (var t = 0; t < tokens.Length; t++)
+            {
+                offsets[t] = buffer.Count;
+                AddTokenFeatures(buffer, tokens, t, document.Headline[s], document.LowerSeen, document.CapSeen);
+                if (firstPass is not null) AddSecondPassFeatures(buffer, tokens, t, firstPass[s], predicted!);
+            }
+
+            offsets[tokens.Length] = buffer.Count;
+            result[s] = new SentenceFeatures([.. buffer], offsets);
+        }
+
+        return result;
+    }
+
+    private TokenInfo[] Describe(IReadOnlyList<string> sentence)
+    {
+        var infos = new TokenInfo[sentence.Count];
+        Span<char> shape = stackalloc char[24];
+        Span<char> shortShape = stackalloc char[24];
+        var lowerHashes = new ulong[sentence.Count];
+        for (var t = 0; t < sentence.Count; t++)
+        {
+            var word = NerText.Normalize(sentence[t]);
+            ref var info = ref infos[t];
+            info.Word = StableHash.Of(word);
+            info.LowerWord = StableHash.OfLower(word);
+            lowerHashes[t] = info.LowerWord;
+            var shapeLength = 0;
+            var shortLength = 0;
+            var letters = 0;
+            var uppers = 0;
+            foreach (var c in word)
+            {
+                var kind = char.IsUpper(c) ? 'X' : char.IsLower(c) ? 'x' : char.IsDigit(c) ? 'd' : c;
+                if (char.IsLetter(c)) letters++;
+                if (char.IsUpper(c)) uppers++;
+                if (kind == 'd') info.Flags |= HasDigit;
+                if (shapeLength < shape.Length) shape[shapeLength++] = kind;
+                if ((shortLength == 0 || shortShape[shortLength - 1] != kind) && shortLength < shortShape.Length) shortShape[shortLength++] = kind;
+            }
+
+            info.Shape = StableHash.Of(shape[..shapeLength]);
+            info.ShortShape = StableHash.Of(shortShape[..shortLength]);
+            if (word.Length > 0 && char.IsUpper(word[0])) info.Flags |= Cap;
+            if (word.Length > 0 && char.IsLower(word[0])) info.Flags |= Lower;
+            if (letters > 0) info.Flags |= HasLetter;
+            if (letters > 0 && uppers == letters) info.Flags |= AllCaps;
+            if (t == 0 || (t <= 2 && IsOpener(sentence, t))) info.Flags |= Initial;
+            var span = word.AsSpan();
+            info.Prefix1 = StableHash.Of(span[..Math.Min(1, span.Length)]);
+            info.Prefix2 = span.Length >= 2 ? StableHash.Of(span[..2]) : 0;
+            info.Prefix3 = span.Length >= 3 ? StableHash.Of(span[..3]) : 0;
+            info.Prefix4 = span.Length >= 4 ? StableHash.Of(span[..4]) : 0;
+            info.Suffix1 = StableHash.OfLower(span[^Math.Min(1, span.Length)..]);
+            info.Suffix2 = span.Length >= 2 ? StableHash.OfLower(span[^2..]) : 0;
+            info.Suffix3 = span.Length >= 3 ? StableHash.OfLower(span[^3..]) : 0;
+            info.Suffix4 = span.Length >= 4 ? StableHash.OfLower(span[^4..]) : 0;
+            info.Cluster = _clusters.PathOf(info.LowerWord);
+        }
+
+        Span<ulong> begins = sentence.Count <= 256 ? stackalloc ulong[sentence.Count] : new ulong[sentence.Count];
+        Span<ulong> insides = sentence.Count <= 256 ? stackalloc ulong[sentence.Count] : new ulong[sentence.Count];
+        _gazetteer.Match(lowerHashes, begins, insides);
+        for (var t = 0; t < sentence.Count; t++)
+        {
+            infos[t].GazBegin = begins[t];
+            infos[t].GazInside = insides[t];
+        }
+
+        return infos;
+    }
+
+    // A word right after an opening quote or dash at the start of a sentence is sentence-initial too.
+    private static bool IsOpener(IReadOnlyList<string> sentence, int t)
+    {
+        for (var k = 0; k < t; k++)
+        {
+            var w = sentence[k];
+            if (w.Length == 0 || char.IsLetterOrDigit(w[0])) return false;
+        }
+
+        return true;
+    }
+
+    // Headlines and sports tables are written in capitals, where capitalisation says nothing about names.
+    private static bool IsHeadline(TokenInfo[] tokens)
+    {
+        var letters = 0;
+        foreach (var info in tokens)
+        {
+            if ((info.Flags & HasLetter) == 0) continue;
+            if ((info.Flags & AllCaps) == 0) return false;
+            letters++;
+        }
+
+        return letters >= 2;
+    }
+
+    private void Add(List<int> buffer, ulong hash) => buffer.Add((int)(hash >> _shift));
+
+    private void AddTokenFeatures(List<int> f, TokenInfo[] tokens, int t, bool headline, HashSet<ulong> lowerSeen, HashSet<ulong> capSeen)
+    {
+        ref var w = ref tokens[t];
+        var prev = t > 0 ? tokens[t - 1] : default;
+        var next = t + 1 < tokens.Length ? tokens[t + 1] : default;
+        var prev2 = t > 1 ? tokens[t - 2] : default;
+        var next2 = t + 2 < tokens.Length ? tokens[t + 2] : default;
+        // Padding positions have zero hashes, which stand for "no token here".
+        const ulong start = 0xAAAA, end = 0xBBBB;
+        var prevWord = t > 0 ? prev.LowerWord : start;
+        var nextWord = t + 1 < tokens.Length ? next.LowerWord : end;
+        var prevShape = t > 0 ? prev.ShortShape : start;
+        var nextShape = t + 1 < tokens.Length ? next.ShortShape : end;
+        var flags = (ulong)w.Flags;
+        var caseContext = (headline ? 1UL : 0UL) | ((flags & Initial) != 0 ? 2UL : 0UL);
+
+        Add(f, StableHash.Mix(1, 0));
+        Add(f, StableHash.Mix(2, w.Word));
+        Add(f, StableHash.Mix(3, w.LowerWord));
+        Add(f, StableHash.Mix(4, prevWord));
+        Add(f, StableHash.Mix(5, nextWord));
+        Add(f, StableHash.Mix(6, t > 1 ? prev2.LowerWord : start));
+        Add(f, StableHash.Mix(7, t + 2 < tokens.Length ? next2.LowerWord : end));
+        Add(f, StableHash.Mix(8, prevWord, w.LowerWord));
+        Add(f, StableHash.Mix(9, w.LowerWord, nextWord));
+        Add(f, StableHash.Mix(10, w.Shape));
+        Add(f, StableHash.Mix(11, w.ShortShape, caseContext));
+        Add(f, StableHash.Mix(12, prevShape, w.ShortShape, nextShape));
+        Add(f, StableHash.Mix(13, prevShape, w.ShortShape));
+        Add(f, StableHash.Mix(14, w.ShortShape, nextShape));
+        Add(f, StableHash.Mix(15, w.Prefix1));
+        if (w.Prefix2 != 0) Add(f, StableHash.Mix(16, w.Prefix2));
+        if (w.Prefix3 != 0) Add(f, StableHash.Mix(17, w.Prefix3));
+        if (w.Prefix4 != 0) Add(f, StableHash.Mix(18, w.Prefix4));
+        Add(f, StableHash.Mix(19, w.Suffix1));
+        if (w.Suffix2 != 0) Add(f, StableHash.Mix(20, w.Suffix2));
+        if (w.Suffix3 != 0) Add(f, StableHash.Mix(21, w.Suffix3));
+        if (w.Suffix4 != 0) Add(f, StableHash.Mix(22, w.Suffix4));
+        Add(f, StableHash.Mix(23, w.LowerWord, caseContext));
+        Add(f, StableHash.Mix(25, prevWord, w.ShortShape));
+        Add(f, StableHash.Mix(26, w.ShortShape, nextWord));
+        Add(f, StableHash.Mix(27, t > 0 ? prev.Word : start));
+        Add(f, StableHash.Mix(28, t + 1 < tokens.Length ? next.Word : end));
+        Add(f, StableHash.Mix(29, prevWord, w.LowerWord, nextWord));
+
+        AddGazetteer(f, 30, w.GazBegin, 0);
+        AddGazetteer(f, 30, w.GazInside, 1);
+        if (t > 0) AddGazetteer(f, 31, prev.GazBegin | prev.GazInside, 0);
+        if (t + 1 < tokens.Length) AddGazetteer(f, 31, next.GazBegin | next.GazInside, 1);
+        var any = w.GazBegin | w.GazInside;
+        if (any != 0) AddGazetteer(f, 32, any, (w.Flags & Cap) != 0 ? 1UL : 0UL);
+
+        if (w.Cluster != 0)
+        {
+            Add(f, StableHash.Mix(40, WordClusters.Prefix(w.Cluster, 4)));
+            Add(f, StableHash.Mix(41, WordClusters.Prefix(w.Cluster, 6)));
+            Add(f, StableHash.Mix(42, WordClusters.Prefix(w.Cluster, 10)));
+            Add(f, StableHash.Mix(43, WordClusters.Prefix(w.Cluster, 20)));
+            Add(f, StableHash.Mix(44, WordClusters.Prefix(w.Cluster, 10), caseContext | (flags & Cap)));
+        }
+
+        if (t > 0 && prev.Cluster != 0) Add(f, StableHash.Mix(45, WordClusters.Prefix(prev.Cluster, 8)));
+        if (t + 1 < tokens.Length && next.Cluster != 0) Add(f, StableHash.Mix(46, WordClusters.Prefix(next.Cluster, 8)));
+
+        if ((w.Flags & Cap) != 0)
+        {
+            var seenLower = lowerSeen.Contains(w.LowerWord) ? 1UL : 0UL;
+            var seenCap = capSeen.Contains(w.LowerWord) ? 1UL : 0UL;
+            Add(f, StableHash.Mix(50, caseContext, seenLower, seenCap));
+        }
+    }
+
+    private void AddGazetteer(List<int> f, ulong template, ulong lists, ulong position)
+    {
+        while (lists != 0)
+        {
+            var list = (ulong)System.Numerics.BitOperations.TrailingZeroCount(lists);
+            lists &= lists - 1;
+            Add(f, StableHash.Mix(template, list, position));
+        }
+    }
+
+    private Dictionary<ulong, int[]> PredictedTypes(TokenInfo[][] infos, int[][] tags)
+    {
+        var counts = new Dictionary<ulong, int[]>();
+        for (var s = 0; s < infos.Length; s++)
+        {
+            for (var t = 0; t < infos[s].Length; t++)
+            {
+                var type = _scheme.TypeOf(tags[s][t]);
+                if (type < 0 || (infos[s][t].Flags & Cap) == 0) continue;
+                if (!counts.TryGetValue(infos[s][t].LowerWord, out var byType)) counts[infos[s][t].LowerWord] = byType = new int[5];
+                byType[type]++;
+            }
+        }
+
+        return counts;
+    }
+
+    private void AddSecondPassFeatures(List<int> f, TokenInfo[] tokens, int t, int[] tags, Dictionary<ulong, int[]> predicted)
+    {
+        var own = tags[t];
+        var before = t > 0 ? tags[t - 1] : 99;
+        var after = t + 1 < tags.Length ? tags[t + 1] : 99;
+        Add(f, StableHash.Mix(60, (ulong)own));
+        Add(f, StableHash.Mix(61, (ulong)before, (ulong)own));
+        Add(f, StableHash.Mix(62, (ulong)own, (ulong)after));
+        if ((tokens[t].Flags & Cap) == 0 || !predicted.TryGetValue(tokens[t].LowerWord, out var byType)) return;
+        // Count the other occurrences only, so that the feature says what the rest of the document thinks.
+        var ownType = _scheme.TypeOf(own);
+        var best = -1;
+        var bestCount = 0;
+        var total = 0;
+        for (var type = 0; type < 4; type++)
+        {
+            var count = byType[type] - (type == ownType ? 1 : 0);
+            total += count;
+            if (count > 0) Add(f, StableHash.Mix(64, (ulong)type));
+            if (count > bestCount)
+            {
+                best = type;
+                bestCount = count;
+            }
+        }
+
+        if (best < 0) return;
+        Add(f, StableHash.Mix(63, (ulong)best, bestCount == total ? 1UL : 0UL));
+        Add(f, StableHash.Mix(65, (ulong)best, (ulong)(ownType + 1)));
+    }
+}

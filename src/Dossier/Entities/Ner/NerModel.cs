@@ -1,0 +1,132 @@
+using System.IO.Compression;
+using System.Text;
+
+namespace Dossier.Entities.Ner;
+
+/// <summary>
+/// A trained tagger: gazetteer phrase hashes, word classes and one or two linear-chain models. The second model,
+/// when present, reads the first one's tags for the whole document, so that a name tagged confidently in one
+/// place informs its other mentions.
+/// </summary>
+public sealed class NerModel
+{
+    private const string Magic = "DOSSIER-NER";
+    private const int Version = 2;
+
+    internal NerModel(Gazetteer gazetteer, WordClusters clusters, LinearChainModel firstPass, LinearChainModel? secondPass, string description, IReadOnlySet<ulong>? lowerCaseWords = null)
+    {
+        _lowerCaseWords = lowerCaseWords ?? new HashSet<ulong>();
+        Gazetteer = gazetteer;
+        Clusters = clusters;
+        FirstPass = firstPass;
+        SecondPass = secondPass;
+        Description = description;
+    }
+
+    private readonly IReadOnlySet<ulong> _lowerCaseWords;
+
+    public Gazetteer Gazetteer { get; }
+
+    /// <summary>Whether news text usually writes this word in lower case (so a capital on it says little), as counted at training time.</summary>
+    public bool IsUsuallyLowerCase(string word) => _lowerCaseWords.Contains(StableHash.OfLower(word));
+
+    internal IReadOnlySet<ulong> LowerCaseWords => _lowerCaseWords;
+
+    /// <summary>The same model with the list of words that news text writes in lower case.</summary>
+    public NerModel WithLowerCaseWords(IEnumerable<string> words) =>
+        new(Gazetteer, Clusters, FirstPass, SecondPass, Description, words.Select(w => StableHash.OfLower(w)).ToHashSet());
+    public WordClusters Clusters { get; }
+    internal LinearChainModel FirstPass { get; }
+    internal LinearChainModel? SecondPass { get; }
+
+    /// <summary>How the model was trained, as the trainer recorded it.</summary>
+    public string Description { get; }
+
+    public void Save(string path)
+    {
+        using var file = File.Create(path);
+        Save(file);
+    }
+
+    public void Save(Stream stream)
+    {
+        using var zip = new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
+        using var writer = new BinaryWriter(zip, Encoding.UTF8, leaveOpen: true);
+        writer.Write(Magic);
+        writer.Write(Version);
+        writer.Write(Description);
+        Gazetteer.Write(writer);
+        Clusters.Write(writer);
+        FirstPass.Write(writer);
+        writer.Write(SecondPass is not null);
+        SecondPass?.Write(writer);
+        writer.Write(_lowerCaseWords.Count);
+        foreach (var hash in _lowerCaseWords.Order()) writer.Write(hash);
+    }
+
+    public static NerModel Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException(
+                $"The entity recognition model is missing: expected it at '{path}'. It ships in models/ner and is copied next to the application when it is built.",
+                path);
+        }
+
+        using var file = new BufferedStream(File.OpenRead(path), 1 << 16);
+        return Load(file);
+    }
+
+    public static NerModel Load(Stream stream)
+    {
+        // Decompress in one go: reading millions of small values straight from the gzip stream is several times slower.
+        using var zip = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true);
+        using var bytes = new MemoryStream();
+        zip.CopyTo(bytes);
+        bytes.Position = 0;
+        using var reader = new BinaryReader(bytes, Encoding.UTF8, leaveOpen: true);
+        if (reader.ReadString() != Magic) throw new InvalidDataException("This is not an entity recognition model file.");
+        var version = reader.ReadInt32();
+        if (version != Version) throw new InvalidDataException($"Model format {version} is not supported; this build reads format {Version}.");
+        var description = reader.ReadString();
+        var gazetteer = Gazetteer.Read(reader);
+        var clusters = WordClusters.Read(reader);
+        var first = LinearChainModel.Read(reader);
+        var second = reader.ReadBoolean() ? LinearChainModel.Read(reader) : null;
+        var count = reader.ReadInt32();
+        var lowerCase = new HashSet<ulong>(count);
+        for (var i = 0; i < count; i++) lowerCase.Add(reader.ReadUInt64());
+        return new NerModel(gazetteer, clusters, first, second, description, lowerCase);
+    }
+}
+
+/// <summary>Tags the tokens of one document with IOB2 entity tags. Thread-safe: the model is only read.</summary>
+public sealed class NerTagger
+{
+    private readonly NerModel _model;
+    private readonly NerFeatureExtractor _first;
+    private readonly NerFeatureExtractor? _second;
+
+    public NerTagger(NerModel model)
+    {
+        _model = model;
+        _first = new NerFeatureExtractor(model.Gazetteer, model.Clusters, model.FirstPass.BucketBits, model.FirstPass.Scheme);
+        _second = model.SecondPass is { } second ? new NerFeatureExtractor(model.Gazetteer, model.Clusters, second.BucketBits, model.FirstPass.Scheme) : null;
+    }
+
+    public NerModel Model => _model;
+
+    /// <summary>Tag indices (see <see cref="NerLabels"/>) for every token of every sentence of one document.</summary>
+    public int[][] Tag(IReadOnlyList<IReadOnlyList<string>> sentences)
+    {
+        var prepared = _first.Prepare(sentences);
+        var features = _first.Extract(prepared, null);
+        var tags = new int[sentences.Count][];
+        for (var s = 0; s < features.Length; s++) tags[s] = _model.FirstPass.Decode(features[s]);
+        if (_second is null || _model.SecondPass is null) return tags.Select(_model.FirstPass.Scheme.ToIob2).ToArray();
+        var secondFeatures = _second.Extract(prepared, tags);
+        var final = new int[sentences.Count][];
+        for (var s = 0; s < secondFeatures.Length; s++) final[s] = _model.SecondPass.Scheme.ToIob2(_model.SecondPass.Decode(secondFeatures[s]));
+        return final;
+    }
+}

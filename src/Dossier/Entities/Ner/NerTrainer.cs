@@ -1,0 +1,139 @@
+namespace Dossier.Entities.Ner;
+
+public sealed record NerTrainingOptions
+{
+    /// <summary>log2 of the number of feature buckets.</summary>
+    public int BucketBits { get; init; } = 20;
+    public int Epochs { get; init; } = 12;
+    public int Seed { get; init; } = 1;
+
+    /// <summary>Folds for the first pass's held-out tags on the training data, which the second pass learns from.</summary>
+    public int Folds { get; init; } = 4;
+    public bool SecondPass { get; init; } = true;
+
+    /// <summary>Tag spans with BILOU inside the model (else IOB2). On the dev split it scored no better (93.43 against 93.58 F1), so IOB2 is the default.</summary>
+    public bool Bilou { get; init; }
+    public string Description { get; init; } = "";
+}
+
+/// <summary>
+/// Trains the tagger with the averaged structured perceptron (Collins 2002). The second pass is trained on the
+/// first pass's tags for documents it did not see (cross-validation over documents), so that it learns how far
+/// to trust them on new text rather than on text the first pass has memorised. Deterministic for a given seed.
+/// </summary>
+public static class NerTrainer
+{
+    public static NerModel Train(
+        IReadOnlyList<ConllDocument> documents, Gazetteer gazetteer, WordClusters clusters, NerTrainingOptions options, Action<string>? log = null)
+    {
+        var scheme = options.Bilou ? TagScheme.Bilou : TagScheme.Iob2;
+        var extractor = new NerFeatureExtractor(gazetteer, clusters, options.BucketBits, scheme);
+        var gold = documents.Select(document => document.Sentences.Select(sentence => scheme.FromIob2(sentence.Tags!)).ToArray()).ToArray();
+        var prepared = documents.Select(document => extractor.Prepare(Tokens(document))).ToArray();
+        var features = prepared.Select(document => extractor.Extract(document, null)).ToArray();
+        log?.Invoke($"features extracted for {documents.Count} documents");
+        var first = TrainChain(Examples(gold, features, _ => true), scheme, options, "first pass", log);
+        if (!options.SecondPass) return new NerModel(gazetteer, clusters, first, null, options.Description);
+
+        var heldOutTags = new int[documents.Count][][];
+        for (var fold = 0; fold < options.Folds; fold++)
+        {
+            var inFold = fold;
+            var model = TrainChain(Examples(gold, features, d => d % options.Folds != inFold), scheme, options, $"fold {fold + 1}/{options.Folds}", log);
+            for (var d = fold; d < documents.Count; d += options.Folds) heldOutTags[d] = features[d].Select(model.Decode).ToArray();
+        }
+
+        var secondFeatures = prepared.Select((document, d) => extractor.Extract(document, heldOutTags[d])).ToArray();
+        var second = TrainChain(Examples(gold, secondFeatures, _ => true), scheme, options with { Seed = options.Seed + 1 }, "second pass", log);
+        return new NerModel(gazetteer, clusters, first, second, options.Description);
+    }
+
+    public static ConllScore Evaluate(NerTagger tagger, IReadOnlyList<ConllDocument> documents)
+    {
+        var score = new ConllScore();
+        foreach (var document in documents)
+        {
+            var tags = tagger.Tag(Tokens(document));
+            for (var s = 0; s < tags.Length; s++) score.Add(document.Sentences[s].Tags!, tags[s]);
+        }
+
+        return score;
+    }
+
+    public static IReadOnlyList<IReadOnlyList<string>> Tokens(ConllDocument document) =>
+        document.Sentences.Select(sentence => sentence.Tokens).ToArray();
+
+    private static List<(SentenceFeatures Features, int[] Gold)> Examples(int[][][] gold, SentenceFeatures[][] features, Func<int, bool> include)
+    {
+        var examples = new List<(SentenceFeatures, int[])>();
+        for (var d = 0; d < gold.Length; d++)
+        {
+            if (!include(d)) continue;
+            for (var s = 0; s < features[d].Length; s++) examples.Add((features[d][s], gold[d][s]));
+        }
+
+        return examples;
+    }
+
+    private static LinearChainModel TrainChain(List<(SentenceFeatures Features, int[] Gold)> data, TagScheme scheme, NerTrainingOptions options, string name, Action<string>? log)
+    {
+        var L = scheme.Count;
+        var size = (1 << options.BucketBits) * L;
+        var weights = new float[size];
+        var sums = new float[size];
+        var transitions = new float[(L + 1) * L];
+        var transitionSums = new float[(L + 1) * L];
+        var order = Enumerable.Range(0, data.Count).ToArray();
+        var random = new Random(options.Seed);
+        var step = 1f;
+        for (var epoch = 0; epoch < options.Epochs; epoch++)
+        {
+            random.Shuffle(order);
+            var mistakes = 0;
+            foreach (var index in order)
+            {
+                var (features, gold) = data[index];
+                var predicted = LinearChainModel.Decode(scheme, features, weights, transitions);
+                if (!predicted.AsSpan().SequenceEqual(gold))
+                {
+                    mistakes++;
+                    for (var t = 0; t < gold.Length; t++)
+                    {
+                        var g = gold[t];
+                        var p = predicted[t];
+                        if (g != p)
+                        {
+                            for (var k = features.Offsets[t]; k < features.Offsets[t + 1]; k++)
+                            {
+                                var row = features.Features[k] * L;
+                                weights[row + g] += 1;
+                                sums[row + g] += step;
+                                weights[row + p] -= 1;
+                                sums[row + p] -= step;
+                            }
+                        }
+
+                        var gPrev = t == 0 ? L : gold[t - 1];
+                        var pPrev = t == 0 ? L : predicted[t - 1];
+                        if (g != p || gPrev != pPrev)
+                        {
+                            transitions[gPrev * L + g] += 1;
+                            transitionSums[gPrev * L + g] += step;
+                            transitions[pPrev * L + p] -= 1;
+                            transitionSums[pPrev * L + p] -= step;
+                        }
+                    }
+                }
+
+                step++;
+            }
+
+            log?.Invoke($"{name}: epoch {epoch + 1}/{options.Epochs}, {mistakes} of {data.Count} sentences wrong");
+        }
+
+        // Averaging: the mean of the weights over all steps is w - sum(step * update) / steps.
+        for (var i = 0; i < size; i++) weights[i] -= sums[i] / step;
+        for (var i = 0; i < transitions.Length; i++) transitions[i] -= transitionSums[i] / step;
+        return new LinearChainModel(scheme, options.BucketBits, weights, transitions);
+    }
+}

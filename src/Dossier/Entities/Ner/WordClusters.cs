@@ -1,0 +1,62 @@
+namespace Dossier.Entities.Ner;
+
+/// <summary>
+/// Hierarchical word classes induced from unlabelled news text: each known word (lower-cased) has a bit path in a
+/// binary tree of classes, and the tagger reads prefixes of the path, so that rare words borrow evidence from the
+/// frequent words that share their class.
+/// </summary>
+public sealed class WordClusters
+{
+    private readonly Dictionary<ulong, ulong> _paths;
+
+    private WordClusters(Dictionary<ulong, ulong> paths) => _paths = paths;
+
+    public static WordClusters Empty { get; } = new([]);
+
+    public int Count => _paths.Count;
+
+    public static WordClusters FromPaths(IEnumerable<KeyValuePair<string, string>> wordPaths)
+    {
+        var paths = new Dictionary<ulong, ulong>();
+        foreach (var (word, path) in wordPaths)
+        {
+            if (path.Length is 0 or > 32) continue;
+            var bits = 0UL;
+            foreach (var c in path) bits = (bits << 1) | (c == '1' ? 1UL : 0UL);
+            paths[StableHash.OfLower(word)] = ((ulong)path.Length << 32) | bits;
+        }
+
+        return new WordClusters(paths);
+    }
+
+    /// <summary>The path packed as length (high 32 bits) and bits (low 32, first branch highest); 0 when unknown.</summary>
+    public ulong PathOf(ulong lowerHash) => _paths.GetValueOrDefault(lowerHash);
+
+    /// <summary>A hash of the first <paramref name="length"/> branches of a packed path, or 0 when the word is unknown.</summary>
+    public static ulong Prefix(ulong packed, int length)
+    {
+        if (packed == 0) return 0;
+        var pathLength = (int)(packed >> 32);
+        var bits = packed & 0xffffffffUL;
+        var take = Math.Min(length, pathLength);
+        return ((ulong)take << 32) | (bits >> (pathLength - take));
+    }
+
+    public void Write(BinaryWriter writer)
+    {
+        writer.Write(_paths.Count);
+        foreach (var (key, path) in _paths.OrderBy(pair => pair.Key))
+        {
+            writer.Write(key);
+            writer.Write(path);
+        }
+    }
+
+    public static WordClusters Read(BinaryReader reader)
+    {
+        var count = reader.ReadInt32();
+        var paths = new Dictionary<ulong, ulong>(count);
+        for (var i = 0; i < count; i++) paths[reader.ReadUInt64()] = reader.ReadUInt64();
+        return new WordClusters(paths);
+    }
+}

@@ -1,0 +1,212 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using Dossier.Ingestion;
+
+namespace Dossier.Extraction.Html;
+
+/// <summary>What a page says about itself: title, authors, publication date, site and language.</summary>
+internal sealed record PageMetadata(string? Title, IReadOnlyList<string> Authors, DateTimeOffset? Published, string? Site, string? Language);
+
+/// <summary>
+/// Reads a page's metadata from, in order of trust: JSON-LD, meta tags (Open Graph, Dublin Core, article:*),
+/// microdata and <c>&lt;time&gt;</c> elements, the visible headline, and the URL.
+/// </summary>
+internal static partial class HtmlMetadata
+{
+    private const int MaxJsonLdChars = 1 << 20;
+
+    public static PageMetadata Read(IDocument document, string? url)
+    {
+        var meta = MetaTags(document);
+        var jsonLd = JsonLd.Read(document);
+        var title = Title(document, meta, jsonLd);
+        var published = PublishedDate(document, meta, jsonLd, url);
+        var authors = Authors(document, meta, jsonLd);
+        var site = First(meta, "og:site_name", "application-name", "publisher") ?? jsonLd.Publisher;
+        var language = Language(document, meta);
+        return new PageMetadata(title, authors, published, Clean(site), language);
+    }
+
+    private static Dictionary<string, string> MetaTags(IDocument document)
+    {
+        var tags = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var element in document.Head?.Children.Where(e => e.LocalName == "meta") ?? document.QuerySelectorAll("meta"))
+        {
+            var key = element.GetAttribute("property") ?? element.GetAttribute("name") ?? element.GetAttribute("itemprop") ?? element.GetAttribute("http-equiv");
+            var content = element.GetAttribute("content");
+            if (key is null || string.IsNullOrWhiteSpace(content)) continue;
+            tags.TryAdd(key.Trim(), content.Trim());
+        }
+
+        foreach (var element in document.QuerySelectorAll("[itemprop=datePublished], [itemprop=headline]"))
+        {
+            var key = element.GetAttribute("itemprop")!;
+            var value = element.GetAttribute("content") ?? element.GetAttribute("datetime") ?? element.TextContent;
+            if (!string.IsNullOrWhiteSpace(value)) tags.TryAdd("itemprop:" + key, value.Trim());
+        }
+
+        return tags;
+    }
+
+    private static string? First(Dictionary<string, string> meta, params string[] keys)
+    {
+        foreach (var key in keys)
+        {
+            if (meta.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value)) return value;
+        }
+
+        return null;
+    }
+
+    private static string? Title(IDocument document, Dictionary<string, string> meta, JsonLd jsonLd)
+    {
+        var headline = document.Body?.QuerySelector("article h1, main h1") ?? document.Body?.QuerySelector("h1");
+        var h1 = Clean(headline?.TextContent);
+        var declared = Clean(First(meta, "og:title", "twitter:title", "itemprop:headline", "dc.title") ?? jsonLd.Headline);
+        var documentTitle = Clean(document.Title);
+        if (h1 is { Length: > 0 } && (Contains(declared, h1) || Contains(documentTitle, h1))) return h1;
+        if (declared is not null) return StripSiteName(declared);
+        // A headline of a few words on the page outranks a <title> that does not contain it (often a section or site name);
+        // a one- or two-word <h1> is more often the site's logo.
+        if (h1 is not null && h1.Split(' ').Length >= 4) return h1;
+        if (documentTitle is not null) return StripSiteName(documentTitle);
+        return h1;
+
+        static bool Contains(string? outer, string inner) =>
+            outer is not null && Normalize(outer).Contains(Normalize(inner), StringComparison.Ordinal);
+    }
+
+    /// <summary>Normalised for comparison: letters and digits only, lower case.</summary>
+    public static string Normalize(string text) => new(text.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
+
+    /// <summary>"Headline | Site" and "Headline - Site": the longest part is the headline.</summary>
+    private static string StripSiteName(string title)
+    {
+        var parts = SiteSeparator().Split(title);
+        return parts.Length < 2 ? title : parts.OrderByDescending(p => p.Length).First().Trim();
+    }
+
+    private static DateTimeOffset? PublishedDate(IDocument document, Dictionary<string, string> meta, JsonLd jsonLd, string? url)
+    {
+        var fromMeta = First(meta, "article:published_time", "article:published", "og:published_time", "datePublished", "itemprop:datePublished", "pubdate", "publishdate",
+            "publish-date", "parsely-pub-date", "sailthru.date", "dc.date.issued", "dc.date", "dcterms.created", "date", "article.published", "pdate", "og:updated_time");
+        if (DateParsing.TryParseIso(fromMeta) is { } metaDate) return metaDate;
+        if (DateParsing.TryParseIso(jsonLd.Published) is { } jsonDate) return jsonDate;
+        var times = document.QuerySelectorAll("time[datetime]");
+        var time = times.FirstOrDefault(t => t.HasAttribute("pubdate") || (t.GetAttribute("itemprop") ?? "").Contains("datePublished", StringComparison.Ordinal)
+                                             || (t.ClassName ?? "").Contains("publish", StringComparison.OrdinalIgnoreCase)) ?? times.FirstOrDefault();
+        if (DateParsing.TryParseIso(time?.GetAttribute("datetime")) is { } timeDate) return timeDate;
+        if (url is not null && UrlDate().Match(url) is { Success: true } match &&
+            DateTime.TryParseExact($"{match.Groups["y"].Value}-{match.Groups["m"].Value}-{match.Groups["d"].Value}", "yyyy-M-d",
+                System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var urlDate))
+        {
+            return new DateTimeOffset(urlDate, TimeSpan.Zero);
+        }
+
+        return null;
+    }
+
+    private static IReadOnlyList<string> Authors(IDocument document, Dictionary<string, string> meta, JsonLd jsonLd)
+    {
+        if (jsonLd.Authors.Count > 0) return jsonLd.Authors;
+        var declared = First(meta, "author", "article:author", "dc.creator", "sailthru.author", "parsely-author");
+        if (declared is not null && !declared.StartsWith("http", StringComparison.OrdinalIgnoreCase)) return SplitNames(declared);
+        var element = document.QuerySelector("[itemprop=author] [itemprop=name], [itemprop=author], [rel=author], .byline a, .author-name");
+        var text = Clean(element?.GetAttribute("content") ?? element?.TextContent);
+        return text is { Length: > 0 and < 120 } ? SplitNames(ByPrefix().Replace(text, "")) : [];
+    }
+
+    private static IReadOnlyList<string> SplitNames(string names) =>
+        NameSeparator().Split(names).Select(Clean).OfType<string>().Where(n => n.Length is > 1 and < 80).Distinct(StringComparer.Ordinal).ToList();
+
+    private static string? Language(IDocument document, Dictionary<string, string> meta)
+    {
+        var declared = document.DocumentElement.GetAttribute("lang") ?? document.DocumentElement.GetAttribute("xml:lang")
+                       ?? First(meta, "content-language", "og:locale", "language", "dc.language");
+        if (string.IsNullOrWhiteSpace(declared)) return null;
+        var code = declared.Trim().Split('-', '_', ',', ' ')[0].ToLowerInvariant();
+        return code.Length is 2 or 3 && code.All(char.IsAsciiLetterLower) ? code : null;
+    }
+
+    private static string? Clean(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var clean = WhitespaceNormalizer.CollapseInline(text);
+        return clean.Length == 0 ? null : clean;
+    }
+
+    [GeneratedRegex(@"\s+(?:\||-|–|—|::|·|•)\s+")]
+    private static partial Regex SiteSeparator();
+
+    [GeneratedRegex(@"/(?<y>(?:19|20)\d{2})[/-](?<m>[01]?\d)[/-](?<d>[0-3]?\d)(?:/|-|$)")]
+    private static partial Regex UrlDate();
+
+    [GeneratedRegex(@"^\s*(?:by|von|par|por|door)\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex ByPrefix();
+
+    [GeneratedRegex(@"\s*(?:,|;|\band\b|&|\bund\b|\bet\b|\by\b)\s*")]
+    private static partial Regex NameSeparator();
+
+    /// <summary>The first article-like object of the page's JSON-LD scripts, including those inside "@graph".</summary>
+    private sealed record JsonLd(string? Headline, string? Published, IReadOnlyList<string> Authors, string? Publisher)
+    {
+        private static readonly JsonLd Empty = new(null, null, [], null);
+
+        public static JsonLd Read(IDocument document)
+        {
+            foreach (var script in document.QuerySelectorAll("script[type='application/ld+json']"))
+            {
+                var text = script.TextContent;
+                if (text.Length > MaxJsonLdChars) continue;
+                try
+                {
+                    using var json = JsonDocument.Parse(text, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+                    if (Find(json.RootElement, 0) is { } found) return found;
+                }
+                catch (JsonException)
+                {
+                    // Broken JSON-LD is common; the meta tags still count.
+                }
+            }
+
+            return Empty;
+        }
+
+        private static JsonLd? Find(JsonElement element, int depth)
+        {
+            if (depth > 4) return null;
+            if (element.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (Find(item, depth + 1) is { } found) return found;
+                }
+
+                return null;
+            }
+
+            if (element.ValueKind != JsonValueKind.Object) return null;
+            if (element.TryGetProperty("@graph", out var graph) && Find(graph, depth + 1) is { } inGraph) return inGraph;
+            var headline = String(element, "headline");
+            var published = String(element, "datePublished");
+            if (headline is null && published is null) return null;
+            var authors = element.TryGetProperty("author", out var author) ? Names(author) : [];
+            var publisher = element.TryGetProperty("publisher", out var p) && p.ValueKind == JsonValueKind.Object ? String(p, "name") : null;
+            return new JsonLd(headline, published, authors, publisher);
+        }
+
+        private static List<string> Names(JsonElement author) => author.ValueKind switch
+        {
+            JsonValueKind.String => [.. SplitNames(author.GetString()!)],
+            JsonValueKind.Object => String(author, "name") is { } name ? [.. SplitNames(name)] : [],
+            JsonValueKind.Array => author.EnumerateArray().SelectMany(Names).Distinct(StringComparer.Ordinal).ToList(),
+            _ => [],
+        };
+
+        private static string? String(JsonElement element, string name) =>
+            element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString())
+                ? value.GetString()!.Trim()
+                : null;
+    }
+}

@@ -1,0 +1,519 @@
+using System.Collections.Immutable;
+using Dossier.Documents;
+using Dossier.Entities;
+using Dossier.Extraction;
+using Dossier.Text;
+
+namespace Dossier.Quotes;
+
+/// <summary>The work of the quote stage on one document; it holds per-document state and is used once.</summary>
+internal sealed class QuoteFinder
+{
+    /// <summary>How far after a closing mark an attribution ("…,” Zhang added.) may still start or reach.</summary>
+    private const int AttributionWindow = 14;
+
+    /// <summary>How many sentences back an unattributed quote may take its speaker from an earlier one (two in between).</summary>
+    private const int ContinuationSentences = 3;
+
+    private static readonly HashSet<string> Determiners =
+        ["the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your"];
+
+    private readonly string _text;
+    private readonly ImmutableArray<Token> _tokens;
+    private readonly ImmutableArray<Sentence> _sentences;
+    private readonly ImmutableArray<Paragraph> _paragraphs;
+    private readonly QuoteLexicon _lexicon;
+    private readonly SpeakerPhrases _phrases;
+    private readonly SpeakerClassifier _classifier;
+    private readonly EntityLayer _entities;
+    private readonly int[] _sentenceOf;
+    private readonly int[] _paragraphOf;
+    private readonly bool[] _insideQuote;
+    private readonly bool[] _usedCue;
+    private readonly bool[] _covered;
+
+    public QuoteFinder(
+        string text,
+        ImmutableArray<Token> tokens,
+        ImmutableArray<Sentence> sentences,
+        ImmutableArray<Paragraph> paragraphs,
+        EntityLayer entities,
+        QuoteLexicon lexicon)
+    {
+        _text = text;
+        _tokens = tokens;
+        _sentences = sentences;
+        _paragraphs = paragraphs.IsDefault ? [] : paragraphs;
+        _lexicon = lexicon;
+        _entities = entities;
+        var words = new TokenWords(text, tokens);
+        _phrases = new SpeakerPhrases(words, lexicon);
+        _classifier = new SpeakerClassifier(words, lexicon, entities);
+        _sentenceOf = new int[tokens.Length];
+        _paragraphOf = new int[tokens.Length];
+        _insideQuote = new bool[tokens.Length];
+        _usedCue = new bool[tokens.Length];
+        _covered = new bool[tokens.Length];
+        Words = words;
+        IndexSentencesAndParagraphs();
+    }
+
+    private TokenWords Words { get; }
+
+    public ImmutableArray<Quote> Find(CancellationToken cancellationToken)
+    {
+        var passages = QuoteMarks.Find(_text, _paragraphs);
+        foreach (var passage in passages) MarkInside(passage);
+
+        var found = new List<Found>();
+        var unattributed = new List<QuotedPassage>();
+        var partials = new List<QuotedPassage>();
+        foreach (var passage in passages)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var openToken = Words.IndexAtOrAfter(passage.Open);
+            var closeToken = passage.Close >= 0 ? Words.IndexAtOrAfter(passage.Close) : -1;
+            if (openToken >= _tokens.Length) continue;
+            var before = AttributeBefore(openToken);
+            var standalone = before is not null || StartsClause(passage.Open);
+            var attribution = before ?? (closeToken >= 0 && closeToken < _tokens.Length ? AttributeAfter(closeToken) : null);
+            if (attribution is not null && (standalone || attribution.SpeakerAfterQuote))
+            {
+                Use(attribution.Cue);
+                found.Add(new Found(passage.Inner, QuoteKind.Direct, attribution.Cue, attribution.Speaker));
+                Cover(passage.Inner);
+            }
+            else if (standalone && Words.CountWords(passage.Inner) >= 3)
+            {
+                unattributed.Add(passage);
+            }
+            else
+            {
+                partials.Add(passage);
+            }
+        }
+
+        FindIndirect(found, passages, cancellationToken);
+        found.Sort((a, b) => a.Content.Start.CompareTo(b.Content.Start));
+        AttributeContinuations(found, unattributed);
+        FindPartials(found, partials);
+        found.Sort((a, b) => a.Content.Start.CompareTo(b.Content.Start));
+        return Build(found);
+    }
+
+    private void IndexSentencesAndParagraphs()
+    {
+        Array.Fill(_sentenceOf, -1);
+        for (var s = 0; s < _sentences.Length; s++)
+        {
+            var sentence = _sentences[s];
+            for (var t = sentence.FirstToken; t < sentence.EndToken && t < _tokens.Length; t++) _sentenceOf[t] = s;
+        }
+
+        var p = 0;
+        for (var t = 0; t < _tokens.Length; t++)
+        {
+            while (p < _paragraphs.Length - 1 && _tokens[t].Span.Start >= _paragraphs[p].Span.End) p++;
+            _paragraphOf[t] = p;
+        }
+    }
+
+    private void MarkInside(QuotedPassage passage)
+    {
+        var end = passage.Close >= 0 ? passage.Close + 1 : passage.Inner.End;
+        for (var t = Words.IndexAtOrAfter(passage.Open); t < _tokens.Length && _tokens[t].Span.Start < end; t++) _insideQuote[t] = true;
+    }
+
+    private void Use(CueMatch cue)
+    {
+        for (var t = cue.Start; t < cue.End; t++) _usedCue[t] = true;
+    }
+
+    private void Cover(TextSpan content)
+    {
+        for (var t = Words.IndexAtOrAfter(content.Start); t < _tokens.Length && _tokens[t].Span.Start < content.End; t++) _covered[t] = true;
+    }
+
+    private (int Start, int End) SentenceTokens(int token)
+    {
+        var s = _sentenceOf[token];
+        if (s < 0) return (token, token + 1);
+        var sentence = _sentences[s];
+        return (sentence.FirstToken, Math.Min(sentence.EndToken, _tokens.Length));
+    }
+
+    /// <summary>The quote opens a clause: it starts its paragraph or follows end punctuation, a colon or a dash.</summary>
+    private bool StartsClause(int open)
+    {
+        for (var i = open - 1; i >= 0; i--)
+        {
+            var c = _text[i];
+            if (c is '\n' or '\r') return true;
+            if (char.IsWhiteSpace(c)) continue;
+            return c is '.' or '!' or '?' or ':' or ';' or '—' or '–' or '(' or '”' or '"' or '\'';
+        }
+
+        return true;
+    }
+
+    /// <summary>"X said: “…”", "X said, “…”", "X said “…”", and a colon ending the paragraph before the quote.</summary>
+    private Attribution? AttributeBefore(int openToken)
+    {
+        var k = openToken - 1;
+        if (k < 0) return null;
+        var mark = Words.Text(k);
+        var sameParagraph = _paragraphOf[k] == _paragraphOf[openToken];
+        if (mark == ":")
+        {
+            var (sentenceStart, _) = SentenceTokens(k);
+            var cue = FindCueBackwards(k - 1, Math.Max(sentenceStart, k - 12));
+            return cue is null ? null : WithSpeaker(cue, sentenceStart, k, speakerAfterQuote: false);
+        }
+
+        if (!sameParagraph) return null;
+        if (mark == ",")
+        {
+            // "…,” the spokesperson added, “and …”: the cue may already carry the quote before; it carries this one too.
+            var (sentenceStart, _) = SentenceTokens(k);
+            var cue = FindCueBackwards(k - 1, Math.Max(sentenceStart, k - 4), allowUsed: true);
+            return cue is null ? null : WithSpeaker(cue, sentenceStart, k, speakerAfterQuote: false);
+        }
+
+        for (var start = k; start >= Math.Max(0, k - 2); start--)
+        {
+            if (MatchCue(start) is { } cue && cue.End == k + 1 && !_usedCue[start])
+            {
+                var (sentenceStart, _) = SentenceTokens(k);
+                return WithSpeaker(cue, sentenceStart, k, speakerAfterQuote: false);
+            }
+        }
+
+        return null;
+    }
+
+    private Attribution? WithSpeaker(CueMatch cue, int floor, int ceiling, bool speakerAfterQuote)
+    {
+        if (_phrases.LeftOf(cue.Start, floor) is { } left) return new Attribution(cue, left, speakerAfterQuote);
+        if (cue.Pattern.Words[0] != "according" && _phrases.RightOf(cue.End, ceiling) is { } right) return new Attribution(cue, right, speakerAfterQuote);
+        if (cue.Pattern.Words[0] == "according" && _phrases.RightOf(cue.End, ceiling) is { } source) return new Attribution(cue, source, speakerAfterQuote);
+        return null;
+    }
+
+    /// <summary>"“…,” Zhang added.", "“…,” said a Hong Kong-based geopolitical analyst.", "“…” the spokesperson added, “…”".</summary>
+    private Attribution? AttributeAfter(int closeToken)
+    {
+        var start = closeToken + 1;
+        var paragraph = _paragraphOf[closeToken];
+        while (start < _tokens.Length && Words.Text(start) is "," or "'" or "''" or "’" && _paragraphOf[start] == paragraph) start++;
+        var limit = Math.Min(_tokens.Length, start + AttributionWindow);
+        for (var j = start; j < limit; j++)
+        {
+            if (_paragraphOf[j] != paragraph || _insideQuote[j] || Words.IsSentenceEnd(j)) return null;
+            if (MatchCue(j) is not { } cue || _usedCue[j]) continue;
+            var stop = j;
+            while (stop < limit && _paragraphOf[stop] == paragraph && !_insideQuote[stop] && !Words.IsSentenceEnd(stop)) stop++;
+            if (j == start)
+            {
+                return _phrases.RightOf(cue.End, stop) is { } right ? new Attribution(cue, right, true) : null;
+            }
+
+            // "… France.” He said he had directed …": a cue followed by its own content starts a new attribution.
+            var next = cue.End;
+            var tailEnd = next;
+            while (tailEnd < _tokens.Length && _paragraphOf[tailEnd] == paragraph && !Words.IsSentenceEnd(tailEnd) && !_insideQuote[tailEnd] && tailEnd - next <= 8) tailEnd++;
+            var shortTail = tailEnd - next <= 6 && !Enumerable.Range(next, tailEnd - next).Any(t => Words.Lower(t) == "that");
+            var endsHere = next >= stop || Words.IsPunctuation(next) || AdverbialOpeners.Contains(Words.Lower(next)) || shortTail;
+            if (!endsHere) return null;
+            return _phrases.LeftOf(cue.Start, start) is { } left && left.ExtentStart == start ? new Attribution(cue, left, true) : null;
+        }
+
+        return null;
+    }
+
+    private CueMatch? FindCueBackwards(int from, int floor, bool allowUsed = false)
+    {
+        for (var t = from; t >= floor && t >= 0; t--)
+        {
+            if (_insideQuote[t] || _usedCue[t] && !allowUsed) continue;
+            if (MatchCue(t) is { } cue) return cue;
+        }
+
+        return null;
+    }
+
+    private CueMatch? MatchCue(int t)
+    {
+        if (!_lexicon.CuesByFirstWord.TryGetValue(Words.Lower(t), out var patterns)) return null;
+        // A capital inside a sentence is a name or a headline ("the United States", "New Report Revealed"), not a cue.
+        if (Words.IsCapitalised(t) && t > 0 && !(_sentenceOf[t] >= 0 && _sentences[_sentenceOf[t]].FirstToken == t) && !Words.IsPunctuation(t - 1)) return null;
+        // "was accused of", "is expected to": a passive names the target, not the source.
+        var before = t - 1;
+        while (before >= 0 && Words.IsAdverb(before)) before--;
+        var participle = !Words.Lower(t).EndsWith("ing", StringComparison.Ordinal) && !Words.Lower(t).EndsWith('s');
+        if (participle && Words.Lower(before) is "was" or "were" or "is" or "are" or "be" or "been" or "being" or "’s" or "'s") return null;
+        foreach (var pattern in patterns)
+        {
+            var end = t + pattern.Words.Length;
+            if (end > _tokens.Length) continue;
+            var matches = true;
+            for (var i = 1; i < pattern.Words.Length && matches; i++) matches = Words.Lower(t + i) == pattern.Words[i];
+            if (!matches) continue;
+            if (pattern.RequiresThat && (end >= _tokens.Length || Words.Lower(end) != "that")) continue;
+            // "the report", "a claim", "to say": the noun or the infinitive, not a reporting verb.
+            if (pattern.Words[0] != "according" && t > 0 && (Determiners.Contains(Words.Lower(t - 1)) || Words.Lower(t - 1) == "to")) continue;
+            return new CueMatch(t, end, pattern);
+        }
+
+        return null;
+    }
+
+    /// <summary>Indirect speech: "X said (that) …", "according to X, …", "…, X said." — one attribution per cue, outermost first.</summary>
+    private void FindIndirect(List<Found> found, List<QuotedPassage> passages, CancellationToken cancellationToken)
+    {
+        foreach (var sentence in _sentences)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var sentenceStart = sentence.FirstToken;
+            var sentenceEnd = Math.Min(sentence.EndToken, _tokens.Length);
+            for (var t = sentenceStart; t < sentenceEnd; t++)
+            {
+                if (_insideQuote[t] || _usedCue[t] || _covered[t]) continue;
+                if (MatchCue(t) is not { } cue) continue;
+                if (Indirect(cue, sentenceStart, sentenceEnd) is not { } quote) continue;
+                Use(cue);
+                var content = quote.Content;
+                var mixed = passages.Any(p => content.Contains(p.Inner));
+                found.Add(quote with { Kind = mixed ? QuoteKind.Mixed : QuoteKind.Indirect });
+                Cover(content);
+                t = cue.End - 1;
+            }
+        }
+    }
+
+    private Found? Indirect(CueMatch cue, int sentenceStart, int sentenceEnd)
+    {
+        var contentEnd = sentenceEnd;
+        while (contentEnd > sentenceStart && Words.IsSentenceEnd(contentEnd - 1)) contentEnd--;
+        if (cue.Pattern.Words[0] == "according")
+        {
+            var stop = cue.End;
+            while (stop < contentEnd && Words.Text(stop) != ",") stop++;
+            if (_phrases.RightOf(cue.End, stop) is not { } source) return null;
+            if (cue.Start - 1 > sentenceStart && Words.Text(cue.Start - 1) == ",")
+            {
+                return Make(sentenceStart, cue.Start - 1, QuoteKind.Indirect, cue, source);
+            }
+
+            var from = stop < contentEnd && Words.Text(stop) == "," ? stop + 1 : stop;
+            return Make(from, contentEnd, QuoteKind.Indirect, cue, source);
+        }
+
+        var left = _phrases.LeftOf(cue.Start, sentenceStart) ?? _phrases.SharedSubject(cue.Start, sentenceStart);
+        var contentStart = ContentStartAfter(cue, contentEnd);
+        if (left is not null && contentStart >= 0 && contentEnd - contentStart >= 3)
+        {
+            return Make(contentStart, contentEnd, QuoteKind.Indirect, cue, left);
+        }
+
+        // "In the end, X said, union voters …": the attribution sits inside its content; the longer side is kept.
+        if (left is not null && Words.Text(cue.End) == "," && left.ExtentStart - 1 > sentenceStart && Words.Text(left.ExtentStart - 1) == ",")
+        {
+            var afterStart = cue.End + 1;
+            var beforeEnd = left.ExtentStart - 1;
+            return contentEnd - afterStart >= beforeEnd - sentenceStart
+                ? Make(afterStart, contentEnd, QuoteKind.Indirect, cue, left)
+                : Make(sentenceStart, beforeEnd, QuoteKind.Indirect, cue, left);
+        }
+
+        // "…, X said." and "…, said X.": the content comes first.
+        var trailing = contentEnd - cue.End;
+        if (trailing > 6) return null;
+        if (left is not null && left.ExtentStart - 1 > sentenceStart && Words.Text(left.ExtentStart - 1) == ",")
+        {
+            return Make(sentenceStart, left.ExtentStart - 1, QuoteKind.Indirect, cue, left);
+        }
+
+        if (left is null && cue.Start - 1 > sentenceStart && Words.Text(cue.Start - 1) == "," && _phrases.RightOf(cue.End, contentEnd) is { } right)
+        {
+            return Make(sentenceStart, cue.Start - 1, QuoteKind.Indirect, cue, right);
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Where the reported content begins after a cue: after "that" when it comes right away or after a recipient or
+    /// an adverbial ("told reporters that", "said on Monday that"); otherwise right after the cue, unless a preposition
+    /// or punctuation follows it ("concluded with a deal", "said, adding") — then there is no content after the cue.
+    /// </summary>
+    private int ContentStartAfter(CueMatch cue, int contentEnd)
+    {
+        var first = cue.End;
+        if (first >= contentEnd) return -1;
+        if (Words.Lower(first) == "that") return first + 1;
+        var opensWithAdverbial = AdverbialOpeners.Contains(Words.Lower(first));
+        var mayPrecedeThat = TimeOrPlaceOpeners.Contains(Words.Lower(first));
+        var isTell = cue.Pattern.Words[0] is "tell" or "tells" or "told" or "telling" or "warn" or "warns" or "warned" or "assure" or "assured" or "remind" or "reminded";
+        if (mayPrecedeThat || isTell)
+        {
+            for (var i = first + 1; i < Math.Min(contentEnd, first + 6); i++)
+            {
+                if (Words.Lower(i) == "that") return i + 1;
+                if (Words.IsPunctuation(i) || _insideQuote[i]) break;
+            }
+        }
+
+        if (opensWithAdverbial || Words.IsPunctuation(first) && !_insideQuote[first]) return -1;
+        return first;
+    }
+
+    private static readonly HashSet<string> TimeOrPlaceOpeners =
+        ["on", "in", "at", "during", "to", "last", "this", "earlier", "yesterday", "today", "again", "later", "recently", "previously"];
+
+    private static readonly HashSet<string> AdverbialOpeners =
+        ["on", "in", "at", "during", "to", "with", "for", "by", "of", "from", "about", "as", "after", "before", "last", "this", "earlier",
+         "yesterday", "today", "up", "out", "down", "off", "over", "into", "through", "and", "or", "but", "then", "again"];
+
+    private Found? Make(int startToken, int endToken, QuoteKind kind, CueMatch cue, SpeakerPhrase speaker)
+    {
+        if (endToken - startToken < 3) return null;
+        for (var t = startToken; t < endToken; t++)
+        {
+            if (_covered[t]) return null;
+        }
+
+        var span = new TextSpan(_tokens[startToken].Span.Start, _tokens[endToken - 1].Span.End);
+        return new Found(span, kind, cue, speaker);
+    }
+
+    /// <summary>A quote that opens a clause but names no speaker continues the nearest earlier attribution, with up to two sentences between.</summary>
+    private void AttributeContinuations(List<Found> found, List<QuotedPassage> unattributed)
+    {
+        foreach (var passage in unattributed)
+        {
+            var openToken = Words.IndexAtOrAfter(passage.Open);
+            var sentence = openToken < _tokens.Length ? _sentenceOf[openToken] : -1;
+            Found? previous = null;
+            foreach (var candidate in found)
+            {
+                if (candidate.Content.Start >= passage.Open) break;
+                if (candidate.Speaker is not null) previous = candidate;
+            }
+
+            var continues = previous is not null && sentence >= 0 &&
+                            sentence - LastSentence(previous) <= ContinuationSentences;
+            var quote = continues
+                ? new Found(passage.Inner, QuoteKind.Direct, previous!.Cue, previous.Speaker, Continued: true)
+                : new Found(passage.Inner, QuoteKind.Direct, null, null);
+            var index = found.FindIndex(f => f.Content.Start > passage.Inner.Start);
+            found.Insert(index < 0 ? found.Count : index, quote);
+            Cover(passage.Inner);
+        }
+    }
+
+    private int LastSentence(Found quote)
+    {
+        var end = Math.Max(quote.Content.End, quote.Speaker is { } s ? _tokens[s.End - 1].Span.End : 0);
+        var token = Math.Min(_tokens.Length - 1, Math.Max(0, Words.IndexAtOrAfter(end) - 1));
+        return _sentenceOf[token];
+    }
+
+    /// <summary>Quoted words inside a sentence ("called the report “completely false”") count when the sentence attributes them.</summary>
+    private void FindPartials(List<Found> found, List<QuotedPassage> partials)
+    {
+        foreach (var passage in partials)
+        {
+            if (found.Any(f => f.Content.Overlaps(passage.Inner))) continue;
+            var openToken = Words.IndexAtOrAfter(passage.Open);
+            if (openToken >= _tokens.Length) continue;
+            var (sentenceStart, sentenceEnd) = SentenceTokens(openToken);
+            var owner = found.FirstOrDefault(f => f.Cue is { } c && c.Start >= sentenceStart && c.Start < sentenceEnd && f.Speaker is not null);
+            Attribution? attribution = null;
+            if (owner is null)
+            {
+                for (var t = openToken - 1; t >= sentenceStart && attribution is null; t--)
+                {
+                    if (!_insideQuote[t] && MatchCue(t) is { } cue) attribution = WithSpeaker(cue, sentenceStart, openToken, false);
+                }
+            }
+
+            if (owner is not null) found.Add(new Found(passage.Inner, QuoteKind.Partial, owner.Cue, owner.Speaker, Continued: true));
+            else if (attribution is not null) found.Add(new Found(passage.Inner, QuoteKind.Partial, attribution.Cue, attribution.Speaker));
+        }
+    }
+
+    private ImmutableArray<Quote> Build(List<Found> found)
+    {
+        var quotes = ImmutableArray.CreateBuilder<Quote>(found.Count);
+        var recent = new RecentSpeakers();
+        foreach (var f in found)
+        {
+            var cueText = f.Cue is { } cue ? _text[_tokens[cue.Start].Span.Start.._tokens[cue.End - 1].Span.End] : "";
+            var cueSpan = f.Cue is { } c && !f.Continued ? new TextSpan(_tokens[c.Start].Span.Start, _tokens[c.End - 1].Span.End) : (TextSpan?)null;
+            if (f.Speaker is not { } speaker)
+            {
+                quotes.Add(new Quote(f.Content, cueText, cueSpan, f.Kind, null, null, SpeakerKind.Unknown, null));
+                continue;
+            }
+
+            var span = new TextSpan(_tokens[speaker.Start].Span.Start, _tokens[speaker.End - 1].Span.End);
+            var text = _text[span.Start..span.End];
+            var kind = _classifier.Classify(speaker.Start, speaker.End);
+            var (entityId, organisationId) = _classifier.Link(speaker.Start, speaker.End, kind);
+            string? resolved = null;
+            if (kind == SpeakerKind.Pronoun)
+            {
+                var stands = _lexicon.Pronouns.GetValueOrDefault(Words.Lower(speaker.Start), "person");
+                if (recent.For(stands) is { } antecedent)
+                {
+                    resolved = antecedent.Name;
+                    entityId ??= antecedent.EntityId;
+                    organisationId ??= antecedent.OrganisationId;
+                    recent.Remember(antecedent.Kind, antecedent);
+                }
+                else if (_classifier.NearestPersonBefore(speaker.Start) is { } person && stands == "person")
+                {
+                    resolved = person.Name;
+                    entityId ??= person.EntityId;
+                }
+            }
+            else
+            {
+                recent.Remember(kind, new Antecedent(text, kind, entityId, organisationId));
+            }
+
+            quotes.Add(new Quote(f.Content, cueText, cueSpan, f.Kind, text, span, kind, entityId, organisationId, resolved));
+        }
+
+        return quotes.ToImmutable();
+    }
+
+    private sealed record Found(TextSpan Content, QuoteKind Kind, CueMatch? Cue, SpeakerPhrase? Speaker, bool Continued = false);
+
+    private sealed record Attribution(CueMatch Cue, SpeakerPhrase Speaker, bool SpeakerAfterQuote);
+
+    private sealed class RecentSpeakers
+    {
+        private Antecedent? _person;
+        private Antecedent? _organisation;
+        private Antecedent? _any;
+
+        public Antecedent? For(string stands) => stands switch
+        {
+            "person" => _person,
+            "organisation" => _organisation ?? _any,
+            _ => _any,
+        };
+
+        public void Remember(SpeakerKind kind, Antecedent antecedent)
+        {
+            _any = antecedent;
+            if (kind is SpeakerKind.NamedPerson or SpeakerKind.Role or SpeakerKind.Unnamed) _person = antecedent;
+            if (kind is SpeakerKind.Organisation or SpeakerKind.Outlet) _organisation = antecedent;
+        }
+    }
+}
+
+internal sealed record CueMatch(int Start, int End, CuePattern Pattern);
+
+internal sealed record Antecedent(string Name, SpeakerKind Kind, int? EntityId, int? OrganisationId);

@@ -1,0 +1,78 @@
+using System.Collections.Frozen;
+
+namespace Dossier.Quotes;
+
+/// <summary>The cue and speaker word lists of the quote stage, read once from the stage's data files.</summary>
+internal sealed class QuoteLexicon
+{
+    private QuoteLexicon(QuoteOptions options)
+    {
+        var cues = new List<CuePattern>();
+        foreach (var line in EmbeddedData.ReadLines("Quotes.Data.cues.txt"))
+        {
+            var words = line.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var requiresThat = words.Length > 1 && words[^1] == "that";
+            cues.Add(new CuePattern(requiresThat ? words[..^1] : words, requiresThat));
+        }
+
+        var listed = new HashSet<string>(cues.Where(c => c.Words.Length == 1).Select(c => c.Words[0]), StringComparer.Ordinal);
+        foreach (var line in EmbeddedData.ReadLines("Quotes.Data.cue-counts.tsv"))
+        {
+            var fields = line.Split('\t');
+            if (fields.Length < 3 || listed.Contains(fields[0]) ||
+                !int.TryParse(fields[1], System.Globalization.CultureInfo.InvariantCulture, out var asCue) ||
+                !int.TryParse(fields[2], System.Globalization.CultureInfo.InvariantCulture, out var seen) || seen == 0)
+            {
+                continue;
+            }
+
+            if (asCue >= options.MinLearnedCueCount && (double)asCue / seen >= options.MinLearnedCueRatio) cues.Add(new CuePattern([fields[0]], false));
+        }
+
+        // Longest first, so that "pointed out" wins over a shorter pattern sharing its first word.
+        CuesByFirstWord = cues
+            .GroupBy(cue => cue.Words[0], StringComparer.Ordinal)
+            .ToFrozenDictionary(group => group.Key, group => group.OrderByDescending(cue => cue.Words.Length).ToArray(), StringComparer.Ordinal);
+        SkipBeforeCue = Set("skip-before-cue.txt");
+        ClauseBoundaries = Set("clause-boundaries.txt");
+        RoleNouns = Set("role-nouns.txt");
+        UnnamedNouns = Set("unnamed-nouns.txt");
+        OrganisationNouns = Set("organisation-nouns.txt");
+        OutletWords = Set("outlet-words.txt");
+        Pronouns = EmbeddedData.ReadLines("Quotes.Data.pronouns.txt")
+            .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .ToFrozenDictionary(parts => parts[0], parts => parts.Length > 1 ? parts[1] : "person", StringComparer.Ordinal);
+    }
+
+    public static QuoteLexicon Default { get; } = new(new QuoteOptions());
+
+    public static QuoteLexicon For(QuoteOptions options) => options == new QuoteOptions() ? Default : new QuoteLexicon(options);
+
+    public FrozenDictionary<string, CuePattern[]> CuesByFirstWord { get; }
+    public FrozenSet<string> SkipBeforeCue { get; }
+    public FrozenSet<string> ClauseBoundaries { get; }
+    public FrozenSet<string> RoleNouns { get; }
+    public FrozenSet<string> UnnamedNouns { get; }
+    public FrozenSet<string> OrganisationNouns { get; }
+    public FrozenSet<string> OutletWords { get; }
+
+    /// <summary>Pronoun → what it can stand for: person, group or organisation.</summary>
+    public FrozenDictionary<string, string> Pronouns { get; }
+
+    private static FrozenSet<string> Set(string file) =>
+        EmbeddedData.ReadLines("Quotes.Data." + file).Select(line => line.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal);
+}
+
+/// <summary>A cue as a sequence of lower-case words; some count only when "that" follows ("claims that").</summary>
+internal sealed record CuePattern(string[] Words, bool RequiresThat);
+
+/// <summary>
+/// Settings of the quote stage. The learned cue lexicon (counts from PolNeAR train, models/quotes) adds a word as a cue
+/// when it began an annotated cue at least <see cref="MinLearnedCueCount"/> times and in at least
+/// <see cref="MinLearnedCueRatio"/> of its occurrences; the defaults were chosen on PolNeAR dev.
+/// </summary>
+public sealed record QuoteOptions
+{
+    public double MinLearnedCueRatio { get; init; } = 0.3;
+    public int MinLearnedCueCount { get; init; } = 3;
+}

@@ -1,0 +1,174 @@
+namespace Dossier.Quotes;
+
+/// <summary>
+/// A speaker phrase as token range [Start, End); <see cref="ExtentStart"/> is where the whole subject begins when the
+/// speaker is an apposition ("A professional from The Heritage Foundation, Jim Carafano, stated" → Jim Carafano).
+/// </summary>
+internal sealed record SpeakerPhrase(int Start, int End, int ExtentStart);
+
+/// <summary>Reads the noun phrase next to a cue, leftwards (the subject) or rightwards ("said a Hong Kong-based analyst").</summary>
+internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
+{
+    private const int MaxTokens = 12;
+    private const int MaxLowercaseWords = 5;
+
+    private static readonly HashSet<string> FunctionWords =
+        ["the", "a", "an", "of", "for", "from", "at", "in", "with", "and", "&", "one", "some", "many", "several", "most", "few", "all", "both",
+         "his", "her", "its", "their", "our", "my", "your", "this", "these", "those", "'s", "’s", "'", "’"];
+
+    private static readonly HashSet<string> LeadingWordsToDrop = ["of", "for", "from", "at", "in", "with", "and", "&", "'s", "’s", "but", "then", "now"];
+
+    /// <summary>Prepositions a speaker phrase read rightwards keeps ("the director of the FBI"); others end it ("said on Monday").</summary>
+    private static readonly HashSet<string> RightPrepositions = ["of", "for", "from", "at"];
+
+    public SpeakerPhrase? LeftOf(int cueStart, int floor)
+    {
+        var i = cueStart - 1;
+        while (i >= floor && (lexicon.SkipBeforeCue.Contains(words.Lower(i)) || IsAdverb(i))) i--;
+        if (i < floor) return null;
+        if (words.Text(i) == ")")
+        {
+            // "Sen. Rand Paul (R-Ky.) said": the parenthesis qualifies the speaker.
+            var open = i - 1;
+            while (open >= Math.Max(floor, i - 10) && words.Text(open) != "(") open--;
+            if (open < floor || words.Text(open) != "(") return null;
+            i = open - 1;
+            if (i < floor) return null;
+        }
+
+        var relative = words.Lower(i) is "who" or "which";
+        if (relative || words.Text(i) == "," && RelativeClauseStart(i - 1, floor) is >= 0)
+        {
+            // "Mr. Reid, who represents Nevada, said" and "…, who said": the speaker is the phrase before "who".
+            var who = relative ? i : RelativeClauseStart(i - 1, floor);
+            var comma = who - 1;
+            if (comma < floor || words.Text(comma) != ",") return relative ? new SpeakerPhrase(i, i + 1, i) : null;
+            if (CollectLeft(comma - 1, floor) is not { } antecedent) return relative ? new SpeakerPhrase(i, i + 1, i) : null;
+            return antecedent with { ExtentStart = antecedent.Start };
+        }
+
+        if (words.Text(i) == ",")
+        {
+            // "Subject, Apposition, said": take the name of the two.
+            if (CollectLeft(i - 1, floor) is not { } inner) return null;
+            if (inner.Start - 1 <= floor || words.Text(inner.Start - 1) != ",") return null;
+            if (CollectLeft(inner.Start - 2, floor) is not { } outer) return null;
+            var chosen = IsName(inner) || !IsName(outer) ? inner : outer;
+            if (!IsName(chosen)) chosen = outer;
+            return chosen with { ExtentStart = outer.Start };
+        }
+
+        return CollectLeft(i, floor);
+    }
+
+    /// <summary>
+    /// "Clinton celebrated in Florida … and said it was another step": a cue after "and" shares the sentence's subject,
+    /// taken when the sentence opens with a name.
+    /// </summary>
+    public SpeakerPhrase? SharedSubject(int cueStart, int sentenceStart)
+    {
+        var i = cueStart - 1;
+        while (i >= sentenceStart && (lexicon.SkipBeforeCue.Contains(words.Lower(i)) || IsAdverb(i))) i--;
+        if (i < sentenceStart || words.Lower(i) is not ("and" or "but")) return null;
+        var end = sentenceStart;
+        while (end < i && end - sentenceStart < 5 && (words.IsCapitalised(end) || IsPossessive(end)) && !lexicon.ClauseBoundaries.Contains(words.Lower(end))) end++;
+        if (end == sentenceStart || IsPossessive(end - 1) || words.Lower(end) is "'s" or "’s") return null;
+        if (end - sentenceStart == 1 && SentenceOpeners.Contains(words.Lower(sentenceStart))) return null;
+        return new SpeakerPhrase(sentenceStart, end, sentenceStart);
+    }
+
+    private static readonly HashSet<string> SentenceOpeners = ["the", "a", "an", "in", "on", "at", "but", "and", "it", "this", "that", "there", "as", "for", "if", "when", "after", "while"];
+
+    /// <summary>The "who" or "which" that opens a relative clause ending at <paramref name="last"/>, or -1.</summary>
+    private int RelativeClauseStart(int last, int floor)
+    {
+        for (var j = last; j >= Math.Max(floor, last - 15); j--)
+        {
+            if (words.Lower(j) is "who" or "which") return j;
+            if (words.Text(j) is "," or "." or ";" or ":" or "“" or "”" or "\"") return -1;
+        }
+
+        return -1;
+    }
+
+    public SpeakerPhrase? RightOf(int start, int ceiling)
+    {
+        var j = start;
+        var lowercase = 0;
+        while (j < ceiling && j - start < MaxTokens)
+        {
+            var lower = words.Lower(j);
+            if (words.IsPunctuation(j) || lexicon.ClauseBoundaries.Contains(lower) || IsCueWord(j)) break;
+            if (lower is "in" or "with" or "on") break;
+            if (lower == "and" && !(words.IsCapitalised(j - 1) && words.IsCapitalised(j + 1))) break;
+            if (!words.IsCapitalised(j) && !FunctionWords.Contains(lower) && ++lowercase > MaxLowercaseWords) break;
+            j++;
+        }
+
+        var end = j;
+        while (end > start && (FunctionWords.Contains(words.Lower(end - 1)) && !IsPossessive(end - 1) || RightPrepositions.Contains(words.Lower(end - 1)))) end--;
+        return end > start && HasContentWord(start, end) ? new SpeakerPhrase(start, end, start) : null;
+    }
+
+    private SpeakerPhrase? CollectLeft(int last, int floor)
+    {
+        var j = last;
+        var lowercase = 0;
+        while (j >= floor && last - j < MaxTokens)
+        {
+            var lower = words.Lower(j);
+            if (words.IsPunctuation(j) && !IsPossessive(j)) break;
+            if (lexicon.ClauseBoundaries.Contains(lower) || IsCueWord(j)) break;
+            if (lower is "and" or "&" && !(words.IsCapitalised(j - 1) && words.IsCapitalised(j + 1))) break;
+            if (!words.IsCapitalised(j) && !FunctionWords.Contains(lower) && ++lowercase > MaxLowercaseWords) break;
+            if (IsVerbForm(j)) break;
+            j--;
+        }
+
+        var start = j + 1;
+        while (start <= last && LeadingWordsToDrop.Contains(words.Lower(start))) start++;
+        return start <= last && HasContentWord(start, last + 1) ? new SpeakerPhrase(start, last + 1, start) : null;
+    }
+
+    private bool IsName(SpeakerPhrase phrase)
+    {
+        for (var i = phrase.Start; i < phrase.End; i++)
+        {
+            if (!words.IsCapitalised(i) && !IsPossessive(i)) return false;
+        }
+
+        return true;
+    }
+
+    private bool HasContentWord(int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            if (!FunctionWords.Contains(words.Lower(i)) && !words.IsPunctuation(i)) return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>A lower-case reporting verb ends a speaker phrase; "report" does only when "that" follows it.</summary>
+    private bool IsCueWord(int i) =>
+        !words.IsCapitalised(i) && lexicon.CuesByFirstWord.TryGetValue(words.Lower(i), out var patterns) &&
+        patterns.Any(p => p.Words.Length == 1 && (!p.RequiresThat || words.Lower(i + 1) == "that"));
+
+    /// <summary>"made", "refuted", "running": a lower-case verb form ends the subject ("Hong Kong-based" does not).</summary>
+    private bool IsVerbForm(int i)
+    {
+        var lower = words.Lower(i);
+        if (words.IsCapitalised(i) || lower.Contains('-') || lower.Length < 4) return false;
+        if (lower is "made" or "given" or "taken" or "held" or "sent" or "done" or "seen" or "known" or "shown" or "written" or "brought") return true;
+        return lower.EndsWith("ed", StringComparison.Ordinal) || lower.EndsWith("ing", StringComparison.Ordinal);
+    }
+
+    private bool IsPossessive(int i) => words.Lower(i) is "'s" or "’s" or "'" or "’";
+
+    private bool IsAdverb(int i)
+    {
+        var lower = words.Lower(i);
+        return lower.Length > 4 && lower.EndsWith("ly", StringComparison.Ordinal) && !words.IsCapitalised(i);
+    }
+}

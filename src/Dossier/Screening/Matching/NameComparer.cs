@@ -1,0 +1,254 @@
+using System.Globalization;
+using System.Text;
+
+namespace Dossier.Screening.Matching;
+
+/// <summary>How one part (or run of parts) of the query met one of the candidate's.</summary>
+public sealed record TokenMatch(string Query, string Candidate, string How, double Similarity);
+
+/// <summary>The comparison of two names: a score in 0–1 and what it rests on.</summary>
+public sealed record NameComparison(
+    double Score,
+    double QueryCoverage,
+    double CandidateCoverage,
+    IReadOnlyList<TokenMatch> Matches,
+    IReadOnlyList<string> UnmatchedQuery,
+    IReadOnlyList<string> UnmatchedCandidate,
+    IReadOnlyList<string> Discounted)
+{
+    public static NameComparison Empty { get; } = new(0, 0, 0, [], [], [], []);
+
+    public string Explain()
+    {
+        var builder = new StringBuilder();
+        builder.Append(CultureInfo.InvariantCulture, $"name {Score:0.00}: ");
+        builder.Append(Matches.Count == 0 ? "no part matched" : string.Join(", ", Matches.Select(m => m.How == "exact" ? m.Query : $"{m.Query}~{m.Candidate} ({m.How} {m.Similarity:0.00})")));
+        if (UnmatchedQuery.Count > 0) builder.Append("; query only: ").Append(string.Join(' ', UnmatchedQuery));
+        if (UnmatchedCandidate.Count > 0) builder.Append("; list only: ").Append(string.Join(' ', UnmatchedCandidate));
+        if (Discounted.Count > 0) builder.Append("; discounted: ").Append(string.Join(", ", Discounted));
+        return builder.ToString();
+    }
+}
+
+/// <summary>
+/// Compares two folded names part by part, in any order: exact parts, nicknames, initials, fuzzy parts (Jaro-Winkler),
+/// and a part that is two or three parts of the other name written together ("huawei" / "hua wei"). Each part counts by
+/// its rarity weight; legal forms and stopwords count nothing, generic words and initials little. The score blends how
+/// much of each side's weight was matched, so that neither a shared generic word nor a partial name reaches a high score.
+/// </summary>
+public sealed class NameComparer(MatchingParameters parameters, TokenWeights weights, NicknameTable nicknames)
+{
+    public MatchingParameters Parameters => parameters;
+
+    public TokenWeights Weights => weights;
+
+    public double Weight(NameToken token) => token.Role switch
+    {
+        TokenRole.LegalForm or TokenRole.Stopword => 0,
+        TokenRole.Generic => parameters.GenericWeight * weights.Idf(token.Text),
+        TokenRole.Initial => parameters.InitialWeight * weights.Idf(token.Text),
+        _ => weights.Idf(token.Text),
+    };
+
+    public NameComparison Compare(NormalizedName query, NormalizedName candidate, bool isPerson, bool explain)
+    {
+        var q = query.Tokens;
+        var c = candidate.Tokens;
+        var qw = new double[q.Count];
+        var cw = new double[c.Count];
+        double qTotal = 0, cTotal = 0;
+        for (var i = 0; i < q.Count; i++) qTotal += qw[i] = Weight(q[i]);
+        for (var j = 0; j < c.Count; j++) cTotal += cw[j] = Weight(c[j]);
+        if (qTotal <= 0 || cTotal <= 0) return explain ? NameComparison.Empty with { Discounted = Discounted(q, c) } : NameComparison.Empty;
+
+        var pairs = new List<Pair>(q.Count * c.Count + 4);
+        for (var i = 0; i < q.Count; i++)
+        {
+            if (qw[i] <= 0) continue;
+            for (var j = 0; j < c.Count; j++)
+            {
+                if (cw[j] <= 0) continue;
+                var (similarity, how) = TokenSimilarity(q[i], c[j], isPerson);
+                if (similarity > 0) pairs.Add(new Pair(i, 1, j, 1, similarity, how));
+            }
+        }
+
+        AddConcatenations(q, qw, c, cw, pairs, queryJoined: false);
+        AddConcatenations(c, cw, q, qw, pairs, queryJoined: true);
+        pairs.Sort((a, b) => b.Similarity != a.Similarity ? b.Similarity.CompareTo(a.Similarity) : (b.QueryLength + b.CandidateLength).CompareTo(a.QueryLength + a.CandidateLength));
+
+        var qUsed = new bool[q.Count];
+        var cUsed = new bool[c.Count];
+        double qMatched = 0, cMatched = 0;
+        List<TokenMatch>? matches = explain ? [] : null;
+        var allExact = true;
+        foreach (var pair in pairs)
+        {
+            if (AnyUsed(qUsed, pair.Query, pair.QueryLength) || AnyUsed(cUsed, pair.Candidate, pair.CandidateLength)) continue;
+            allExact &= pair.How == "exact";
+            for (var k = 0; k < pair.QueryLength; k++)
+            {
+                qUsed[pair.Query + k] = true;
+                qMatched += qw[pair.Query + k] * pair.Similarity;
+            }
+
+            for (var k = 0; k < pair.CandidateLength; k++)
+            {
+                cUsed[pair.Candidate + k] = true;
+                cMatched += cw[pair.Candidate + k] * pair.Similarity;
+            }
+
+            matches?.Add(new TokenMatch(Join(q, pair.Query, pair.QueryLength), Join(c, pair.Candidate, pair.CandidateLength), pair.How, pair.Similarity));
+        }
+
+        var qCoverage = qMatched / qTotal;
+        var cCoverage = cMatched / cTotal;
+        var pooled = (qMatched + cMatched) / (qTotal + cTotal);
+        var score = parameters.CoverageBlend * Math.Min(qCoverage, cCoverage) + (1 - parameters.CoverageBlend) * pooled;
+
+        // "Huawei" and "Huawei Technologies Company": every distinctive part matched exactly and what is left on either
+        // side is generic, so the short form names the same organisation.
+        if (!isPerson && allExact && score < parameters.GenericRemainderFloor && OnlyGenericLeft(q, qUsed, c, cUsed, pairs)) score = parameters.GenericRemainderFloor;
+        if (NumbersDisagree(q, c)) score *= parameters.NumberMismatchFactor;
+        score = Math.Clamp(score, 0, 1);
+        if (!explain) return new NameComparison(score, qCoverage, cCoverage, [], [], [], []);
+
+        var unmatchedQuery = q.Where((t, i) => !qUsed[i] && qw[i] > 0).Select(t => t.Text).ToList();
+        var unmatchedCandidate = c.Where((t, j) => !cUsed[j] && cw[j] > 0).Select(t => t.Text).ToList();
+        return new NameComparison(score, qCoverage, cCoverage, matches!, unmatchedQuery, unmatchedCandidate, Discounted(q, c));
+    }
+
+    private (double Similarity, string How) TokenSimilarity(NameToken a, NameToken b, bool isPerson)
+    {
+        if (a.Text == b.Text) return (1, "exact");
+        var aInitial = a.Role == TokenRole.Initial;
+        var bInitial = b.Role == TokenRole.Initial;
+        if (aInitial || bInitial)
+        {
+            if (aInitial && bInitial) return (0, "");
+            var initial = aInitial ? a.Text[0] : b.Text[0];
+            var full = aInitial ? b.Text : a.Text;
+            return full[0] == initial ? (parameters.InitialSimilarity, "initial") : (0, "");
+        }
+
+        if (isPerson && nicknames.AreVariants(a.Text, b.Text)) return (parameters.NicknameSimilarity, "name variant");
+        if (char.IsAsciiDigit(a.Text[0]) || char.IsAsciiDigit(b.Text[0])) return (0, "");
+        if ((a.Script == TokenScript.Abjad) != (b.Script == TokenScript.Abjad) && Consonants(a.Text) is { Length: >= 2 } left && left == Consonants(b.Text))
+        {
+            return (parameters.NicknameSimilarity, "transliterated consonants");
+        }
+
+        if (Math.Min(a.Text.Length, b.Text.Length) < 4) return (0, "");
+
+        // A Han or Hangul syllable that differs is a different character, not a typo.
+        if (a.Script == TokenScript.Syllabic || b.Script == TokenScript.Syllabic) return (0, "");
+        var similarity = FuzzySimilarity(a.Text, b.Text);
+        if (similarity < parameters.FuzzyMinimum) return (0, "");
+        return (Math.Pow(similarity, parameters.FuzzyExponent), a.FromScript || b.FromScript ? "transliterated" : "fuzzy");
+    }
+
+    /// <summary>One part on one side equal (or nearly) to two or three adjacent parts on the other written together.</summary>
+    private void AddConcatenations(IReadOnlyList<NameToken> single, double[] singleWeights, IReadOnlyList<NameToken> runs, double[] runWeights, List<Pair> pairs, bool queryJoined)
+    {
+        for (var i = 0; i < single.Count; i++)
+        {
+            if (singleWeights[i] <= 0 || single[i].Text.Length < 4) continue;
+            for (var start = 0; start < runs.Count; start++)
+            {
+                var joined = runs[start].Text;
+                for (var length = 2; length <= 4 && start + length <= runs.Count; length++)
+                {
+                    if (runWeights[start + length - 1] <= 0 && runs[start + length - 1].Role != TokenRole.Stopword) break;
+                    joined += runs[start + length - 1].Text;
+                    if (joined.Length > single[i].Text.Length + 2) break;
+                    // Written together, only an exact or one-letter difference counts: "alibaba" must not meet "ali basati".
+                    var similarity = joined == single[i].Text ? 1
+                        : joined.Length >= 8 && StringSimilarity.Levenshtein(joined, single[i].Text, 1) <= 1 ? Math.Pow(FuzzySimilarity(joined, single[i].Text), parameters.FuzzyExponent)
+                        : 0;
+                    if (similarity <= 0) continue;
+                    pairs.Add(queryJoined ? new Pair(start, length, i, 1, similarity, "joined") : new Pair(i, 1, start, length, similarity, "joined"));
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// One minus the edit distance over the longer length: "scholze"/"scholz" 0.86, but "lukashevich"/"lukashenko" 0.64,
+    /// where Jaro-Winkler's shared-prefix bonus would call them near-equal.
+    /// </summary>
+    public static double FuzzySimilarity(string a, string b)
+    {
+        var longer = Math.Max(a.Length, b.Length);
+        if (longer == 0) return 1;
+        var limit = longer / 2;
+        var distance = StringSimilarity.Levenshtein(a, b, limit);
+        return distance > limit ? 0 : 1 - distance / (double)longer;
+    }
+
+    /// <summary>The consonant skeleton ("mohamed" → "mhmd"): all that Arabic or Hebrew writing shows of most names.</summary>
+    internal static string Consonants(string token)
+    {
+        Span<char> buffer = stackalloc char[Math.Min(token.Length, 64)];
+        var length = 0;
+        foreach (var c in token)
+        {
+            if (length == buffer.Length) break;
+            if (c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y' or 'w' or 'h') continue;
+            if (length > 0 && buffer[length - 1] == c) continue;
+            buffer[length++] = c;
+        }
+
+        return new string(buffer[..length]);
+    }
+
+    private static bool OnlyGenericLeft(IReadOnlyList<NameToken> q, bool[] qUsed, IReadOnlyList<NameToken> c, bool[] cUsed, List<Pair> pairs)
+    {
+        // Words left on both sides ("Saudi Arabian Gas" / "Saudi Arabian Oil") are a difference, not a short form.
+        var qLeft = q.Where((t, i) => !qUsed[i] && t.Role == TokenRole.Generic).Any();
+        var cLeft = c.Where((t, j) => !cUsed[j] && t.Role == TokenRole.Generic).Any();
+        if (qLeft && cLeft) return false;
+        var exactRegular = false;
+        for (var i = 0; i < q.Count; i++)
+        {
+            if (q[i].Role == TokenRole.Regular && !qUsed[i]) return false;
+            if (q[i].Role == TokenRole.Initial && !qUsed[i]) return false;
+        }
+
+        for (var j = 0; j < c.Count; j++)
+        {
+            if (c[j].Role is TokenRole.Regular or TokenRole.Initial && !cUsed[j]) return false;
+            if (c[j].Role == TokenRole.Regular && cUsed[j]) exactRegular = true;
+        }
+
+        return exactRegular && pairs.Count > 0;
+    }
+
+    private static bool NumbersDisagree(IReadOnlyList<NameToken> q, IReadOnlyList<NameToken> c)
+    {
+        var qNumbers = q.Where(t => char.IsAsciiDigit(t.Text[0])).Select(t => t.Text).ToList();
+        if (qNumbers.Count == 0) return false;
+        var cNumbers = c.Where(t => char.IsAsciiDigit(t.Text[0])).Select(t => t.Text).ToList();
+        return cNumbers.Count > 0 && !qNumbers.Intersect(cNumbers, StringComparer.Ordinal).Any();
+    }
+
+    private static List<string> Discounted(IReadOnlyList<NameToken> q, IReadOnlyList<NameToken> c) =>
+        q.Concat(c).Where(t => t.Role is TokenRole.LegalForm or TokenRole.Stopword or TokenRole.Generic)
+            .Select(t => t.Text + " (" + t.Role switch { TokenRole.LegalForm => "legal form", TokenRole.Stopword => "stopword", _ => "generic word" } + ")")
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+
+    private static bool AnyUsed(bool[] used, int start, int length)
+    {
+        for (var k = 0; k < length; k++)
+        {
+            if (used[start + k]) return true;
+        }
+
+        return false;
+    }
+
+    private static string Join(IReadOnlyList<NameToken> tokens, int start, int length) =>
+        length == 1 ? tokens[start].Text : string.Join(' ', Enumerable.Range(start, length).Select(k => tokens[k].Text));
+
+    private readonly record struct Pair(int Query, int QueryLength, int Candidate, int CandidateLength, double Similarity, string How);
+}

@@ -1,0 +1,141 @@
+using System.Globalization;
+using System.Text;
+
+namespace Dossier.Screening.Matching;
+
+/// <summary>
+/// Folds a name for comparison: transliterates other scripts to ASCII (Han, kana and Hangul one syllable a token, so
+/// that "华为" can meet "Huawei"), removes diacritics and punctuation, lower-cases, and marks legal forms, stopwords,
+/// generic words and initials. The word lists are data (Screening/Data), not code.
+/// </summary>
+public sealed class NameNormalizer
+{
+    private const int MaxNameLength = 400;
+    private const int MaxTokens = 24;
+
+    private readonly HashSet<string> _stopwords;
+    private readonly HashSet<string> _generic;
+    private readonly HashSet<string> _leadingPlaces;
+    private readonly Dictionary<string, List<string[]>> _legalFormsByFirstWord;
+
+    public NameNormalizer()
+    {
+        _stopwords = new HashSet<string>(EmbeddedData.ReadLines("Screening.Data.stopwords.txt"), StringComparer.Ordinal);
+        _generic = new HashSet<string>(EmbeddedData.ReadLines("Screening.Data.generic-words.txt"), StringComparer.Ordinal);
+        _leadingPlaces = new HashSet<string>(EmbeddedData.ReadLines("Screening.Data.place-qualifiers.txt"), StringComparer.Ordinal);
+        _legalFormsByFirstWord = EmbeddedData.ReadLines("Screening.Data.legal-forms.txt")
+            .Select(form => form.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .GroupBy(words => words[0], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(words => words.Length).ToList(), StringComparer.Ordinal);
+    }
+
+    public bool IsGeneric(string token) => _generic.Contains(token);
+
+    public NormalizedName Normalize(string name, bool isPerson = false)
+    {
+        var text = name.Length > MaxNameLength ? name[..MaxNameLength] : name;
+        var (folded, transliterated, scriptMask) = Fold(text);
+        var words = new List<(string Text, TokenScript Script)>();
+        var position = 0;
+        foreach (var word in folded.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var start = folded.IndexOf(word, position, StringComparison.Ordinal);
+            position = start + word.Length;
+            words.Add((word, scriptMask.Length > start ? scriptMask[start] : TokenScript.Latin));
+            if (words.Count >= MaxTokens) break;
+        }
+
+        var tokens = new NameToken[words.Count];
+        var marked = new bool[words.Count];
+        if (!isPerson)
+        {
+            for (var i = 0; i < words.Count; i++)
+            {
+                if (marked[i] || !_legalFormsByFirstWord.TryGetValue(words[i].Text, out var forms)) continue;
+                foreach (var form in forms)
+                {
+                    if (i + form.Length > words.Count) continue;
+                    var matches = true;
+                    for (var k = 0; k < form.Length && matches; k++) matches = words[i + k].Text == form[k];
+                    if (!matches) continue;
+                    for (var k = 0; k < form.Length; k++)
+                    {
+                        marked[i + k] = true;
+                        tokens[i + k] = new NameToken(words[i + k].Text, TokenRole.LegalForm, words[i + k].Script);
+                    }
+
+                    break;
+                }
+            }
+        }
+
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (marked[i]) continue;
+            var word = words[i].Text;
+            var role = _stopwords.Contains(word) && words.Count > 1 ? TokenRole.Stopword
+                : word.Length == 1 && char.IsAsciiLetter(word[0]) && words[i].Script == TokenScript.Latin ? TokenRole.Initial
+                : _generic.Contains(word) ? TokenRole.Generic
+                : isPerson && IsPatronymic(word) ? TokenRole.Generic
+                : !isPerson && i == 0 && words.Count > 1 && _leadingPlaces.Contains(word) ? TokenRole.Generic
+                : TokenRole.Regular;
+            tokens[i] = new NameToken(word, role, words[i].Script);
+        }
+
+        return new NormalizedName(name, tokens, transliterated);
+    }
+
+    /// <summary>Russian-style patronymics ("Vyacheslavovich") are often left out when a name is written, so they count little.</summary>
+    private static bool IsPatronymic(string word) =>
+        word.Length >= 7 && (word.EndsWith("ovich", StringComparison.Ordinal) || word.EndsWith("evich", StringComparison.Ordinal)
+            || word.EndsWith("ovna", StringComparison.Ordinal) || word.EndsWith("evna", StringComparison.Ordinal) || word.EndsWith("ichna", StringComparison.Ordinal));
+
+    /// <summary>Lower-case ASCII letters and digits, other characters as spaces; apostrophes vanish ("O'Brien" → "obrien").</summary>
+    private static (string Text, bool Transliterated, TokenScript[] ScriptMask) Fold(string text)
+    {
+        var builder = new StringBuilder(text.Length + 8);
+        var mask = new List<TokenScript>(text.Length + 8);
+        var transliterated = false;
+        var enumerator = StringInfo.GetTextElementEnumerator(text);
+        while (enumerator.MoveNext())
+        {
+            var element = enumerator.GetTextElement();
+            var first = element[0];
+            if (first < 0x80)
+            {
+                Append(builder, mask, first, TokenScript.Latin);
+                continue;
+            }
+
+            if (first is '\u2019' or '\u02BC' or '\u2018' or '\u02BB') continue;
+            var script = ScriptOf(element);
+            if (script != TokenScript.Latin) transliterated = true;
+            var ascii = AnyAscii.Transliteration.Transliterate(element);
+            if (script == TokenScript.Syllabic) Append(builder, mask, ' ', script);
+            foreach (var c in ascii) Append(builder, mask, c, script);
+            if (script == TokenScript.Syllabic) Append(builder, mask, ' ', script);
+        }
+
+        return (builder.ToString(), transliterated, mask.ToArray());
+    }
+
+    private static void Append(StringBuilder builder, List<TokenScript> mask, char c, TokenScript script)
+    {
+        if (c is '\'' or '`') return;
+        builder.Append(char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : ' ');
+        mask.Add(script);
+    }
+
+    private static TokenScript ScriptOf(string element)
+    {
+        var c = element.EnumerateRunes().First().Value;
+        if (c < 0x0250 || c is >= 0x1E00 and <= 0x1EFF) return TokenScript.Latin;
+        if (c is >= 0x0590 and <= 0x08FF or >= 0xFB1D and <= 0xFDFF or >= 0xFE70 and <= 0xFEFF) return TokenScript.Abjad;
+        if (c is >= 0x3040 and <= 0x30FF or >= 0x3400 and <= 0x4DBF or >= 0x4E00 and <= 0x9FFF or >= 0xAC00 and <= 0xD7AF or >= 0xF900 and <= 0xFAFF or >= 0x20000 and <= 0x2FFFF)
+        {
+            return TokenScript.Syllabic;
+        }
+
+        return TokenScript.Other;
+    }
+}

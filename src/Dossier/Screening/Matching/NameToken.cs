@@ -1,0 +1,36 @@
+namespace Dossier.Screening.Matching;
+
+/// <summary>Why a name part counts for less than its rarity says.</summary>
+public enum TokenRole
+{
+    Regular,
+    Generic,
+    LegalForm,
+    Stopword,
+    Initial,
+}
+
+/// <summary>The script a name part was written in before it was folded to ASCII.</summary>
+public enum TokenScript : byte
+{
+    Latin,
+
+    /// <summary>Arabic, Hebrew, Syriac: written without most vowels, so only the consonants can be compared.</summary>
+    Abjad,
+
+    /// <summary>Han, kana, Hangul: one syllable a part.</summary>
+    Syllabic,
+    Other,
+}
+
+/// <summary>One folded name part ("huawei") with its role and the script it came from.</summary>
+public readonly record struct NameToken(string Text, TokenRole Role, TokenScript Script)
+{
+    public bool FromScript => Script != TokenScript.Latin;
+}
+
+/// <summary>A name folded for comparison: its parts, and whether a non-Latin script was transliterated.</summary>
+public sealed record NormalizedName(string Original, IReadOnlyList<NameToken> Tokens, bool Transliterated)
+{
+    public IEnumerable<NameToken> Distinctive => Tokens.Where(t => t.Role is TokenRole.Regular or TokenRole.Generic or TokenRole.Initial);
+}

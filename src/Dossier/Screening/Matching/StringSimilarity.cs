@@ -1,0 +1,68 @@
+namespace Dossier.Screening.Matching;
+
+/// <summary>Edit-based similarity of two name parts.</summary>
+public static class StringSimilarity
+{
+    public static double JaroWinkler(string a, string b)
+    {
+        if (a.Length == 0 || b.Length == 0) return 0;
+        if (a == b) return 1;
+        var range = Math.Max(0, Math.Max(a.Length, b.Length) / 2 - 1);
+        Span<bool> aMatched = a.Length <= 128 ? stackalloc bool[a.Length] : new bool[a.Length];
+        Span<bool> bMatched = b.Length <= 128 ? stackalloc bool[b.Length] : new bool[b.Length];
+        var matches = 0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            var from = Math.Max(0, i - range);
+            var to = Math.Min(b.Length - 1, i + range);
+            for (var j = from; j <= to; j++)
+            {
+                if (bMatched[j] || a[i] != b[j]) continue;
+                aMatched[i] = bMatched[j] = true;
+                matches++;
+                break;
+            }
+        }
+
+        if (matches == 0) return 0;
+        var transpositions = 0;
+        for (int i = 0, k = 0; i < a.Length; i++)
+        {
+            if (!aMatched[i]) continue;
+            while (!bMatched[k]) k++;
+            if (a[i] != b[k]) transpositions++;
+            k++;
+        }
+
+        var m = (double)matches;
+        var jaro = (m / a.Length + m / b.Length + (m - transpositions / 2.0) / m) / 3.0;
+        var prefix = 0;
+        while (prefix < Math.Min(4, Math.Min(a.Length, b.Length)) && a[prefix] == b[prefix]) prefix++;
+        return jaro + prefix * 0.1 * (1 - jaro);
+    }
+
+    /// <summary>Levenshtein distance, or <paramref name="max"/> + 1 as soon as it is known to exceed <paramref name="max"/>.</summary>
+    public static int Levenshtein(string a, string b, int max)
+    {
+        if (Math.Abs(a.Length - b.Length) > max) return max + 1;
+        Span<int> previous = b.Length < 256 ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
+        Span<int> current = b.Length < 256 ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++) previous[j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            var rowMin = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                rowMin = Math.Min(rowMin, current[j]);
+            }
+
+            if (rowMin > max) return max + 1;
+            current.CopyTo(previous);
+        }
+
+        return previous[b.Length];
+    }
+}

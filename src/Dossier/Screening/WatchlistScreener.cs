@@ -1,0 +1,221 @@
+using Dossier.Screening.Matching;
+
+namespace Dossier.Screening;
+
+/// <summary>
+/// Screens names against a set of list entries held in memory. Candidates come from an inverted index of name parts
+/// (exact parts, parts within edit distance two, nicknames, parts written together or apart); each candidate is then
+/// compared in full. Build once per set of lists; safe to query from several threads.
+/// </summary>
+public sealed class WatchlistScreener
+{
+    private const int MaxCandidates = 48;
+    private const int MinFuzzyLength = 4;
+
+    private readonly List<WatchlistEntry> _entries;
+    private readonly List<Variant> _variants = [];
+    private readonly Dictionary<string, int[]> _postings;
+    private readonly Dictionary<string, string[]> _deletions;
+    private readonly Dictionary<string, string[]> _skeletons;
+    private readonly NameNormalizer _normalizer;
+    private readonly NicknameTable _nicknames;
+    private readonly double[] _variantWeights;
+
+    public WatchlistScreener(IEnumerable<WatchlistEntry> entries, MatchingParameters? parameters = null, NameNormalizer? normalizer = null)
+    {
+        _normalizer = normalizer ?? new NameNormalizer();
+        _nicknames = new NicknameTable();
+        _entries = entries.ToList();
+        var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var e = 0; e < _entries.Count; e++)
+        {
+            var entry = _entries[e];
+            foreach (var name in entry.Names.Distinct(StringComparer.OrdinalIgnoreCase))
+            {
+                var normalized = _normalizer.Normalize(name, entry.Kind == EntryKind.Person);
+                if (normalized.Tokens.Count == 0) continue;
+                var id = _variants.Count;
+                _variants.Add(new Variant(e, normalized));
+                foreach (var token in normalized.Tokens.Select(t => t.Text).Distinct(StringComparer.Ordinal))
+                {
+                    if (!postings.TryGetValue(token, out var list)) postings[token] = list = [];
+                    list.Add(id);
+                }
+            }
+        }
+
+        _postings = postings.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+        Weights = new TokenWeights(_postings.ToDictionary(p => p.Key, p => p.Value.Length, StringComparer.Ordinal), _variants.Count);
+        Comparer = new NameComparer(parameters ?? MatchingParameters.Default, Weights, _nicknames);
+        _variantWeights = _variants.Select(v => v.Name.Tokens.Sum(Comparer.Weight)).ToArray();
+        var deletions = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var token in _postings.Keys)
+        {
+            if (token.Length < MinFuzzyLength || char.IsAsciiDigit(token[0])) continue;
+            foreach (var key in DeletionKeys(token))
+            {
+                if (!deletions.TryGetValue(key, out var list)) deletions[key] = list = [];
+                list.Add(token);
+            }
+        }
+
+        _deletions = deletions.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+        _skeletons = _postings.Keys.Where(t => !char.IsAsciiDigit(t[0]))
+            .GroupBy(NameComparer.Consonants, StringComparer.Ordinal)
+            .Where(g => g.Key.Length >= 2)
+            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+    }
+
+    public int EntryCount => _entries.Count;
+
+    public int NameCount => _variants.Count;
+
+    public TokenWeights Weights { get; }
+
+    public NameComparer Comparer { get; }
+
+    public NameNormalizer Normalizer => _normalizer;
+
+    /// <summary>The candidates scoring at least <paramref name="minimumScore"/> (default: the decision threshold), best first.</summary>
+    public IReadOnlyList<ScreeningCandidate> Screen(ScreeningQuery query, int limit = 10, double? minimumScore = null, bool explain = true)
+    {
+        var minimum = minimumScore ?? Comparer.Parameters.Threshold;
+        var isPerson = query.Kind == EntryKind.Person;
+        var names = query.Names.Where(n => !string.IsNullOrWhiteSpace(n)).Distinct(StringComparer.OrdinalIgnoreCase).Take(16)
+            .Select(n => _normalizer.Normalize(n, isPerson)).Where(n => n.Tokens.Count > 0).ToList();
+        if (names.Count == 0) return [];
+
+        var accumulated = new Dictionary<int, double>();
+        foreach (var name in names) Accumulate(name, accumulated);
+        var queryWeight = names.Max(n => n.Tokens.Sum(Comparer.Weight));
+
+        // Rank by a cheap pooled coverage, so that "Huawei" finds the entries called just that before "Huawei Device Co."
+        // One slot per entry (its best-estimated name), so that an entry with many aliases does not crowd out others.
+        var perEntry = new Dictionary<int, (int Variant, double Estimate)>();
+        foreach (var (variantId, matched) in accumulated)
+        {
+            var estimate = 2 * matched / (queryWeight + _variantWeights[variantId] + 1e-9);
+            var entry = _variants[variantId].Entry;
+            if (!perEntry.TryGetValue(entry, out var current) || estimate > current.Estimate) perEntry[entry] = (variantId, estimate);
+        }
+
+        var ranked = new PriorityQueue<int, double>(MaxCandidates + 1);
+        foreach (var (_, (variantId, estimate)) in perEntry)
+        {
+            ranked.Enqueue(variantId, estimate);
+            if (ranked.Count > MaxCandidates) ranked.Dequeue();
+        }
+
+        var attributes = PartyAttributes.Of(query);
+        var best = new Dictionary<int, (double Score, NormalizedName Query, Variant Variant)>();
+        while (ranked.TryDequeue(out var variantId, out _))
+        {
+            var variant = _variants[variantId];
+            var person = isPerson || _entries[variant.Entry].Kind == EntryKind.Person;
+            foreach (var name in names)
+            {
+                var comparison = Comparer.Compare(name, variant.Name, person, explain: false);
+                if (!best.TryGetValue(variant.Entry, out var current) || comparison.Score > current.Score) best[variant.Entry] = (comparison.Score, name, variant);
+            }
+        }
+
+        var results = new List<ScreeningCandidate>();
+        foreach (var (entryIndex, found) in best)
+        {
+            var entry = _entries[entryIndex];
+            var (score, features) = EntityFeatures.Apply(found.Score, attributes, PartyAttributes.Of(entry), Comparer.Parameters);
+            if (score < minimum) continue;
+            var person = isPerson || entry.Kind == EntryKind.Person;
+            var comparison = explain ? Comparer.Compare(found.Query, found.Variant.Name, person, explain: true) : NameComparison.Empty with { Score = found.Score };
+            results.Add(new ScreeningCandidate(entry, score, score >= Comparer.Parameters.Threshold, found.Query.Original, found.Variant.Name.Original, comparison, features));
+        }
+
+        // A list that repeats an entry per edition (DoD 1260H) shows it once, with its newest listing.
+        return results
+            .GroupBy(r => (r.Entry.List, Name: r.Entry.Name.ToUpperInvariant()))
+            .Select(g => g.OrderByDescending(r => r.Score).ThenByDescending(r => r.Entry.ListedOn, StringComparer.Ordinal).First())
+            .OrderByDescending(r => r.Score).ThenBy(r => r.Entry.List, StringComparer.Ordinal).ThenBy(r => r.Entry.Id, StringComparer.Ordinal)
+            .Take(limit)
+            .ToList();
+    }
+
+    private void Accumulate(NormalizedName name, Dictionary<int, double> accumulated)
+    {
+        var tokens = name.Tokens;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            var weight = Comparer.Weight(token);
+            if (weight <= 0 || token.Role == TokenRole.Initial) continue;
+            Add(token.Text, weight, accumulated, seen);
+            foreach (var variant in _nicknames.VariantsOf(token.Text)) Add(variant, weight * 0.9, accumulated, seen);
+            if (token.Script == TokenScript.Abjad && _skeletons.TryGetValue(NameComparer.Consonants(token.Text), out var spelled))
+            {
+                foreach (var spelling in spelled) Add(spelling, weight * 0.9, accumulated, seen);
+            }
+
+            if (token.Text.Length >= MinFuzzyLength && !char.IsAsciiDigit(token.Text[0]))
+            {
+                foreach (var key in DeletionKeys(token.Text))
+                {
+                    if (!_deletions.TryGetValue(key, out var similar)) continue;
+                    foreach (var other in similar)
+                    {
+                        if (seen.Contains(other)) continue;
+                        var similarity = NameComparer.FuzzySimilarity(token.Text, other);
+                        if (similarity >= Comparer.Parameters.FuzzyMinimum) Add(other, weight * similarity, accumulated, seen);
+                    }
+                }
+            }
+
+            if (token.Text.Length >= 6) AddSplits(token.Text, weight, accumulated, seen);
+            var joined = token.Text;
+            for (var k = i + 1; k < Math.Min(tokens.Count, i + 4); k++)
+            {
+                joined += tokens[k].Text;
+                Add(joined, weight, accumulated, seen);
+            }
+        }
+    }
+
+    /// <summary>A part written together ("alexanderzakharov") found as the parts the lists write apart.</summary>
+    private void AddSplits(string token, double weight, Dictionary<int, double> accumulated, HashSet<string> seen)
+    {
+        for (var cut = 3; cut <= token.Length - 3; cut++)
+        {
+            var head = token[..cut];
+            if (!_postings.ContainsKey(head)) continue;
+            var tail = token[cut..];
+            if (_postings.ContainsKey(tail))
+            {
+                Add(head, weight / 2, accumulated, seen);
+                Add(tail, weight / 2, accumulated, seen);
+                continue;
+            }
+
+            for (var second = 3; second <= tail.Length - 3; second++)
+            {
+                if (!_postings.ContainsKey(tail[..second]) || !_postings.ContainsKey(tail[second..])) continue;
+                Add(head, weight / 3, accumulated, seen);
+                Add(tail[..second], weight / 3, accumulated, seen);
+                Add(tail[second..], weight / 3, accumulated, seen);
+            }
+        }
+    }
+
+    private void Add(string token, double weight, Dictionary<int, double> accumulated, HashSet<string> seen)
+    {
+        if (!seen.Add(token) || !_postings.TryGetValue(token, out var variants)) return;
+        foreach (var variant in variants) accumulated[variant] = accumulated.GetValueOrDefault(variant) + weight;
+    }
+
+    /// <summary>The part itself and every form with one letter deleted: two parts share a key when they are at most two edits apart.</summary>
+    private static IEnumerable<string> DeletionKeys(string token)
+    {
+        yield return token;
+        for (var i = 0; i < token.Length; i++) yield return string.Concat(token.AsSpan(0, i), token.AsSpan(i + 1));
+    }
+
+    private readonly record struct Variant(int Entry, NormalizedName Name);
+}

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Xunit.Abstractions;
+
+namespace Dossier.Cli.Tests;
+
+/// <summary>
+/// Kills `dossier analyze` with SIGKILL at random moments while it ingests, restarts it, and checks that in the end every
+/// document is stored exactly once and the database is intact.
+/// </summary>
+public sealed class CrashSafetyTests(ITestOutputHelper output)
+{
+    private const int Documents = 1500;
+    private const int Kills = 6;
+
+    [Fact]
+    public async Task KilledRunsLoseAndDuplicateNothing()
+    {
+        using var temp = new TempFolder();
+        var corpus = temp.Path("corpus.jsonl");
+        await File.WriteAllLinesAsync(corpus, Enumerable.Range(0, Documents).Select(Article));
+        var db = temp.Path("crash.db");
+        var seed = Environment.TickCount;
+        var random = new Random(seed);
+        output.WriteLine($"seed {seed}");
+
+        for (var kill = 0; kill < Kills; kill++)
+        {
+            using var process = StartAnalyze(corpus, db);
+            await Task.Delay(random.Next(300, 2500));
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            output.WriteLine($"kill {kill + 1}: {Count(db, "documents")} documents stored");
+        }
+
+        using (var final = StartAnalyze(corpus, db))
+        {
+            await final.WaitForExitAsync();
+            Assert.Equal(0, final.ExitCode);
+        }
+
+        var stored = Count(db, "documents");
+        var distinct = Scalar(db, "SELECT COUNT(DISTINCT id) FROM documents");
+        output.WriteLine($"after restart: {stored} stored, {distinct} distinct, {Documents - stored} lost");
+        Assert.Equal(Documents, stored);
+        Assert.Equal(stored, distinct);
+        Assert.Equal("ok", Scalar(db, "PRAGMA integrity_check"));
+        Assert.Equal(0L, Scalar(db, "SELECT COUNT(*) FROM document_entities de LEFT JOIN documents d ON d.id = de.document_id WHERE d.id IS NULL"));
+    }
+
+    private static string Article(int i) => JsonSerializer.Serialize(new
+    {
+        url = $"https://news.example/{i}",
+        title = $"Company {i} Reports Results For Quarter {i % 4 + 1}",
+        text = $"Company {i} Reports Results For Quarter {i % 4 + 1}\n\nCompany {i} said on Monday that revenue rose {i % 30} percent to ${i}.5 million. " +
+               "Analysts in London said the figures were in line with expectations.",
+    });
+
+    private static Process StartAnalyze(string corpus, string db)
+    {
+        var cli = Path.Combine(AppContext.BaseDirectory, "dossier.dll");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { cli, "analyze", corpus, "--db", db }) start.ArgumentList.Add(arg);
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    /// <summary>Rows in a table; zero while a killed first run had not yet created it.</summary>
+    private static long Count(string db, string table) =>
+        File.Exists(db) && (long)Scalar(db, $"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '{table}'")! == 1
+            ? (long)Scalar(db, $"SELECT COUNT(*) FROM {table}")!
+            : 0;
+
+    private static object? Scalar(string db, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={db};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+}

@@ -1,0 +1,39 @@
+using System.Text;
+using Dossier.Claims;
+using Dossier.Credibility;
+using Dossier.Documents;
+using Dossier.Ingestion;
+using Dossier.Pipeline;
+using Dossier.Text;
+
+namespace Dossier.Tests.Claims;
+
+/// <summary>Runs the real pipeline (extraction, tokens, sentences, claims, credibility) over a text, as `dossier analyze` does.</summary>
+internal static class ClaimTestSupport
+{
+    private static readonly AnalysisPipeline Pipeline = new PipelineBuilder().UseTokens().UseSentences().UseClaims().UseCredibility().Build();
+
+    public static Document Analyze(string text, string source = "test.txt")
+    {
+        var input = RawInput.FromBytes(source, Encoding.UTF8.GetBytes(text), InputFormat.PlainText);
+        var outcome = Pipeline.Analyze(input, CancellationToken.None);
+        return outcome.Document ?? throw new InvalidOperationException(outcome.Failure);
+    }
+
+    /// <summary>Runs the stages on a text as it is, even one that extraction would refuse (empty, blank).</summary>
+    public static Document Process(string text) =>
+        Pipeline.Process(Document.Create("test", text, new DocumentMetadata { Source = "test" }).With(Layers.Paragraphs, []), CancellationToken.None);
+
+    public static Document AnalyzeSample(string prefix)
+    {
+        var path = Directory.EnumerateFiles(RepoPaths.Samples, prefix + "_*.txt").Single();
+        return Analyze(File.ReadAllText(path), path);
+    }
+
+    public static string Describe(Document document, Claim claim) =>
+        $"[{claim.Category}/{claim.Status}/{claim.Polarity}] subjects=({string.Join("; ", claim.SubjectSpans.IsDefault ? [] : claim.SubjectSpans.Select(document.TextOf))}) " +
+        $"source={claim.Source?.Text ?? "-"} responds_to={claim.RespondsTo?.ToString() ?? "-"} cw={claim.Checkworthy:F2} hedges=({string.Join("; ", claim.Hedges.Select(document.TextOf))}) :: {document.TextOf(claim.Span)}";
+
+    public static IReadOnlyList<string> SubjectTexts(Document document, Claim claim) =>
+        claim.SubjectSpans.IsDefault ? [] : [.. claim.SubjectSpans.Select(document.TextOf)];
+}

@@ -1,0 +1,76 @@
+using Dossier.Documents;
+using Dossier.Entities;
+
+namespace Dossier.Tests.Entities;
+
+[Collection(EntityPipelineCollection.Name)]
+public sealed class EntityResolverTests(EntityPipelineFixture fixture)
+{
+    private (Document Document, EntityLayer Layer) Analyze(string text)
+    {
+        var document = fixture.Analyze(text);
+        return (document, document.Get(Layers.Entities));
+    }
+
+    private static int IdOf(Document document, EntityLayer layer, string text) =>
+        layer.Mentions.First(m => document.TextOf(m.Span) == text).EntityId;
+
+    [Fact]
+    public void ASurnameAloneIsThePersonNamedInFull()
+    {
+        var (document, layer) = Analyze("Jim Carafano, a fellow at the Heritage Foundation, spoke on Monday. Carafano said the rules were clear.");
+        Assert.Equal(IdOf(document, layer, "Jim Carafano"), IdOf(document, layer, "Carafano"));
+        Assert.Equal(EntityLabel.PER, layer.Entities[IdOf(document, layer, "Carafano")].Label);
+    }
+
+    [Fact]
+    public void AnAcronymIsTheOrganisationItAbbreviates()
+    {
+        var (document, layer) = Analyze("The report named the People's Liberation Army. The PLA did not comment.");
+        Assert.Equal(IdOf(document, layer, "People's Liberation Army"), IdOf(document, layer, "PLA"));
+    }
+
+    [Fact]
+    public void ACountrysAliasesAreOnePlace()
+    {
+        var (document, layer) = Analyze("Exports to the United States fell. Officials in Washington said U.S. demand was weak, and US buyers agreed.");
+        var united = IdOf(document, layer, "United States");
+        Assert.Equal(united, IdOf(document, layer, "U.S."));
+        Assert.Equal(united, IdOf(document, layer, "US"));
+        Assert.NotEqual(united, IdOf(document, layer, "Washington"));
+    }
+
+    [Fact]
+    public void TheCompanyAndItsGoToTheOrganisationTheTextIsAbout()
+    {
+        var (document, layer) = Analyze("Siemens AG reported higher profit on Tuesday. The company said its orders rose, and the firm raised its forecast.");
+        var siemens = IdOf(document, layer, "Siemens AG");
+        Assert.All(layer.Mentions.Where(m => m.Kind != MentionKind.Name), m => Assert.Equal(siemens, m.EntityId));
+        Assert.Contains(layer.Mentions, m => document.TextOf(m.Span) == "The company" && m.Kind == MentionKind.Nominal);
+        Assert.Equal(2, layer.Mentions.Count(m => m.Kind == MentionKind.Pronoun));
+    }
+
+    [Fact]
+    public void PluralDescriptionsDoNotReferToOneOrganisation()
+    {
+        var (_, layer) = Analyze("Siemens AG reported higher profit. The firms in the sector agreed.");
+        Assert.DoesNotContain(layer.Mentions, m => m.Kind == MentionKind.Nominal);
+    }
+
+    [Fact]
+    public void MentionsAreOrderedAndInsideTheText()
+    {
+        var (document, layer) = Analyze("Alibaba Group Holding said on Friday that Alibaba would invest in Germany. Its chief executive Daniel Zhang agreed.");
+        Assert.Equal(layer.Mentions.OrderBy(m => m.Span).ToList(), layer.Mentions.ToList());
+        Assert.All(layer.Mentions, m => Assert.True(m.Span.FitsIn(document.Text.Length)));
+        Assert.All(layer.Mentions, m => Assert.InRange(m.EntityId, 0, layer.Entities.Length - 1));
+    }
+
+    [Fact]
+    public void ADocumentWithoutTokensHasNoEntities()
+    {
+        var stage = new EntityRecognitionStage(fixture.Tagger, new EntityResolver(EntityLexicons.Load()));
+        var document = Document.Create("empty", "", new DocumentMetadata { Source = "test" }).With(Layers.Tokens, []).With(Layers.Sentences, []);
+        Assert.Empty(stage.Process(document, CancellationToken.None).Get(Layers.Entities).Mentions);
+    }
+}

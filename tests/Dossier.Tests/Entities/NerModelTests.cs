@@ -1,0 +1,80 @@
+using Dossier.Entities.Ner;
+
+namespace Dossier.Tests.Entities;
+
+public sealed class NerModelTests
+{
+    private const string Training = """
+        -DOCSTART- -X- O O
+
+        John I-PER
+        Smith I-PER
+        visited O
+        Paris I-LOC
+        . O
+
+        Acme I-ORG
+        Corp I-ORG
+        hired O
+        Mary I-PER
+        Jones I-PER
+        in O
+        London I-LOC
+        . O
+
+        """;
+
+    private static NerModel Train(int seed, bool bilou = false)
+    {
+        var documents = ConllReader.Read(new StringReader(Training));
+        var options = new NerTrainingOptions { BucketBits = 12, Epochs = 5, Seed = seed, Folds = 2, Bilou = bilou };
+        return NerTrainer.Train(documents, Gazetteer.Empty, WordClusters.Empty, options);
+    }
+
+    private static byte[] Bytes(NerModel model)
+    {
+        using var stream = new MemoryStream();
+        model.Save(stream);
+        return stream.ToArray();
+    }
+
+    [Fact]
+    public void TrainingIsDeterministicForASeed() => Assert.Equal(Bytes(Train(7)), Bytes(Train(7)));
+
+    [Fact]
+    public void ASavedModelTagsAsTheOriginalDoes()
+    {
+        var model = Train(1);
+        var loaded = NerModel.Load(new MemoryStream(Bytes(model)));
+        IReadOnlyList<IReadOnlyList<string>> sentences = [["John", "Smith", "visited", "London", "."]];
+        Assert.Equal(new NerTagger(model).Tag(sentences), new NerTagger(loaded).Tag(sentences));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void TheTrainingDataIsLearnt(bool bilou)
+    {
+        var tags = new NerTagger(Train(1, bilou)).Tag([["John", "Smith", "visited", "Paris", "."]]);
+        Assert.Equal(["B-PER", "I-PER", "O", "B-LOC", "O"], tags[0].Select(t => NerLabels.Names[t]));
+    }
+
+    [Fact]
+    public void AMissingModelFileSaysWhereItWasExpected()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "no-such-dir", "ner.model");
+        var error = Assert.Throws<FileNotFoundException>(() => NerModel.Load(path));
+        Assert.Contains(path, error.Message);
+    }
+
+    [Fact]
+    public void IobTwoTagsNeverOpenWithInside()
+    {
+        var tagger = new NerTagger(Train(3));
+        var tags = tagger.Tag([["in", "London", "Mary", "Smith", "Corp", "."], ["Jones"]]);
+        foreach (var sentence in tags)
+        {
+            for (var t = 0; t < sentence.Length; t++) Assert.True(NerLabels.Allowed(t == 0 ? NerLabels.Outside : sentence[t - 1], sentence[t]));
+        }
+    }
+}

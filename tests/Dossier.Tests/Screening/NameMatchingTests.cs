@@ -1,0 +1,109 @@
+using Dossier.Screening;
+using Dossier.Screening.Matching;
+using FsCheck.Xunit;
+
+namespace Dossier.Tests.Screening;
+
+public sealed class NameMatchingTests
+{
+    private static readonly NameNormalizer Normalizer = new();
+
+    private static WatchlistEntry Entry(string id, string name, EntryKind kind = EntryKind.Organization, params string[] aliases) =>
+        new(id, "Test List", name, [.. aliases], kind, [], [], "Test program", "2026-06-08");
+
+    private static readonly WatchlistScreener Screener = new(
+    [
+        Entry("1", "Huawei Technologies Co., Ltd.", EntryKind.Organization, "Huawei"),
+        Entry("2", "REVIVAL OF ISLAMIC HERITAGE FOUNDATION"),
+        Entry("3", "National Democratic Institute for International Affairs"),
+        Entry("4", "Michael R. Pompeo", EntryKind.Person),
+        Entry("5", "ANGLO-CARIBBEAN CO., LTD."),
+        Entry("6", "Ali Basati", EntryKind.Person),
+        Entry("7", "Alexander Vyacheslavovich ZAKHAROV", EntryKind.Person, "Александр Вячеславович Захаров"),
+        Entry("8", "Alibaba Group Holding Limited", EntryKind.Organization, "Alibaba"),
+        Entry("9", "Hangzhou Hikvision Digital Technology Company"),
+    ]);
+
+    private static IReadOnlyList<ScreeningCandidate> Hits(string name, EntryKind kind = EntryKind.Unknown) =>
+        HitsOf(name, kind);
+
+    private static IReadOnlyList<ScreeningCandidate> HitsOf(string name, EntryKind kind) =>
+        Screener.Screen(new ScreeningQuery(name, kind)).Where(c => c.IsMatch).ToList();
+
+    [Theory]
+    [InlineData("HUAWEI TECHNOLOGIES CO LTD", "1")]
+    [InlineData("Huawei", "1")]
+    [InlineData("Hikvision", "9")]
+    [InlineData("Alibaba", "8")]
+    [InlineData("Alexander Zakharov", "7", EntryKind.Person)]
+    [InlineData("Захаров Александр", "7", EntryKind.Person)]
+    public void KnownNamesHitTheirEntryFirst(string query, string expectedId, EntryKind kind = EntryKind.Unknown)
+    {
+        var hits = Hits(query, kind);
+        Assert.NotEmpty(hits);
+        Assert.Equal(expectedId, hits[0].Entry.Id);
+    }
+
+    [Fact]
+    public void NicknameAndMissingInitialStillMatchAPerson()
+    {
+        var hit = Assert.Single(Hits("Mike Pompeo", EntryKind.Person));
+        Assert.Equal("4", hit.Entry.Id);
+        Assert.Contains("name variant", hit.Explain(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("CORP")]
+    [InlineData("LTD")]
+    [InlineData("The Heritage Foundation")]
+    [InlineData("Democratic National Committee")]
+    [InlineData("Pompeo")]
+    [InlineData("Just The News")]
+    [InlineData("Anglo Holdings")]
+    public void LegalFormsGenericWordsAndPartialNamesDoNotHit(string query) => Assert.Empty(Hits(query));
+
+    [Fact]
+    public void ExplanationNamesWhatWasDiscounted()
+    {
+        var hit = Hits("Tencent Holdings Ltd. Huawei Technologies").FirstOrDefault() ?? Hits("Huawei Technologies Co")[0];
+        var text = hit.Explain();
+        Assert.Contains("legal form", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TypeMismatchLowersTheScoreAndSaysSo()
+    {
+        var asOrganisation = Screener.Screen(new ScreeningQuery("Michael Pompeo", EntryKind.Organization), minimumScore: 0).Single(c => c.Entry.Id == "4");
+        var asPerson = Screener.Screen(new ScreeningQuery("Michael Pompeo", EntryKind.Person), minimumScore: 0).Single(c => c.Entry.Id == "4");
+        Assert.True(asOrganisation.Score < asPerson.Score);
+        Assert.Contains(asOrganisation.Features, f => f.Feature == "type" && f.Effect < 0);
+    }
+
+    [Fact]
+    public void BirthYearsFarApartLowerTheScore()
+    {
+        var parameters = MatchingParameters.Default;
+        var comparer = new NameComparer(parameters, TokenWeights.Uniform, new NicknameTable());
+        var scorer = new PairScorer(comparer, Normalizer);
+        PairSide Side(string name, string birth) => new([name], new PartyAttributes(EntryKind.Person, [], [birth], []));
+        var same = scorer.Score(Side("Ivan Petrov", "1970"), Side("Ivan Petrov", "1970"));
+        var apart = scorer.Score(Side("Ivan Petrov", "1970"), Side("Ivan Petrov", "1990"));
+        Assert.True(apart < same);
+        Assert.True(apart < parameters.Threshold);
+    }
+
+    [Fact]
+    public void HanNamesAreSplitIntoSyllablesAndLegalFormsDiscounted()
+    {
+        var name = Normalizer.Normalize("华为技术有限公司");
+        Assert.Contains(name.Tokens, t => t.Role == TokenRole.LegalForm);
+        Assert.Equal("huaweijishu", string.Concat(name.Distinctive.Select(t => t.Text)));
+    }
+
+    [Property(MaxTest = 200)]
+    public bool ScreeningAnyTextNeverThrowsAndStaysInRange(string text)
+    {
+        var candidates = Screener.Screen(new ScreeningQuery(text ?? ""), minimumScore: 0);
+        return candidates.All(c => c.Score is >= 0 and <= 1);
+    }
+}

@@ -1,0 +1,114 @@
+using System.Text.Json;
+using AngleSharp.Html.Parser;
+using Dossier.Reports;
+using Dossier.Storage.Sqlite;
+
+namespace Dossier.Web.Tests;
+
+public sealed class ReportTests : IAsyncLifetime
+{
+    private string _folder = "";
+    private SqliteDossierStore? _store;
+    private EntityDossier _dossier = null!;
+
+    public async Task InitializeAsync()
+    {
+        _folder = Directory.CreateTempSubdirectory("dossier-report-").FullName;
+        _store = await SqliteDossierStore.OpenAsync(Path.Combine(_folder, "dossier.db"), CancellationToken.None);
+        await SampleDossiers.SeedAsync(_store);
+        var entity = (await _store.FindEntitiesAsync(SampleDossiers.Alibaba, CancellationToken.None))[0];
+        var hits = await _store.GetWatchlistHitsAsync(entity.Id, CancellationToken.None);
+        _dossier = new EntityDossier(entity, await _store.GetDocumentsMentioningAsync(entity.Id, CancellationToken.None), hits.Select(h => h.Hit).ToList());
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_store is not null) await _store.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public void Report_counts_claims_per_category_and_independent_outlets()
+    {
+        var report = ReportBuilder.Build(_dossier);
+        Assert.Equal(3, report.DocumentCount);
+        var influence = Assert.Single(report.RiskCategories, c => c.Category == "political_influence");
+        Assert.Equal(2, influence.Claims);
+        Assert.Equal(1, influence.IndependentSources);
+        var military = Assert.Single(report.RiskCategories, c => c.Category == "military_ties");
+        Assert.Equal((2, 1), (military.Claims, military.IndependentSources));
+        Assert.Equal(["military_ties", "political_influence", "sanctions_trade"], report.RiskCategories.Select(c => c.Category).Order(StringComparer.Ordinal));
+        Assert.Equal(3, report.Stories.Count);
+    }
+
+    [Fact]
+    public void Report_pairs_the_denial_with_the_allegation_it_answers()
+    {
+        var pair = Assert.Single(ReportBuilder.Build(_dossier).AllegationDenials);
+        Assert.Equal("alleged", pair.Allegation.Status);
+        Assert.Equal("denied", pair.Denial.Status);
+        Assert.StartsWith("It alleged that Alibaba", pair.Allegation.Text);
+        Assert.StartsWith("The assertions and innuendos", pair.Denial.Text);
+        Assert.Equal("an Alibaba spokesperson", pair.Denial.AttributedTo);
+    }
+
+    [Fact]
+    public void Report_lists_quotes_by_and_about_the_entity_and_a_timeline_by_month()
+    {
+        var report = ReportBuilder.Build(_dossier);
+        // Jim Carafano speaks of Chinese companies in general, neither as nor of Alibaba: his quote is not in its dossier.
+        Assert.Equal(["Chief Executive Officer of Alibaba", "an Alibaba spokesperson"], report.Quotes.Select(q => q.Speaker));
+        Assert.Equal(["2020-08", "2022-10", "2025-11"], report.Timeline.Select(b => b.Period).Distinct());
+        Assert.Equal(5, report.Timeline.Sum(b => b.Claims));
+        Assert.Contains(report.SourceGraph.Nodes, n => n is { Kind: "speaker", Label: "Financial Times" });
+        Assert.Contains(report.SourceGraph.Nodes, n => n is { Kind: "outlet", Label: "wire.example" });
+        Assert.Equal(0.62, report.Articles.Single(a => a.Outlet == "wire.example").Credibility);
+    }
+
+    [Fact]
+    public void Html_report_is_self_contained_and_every_span_link_has_its_target()
+    {
+        var html = new HtmlReportWriter().Write(_dossier);
+        var page = new HtmlParser().ParseDocument(html);
+        Assert.Empty(page.QuerySelectorAll("script, link, img, iframe, object, embed"));
+        foreach (var section in new[] { "summary", "claims", "quotes", "denials", "timeline", "sources", "credibility" }) Assert.NotNull(page.GetElementById(section));
+        Assert.NotNull(page.QuerySelector("#timeline svg rect"));
+        Assert.NotNull(page.QuerySelector("#sources svg line"));
+        Assert.Contains("Alibaba Group Holding Ltd", page.QuerySelector("#summary table")!.TextContent);
+
+        var links = page.QuerySelectorAll("a[href^='#']").Select(a => a.GetAttribute("href")![1..]).Distinct().ToList();
+        Assert.True(links.Count >= 8, $"only {links.Count} span links");
+        foreach (var anchor in links)
+        {
+            var target = page.GetElementById(anchor);
+            Assert.True(target is not null, $"no element with id {anchor}");
+        }
+
+        var denial = page.QuerySelectorAll("mark.claim.status-denied").Single(m => m.Id is not null);
+        Assert.Equal("The assertions and innuendos in the article are completely false", denial.TextContent);
+    }
+
+    [Fact]
+    public void Markdown_and_json_reports_carry_the_same_sections()
+    {
+        var md = new MarkdownReportWriter().Write(_dossier);
+        foreach (var heading in new[] { "## Summary", "### List hits", "### Risk categories", "## Claims by story and category", "## Who said what", "## Allegations and denials", "## Timeline", "## Sources", "## Source articles and their credibility" })
+        {
+            Assert.Contains(heading, md);
+        }
+
+        Assert.Contains("| military\\_ties | 2 | 1 | wire.example |", md);
+        using var json = JsonDocument.Parse(new JsonReportWriter().Write(_dossier));
+        Assert.Equal("Alibaba", json.RootElement.GetProperty("entity").GetProperty("name").GetString());
+        Assert.Equal(1, json.RootElement.GetProperty("allegation_denials").GetArrayLength());
+        Assert.Equal("pending", json.RootElement.GetProperty("entity").GetProperty("watchlist_hits")[0].GetProperty("decision").GetString());
+    }
+
+    [Fact]
+    public void Crossing_highlights_are_split_so_the_markup_nests()
+    {
+        var html = new System.Text.StringBuilder();
+        ArticleHtml.Render(html, "abcdefghij", [new Highlight(1, 6, "a", "first"), new Highlight(4, 9, "b", "second"), new Highlight(-3, 2, "bad"), new Highlight(8, 99, "bad")]);
+        Assert.Equal("a<mark class=\"a\" id=\"first\">bcd<mark class=\"b\" id=\"second\">ef</mark></mark><mark class=\"b\">ghi</mark>j", html.ToString());
+    }
+}

@@ -1,0 +1,213 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Dossier.Entities.Ner;
+using Dossier.Text;
+
+namespace Dossier.Train.Ner;
+
+/// <summary>
+/// Word classes from unlabelled news. Brown clustering over this much text is too slow for a quick retrain, so
+/// the classes are a binary tree grown by splitting words in two (spherical 2-means) on the words seen to their
+/// left and right, which gives the same kind of bit paths whose prefixes are coarser classes.
+/// </summary>
+internal static partial class ClusterSources
+{
+    private const int MinCount = 3;
+    private const int ContextWords = 1000;
+    private const int MaxDepth = 20;
+    private const int MinLeaf = 3;
+
+    public static WordClusters Load(string path, string resources, IReadOnlyList<ConllDocument> unlabelled, int seed, Action<string> log)
+    {
+        if (!File.Exists(path))
+        {
+            log($"inducing word classes into {path}");
+            Induce(path, resources, unlabelled, seed, log);
+        }
+
+        var pairs = new List<KeyValuePair<string, string>>();
+        foreach (var line in File.ReadLines(path))
+        {
+            var parts = line.Split('\t');
+            if (parts.Length >= 2) pairs.Add(new(parts[1], parts[0]));
+        }
+
+        var clusters = WordClusters.FromPaths(pairs);
+        log($"word classes: {clusters.Count} words");
+        return clusters;
+    }
+
+    private static void Induce(string path, string resources, IReadOnlyList<ConllDocument> unlabelled, int seed, Action<string> log)
+    {
+        var sentences = ReutersLines(resources).Select(line => line.Select(token => token.ToLowerInvariant()).ToArray()).ToList();
+        foreach (var sentence in unlabelled.SelectMany(document => document.Sentences)) sentences.Add(sentence.Tokens.Select(token => token.ToLowerInvariant()).ToArray());
+        log($"cluster text: {sentences.Count} lines, {sentences.Sum(s => s.Length)} tokens");
+
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var sentence in sentences)
+        {
+            foreach (var word in sentence) counts[word] = counts.GetValueOrDefault(word) + 1;
+        }
+
+        var byFrequency = counts.OrderByDescending(pair => pair.Value).ThenBy(pair => pair.Key, StringComparer.Ordinal).ToList();
+        var vocabulary = byFrequency.Where(pair => pair.Value >= MinCount).Select(pair => pair.Key).ToArray();
+        var index = vocabulary.Select((word, i) => (word, i)).ToDictionary(pair => pair.word, pair => pair.i, StringComparer.Ordinal);
+        var context = byFrequency.Take(ContextWords).Select((pair, i) => (pair.Key, i)).ToDictionary(pair => pair.Key, pair => pair.i, StringComparer.Ordinal);
+        var dims = 2 * (ContextWords + 2);
+
+        // Left and right neighbour counts, then weighted by log(1 + count) and scaled to unit length.
+        var vectors = new Dictionary<int, float>[vocabulary.Length];
+        for (var i = 0; i < vectors.Length; i++) vectors[i] = [];
+        foreach (var sentence in sentences)
+        {
+            for (var t = 0; t < sentence.Length; t++)
+            {
+                if (!index.TryGetValue(sentence[t], out var w)) continue;
+                var left = t == 0 ? ContextWords : context.GetValueOrDefault(sentence[t - 1], ContextWords + 1);
+                var right = t + 1 == sentence.Length ? ContextWords : context.GetValueOrDefault(sentence[t + 1], ContextWords + 1);
+                vectors[w][left] = vectors[w].GetValueOrDefault(left) + 1;
+                vectors[w][ContextWords + 2 + right] = vectors[w].GetValueOrDefault(ContextWords + 2 + right) + 1;
+            }
+        }
+
+        var sparse = vectors.Select(vector =>
+        {
+            var keys = vector.Keys.Order().ToArray();
+            var values = keys.Select(k => (float)Math.Log(1 + vector[k])).ToArray();
+            var norm = (float)Math.Sqrt(values.Sum(v => v * v));
+            for (var i = 0; i < values.Length; i++) values[i] /= norm;
+            return (keys, values);
+        }).ToArray();
+        log($"clustering {vocabulary.Length} words on {dims} context dimensions");
+
+        var paths = new string[vocabulary.Length];
+        var random = new Random(seed);
+        var stack = new Stack<(int[] Words, string Path)>();
+        stack.Push((Enumerable.Range(0, vocabulary.Length).ToArray(), ""));
+        while (stack.Count > 0)
+        {
+            var (words, prefix) = stack.Pop();
+            if (prefix.Length >= MaxDepth || words.Length < 2 * MinLeaf || !TrySplit(words, sparse, dims, random, out var zero, out var one))
+            {
+                foreach (var w in words) paths[w] = prefix.Length == 0 ? "0" : prefix;
+                continue;
+            }
+
+            stack.Push((one, prefix + "1"));
+            stack.Push((zero, prefix + "0"));
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        using var writer = new StreamWriter(path);
+        for (var i = 0; i < vocabulary.Length; i++) writer.WriteLine($"{paths[i]}\t{vocabulary[i]}\t{counts[vocabulary[i]].ToString(CultureInfo.InvariantCulture)}");
+    }
+
+    /// <summary>Reuters-21578 titles and bodies, one token array per line, in their original case.</summary>
+    public static IEnumerable<string[]> ReutersLines(string resources)
+    {
+        var tokenizer = new Tokenizer();
+        foreach (var file in Directory.GetFiles(Path.Combine(resources, "reuters21578"), "reut2-*.sgm.gz").Order(StringComparer.Ordinal))
+        {
+            using var stream = new GZipStream(File.OpenRead(file), CompressionMode.Decompress);
+            using var reader = new StreamReader(stream, Encoding.Latin1);
+            var sgml = reader.ReadToEnd();
+            foreach (Match match in BodyPattern().Matches(sgml))
+            {
+                var text = WebUtility.HtmlDecode(match.Groups[1].Value);
+                foreach (var line in text.Split('\n'))
+                {
+                    var tokens = tokenizer.Tokenize(line);
+                    if (tokens.Length > 0) yield return tokens.Select(token => line.Substring(token.Span.Start, token.Span.Length)).ToArray();
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Words that running text writes in lower case (at least four times as often as capitalised inside a
+    /// sentence), so that a title-case headline's "Denounces" or "Report" can be read as the words they are.
+    /// </summary>
+    public static IReadOnlyList<string> UsuallyLowerCase(string resources, IReadOnlyList<ConllDocument> unlabelled)
+    {
+        var lower = new Dictionary<string, int>(StringComparer.Ordinal);
+        var capitalised = new Dictionary<string, int>(StringComparer.Ordinal);
+        var lines = ReutersLines(resources).Concat(unlabelled.SelectMany(d => d.Sentences).Select(s => s.Tokens.ToArray()));
+        foreach (var line in lines)
+        {
+            // Lines in capitals (headlines, tables) say nothing about case.
+            if (line.Count(w => w.Length > 1 && w.All(char.IsUpper)) * 2 > line.Length) continue;
+            for (var t = 1; t < line.Length; t++)
+            {
+                var word = line[t];
+                if (word.Length < 2 || !char.IsLetter(word[0])) continue;
+                var key = word.ToLowerInvariant();
+                if (char.IsLower(word[0])) lower[key] = lower.GetValueOrDefault(key) + 1;
+                else if (char.IsLetter(line[t - 1][0])) capitalised[key] = capitalised.GetValueOrDefault(key) + 1;
+            }
+        }
+
+        return lower.Where(pair => pair.Value >= 3 && pair.Value >= 4 * capitalised.GetValueOrDefault(pair.Key)).Select(pair => pair.Key).Order(StringComparer.Ordinal).ToList();
+    }
+
+    private static bool TrySplit(int[] words, (int[] Keys, float[] Values)[] vectors, int dims, Random random, out int[] zero, out int[] one)
+    {
+        var centroids = new float[2][];
+        // Start from two distinct words; the more frequent words come first in the vocabulary, so take from the front.
+        var firstSeed = words[random.Next(Math.Min(words.Length, 50))];
+        var secondSeed = words[random.Next(Math.Min(words.Length, 50))];
+        if (firstSeed == secondSeed) secondSeed = words[words.Length - 1 - random.Next(Math.Min(words.Length, 10))];
+        centroids[0] = Dense(vectors[firstSeed], dims);
+        centroids[1] = Dense(vectors[secondSeed], dims);
+        var side = new bool[words.Length];
+        for (var iteration = 0; iteration < 8; iteration++)
+        {
+            for (var i = 0; i < words.Length; i++)
+            {
+                var (keys, values) = vectors[words[i]];
+                float a = 0, b = 0;
+                for (var k = 0; k < keys.Length; k++)
+                {
+                    a += centroids[0][keys[k]] * values[k];
+                    b += centroids[1][keys[k]] * values[k];
+                }
+
+                side[i] = b > a;
+            }
+
+            centroids[0] = new float[dims];
+            centroids[1] = new float[dims];
+            for (var i = 0; i < words.Length; i++)
+            {
+                var target = centroids[side[i] ? 1 : 0];
+                var (keys, values) = vectors[words[i]];
+                for (var k = 0; k < keys.Length; k++) target[keys[k]] += values[k];
+            }
+
+            foreach (var centroid in centroids)
+            {
+                var norm = (float)Math.Sqrt(centroid.Sum(v => v * v));
+                if (norm > 0)
+                {
+                    for (var d = 0; d < dims; d++) centroid[d] /= norm;
+                }
+            }
+        }
+
+        zero = words.Where((_, i) => !side[i]).ToArray();
+        one = words.Where((_, i) => side[i]).ToArray();
+        return zero.Length > 0 && one.Length > 0;
+    }
+
+    private static float[] Dense((int[] Keys, float[] Values) vector, int dims)
+    {
+        var dense = new float[dims];
+        for (var k = 0; k < vector.Keys.Length; k++) dense[vector.Keys[k]] = vector.Values[k];
+        return dense;
+    }
+
+    [GeneratedRegex(@"<(?:BODY|TITLE)>(.*?)</(?:BODY|TITLE)>", RegexOptions.Singleline)]
+    private static partial Regex BodyPattern();
+}

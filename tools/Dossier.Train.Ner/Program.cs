@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using Dossier.Entities.Ner;
+using Dossier.Train.Ner;
+
+// Trains and scores the entity recogniser from the shared CoNLL-2003 data and name lists.
+//   train --shared DIR --out FILE [--bits N] [--epochs N] [--seed N] [--folds N] [--first-pass-only] [--bilou] [--no-gazetteer] [--no-clusters]
+//   eval  --shared DIR --model FILE [--split testa|testb]
+var options = Options.Parse(args);
+var shared = options.Get("shared", "../shared");
+var conll = Path.Combine(shared, "bench", "ner", "conll2003");
+var resources = Path.Combine(shared, "bench", "ner", "resources");
+void Log(string message) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
+
+switch (options.Command)
+{
+    case "train":
+    {
+        var clock = Stopwatch.StartNew();
+        var train = ConllReader.ReadFile(Path.Combine(conll, "eng.train"));
+        var gazetteer = options.Has("no-gazetteer") ? Gazetteer.Empty : GazetteerSources.Build(resources, Log);
+        var clusters = options.Has("no-clusters") ? WordClusters.Empty : ClusterSources.Load(options.Get("clusters", "artifacts/ner/clusters.txt"), resources, train, int.Parse(options.Get("seed", "1")), Log);
+        var training = new NerTrainingOptions
+        {
+            BucketBits = int.Parse(options.Get("bits", "20")),
+            Epochs = int.Parse(options.Get("epochs", "12")),
+            Seed = int.Parse(options.Get("seed", "1")),
+            Folds = int.Parse(options.Get("folds", "4")),
+            SecondPass = !options.Has("first-pass-only"),
+            Bilou = options.Has("bilou"),
+            Description = "trained with: " + string.Join(' ', args.Where((arg, i) => i == 0 || arg.StartsWith("--", StringComparison.Ordinal) || !(args[i - 1] is "--shared" or "--out" or "--clusters"))),
+        };
+        var lowerCase = ClusterSources.UsuallyLowerCase(resources, train);
+        Log($"{lowerCase.Count} words usually written in lower case");
+        var model = NerTrainer.Train(train, gazetteer, clusters, training, Log).WithLowerCaseWords(lowerCase);
+        var output = options.Get("out", "models/ner/ner.model");
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
+        model.Save(output);
+        Log($"saved {output} ({new FileInfo(output).Length / 1e6:F1} MB) after {clock.Elapsed.TotalSeconds:F0} s");
+        var dev = ConllReader.ReadFile(Path.Combine(conll, "eng.testa"));
+        Console.WriteLine(NerTrainer.Evaluate(new NerTagger(NerModel.Load(output)), dev).Format("eng.testa (dev)"));
+        break;
+    }
+
+    case "eval":
+    {
+        var model = NerModel.Load(options.Get("model", "models/ner/ner.model"));
+        var split = options.Get("split", "testa");
+        var documents = ConllReader.ReadFile(Path.Combine(conll, "eng." + split));
+        Console.WriteLine(NerTrainer.Evaluate(new NerTagger(model), documents).Format("eng." + split));
+        break;
+    }
+
+    default:
+        Console.Error.WriteLine("usage: train|eval [--shared DIR] [...]");
+        return 2;
+}
+
+return 0;
+
+internal sealed class Options
+{
+    private readonly Dictionary<string, string> _values = [];
+
+    public string Command { get; private init; } = "";
+
+    public static Options Parse(string[] args)
+    {
+        var options = new Options { Command = args.Length > 0 ? args[0] : "" };
+        for (var i = 1; i < args.Length; i++)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal)) continue;
+            var key = args[i][2..];
+            var value = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : "true";
+            options._values[key] = value;
+        }
+
+        return options;
+    }
+
+    public string Get(string key, string fallback) => _values.GetValueOrDefault(key, fallback);
+
+    public bool Has(string key) => _values.ContainsKey(key);
+}
