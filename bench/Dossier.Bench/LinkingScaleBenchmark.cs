@@ -2,6 +2,7 @@ using System.Collections;
 using System.Diagnostics;
 using System.Globalization;
 using Dossier.Linking;
+using Dossier;
 
 namespace Dossier.Bench;
 
@@ -47,7 +48,50 @@ public sealed class LinkingScaleBenchmark : IBenchmark
             previous = seconds;
         }
 
+        context.Out.WriteLine();
+        context.Out.WriteLine("claim linking (2 claims per article, subjects from capitalised words, stories as above)");
+        context.Out.WriteLine("documents  claims   seconds  claims/s   allocated MB  links     time vs previous");
+        previous = null;
+        foreach (var size in sizes)
+        {
+            var corpus = new SyntheticCorpus(sentences, size);
+            var documents = Enumerable.Range(0, size).Select(i => WithClaims(corpus[i])).ToList();
+            var stories = new StoryClusterer().Cluster(corpus, cancellationToken);
+            GC.Collect();
+            var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+            var watch = Stopwatch.StartNew();
+            var result = new ClaimLinker().Link(documents, stories, cancellationToken);
+            var seconds = watch.Elapsed.TotalSeconds;
+            var allocated = (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / 1048576.0;
+            var claims = documents.Sum(d => d.Claims.Count);
+            var ratio = previous is { } p ? (seconds / p).ToString("0.0x", CultureInfo.InvariantCulture) : "-";
+            context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{size,9:N0}  {claims,7:N0}  {seconds,7:0.00}  {claims / seconds,8:N0}  {allocated,12:N0}  {result.Links.Count,8:N0}  {ratio}"));
+            previous = seconds;
+        }
+
         return Task.FromResult(0);
+    }
+
+    /// <summary>The article's first and third sentences as claims, about the capitalised words they contain.</summary>
+    private static LinkableDocument WithClaims(StoryInput input)
+    {
+        var claims = new List<LinkableClaim>();
+        var start = 0;
+        var index = 0;
+        foreach (var sentence in input.Text.Split(". ", StringSplitOptions.None).Take(3))
+        {
+            if (index != 1)
+            {
+                var subjects = System.Text.RegularExpressions.Regex.Matches(sentence, @"\b[A-Z][a-z]{2,}\b").Select(m => m.Value).Distinct().Take(4).ToList();
+                claims.Add(new LinkableClaim(claims.Count, new Documents.TextSpan(start, start + sentence.Length), sentence, [], subjects, Claims.ClaimStatus.Asserted, null, null));
+            }
+
+            start += sentence.Length + 2;
+            index++;
+        }
+
+        return new LinkableDocument(input.Id, input.Text, null, null, null, claims);
     }
 
     /// <summary>Articles of 8–20 pooled sentences; every fifth is a light rewrite (one sentence dropped) of an earlier article.</summary>

@@ -177,7 +177,7 @@ public sealed class ClaimLinker(ClaimLinkingOptions? options = null)
                 .Select(i => claims[i].SourceKey ?? (storyOf.TryGetValue(claims[i].Document.Id, out var story) ? story : claims[i].Document.Id))
                 .Distinct(StringComparer.Ordinal)
                 .Count();
-            var chain = members.SelectMany(i => claims[i].Citations).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            var chain = members.SelectMany(i => Citations(claims[i])).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             clusters.Add(new ClaimCluster($"claims-{refs[0].DocumentId}-{refs[0].ClaimIndex}", refs, refs[0], independent, denying, chain));
         }
 
@@ -191,9 +191,15 @@ public sealed class ClaimLinker(ClaimLinkingOptions? options = null)
         if (keys.Count == 0) keys.AddRange(claim.SubjectNames.Select(name => "N:" + EntityKey.For(name, EntityLabel.ORG)));
         var denies = claim.Status is ClaimStatus.Denied or ClaimStatus.Negated;
         var sourceKey = string.IsNullOrWhiteSpace(claim.Source) ? null : EntityKey.For(claim.Source, EntityLabel.ORG);
-        var citations = CitationChain.Near(document.Text, claim.Span.Start, claim.Span.End).ToList();
-        if (claim.Source is { Length: > 0 } source && !citations.Contains(source, StringComparer.OrdinalIgnoreCase)) citations.Insert(0, source);
-        return new Prepared(document, claim, words, keys.Distinct(StringComparer.Ordinal).ToList(), denies, sourceKey, citations);
+        return new Prepared(document, claim, words, keys.Distinct(StringComparer.Ordinal).ToList(), denies, sourceKey);
+    }
+
+    /// <summary>The claim's own source first, then the sources its text names nearby; read only for clustered claims, as it costs.</summary>
+    private static List<string> Citations(Prepared claim)
+    {
+        var citations = CitationChain.Near(claim.Document.Text, claim.Claim.Span.Start, claim.Claim.Span.End).ToList();
+        if (claim.Claim.Source is { Length: > 0 } source && !citations.Contains(source, StringComparer.OrdinalIgnoreCase)) citations.Insert(0, source);
+        return citations;
     }
 
     /// <summary>A light suffix strip so that "alleged"/"alleges" and "ties"/"tie" meet.</summary>
@@ -215,6 +221,5 @@ public sealed class ClaimLinker(ClaimLinkingOptions? options = null)
         HashSet<string> Words,
         List<string> Keys,
         bool Denies,
-        string? SourceKey,
-        List<string> Citations);
+        string? SourceKey);
 }
