@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dossier.Analysis;
 using Dossier.Reports;
+using Dossier.Screening;
 using Dossier.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -13,7 +14,18 @@ namespace Dossier.Web;
 
 public sealed record EntityListItemJson(long Id, string Name, string Label, IReadOnlyList<string> Aliases, int Documents, int Mentions, int Quotes, int Claims);
 
-public sealed record ScreenRequest(string? Name);
+public sealed record ScreenRequest(string? Name, string? Type = null, string? Country = null, string? BirthDate = null);
+
+public sealed record ScreenFeatureJson(string Feature, double Effect, string Detail);
+
+public sealed record ScreenCandidateJson(
+    string ListEntryId, string List, string Name, double Score, bool Match, string? Program, string? ListedOn, string MatchedName, string Explanation,
+    IReadOnlyList<ScreenFeatureJson> Features);
+
+public sealed record ScreenResponseJson(string Query, IReadOnlyList<ScreenCandidateJson> Candidates);
+
+/// <summary>The imported lists the server screens against, if any.</summary>
+public sealed record ScreeningLists(WatchlistScreener? Screener);
 
 public sealed record HitDecisionRequest(string? Decision);
 
@@ -80,12 +92,30 @@ internal static class ApiEndpoints
             ? TypedResults.Ok(DossierLoader.WithCanonicalIds(stored))
             : Problems.NotFound($"No document {id}.");
 
-    private static async Task<ProblemHttpResult> ScreenAsync(HttpRequest request, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ScreenResponseJson>, ProblemHttpResult>> ScreenAsync(
+        HttpRequest request, IOptions<JsonOptions> json, ScreeningLists lists, CancellationToken cancellationToken)
     {
         var (body, problem) = await Problems.ReadJsonAsync<ScreenRequest>(request, DossierWebOptions.MaxSmallBodyBytes, json.Value.SerializerOptions, cancellationToken);
         if (problem is not null) return problem;
         if (string.IsNullOrWhiteSpace(body!.Name)) return Problems.BadRequest("name is required.");
-        return Problems.Of(StatusCodes.Status501NotImplemented, "No lists loaded", "This server has no screening lists to screen against.");
+        var kind = body.Type?.ToLowerInvariant() switch
+        {
+            null or "" => EntryKind.Unknown,
+            "org" or "organization" or "organisation" => EntryKind.Organization,
+            "person" => EntryKind.Person,
+            _ => (EntryKind?)null,
+        };
+        if (kind is null) return Problems.BadRequest("type must be 'org' or 'person'.");
+        if (lists.Screener is not { } screener)
+        {
+            return Problems.Of(StatusCodes.Status501NotImplemented, "No lists loaded", "This server has no screening lists to screen against: run 'dossier lists import' first.");
+        }
+
+        var query = new ScreeningQuery(body.Name.Trim(), kind.Value, body.Country is { Length: > 0 } country ? [country] : null, body.BirthDate);
+        var candidates = screener.Screen(query, limit: 10);
+        return TypedResults.Ok(new ScreenResponseJson(query.Name, candidates.Select(c => new ScreenCandidateJson(
+            c.Entry.Id, c.Entry.List, c.Entry.Name, Math.Round(c.Score, 4), c.IsMatch, c.Entry.Program, c.Entry.ListedOn, c.MatchedName, c.Explain(),
+            c.Features.Select(f => new ScreenFeatureJson(f.Feature, Math.Round(f.Effect, 4), f.Detail)).ToList())).ToList()));
     }
 
     private static async Task<Results<Ok<IngestResult>, ProblemHttpResult>> IngestAsync(

@@ -1,3 +1,4 @@
+using Dossier.Screening;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -18,7 +19,8 @@ public static class DossierWebApp
         "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     /// <summary>The app over an open store, not yet started. The caller owns the store and disposes it after the app stops.</summary>
-    public static WebApplication Create(IDossierStore store, DossierWebOptions options)
+    /// <param name="screener">The imported lists to screen against; null when none are imported.</param>
+    public static WebApplication Create(IDossierStore store, DossierWebOptions options, WatchlistScreener? screener = null)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(DossierWebApp).Assembly.GetName().Name });
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
@@ -47,6 +49,7 @@ public static class DossierWebApp
         }));
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(new ScreeningLists(screener));
         builder.Services.AddSingleton(new ApiKeyGuard(options.ApiKey));
         builder.Services.AddSingleton(DossierPipeline.CreateDefault());
         builder.Services.AddSingleton<WebIngestion>();

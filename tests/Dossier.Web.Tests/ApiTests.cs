@@ -153,6 +153,32 @@ public sealed class ApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Screening_answers_candidates_with_explanations_from_the_imported_lists()
+    {
+        var entries = new[]
+        {
+            new Dossier.Screening.WatchlistEntry("1260h-alibaba", "DoD 1260H", "Alibaba Group Holding Limited", ["Alibaba"], Dossier.Screening.EntryKind.Organization,
+                ["cn"], [], "1260H", "2026-01-07"),
+            new Dossier.Screening.WatchlistEntry("fcc-hikvision", "FCC Covered List", "Hangzhou Hikvision Digital Technology Co., Ltd.", [], Dossier.Screening.EntryKind.Organization,
+                ["cn"], [], "Covered List", "2021-03-12"),
+        };
+        await using var server = await WebServer.StartAsync(screener: new Dossier.Screening.WatchlistScreener(entries));
+        using var request = Request("/api/screen", """{"name":"Alibaba Group Holding","type":"org"}""", WebServer.Key);
+        request.RequestUri = new Uri(server.Address, "/api/screen");
+        var response = await server.Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var result = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var best = result.RootElement.GetProperty("candidates")[0];
+        Assert.Equal("1260h-alibaba", best.GetProperty("list_entry_id").GetString());
+        Assert.True(best.GetProperty("match").GetBoolean());
+        Assert.False(string.IsNullOrEmpty(best.GetProperty("explanation").GetString()));
+
+        using var wrongType = Request("/api/screen", """{"name":"Alibaba","type":"ship"}""", WebServer.Key);
+        wrongType.RequestUri = new Uri(server.Address, "/api/screen");
+        await AssertProblemAsync(await server.Client.SendAsync(wrongType), HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task Pages_forbid_scripts_and_framing()
     {
         var response = await Client.GetAsync("/search?q=alibaba");

@@ -28,12 +28,13 @@ internal sealed class WebServer : IAsyncDisposable
     public Uri Address { get; }
     public HttpClient Client { get; }
 
-    public static async Task<WebServer> StartAsync(Func<IDossierStore, Task>? seed = null, string? apiKey = Key, long maxIngestBytes = 8 * 1024 * 1024)
+    public static async Task<WebServer> StartAsync(
+        Func<IDossierStore, Task>? seed = null, string? apiKey = Key, long maxIngestBytes = 8 * 1024 * 1024, Dossier.Screening.WatchlistScreener? screener = null)
     {
         var folder = Directory.CreateTempSubdirectory("dossier-web-").FullName;
         var store = await SqliteDossierStore.OpenAsync(Path.Combine(folder, "dossier.db"), CancellationToken.None);
         if (seed is not null) await seed(store);
-        var app = DossierWebApp.Create(store, new DossierWebOptions { Urls = ["http://127.0.0.1:0"], ApiKey = apiKey, MaxIngestBytes = maxIngestBytes });
+        var app = DossierWebApp.Create(store, new DossierWebOptions { Urls = ["http://127.0.0.1:0"], ApiKey = apiKey, MaxIngestBytes = maxIngestBytes }, screener);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new WebServer(app, store, folder, new Uri(address));
