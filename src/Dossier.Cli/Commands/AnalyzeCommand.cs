@@ -104,9 +104,11 @@ internal static class AnalyzeCommand
             summary = await runner.RunAsync(paths, context.OpenStandardInput, options, observer, cancellationToken);
         }
 
+        // Every canonical organisation and person of the run is screened, so that hits are recorded whatever the output.
+        var hits = await EntityScreening.ScreenAsync(databasePath, await store.GetEntitiesAsync(summary.DocumentIds, cancellationToken), cancellationToken);
         if (json)
         {
-            await WriteJsonAsync(context, outputPath, databasePath, store, observer, summary, cancellationToken);
+            await WriteJsonAsync(context, outputPath, databasePath, store, observer, summary, hits, cancellationToken);
         }
         else
         {
@@ -143,7 +145,8 @@ internal static class AnalyzeCommand
     }
 
     private static async Task WriteJsonAsync(
-        CliContext context, string? outputPath, string databasePath, IDossierStore store, ConsoleObserver observer, RunSummary summary, CancellationToken cancellationToken)
+        CliContext context, string? outputPath, string databasePath, IDossierStore store, ConsoleObserver observer, RunSummary summary,
+        IReadOnlyDictionary<long, IReadOnlyList<WatchlistHitJson>> hits, CancellationToken cancellationToken)
     {
         var documents = new List<DocumentJson>(observer.Documents.Count);
         foreach (var document in observer.Documents)
@@ -152,7 +155,6 @@ internal static class AnalyzeCommand
         }
 
         var entities = await store.GetEntitiesAsync(summary.DocumentIds, cancellationToken);
-        var hits = await EntityScreening.ScreenAsync(databasePath, entities, cancellationToken);
         var links = await LinkingOutput.ComputeAsync(databasePath, summary.DocumentIds, cancellationToken);
         var dossier = new DossierJson(
             DossierJsonMapper.SchemaVersion,
