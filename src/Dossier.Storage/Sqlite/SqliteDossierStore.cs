@@ -17,23 +17,8 @@ public sealed partial class SqliteDossierStore : IDossierStore
 
     private SqliteDossierStore(SqliteConnection connection) => _connection = connection;
 
-    public static async Task<SqliteDossierStore> OpenAsync(string path, CancellationToken cancellationToken)
-    {
-        var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false };
-        var connection = new SqliteConnection(builder.ConnectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-            await ExecuteAsync(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;", cancellationToken);
-            await SqliteMigrations.ApplyAsync(connection, cancellationToken);
-            return new SqliteDossierStore(connection);
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
+    public static async Task<SqliteDossierStore> OpenAsync(string path, CancellationToken cancellationToken) =>
+        new(await SqliteDatabase.OpenAsync(path, cancellationToken));
 
     public async Task<bool> ContainsDocumentAsync(string documentId, CancellationToken cancellationToken)
     {
@@ -336,13 +321,6 @@ public sealed partial class SqliteDossierStore : IDossierStore
         command.CommandText = sql;
         foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
         return command;
-    }
-
-    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async ValueTask DisposeAsync()

@@ -15,28 +15,8 @@ public sealed class SqliteLinkStore : ILinkStore
 
     private SqliteLinkStore(SqliteConnection connection) => _connection = connection;
 
-    public static async Task<SqliteLinkStore> OpenAsync(string path, CancellationToken cancellationToken)
-    {
-        var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false };
-        var connection = new SqliteConnection(builder.ConnectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-            await using (var pragma = connection.CreateCommand())
-            {
-                pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;";
-                await pragma.ExecuteNonQueryAsync(cancellationToken);
-            }
-
-            await SqliteMigrations.ApplyAsync(connection, cancellationToken);
-            return new SqliteLinkStore(connection);
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
+    public static async Task<SqliteLinkStore> OpenAsync(string path, CancellationToken cancellationToken) =>
+        new(await SqliteDatabase.OpenAsync(path, cancellationToken));
 
     public async Task<EntityDecision> MergeAsync(long entityId, long intoEntityId, string reason, CancellationToken cancellationToken)
     {

@@ -26,28 +26,8 @@ public sealed class SqliteWatchlistStore : IAsyncDisposable
 
     private SqliteWatchlistStore(SqliteConnection connection) => _connection = connection;
 
-    public static async Task<SqliteWatchlistStore> OpenAsync(string path, CancellationToken cancellationToken)
-    {
-        var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false };
-        var connection = new SqliteConnection(builder.ConnectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-            await using (var pragma = connection.CreateCommand())
-            {
-                pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;";
-                await pragma.ExecuteNonQueryAsync(cancellationToken);
-            }
-
-            await SqliteMigrations.ApplyAsync(connection, cancellationToken);
-            return new SqliteWatchlistStore(connection);
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
+    public static async Task<SqliteWatchlistStore> OpenAsync(string path, CancellationToken cancellationToken) =>
+        new(await SqliteDatabase.OpenAsync(path, cancellationToken));
 
     /// <summary>
     /// Stores one publication of a list: entries are inserted or updated by id, never duplicated. A full publication
