@@ -18,7 +18,7 @@ public sealed class ListImportTests
         var airline = entries.Single(e => e.Id == "ofac-sdn-36");
         Assert.Equal("OFAC SDN", airline.List);
         Assert.Equal(EntryKind.Organization, airline.Kind);
-        Assert.Contains("AERO-CARIBBEAN", airline.Aliases);
+        Assert.Contains("EXAMPLE-TRANSIT", airline.Aliases);
         Assert.Contains("cu", airline.Countries);
         var person = entries.Single(e => e.Id == "ofac-sdn-9639");
         Assert.Equal(EntryKind.Person, person.Kind);
