@@ -4,6 +4,7 @@ using System.Text.Json;
 using Dossier.Analysis;
 using Dossier.Documents;
 using Dossier.Ingestion;
+using Dossier.Linking;
 using Dossier.Ingestion.Web;
 using Dossier.Serialization;
 using Dossier.Storage;
@@ -105,10 +106,11 @@ internal static class AnalyzeCommand
         }
 
         // Every canonical organisation and person of the run is screened, so that hits are recorded whatever the output.
-        var hits = await EntityScreening.ScreenAsync(databasePath, await store.GetEntitiesAsync(summary.DocumentIds, cancellationToken), cancellationToken);
+        var entities = await store.GetEntitiesAsync(summary.DocumentIds, cancellationToken);
+        var hits = await EntityScreening.ScreenAsync(databasePath, entities, cancellationToken);
         if (json)
         {
-            await WriteJsonAsync(context, outputPath, databasePath, store, observer, summary, hits, cancellationToken);
+            await WriteJsonAsync(context, outputPath, databasePath, store, observer, summary, entities, hits, cancellationToken);
         }
         else
         {
@@ -120,7 +122,6 @@ internal static class AnalyzeCommand
 
     private static async Task WriteSummaryAsync(TextWriter output, IDossierStore store, RunSummary summary, int top, CancellationToken cancellationToken)
     {
-        var stored = summary.Skipped - (summary.Processed - summary.Added);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"Documents: {summary.Added} processed, {summary.Failed} failed, {summary.Skipped} skipped (already in the store)."));
         if (summary.Added == 0 && summary.Skipped > 0)
@@ -141,12 +142,11 @@ internal static class AnalyzeCommand
                 $"  {name.PadRight(width)}  {entity.Mentions,8}  {entity.Quotes,6}  {entity.Claims,6}"));
         }
 
-        _ = stored;
     }
 
     private static async Task WriteJsonAsync(
         CliContext context, string? outputPath, string databasePath, IDossierStore store, ConsoleObserver observer, RunSummary summary,
-        IReadOnlyDictionary<long, IReadOnlyList<WatchlistHitJson>> hits, CancellationToken cancellationToken)
+        IReadOnlyList<CanonicalEntity> entities, IReadOnlyDictionary<long, IReadOnlyList<WatchlistHitJson>> hits, CancellationToken cancellationToken)
     {
         var documents = new List<DocumentJson>(observer.Documents.Count);
         foreach (var document in observer.Documents)
@@ -154,7 +154,6 @@ internal static class AnalyzeCommand
             documents.Add(DossierJsonMapper.ToJson(document, await store.GetCanonicalIdsAsync(document.Id, cancellationToken)));
         }
 
-        var entities = await store.GetEntitiesAsync(summary.DocumentIds, cancellationToken);
         var links = await LinkingOutput.ComputeAsync(databasePath, summary.DocumentIds, cancellationToken);
         var dossier = new DossierJson(
             DossierJsonMapper.SchemaVersion,

@@ -204,9 +204,7 @@ public sealed partial class SqliteDossierStore : IDossierStore
                 foreach (var id in (await CanonicalIdsAsync(documentId, cancellationToken)).Values) ids.Add(id);
             }
 
-            var entities = new List<CanonicalEntity>(ids.Count);
-            foreach (var id in ids) entities.Add(await LoadEntityAsync(id, cancellationToken));
-            return entities;
+            return await LoadEntitiesAsync(ids, cancellationToken);
         }
         finally
         {
@@ -233,9 +231,7 @@ public sealed partial class SqliteDossierStore : IDossierStore
                 while (await reader.ReadAsync(cancellationToken)) ids.Add(reader.GetInt64(0));
             }
 
-            var entities = new List<CanonicalEntity>(ids.Count);
-            foreach (var id in ids) entities.Add(await LoadEntityAsync(id, cancellationToken));
-            return entities;
+            return await LoadEntitiesAsync(ids, cancellationToken);
         }
         finally
         {
@@ -289,6 +285,13 @@ public sealed partial class SqliteDossierStore : IDossierStore
         {
             _gate.Release();
         }
+    }
+
+    private async Task<List<CanonicalEntity>> LoadEntitiesAsync(IEnumerable<long> ids, CancellationToken cancellationToken)
+    {
+        var entities = new List<CanonicalEntity>();
+        foreach (var id in ids) entities.Add(await LoadEntityAsync(id, cancellationToken));
+        return entities;
     }
 
     private async Task<CanonicalEntity> LoadEntityAsync(long id, CancellationToken cancellationToken)
