@@ -13,6 +13,10 @@ internal static class EmbeddedData
                ?? throw new InvalidOperationException($"Embedded resource '{name}' is missing from {assembly.GetName().Name}.");
     }
 
+    /// <summary>A word list as a set of lower-case entries, for case-insensitive lookups of lower-cased text.</summary>
+    public static System.Collections.Frozen.FrozenSet<string> ReadLowerCaseSet(string relativeName) =>
+        System.Collections.Frozen.FrozenSet.ToFrozenSet(ReadLines(relativeName).Select(line => line.ToLowerInvariant()), StringComparer.Ordinal);
+
     /// <summary>Non-empty lines that are not comments (#).</summary>
     public static IReadOnlyList<string> ReadLines(string relativeName)
     {

@@ -141,7 +141,6 @@ internal static class AnalyzeCommand
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"  {name.PadRight(width)}  {entity.Mentions,8}  {entity.Quotes,6}  {entity.Claims,6}"));
         }
-
     }
 
     private static async Task WriteJsonAsync(

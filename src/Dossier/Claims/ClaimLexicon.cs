@@ -41,6 +41,5 @@ internal sealed class ClaimLexicon
     public FrozenSet<string> LeadingWords { get; }
     public FrozenSet<string> SourceNouns { get; }
 
-    private static FrozenSet<string> WordSet(string resource) =>
-        EmbeddedData.ReadLines(resource).Select(l => l.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal);
+    private static FrozenSet<string> WordSet(string resource) => EmbeddedData.ReadLowerCaseSet(resource);
 }

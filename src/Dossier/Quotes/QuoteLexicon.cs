@@ -65,8 +65,7 @@ internal sealed class QuoteLexicon
     /// <summary>Pronoun → what it can stand for: person, group or organisation.</summary>
     public FrozenDictionary<string, string> Pronouns { get; }
 
-    private static FrozenSet<string> Set(string file) =>
-        EmbeddedData.ReadLines("Quotes.Data." + file).Select(line => line.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal);
+    private static FrozenSet<string> Set(string file) => EmbeddedData.ReadLowerCaseSet("Quotes.Data." + file);
 }
 
 /// <summary>
