@@ -239,6 +239,50 @@ public sealed partial class SqliteDossierStore : IDossierStore
         }
     }
 
+    public async IAsyncEnumerable<StoredDocument> ReadDocumentsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        const int pageSize = 256;
+        long after = long.MinValue;
+        while (true)
+        {
+            var page = new List<(long RowId, string Id, string Annotations)>(pageSize);
+            await _gate.WaitAsync(cancellationToken);
+            try
+            {
+                await using var command = Command(
+                    "SELECT rowid, id, annotations FROM documents WHERE rowid > $after ORDER BY rowid LIMIT $limit",
+                    ("$after", after), ("$limit", pageSize));
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken)) page.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2)));
+            }
+            finally
+            {
+                _gate.Release();
+            }
+
+            foreach (var (rowId, id, annotations) in page)
+            {
+                var json = JsonSerializer.Deserialize<DocumentJson>(annotations, DossierJsonMapper.Options)
+                           ?? throw new InvalidDataException($"Stored document {id} has no annotations.");
+                IReadOnlyDictionary<int, long> canonicalIds;
+                await _gate.WaitAsync(cancellationToken);
+                try
+                {
+                    canonicalIds = await CanonicalIdsAsync(id, cancellationToken);
+                }
+                finally
+                {
+                    _gate.Release();
+                }
+
+                after = rowId;
+                yield return new StoredDocument(json, canonicalIds);
+            }
+
+            if (page.Count < pageSize) yield break;
+        }
+    }
+
     public async Task<IReadOnlyList<StoredDocument>> GetDocumentsMentioningAsync(long entityId, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);

@@ -27,6 +27,9 @@ public interface IDossierStore : IAsyncDisposable
 
     Task<IReadOnlyList<StoredDocument>> GetDocumentsMentioningAsync(long entityId, CancellationToken cancellationToken);
 
+    /// <summary>Every stored document in the order it was stored, read a page at a time so that memory stays flat.</summary>
+    IAsyncEnumerable<StoredDocument> ReadDocumentsAsync(CancellationToken cancellationToken);
+
     Task<StoreCounts> CountAsync(CancellationToken cancellationToken);
 
     /// <summary>A stored document with its canonical ids, or null.</summary>
