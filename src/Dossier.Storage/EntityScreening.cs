@@ -1,3 +1,4 @@
+using Dossier.Analysis;
 using Dossier.Entities;
 using Dossier.Linking;
 using Dossier.Screening;
@@ -7,16 +8,20 @@ using Dossier.Storage.Sqlite;
 namespace Dossier.Storage;
 
 /// <summary>
-/// Screens canonical organisations and people against the lists imported into the store, records the hits with the
-/// analyst's decisions, and maps them to the JSON contract. Without imported lists it finds nothing and says so.
+/// Screens canonical organisations and people against the lists imported into the store, records the hits (keeping
+/// the analysts' decisions) and maps them to the JSON contract. Without imported lists it finds nothing.
 /// </summary>
 public static class EntityScreening
 {
     public static async Task<IReadOnlyDictionary<long, IReadOnlyList<WatchlistHitJson>>> ScreenAsync(
-        string databasePath, IReadOnlyList<CanonicalEntity> entities, CancellationToken cancellationToken)
+        string databasePath, IDossierStore store, IReadOnlyList<CanonicalEntity> entities, CancellationToken cancellationToken)
     {
-        await using var store = await SqliteWatchlistStore.OpenAsync(databasePath, cancellationToken);
-        var entries = await store.ActiveEntriesAsync(cancellationToken);
+        IReadOnlyList<WatchlistEntry> entries;
+        await using (var lists = await SqliteWatchlistStore.OpenAsync(databasePath, cancellationToken))
+        {
+            entries = await lists.ActiveEntriesAsync(cancellationToken);
+        }
+
         var hits = new Dictionary<long, IReadOnlyList<WatchlistHitJson>>();
         if (entries.Count == 0) return hits;
         var screener = new WatchlistScreener(entries);
@@ -26,25 +31,24 @@ public static class EntityScreening
             var kind = entity.Label == EntityLabel.PER ? EntryKind.Person : EntryKind.Organization;
             var candidates = screener.Screen(new ScreeningQuery(entity.Name, kind, Aliases: entity.Aliases), limit: 20);
             if (candidates.Count == 0) continue;
-            var key = EntityKey.For(entity.Name, entity.Label);
-            var stored = await store.RecordHitsAsync(key, entity.Name, candidates, cancellationToken);
-            hits[entity.Id] = candidates.Select(candidate => ToJson(candidate, stored)).ToList();
+            foreach (var candidate in candidates) await store.AddWatchlistHitAsync(entity.Id, ToJson(candidate, HitDecisions.Open), cancellationToken);
+            var decisions = (await store.GetWatchlistHitsAsync(entity.Id, cancellationToken))
+                .ToDictionary(review => (review.Hit.List, review.Hit.ListEntryId), review => review.Hit.Decision);
+            hits[entity.Id] = candidates
+                .Select(candidate => ToJson(candidate, decisions.GetValueOrDefault((candidate.Entry.List, candidate.Entry.Id), HitDecisions.Open)))
+                .ToList();
         }
 
         return hits;
     }
 
-    public static WatchlistHitJson ToJson(ScreeningCandidate candidate, IReadOnlyList<StoredHit> stored)
-    {
-        var decision = stored.FirstOrDefault(h => h.List == candidate.Entry.List && h.EntryId == candidate.Entry.Id)?.Decision ?? SqliteWatchlistStore.Open;
-        return new WatchlistHitJson(
-            candidate.Entry.Id,
-            candidate.Entry.List,
-            candidate.Entry.Name,
-            Math.Round(candidate.Score, 3),
-            candidate.Entry.Program,
-            candidate.Entry.ListedOn,
-            candidate.Explain(),
-            decision);
-    }
+    public static WatchlistHitJson ToJson(ScreeningCandidate candidate, string decision) => new(
+        candidate.Entry.Id,
+        candidate.Entry.List,
+        candidate.Entry.Name,
+        Math.Round(candidate.Score, 3),
+        candidate.Entry.Program,
+        candidate.Entry.ListedOn,
+        candidate.Explain(),
+        decision);
 }

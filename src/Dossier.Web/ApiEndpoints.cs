@@ -27,12 +27,11 @@ public sealed record ScreenResponseJson(string Query, IReadOnlyList<ScreenCandid
 /// <summary>The imported lists the server screens against, if any.</summary>
 public sealed record ScreeningLists(WatchlistScreener? Screener);
 
-public sealed record HitDecisionRequest(string? Decision);
+public sealed record HitDecisionRequest(string? Decision, string? Note = null);
 
 /// <summary>The JSON API under /api. Reads are open on loopback; writes need the API key.</summary>
 internal static class ApiEndpoints
 {
-    public static readonly string[] Decisions = ["pending", "accepted", "dismissed"];
     public static readonly string[] Kinds = ["article", "quote", "claim"];
 
     public static void Map(IEndpointRouteBuilder app)
@@ -141,12 +140,12 @@ internal static class ApiEndpoints
     {
         var (body, problem) = await Problems.ReadJsonAsync<HitDecisionRequest>(request, DossierWebOptions.MaxSmallBodyBytes, json.Value.SerializerOptions, cancellationToken);
         if (problem is not null) return problem;
-        if (body!.Decision is not { } decision || !Decisions.Contains(decision))
+        if (HitDecisions.Parse(body!.Decision) is not { } decision)
         {
-            return Problems.BadRequest($"decision must be one of: {string.Join(", ", Decisions)}.");
+            return Problems.BadRequest($"decision must be one of: {string.Join(", ", HitDecisions.All)} (or accept, dismiss).");
         }
 
-        return await store.DecideHitAsync(id, decision, cancellationToken) is { } hit ? TypedResults.Ok(hit) : Problems.NotFound($"No list hit {id}.");
+        return await store.DecideHitAsync(id, decision, body.Note, cancellationToken) is { } hit ? TypedResults.Ok(hit) : Problems.NotFound($"No list hit {id}.");
     }
 
     /// <summary>Checks the filters every listing shares; null when they are fine.</summary>

@@ -249,21 +249,15 @@ internal static class Pages
         var body = new StringBuilder("<h1>List hits</h1>");
         if (message is { Length: > 0 }) body.Append(CultureInfo.InvariantCulture, $"<p class=\"error\">{E(message)}</p>");
         if (hits.Count == 0) body.Append("<p class=\"ref\">No list hits to review.</p>");
-        var names = new Dictionary<long, string>();
         foreach (var hit in hits)
         {
-            if (!names.TryGetValue(hit.EntityId, out var name))
-            {
-                name = (await store.GetEntityAsync(hit.EntityId, cancellationToken))?.Name ?? $"entity {hit.EntityId}";
-                names[hit.EntityId] = name;
-            }
-
+            var name = hit.EntityName;
             var list = hit.Hit;
             body.Append(CultureInfo.InvariantCulture, $"<div class=\"hit\" id=\"hit-{hit.Id}\"><p><a href=\"/entities/{hit.EntityId}\">{E(name)}</a> ↔ <b>{E(list.Name)}</b> on {E(list.List)}");
             body.Append(CultureInfo.InvariantCulture, $" (score {list.Score:0.00}{(list.Program is { } program ? ", " + E(program) : "")}{(list.ListedOn is { } listed ? ", listed " + E(listed) : "")})</p>");
-            body.Append(CultureInfo.InvariantCulture, $"<p class=\"ref\">{E(list.Explanation)}</p><p>Decision: <span class=\"decision\">{E(list.Decision)}</span>{(hit.DecidedAt is { } at ? " <span class=\"ref\">" + E(at) + "</span>" : "")}</p>");
+            body.Append(CultureInfo.InvariantCulture, $"<p class=\"ref\">{E(list.Explanation)}</p><p>Decision: <span class=\"decision\">{E(list.Decision)}</span>{(hit.DecidedAt is { } at ? " <span class=\"ref\">" + E(at) + "</span>" : "")}{(hit.Note is { Length: > 0 } note ? " <span class=\"note\">" + E(note) + "</span>" : "")}</p>");
             body.Append(CultureInfo.InvariantCulture, $"<form class=\"inline\" method=\"post\" action=\"/hits/{hit.Id}\"><input type=\"password\" name=\"{ApiKeyGuard.FormField}\" placeholder=\"API key\" autocomplete=\"off\" required> ");
-            body.Append("<button type=\"submit\" name=\"decision\" value=\"accepted\">Accept</button> <button type=\"submit\" name=\"decision\" value=\"dismissed\">Dismiss</button></form></div>");
+            body.Append(CultureInfo.InvariantCulture, $"<input type=\"text\" name=\"note\" placeholder=\"Note\" maxlength=\"500\"> <button type=\"submit\" name=\"decision\" value=\"{HitDecisions.Confirmed}\">Accept</button> <button type=\"submit\" name=\"decision\" value=\"{HitDecisions.FalsePositive}\">Dismiss</button></form></div>");
         }
 
         return Page("List hits", body);
@@ -278,9 +272,9 @@ internal static class Pages
             return Page("List hits", new StringBuilder("<h1>Not allowed</h1><p>The API key is missing or wrong. <a href=\"/hits\">Back to the list hits</a></p>"), 401);
         }
 
-        var decision = form["decision"].ToString();
-        if (!ApiEndpoints.Decisions.Contains(decision)) return Page("List hits", new StringBuilder("<h1>Bad request</h1><p>Unknown decision.</p>"), 400);
-        if (await store.DecideHitAsync(id, decision, cancellationToken) is null) return NotFoundPage($"No list hit {id}.");
+        if (HitDecisions.Parse(form["decision"].ToString()) is not { } decision) return Page("List hits", new StringBuilder("<h1>Bad request</h1><p>Unknown decision.</p>"), 400);
+        var note = form["note"].ToString() is { Length: > 0 } text ? text[..Math.Min(text.Length, 500)] : null;
+        if (await store.DecideHitAsync(id, decision, note, cancellationToken) is null) return NotFoundPage($"No list hit {id}.");
         return Results.Redirect($"/hits#hit-{id}", permanent: false, preserveMethod: false);
     }
 

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Dossier.Analysis;
 using Dossier.Tests;
 
 namespace Dossier.Web.Tests;
@@ -77,7 +78,7 @@ public sealed class ApiTests : IAsyncLifetime
         var response = await Client.SendAsync(right);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var hits = await _server.Store.GetWatchlistHitsAsync(null, CancellationToken.None);
-        Assert.Equal("dismissed", Assert.Single(hits).Hit.Decision);
+        Assert.Equal(HitDecisions.FalsePositive, Assert.Single(hits).Hit.Decision);
     }
 
     [Fact]

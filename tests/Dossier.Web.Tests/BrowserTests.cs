@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Dossier.Analysis;
 using Dossier.Tests;
 using Xunit.Abstractions;
 
@@ -24,7 +25,7 @@ public sealed class BrowserTests(ITestOutputHelper output)
 
         await using var server = await WebServer.StartAsync(store => SampleDossiers.SeedAsync(store));
         await RunAsync("samples", server, Path.Combine(Artifacts, "samples"));
-        Assert.Equal("dismissed", Assert.Single(await server.Store.GetWatchlistHitsAsync(null, CancellationToken.None)).Hit.Decision);
+        Assert.Equal(HitDecisions.FalsePositive, Assert.Single(await server.Store.GetWatchlistHitsAsync(null, CancellationToken.None)).Hit.Decision);
         Assert.True(File.Exists(Path.Combine(Artifacts, "samples", "dossier.png")));
     }
 

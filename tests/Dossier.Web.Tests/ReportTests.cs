@@ -101,7 +101,7 @@ public sealed class ReportTests : IAsyncLifetime
         using var json = JsonDocument.Parse(new JsonReportWriter().Write(_dossier));
         Assert.Equal("Alibaba", json.RootElement.GetProperty("entity").GetProperty("name").GetString());
         Assert.Equal(1, json.RootElement.GetProperty("allegation_denials").GetArrayLength());
-        Assert.Equal("pending", json.RootElement.GetProperty("entity").GetProperty("watchlist_hits")[0].GetProperty("decision").GetString());
+        Assert.Equal("open", json.RootElement.GetProperty("entity").GetProperty("watchlist_hits")[0].GetProperty("decision").GetString());
     }
 
     [Fact]

@@ -38,7 +38,7 @@ internal static class SampleDossiers
         foreach (var document in Load()) await store.AddDocumentAsync(document, cancellationToken);
         var alibaba = (await store.FindEntitiesAsync(Alibaba, cancellationToken))[0];
         await store.AddWatchlistHitAsync(alibaba.Id, new WatchlistHitJson(
-            "test-list-0001", "Test list", "Alibaba Group Holding Ltd", 0.91, "TEST-PROGRAM", "2021-01-14", "name matches after legal-form folding", "pending"), cancellationToken);
+            "test-list-0001", "Test list", "Alibaba Group Holding Ltd", 0.91, "TEST-PROGRAM", "2021-01-14", "name matches after legal-form folding", HitDecisions.Open), cancellationToken);
     }
 
     private static Document Lobbying(Document document)

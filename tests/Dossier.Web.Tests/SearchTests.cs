@@ -74,12 +74,12 @@ public sealed class SearchTests : IAsyncLifetime
     public async Task A_decision_on_a_hit_is_remembered_and_a_rescreen_keeps_it()
     {
         var hit = (await _store.GetWatchlistHitsAsync(null, CancellationToken.None))[0];
-        await _store.DecideHitAsync(hit.Id, "accepted", CancellationToken.None);
-        var again = await _store.AddWatchlistHitAsync(hit.EntityId, hit.Hit with { Score = 0.5, Decision = "pending" }, CancellationToken.None);
+        await _store.DecideHitAsync(hit.Id, HitDecisions.Confirmed, "checked the listing", CancellationToken.None);
+        var again = await _store.AddWatchlistHitAsync(hit.EntityId, hit.Hit with { Score = 0.5, Decision = HitDecisions.Open }, CancellationToken.None);
         Assert.Equal(hit.Id, again);
         var stored = Assert.Single(await _store.GetWatchlistHitsAsync(hit.EntityId, CancellationToken.None));
-        Assert.Equal(("accepted", 0.5), (stored.Hit.Decision, stored.Hit.Score));
-        Assert.Null(await _store.DecideHitAsync(999_999, "dismissed", CancellationToken.None));
-        await Assert.ThrowsAsync<ArgumentException>(() => _store.DecideHitAsync(hit.Id, "maybe", CancellationToken.None));
+        Assert.Equal((HitDecisions.Confirmed, 0.5, "checked the listing"), (stored.Hit.Decision, stored.Hit.Score, stored.Note));
+        Assert.Null(await _store.DecideHitAsync(999_999, HitDecisions.FalsePositive, null, CancellationToken.None));
+        await Assert.ThrowsAsync<ArgumentException>(() => _store.DecideHitAsync(hit.Id, "maybe", null, CancellationToken.None));
     }
 }

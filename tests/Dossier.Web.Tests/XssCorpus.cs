@@ -48,7 +48,7 @@ internal static class XssCorpus
         foreach (var summary in await store.ListEntitiesAsync(null, 1000, cancellationToken))
         {
             var name = summary.Entity.Name;
-            await store.AddWatchlistHitAsync(summary.Entity.Id, new WatchlistHitJson(name, name, name, 0.9, name, name, name, "pending"), cancellationToken);
+            await store.AddWatchlistHitAsync(summary.Entity.Id, new WatchlistHitJson(name, name, name, 0.9, name, name, name, HitDecisions.Open), cancellationToken);
         }
     }
 }

@@ -107,7 +107,7 @@ internal static class AnalyzeCommand
 
         // Every canonical organisation and person of the run is screened, so that hits are recorded whatever the output.
         var entities = await store.GetEntitiesAsync(summary.DocumentIds, cancellationToken);
-        var hits = await EntityScreening.ScreenAsync(databasePath, entities, cancellationToken);
+        var hits = await EntityScreening.ScreenAsync(databasePath, store, entities, cancellationToken);
         if (json)
         {
             await WriteJsonAsync(context, outputPath, databasePath, store, observer, summary, entities, hits, cancellationToken);

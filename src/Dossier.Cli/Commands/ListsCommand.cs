@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using Dossier.Analysis;
 using Dossier.Screening.Importing;
+using Dossier.Storage;
 using Dossier.Storage.Sqlite;
 
 namespace Dossier.Cli.Commands;
@@ -14,8 +16,8 @@ internal static class ListsCommand
         command.Subcommands.Add(Import(context));
         command.Subcommands.Add(Show(context));
         command.Subcommands.Add(Hits(context));
-        command.Subcommands.Add(Decide(context, "dismiss", SqliteWatchlistStore.FalsePositive, "Mark a hit as a false positive; remembered for that entity and list entry."));
-        command.Subcommands.Add(Decide(context, "confirm", SqliteWatchlistStore.Confirmed, "Mark a hit as confirmed (the entity is the listed party)."));
+        command.Subcommands.Add(Decide(context, "dismiss", HitDecisions.FalsePositive, "Mark a hit as a false positive; remembered for that entity and list entry."));
+        command.Subcommands.Add(Decide(context, "confirm", HitDecisions.Confirmed, "Mark a hit as confirmed (the entity is the listed party)."));
         return command;
     }
 
@@ -85,12 +87,13 @@ internal static class ListsCommand
         var command = new Command("hits", "Show the screening hits recorded by 'dossier analyze', with their decisions.") { entity, database };
         command.SetAction(async (parsed, cancellationToken) =>
         {
-            await using var store = await SqliteWatchlistStore.OpenAsync(parsed.GetValue(database)!, cancellationToken);
-            var hits = await store.HitsAsync(null, parsed.GetValue(entity), cancellationToken);
-            foreach (var hit in hits)
+            await using var store = await DossierStores.OpenAsync(parsed.GetValue(database)!, cancellationToken);
+            var hits = await HitsOfAsync(store, parsed.GetValue(entity), cancellationToken);
+            foreach (var review in hits)
             {
+                var hit = review.Hit;
                 await context.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"{hit.EntityName}\t{hit.List}\t{hit.EntryId}\t{hit.EntryName}\t{hit.Score:0.00}\t{hit.Decision}"));
+                    $"{review.EntityName}\t{hit.List}\t{hit.ListEntryId}\t{hit.Name}\t{hit.Score:0.00}\t{hit.Decision}"));
             }
 
             return hits.Count == 0 ? ExitCodes.NotFound : ExitCodes.Success;
@@ -100,15 +103,22 @@ internal static class ListsCommand
 
     private static Command Decide(CliContext context, string name, string decision, string description)
     {
-        var entity = new Argument<string>("ENTITY") { Description = "The entity's name (or key) as 'dossier lists hits' shows it." };
+        var entity = new Argument<string>("ENTITY") { Description = "The entity's name as 'dossier lists hits' shows it." };
         var entry = new Argument<string>("ENTRY_ID") { Description = "The list entry id as 'dossier lists hits' shows it." };
         var note = new Option<string?>("--note") { Description = "Why: kept with the decision." };
         var database = CommonOptions.Database();
         var command = new Command(name, description) { entity, entry, note, database };
         command.SetAction(async (parsed, cancellationToken) =>
         {
-            await using var store = await SqliteWatchlistStore.OpenAsync(parsed.GetValue(database)!, cancellationToken);
-            var changed = await store.DecideAsync(parsed.GetValue(entity)!, parsed.GetValue(entry)!, decision, parsed.GetValue(note), cancellationToken);
+            await using var store = await DossierStores.OpenAsync(parsed.GetValue(database)!, cancellationToken);
+            var changed = 0;
+            foreach (var hit in await HitsOfAsync(store, parsed.GetValue(entity), cancellationToken))
+            {
+                if (hit.Hit.ListEntryId != parsed.GetValue(entry)) continue;
+                await store.DecideHitAsync(hit.Id, decision, parsed.GetValue(note), cancellationToken);
+                changed++;
+            }
+
             if (changed == 0)
             {
                 await context.Error.WriteLineAsync("No such hit: see 'dossier lists hits'.");
@@ -119,5 +129,12 @@ internal static class ListsCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>The hits of the entities with this name (ignoring case), or every hit when no name is given.</summary>
+    private static async Task<IReadOnlyList<HitReview>> HitsOfAsync(IDossierStore store, string? entityName, CancellationToken cancellationToken)
+    {
+        var hits = await store.GetWatchlistHitsAsync(null, cancellationToken);
+        return entityName is null ? hits : hits.Where(hit => string.Equals(hit.EntityName, entityName, StringComparison.OrdinalIgnoreCase)).ToList();
     }
 }

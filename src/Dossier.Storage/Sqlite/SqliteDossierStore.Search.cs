@@ -16,8 +16,6 @@ public sealed partial class SqliteDossierStore
     private const char MatchEnd = '\u0003';
     private const int MaxQueryTerms = 16;
 
-    private static readonly HashSet<string> Decisions = new(StringComparer.Ordinal) { "pending", "accepted", "dismissed" };
-
     /// <summary>Indexes a document's text, quotes and claims for search, inside the transaction that stores it.</summary>
     private async Task IndexAsync(DocumentJson document, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
@@ -238,81 +236,6 @@ public sealed partial class SqliteDossierStore
         }
 
         return (text.ToString(), highlights);
-    }
-
-    public async Task<long> AddWatchlistHitAsync(long entityId, WatchlistHitJson hit, CancellationToken cancellationToken)
-    {
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            await using var command = Command(
-                """
-                INSERT INTO hit_reviews (entity_id, list_entry_id, list, name, score, program, listed_on, explanation)
-                VALUES ($entity, $entry, $list, $name, $score, $program, $listed, $explanation)
-                ON CONFLICT (entity_id, list_entry_id) DO UPDATE SET
-                    list = excluded.list, name = excluded.name, score = excluded.score, program = excluded.program,
-                    listed_on = excluded.listed_on, explanation = excluded.explanation
-                RETURNING id
-                """,
-                ("$entity", entityId), ("$entry", hit.ListEntryId), ("$list", hit.List), ("$name", hit.Name), ("$score", hit.Score),
-                ("$program", hit.Program), ("$listed", hit.ListedOn), ("$explanation", hit.Explanation));
-            return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
-
-    public async Task<IReadOnlyList<HitReview>> GetWatchlistHitsAsync(long? entityId, CancellationToken cancellationToken)
-    {
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            return await HitsAsync("$entity IS NULL OR entity_id = $entity", ("$entity", entityId), cancellationToken);
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
-
-    public async Task<HitReview?> DecideHitAsync(long hitId, string decision, CancellationToken cancellationToken)
-    {
-        if (!Decisions.Contains(decision)) throw new ArgumentException($"A decision is pending, accepted or dismissed, not '{decision}'.", nameof(decision));
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            await using (var command = Command("UPDATE hit_reviews SET decision = $decision, decided_at = $at WHERE id = $id",
-                             ("$decision", decision), ("$at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)), ("$id", hitId)))
-            {
-                if (await command.ExecuteNonQueryAsync(cancellationToken) == 0) return null;
-            }
-
-            return (await HitsAsync("id = $id", ("$id", hitId), cancellationToken)).SingleOrDefault();
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
-
-    private async Task<List<HitReview>> HitsAsync(string where, (string, object?) parameter, CancellationToken cancellationToken)
-    {
-        var hits = new List<HitReview>();
-        await using var command = Command(
-            $"SELECT id, entity_id, list_entry_id, list, name, score, program, listed_on, explanation, decision, decided_at FROM hit_reviews WHERE {where} ORDER BY entity_id, score DESC, id",
-            parameter);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
-            hits.Add(new HitReview(reader.GetInt64(0), reader.GetInt64(1),
-                new WatchlistHitJson(reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetDouble(5), Text(6), Text(7), reader.GetString(8), reader.GetString(9)),
-                Text(10)));
-        }
-
-        return hits;
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

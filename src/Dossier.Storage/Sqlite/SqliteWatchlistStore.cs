@@ -11,16 +11,12 @@ public sealed record ListImportOutcome(string List, string VersionDate, int Adde
 /// <summary>One list as stored: its newest version and how many entries are active.</summary>
 public sealed record StoredList(string List, string VersionDate, string Format, int ActiveEntries, int Versions);
 
-/// <summary>A stored hit of a canonical entity on a list entry, with the analyst's decision (open, confirmed, false_positive).</summary>
-public sealed record StoredHit(string EntityKey, string EntityName, string List, string EntryId, string EntryName, double Score, string Explanation, string Decision, string? Note);
-
-/// <summary>The watchlists and screening hits, in the same SQLite file as the documents. One caller at a time.</summary>
+/// <summary>
+/// The watchlists, in the same SQLite file as the documents. One caller at a time. The hits found for canonical
+/// entities belong to the dossier store, beside the entities they are about.
+/// </summary>
 public sealed class SqliteWatchlistStore : IAsyncDisposable
 {
-    public const string Open = "open";
-    public const string Confirmed = "confirmed";
-    public const string FalsePositive = "false_positive";
-
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
     private readonly SqliteConnection _connection;
 
@@ -138,61 +134,6 @@ public sealed class SqliteWatchlistStore : IAsyncDisposable
         }
 
         return lists;
-    }
-
-    /// <summary>Records the hits found for an entity now; a decision already taken on a hit is kept and returned.</summary>
-    public async Task<IReadOnlyList<StoredHit>> RecordHitsAsync(string entityKey, string entityName, IEnumerable<ScreeningCandidate> candidates, CancellationToken cancellationToken)
-    {
-        await using var transaction = (SqliteTransaction)await _connection.BeginTransactionAsync(cancellationToken);
-        var now = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
-        foreach (var candidate in candidates)
-        {
-            await using var upsert = Command(
-                """
-                INSERT INTO watchlist_hits (entity_key, entity_name, list, entry_id, entry_name, score, explanation, screened_at)
-                VALUES ($key, $entity, $list, $id, $entry, $score, $explanation, $at)
-                ON CONFLICT (entity_key, list, entry_id) DO UPDATE SET entity_name = excluded.entity_name, entry_name = excluded.entry_name,
-                    score = excluded.score, explanation = excluded.explanation, screened_at = excluded.screened_at
-                """, transaction,
-                ("$key", entityKey), ("$entity", entityName), ("$list", candidate.Entry.List), ("$id", candidate.Entry.Id), ("$entry", candidate.Entry.Name),
-                ("$score", candidate.Score), ("$explanation", candidate.Explain()), ("$at", now));
-            await upsert.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        return await HitsAsync(entityKey, null, cancellationToken);
-    }
-
-    /// <summary>Hits of one entity (by key) or of entities whose name is <paramref name="entityName"/>; all hits when both are null.</summary>
-    public async Task<IReadOnlyList<StoredHit>> HitsAsync(string? entityKey, string? entityName, CancellationToken cancellationToken)
-    {
-        var hits = new List<StoredHit>();
-        await using var command = Command(
-            """
-            SELECT entity_key, entity_name, list, entry_id, entry_name, score, explanation, decision, note FROM watchlist_hits
-            WHERE ($key IS NULL OR entity_key = $key) AND ($name IS NULL OR entity_name = $name COLLATE NOCASE)
-            ORDER BY entity_name, score DESC, list, entry_id
-            """, null, ("$key", entityKey), ("$name", entityName));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            hits.Add(new StoredHit(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetDouble(5),
-                reader.GetString(6), reader.GetString(7), reader.IsDBNull(8) ? null : reader.GetString(8)));
-        }
-
-        return hits;
-    }
-
-    /// <summary>Sets the analyst's decision on the hits of an entity (key or name) on one list entry; returns how many hits changed.</summary>
-    public async Task<int> DecideAsync(string entity, string entryId, string decision, string? note, CancellationToken cancellationToken)
-    {
-        await using var command = Command(
-            """
-            UPDATE watchlist_hits SET decision = $decision, note = $note, decided_at = $at
-            WHERE (entity_key = $entity OR entity_name = $entity COLLATE NOCASE) AND entry_id = $entry
-            """, null,
-            ("$decision", decision), ("$note", note), ("$at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)), ("$entity", entity), ("$entry", entryId));
-        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async ValueTask DisposeAsync() => await _connection.DisposeAsync();

@@ -43,14 +43,14 @@ public interface IDossierStore : IAsyncDisposable
     /// <summary>Full-text search over articles, quotes and claims, best first.</summary>
     Task<SearchResults> SearchAsync(SearchQuery query, CancellationToken cancellationToken);
 
-    /// <summary>Records a list hit of an entity; a hit already recorded keeps the analyst's decision. Returns its id.</summary>
+    /// <summary>Records a list hit of a canonical entity; a hit already recorded (same entity and list entry) is updated but keeps the analyst's decision. Returns its id.</summary>
     Task<long> AddWatchlistHitAsync(long entityId, WatchlistHitJson hit, CancellationToken cancellationToken);
 
     /// <summary>List hits, of one entity or (null) of all, with their decisions.</summary>
     Task<IReadOnlyList<HitReview>> GetWatchlistHitsAsync(long? entityId, CancellationToken cancellationToken);
 
-    /// <summary>Remembers an analyst's decision (pending, accepted, dismissed) on a hit; null if there is no such hit.</summary>
-    Task<HitReview?> DecideHitAsync(long hitId, string decision, CancellationToken cancellationToken);
+    /// <summary>Remembers an analyst's decision (one of <see cref="HitDecisions.All"/>) and note on a hit; null if there is no such hit.</summary>
+    Task<HitReview?> DecideHitAsync(long hitId, string decision, string? note, CancellationToken cancellationToken);
 }
 
 public sealed record EntitySummary(CanonicalEntity Entity, int Mentions, int Quotes, int Claims);

@@ -41,5 +41,8 @@ public sealed record SearchHit(
 
 public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, bool HasMore);
 
-/// <summary>A list hit of a canonical entity with the analyst's decision (pending, accepted or dismissed).</summary>
-public sealed record HitReview(long Id, long EntityId, WatchlistHitJson Hit, string? DecidedAt);
+/// <summary>
+/// A list hit of a canonical entity with the analyst's decision (<see cref="HitDecisions"/>) and its note. A hit is
+/// remembered per entity and list entry, so a decision survives later screenings.
+/// </summary>
+public sealed record HitReview(long Id, long EntityId, string EntityName, WatchlistHitJson Hit, string? Note, string? DecidedAt);

@@ -1,6 +1,4 @@
-using System.Collections.Immutable;
 using Dossier.Documents;
-using Dossier.Entities;
 using Dossier.Storage.Sqlite;
 
 namespace Dossier.Tests.Linking;
@@ -14,25 +12,6 @@ public sealed class LinkStoreTests : IDisposable
 
     public void Dispose() => _folder.Delete(recursive: true);
 
-    /// <summary>A document whose entity layer names these organisations (one mention each), as the NER stage would.</summary>
-    private static Document WithOrganisations(string id, params string[] names)
-    {
-        var text = string.Join(". ", names) + ".";
-        var mentions = new List<EntityMention>();
-        var entities = new List<DocumentEntity>();
-        var position = 0;
-        foreach (var name in names)
-        {
-            var start = text.IndexOf(name, position, StringComparison.Ordinal);
-            mentions.Add(new EntityMention(new TextSpan(start, start + name.Length), EntityLabel.ORG, entities.Count));
-            entities.Add(new DocumentEntity(entities.Count, name, EntityLabel.ORG, [name]));
-            position = start + name.Length;
-        }
-
-        return Document.Create(id, text, new DocumentMetadata { Source = id })
-            .With(Layers.Entities, new EntityLayer(mentions.ToImmutableArray(), entities.ToImmutableArray()));
-    }
-
     private async Task<IReadOnlyDictionary<int, long>> StoreAsync(Document document)
     {
         await using var store = await SqliteDossierStore.OpenAsync(Database, CancellationToken.None);
@@ -43,9 +22,9 @@ public sealed class LinkStoreTests : IDisposable
     [Fact]
     public async Task Names_of_one_company_across_documents_are_one_canonical_entity_and_similar_names_stay_apart()
     {
-        var first = await StoreAsync(WithOrganisations("d1", "Alibaba", "Alibaba Pictures", "Huawei"));
-        var second = await StoreAsync(WithOrganisations("d2", "Alibaba Group Holding Ltd.", "Huawei Marine"));
-        var third = await StoreAsync(WithOrganisations("d3", "阿里巴巴"));
+        var first = await StoreAsync(TestDocuments.WithOrganisations("d1", "Alibaba", "Alibaba Pictures", "Huawei"));
+        var second = await StoreAsync(TestDocuments.WithOrganisations("d2", "Alibaba Group Holding Ltd.", "Huawei Marine"));
+        var third = await StoreAsync(TestDocuments.WithOrganisations("d3", "阿里巴巴"));
         Assert.Equal(first[0], second[0]);
         Assert.Equal(first[0], third[0]);
         Assert.NotEqual(first[0], first[1]);
@@ -60,15 +39,15 @@ public sealed class LinkStoreTests : IDisposable
     [Fact]
     public async Task A_merge_moves_stored_mentions_and_is_honoured_when_later_documents_arrive()
     {
-        var first = await StoreAsync(WithOrganisations("d1", "Ant Group", "Alibaba"));
+        var first = await StoreAsync(TestDocuments.WithOrganisations("d1", "Ant Group", "Alibaba"));
         await using (var links = await SqliteLinkStore.OpenAsync(Database, CancellationToken.None))
         {
             var decision = await links.MergeAsync(first[0], first[1], "Ant is reported as part of Alibaba here", CancellationToken.None);
             Assert.Equal(first[1], decision.OtherId);
         }
 
-        var stored = await StoreAsync(WithOrganisations("d1-again", "Alibaba"));
-        var later = await StoreAsync(WithOrganisations("d2", "Ant Group"));
+        var stored = await StoreAsync(TestDocuments.WithOrganisations("d1-again", "Alibaba"));
+        var later = await StoreAsync(TestDocuments.WithOrganisations("d2", "Ant Group"));
         Assert.Equal(first[1], later[0]);
         Assert.Equal(first[1], stored[0]);
         await using (var store = await SqliteDossierStore.OpenAsync(Database, CancellationToken.None))
@@ -84,7 +63,7 @@ public sealed class LinkStoreTests : IDisposable
     [Fact]
     public async Task A_split_takes_the_name_out_and_later_mentions_of_it_stay_out()
     {
-        var first = await StoreAsync(WithOrganisations("d1", "Alibaba Group", "Alibaba"));
+        var first = await StoreAsync(TestDocuments.WithOrganisations("d1", "Alibaba Group", "Alibaba"));
         Assert.Equal(first[0], first[1]);
         long splitId;
         await using (var links = await SqliteLinkStore.OpenAsync(Database, CancellationToken.None))
@@ -100,7 +79,7 @@ public sealed class LinkStoreTests : IDisposable
             Assert.Equal(first[0], moved[1]);
         }
 
-        var later = await StoreAsync(WithOrganisations("d2", "Alibaba Group", "Alibaba"));
+        var later = await StoreAsync(TestDocuments.WithOrganisations("d2", "Alibaba Group", "Alibaba"));
         Assert.Equal(splitId, later[0]);
         Assert.Equal(first[0], later[1]);
     }
@@ -108,7 +87,7 @@ public sealed class LinkStoreTests : IDisposable
     [Fact]
     public async Task Bad_decisions_are_refused()
     {
-        var ids = await StoreAsync(WithOrganisations("d1", "Alibaba", "Tencent"));
+        var ids = await StoreAsync(TestDocuments.WithOrganisations("d1", "Alibaba", "Tencent"));
         await using var links = await SqliteLinkStore.OpenAsync(Database, CancellationToken.None);
         await Assert.ThrowsAsync<ArgumentException>(() => links.MergeAsync(ids[0], ids[0], "same", CancellationToken.None));
         await Assert.ThrowsAsync<ArgumentException>(() => links.MergeAsync(ids[0], 999, "missing", CancellationToken.None));

@@ -1,5 +1,7 @@
+using Dossier.Analysis;
 using Dossier.Screening;
 using Dossier.Screening.Importing;
+using Dossier.Storage;
 using Dossier.Storage.Sqlite;
 
 namespace Dossier.Tests.Screening;
@@ -43,17 +45,28 @@ public sealed class WatchlistStoreTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task DismissalIsRememberedAcrossScreenings()
+    public async Task A_dismissed_hit_stays_dismissed_when_the_entity_is_screened_again()
     {
-        await using var store = await SqliteWatchlistStore.OpenAsync(_path, CancellationToken.None);
-        await store.ImportAsync(await VersionAsync("simple-v2.csv"), "simple-v2.csv", CancellationToken.None);
-        var screener = new WatchlistScreener(await store.ActiveEntriesAsync(CancellationToken.None));
-        var candidates = screener.Screen(new ScreeningQuery("Alibaba", EntryKind.Organization));
-        var hit = Assert.Single(await store.RecordHitsAsync("ORG:alibaba", "Alibaba", candidates, CancellationToken.None));
-        Assert.Equal(SqliteWatchlistStore.Open, hit.Decision);
+        await using (var lists = await SqliteWatchlistStore.OpenAsync(_path, CancellationToken.None))
+        {
+            await lists.ImportAsync(await VersionAsync("simple-v2.csv"), "simple-v2.csv", CancellationToken.None);
+        }
 
-        Assert.Equal(1, await store.DecideAsync("Alibaba", hit.EntryId, SqliteWatchlistStore.FalsePositive, "test", CancellationToken.None));
-        var again = await store.RecordHitsAsync("ORG:alibaba", "Alibaba", screener.Screen(new ScreeningQuery("Alibaba", EntryKind.Organization)), CancellationToken.None);
-        Assert.Equal(SqliteWatchlistStore.FalsePositive, Assert.Single(again).Decision);
+        await using var store = await SqliteDossierStore.OpenAsync(_path, CancellationToken.None);
+        await store.AddDocumentAsync(TestDocuments.WithOrganisations("d1", "Alibaba"), CancellationToken.None);
+        var alibaba = Assert.Single(await store.FindEntitiesAsync("Alibaba", CancellationToken.None));
+
+        var first = await EntityScreening.ScreenAsync(_path, store, [alibaba], CancellationToken.None);
+        var hit = Assert.Single(first[alibaba.Id]);
+        Assert.Equal(HitDecisions.Open, hit.Decision);
+
+        var review = Assert.Single(await store.GetWatchlistHitsAsync(alibaba.Id, CancellationToken.None));
+        Assert.Equal((hit.List, hit.ListEntryId, "Alibaba"), (review.Hit.List, review.Hit.ListEntryId, review.EntityName));
+        await store.DecideHitAsync(review.Id, "dismiss", "a different company", CancellationToken.None);
+
+        var again = await EntityScreening.ScreenAsync(_path, store, [alibaba], CancellationToken.None);
+        Assert.Equal(HitDecisions.FalsePositive, Assert.Single(again[alibaba.Id]).Decision);
+        var remembered = Assert.Single(await store.GetWatchlistHitsAsync(null, CancellationToken.None));
+        Assert.Equal((review.Id, HitDecisions.FalsePositive, "a different company"), (remembered.Id, remembered.Hit.Decision, remembered.Note));
     }
 }

@@ -95,13 +95,13 @@ try {
     await go('/hits');
     const hit = page.locator('div.hit').first();
     await hit.locator('input[name=api_key]').fill(apiKey);
-    await Promise.all([page.waitForURL('**/hits**'), hit.locator('button[value=dismissed]').click()]);
-    check((await page.locator('div.hit .decision').first().textContent()) === 'dismissed', 'hits: the decision was not shown');
+    await Promise.all([page.waitForURL('**/hits**'), hit.locator('button[value=false_positive]').click()]);
+    check((await page.locator('div.hit .decision').first().textContent()) === 'false_positive', 'hits: the decision was not shown');
     await page.reload();
-    check((await page.locator('div.hit .decision').first().textContent()) === 'dismissed', 'hits: the decision was not remembered');
+    check((await page.locator('div.hit .decision').first().textContent()) === 'false_positive', 'hits: the decision was not remembered');
     await shot('hits');
     await page.goto(dossierUrl);
-    check((await page.locator('#summary td.decision').first().textContent()) === 'dismissed', 'dossier: the hit decision is not shown');
+    check((await page.locator('#summary td.decision').first().textContent()) === 'false_positive', 'dossier: the hit decision is not shown');
     await assertInert('samples');
   } else if (mode === 'xss') {
     const paths = readFileSync(pathsFile, 'utf8').split('\n').filter(Boolean);

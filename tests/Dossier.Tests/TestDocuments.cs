@@ -1,0 +1,28 @@
+using System.Collections.Immutable;
+using Dossier.Documents;
+using Dossier.Entities;
+
+namespace Dossier.Tests;
+
+/// <summary>Documents built by hand for store and linking tests, without running the pipeline.</summary>
+internal static class TestDocuments
+{
+    /// <summary>A document whose entity layer names these organisations (one mention each), as the NER stage would.</summary>
+    public static Document WithOrganisations(string id, params string[] names)
+    {
+        var text = string.Join(". ", names) + ".";
+        var mentions = new List<EntityMention>();
+        var entities = new List<DocumentEntity>();
+        var position = 0;
+        foreach (var name in names)
+        {
+            var start = text.IndexOf(name, position, StringComparison.Ordinal);
+            mentions.Add(new EntityMention(new TextSpan(start, start + name.Length), EntityLabel.ORG, entities.Count));
+            entities.Add(new DocumentEntity(entities.Count, name, EntityLabel.ORG, [name]));
+            position = start + name.Length;
+        }
+
+        return Document.Create(id, text, new DocumentMetadata { Source = id })
+            .With(Layers.Entities, new EntityLayer(mentions.ToImmutableArray(), entities.ToImmutableArray()));
+    }
+}
