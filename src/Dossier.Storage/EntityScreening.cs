@@ -22,9 +22,16 @@ public static class EntityScreening
             entries = await lists.ActiveEntriesAsync(cancellationToken);
         }
 
+        return entries.Count == 0
+            ? new Dictionary<long, IReadOnlyList<WatchlistHitJson>>()
+            : await ScreenAsync(new WatchlistScreener(entries), store, entities, cancellationToken);
+    }
+
+    /// <summary>Screens with a screener already built (its index is the costly part), recording hits in the store.</summary>
+    public static async Task<IReadOnlyDictionary<long, IReadOnlyList<WatchlistHitJson>>> ScreenAsync(
+        WatchlistScreener screener, IDossierStore store, IReadOnlyList<CanonicalEntity> entities, CancellationToken cancellationToken)
+    {
         var hits = new Dictionary<long, IReadOnlyList<WatchlistHitJson>>();
-        if (entries.Count == 0) return hits;
-        var screener = new WatchlistScreener(entries);
         foreach (var entity in entities)
         {
             if (entity.Label is not (EntityLabel.ORG or EntityLabel.PER)) continue;

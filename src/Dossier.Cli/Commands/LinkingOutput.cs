@@ -11,10 +11,7 @@ internal static class LinkingOutput
         string databasePath, IReadOnlyCollection<string> documentIds, CancellationToken cancellationToken)
     {
         await using var store = await SqliteLinkStore.OpenAsync(databasePath, cancellationToken);
-        var documents = await store.GetLinkableDocumentsAsync(cancellationToken);
-        var stories = new StoryClusterer().Cluster(documents.Select(d => new StoryInput(d.Id, (d.Title is null ? "" : d.Title + "\n\n") + d.Text, d.Site)).ToList(), cancellationToken);
-        var links = new ClaimLinker().Link(documents, stories, cancellationToken).Links;
-        await store.SaveAsync(stories, links, cancellationToken);
+        var (stories, links) = await StoreLinking.RecomputeAsync(store, cancellationToken);
 
         var wanted = documentIds.ToHashSet(StringComparer.Ordinal);
         return (

@@ -1,0 +1,145 @@
+using System.Diagnostics;
+using System.Globalization;
+using Dossier.Analysis;
+using Dossier.Ingestion;
+using Dossier.Linking;
+using Dossier.Screening;
+using Dossier.Storage;
+using Dossier.Storage.Sqlite;
+
+namespace Dossier.Bench;
+
+/// <summary>
+/// What one article costs end to end (HTML file → extraction, every stage, stored in SQLite, its entities screened
+/// against every staged list, stories and claim links recomputed), beside readability-lxml's extraction alone on the
+/// same pages, in one run. CPU seconds of each side's own work: start-up, reading the benchmark files and building
+/// the screening index once are left out of both.
+/// </summary>
+public sealed class PipelineCostBenchmark : IBenchmark
+{
+    public string Name => "pipeline-cost";
+    public string Description => "CPU per article of Dossier's whole analysis (HTML to stored, screened, linked) vs readability-lxml's extraction alone";
+
+    public async Task<int> RunAsync(BenchContext context, string[] args, CancellationToken cancellationToken)
+    {
+        var output = context.Out;
+        var pagesFolder = context.SharedPath("bench", "extraction", "scrapinghub");
+        if (!File.Exists(Path.Combine(pagesFolder, "ground-truth.json")))
+        {
+            output.WriteLine($"no benchmark data under {pagesFolder}");
+            return 1;
+        }
+
+        var pages = ScrapinghubPages.Load(pagesFolder);
+        var work = Directory.CreateTempSubdirectory("dossier-pipeline-cost-");
+        try
+        {
+            var htmlFolder = Directory.CreateDirectory(Path.Combine(work.FullName, "pages")).FullName;
+            foreach (var page in pages) await File.WriteAllBytesAsync(Path.Combine(htmlFolder, page.Id + ".html"), page.Html, cancellationToken);
+            output.WriteLine($"pages: {pages.Count} ({pages.Sum(p => (long)p.Html.Length) / 1_048_576.0:0.0} MiB of HTML)");
+
+            var listsFolder = context.SharedPath("bench", "screening", "lists");
+            var entries = Directory.Exists(listsFolder) ? await ScreeningBenchData.AllListsAsync(listsFolder, TextWriter.Null, cancellationToken) : [];
+            var screener = new WatchlistScreener(entries);
+            output.WriteLine($"screening against {entries.Count:N0} list entries");
+
+            // A first pass over a few pages into a scratch store, so that compiling the code is not counted as work per article.
+            var warmUpFolder = Directory.CreateDirectory(Path.Combine(work.FullName, "warm-up")).FullName;
+            foreach (var page in pages.Take(20)) await File.WriteAllBytesAsync(Path.Combine(warmUpFolder, page.Id + ".html"), page.Html, cancellationToken);
+            await TimeDossierAsync(warmUpFolder, Path.Combine(work.FullName, "warm-up.db"), screener, cancellationToken);
+
+            var ours = await TimeDossierAsync(htmlFolder, Path.Combine(work.FullName, "store.db"), screener, cancellationToken);
+            var perArticle = new Func<double, double>(seconds => seconds * 1000 / pages.Count);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"dossier: {ours.Stored} stored, {ours.Failed} failed; CPU per article: analysis and storage {perArticle(ours.Analysis):0.00} ms, screening {perArticle(ours.Screening):0.00} ms, linking {perArticle(ours.Linking):0.00} ms, total {perArticle(ours.Total):0.00} ms ({ours.WallSeconds:0.0} s wall, one analysis thread; analysis allocates {ours.AllocatedPerArticle / 1_048_576.0:0.0} MiB per article, GC pauses {ours.GcPauseMsPerArticle:0.00} ms)"));
+
+            output.WriteLine("  by stage (wall ms per article, one thread): " + string.Join(", ",
+                (await StageCostsAsync(pages, Path.Combine(work.FullName, "stages.db"), cancellationToken)).Select(cost => string.Create(CultureInfo.InvariantCulture, $"{cost.Stage} {cost.Milliseconds:0.00}"))));
+
+            var peer = await PeerRunner.ReadabilityLxml(new PeerRunner(context.RepoRoot, pagesFolder, output), pages, cancellationToken);
+            if (peer is null) return 0;
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"readability-lxml extraction alone: CPU per article {perArticle(peer.CpuSeconds):0.00} ms ({peer.Failures} failed)"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"ratio readability-lxml extraction / dossier whole analysis: {peer.CpuSeconds / ours.Total:0.00}x (above 1: the whole analysis costs less)"));
+            return 0;
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+
+    private sealed record DossierCost(
+        int Stored, int Failed, double Analysis, double Screening, double Linking, double WallSeconds, long AllocatedPerArticle, double GcPauseMsPerArticle)
+    {
+        public double Total => Analysis + Screening + Linking;
+    }
+
+    private static async Task<DossierCost> TimeDossierAsync(string htmlFolder, string databasePath, WatchlistScreener screener, CancellationToken cancellationToken)
+    {
+        var pipeline = DossierPipeline.CreateDefault();
+        var process = Process.GetCurrentProcess();
+        double Cpu()
+        {
+            process.Refresh();
+            return process.TotalProcessorTime.TotalSeconds;
+        }
+
+        GC.Collect();
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var pausedBefore = GC.GetTotalPauseDuration();
+        var wall = Stopwatch.StartNew();
+        var start = Cpu();
+        await using var store = await SqliteDossierStore.OpenAsync(databasePath, cancellationToken);
+        var runner = new AnalysisRunner(pipeline, store, new InputReader());
+        var summary = await runner.RunAsync([htmlFolder], () => Stream.Null, new RunOptions { Parallelism = 1 }, new SilentObserver(), cancellationToken);
+        var analysed = Cpu();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        var paused = GC.GetTotalPauseDuration() - pausedBefore;
+
+        var entities = await store.GetEntitiesAsync(summary.DocumentIds, cancellationToken);
+        await EntityScreening.ScreenAsync(screener, store, entities, cancellationToken);
+        var screened = Cpu();
+
+        await using (var links = await SqliteLinkStore.OpenAsync(databasePath, cancellationToken))
+        {
+            await StoreLinking.RecomputeAsync(links, cancellationToken);
+        }
+
+        var linked = Cpu();
+        return new DossierCost(summary.Added, summary.Failed, analysed - start, screened - analysed, linked - screened, wall.Elapsed.TotalSeconds,
+            allocated / Math.Max(1, summary.Added), paused.TotalMilliseconds / Math.Max(1, summary.Added));
+    }
+
+    /// <summary>Where the analysis time goes: extraction and each stage, timed on its own over every page.</summary>
+    private static async Task<IEnumerable<(string Stage, double Milliseconds)>> StageCostsAsync(
+        IReadOnlyList<BenchPage> pages, string databasePath, CancellationToken cancellationToken)
+    {
+        var pipeline = DossierPipeline.CreateDefault();
+        await using var store = await SqliteDossierStore.OpenAsync(databasePath, cancellationToken);
+        var names = new[] { "extraction" }.Concat(pipeline.Stages.Select(stage => stage.GetType().Name.Replace("Stage", "", StringComparison.Ordinal))).Append("storage").ToArray();
+        var ticks = new long[names.Length];
+        foreach (var page in pages)
+        {
+            var watch = Stopwatch.StartNew();
+            var extraction = pipeline.Extractor.Extract(RawInput.FromBytes(page.Id, page.Html, InputFormat.Html, new ArticleHints(Url: page.Url)), cancellationToken);
+            ticks[0] += watch.ElapsedTicks;
+            if (extraction.Document is not { } document) continue;
+            for (var i = 0; i < pipeline.Stages.Count; i++)
+            {
+                watch.Restart();
+                document = pipeline.Stages[i].Process(document, cancellationToken);
+                ticks[i + 1] += watch.ElapsedTicks;
+            }
+
+            watch.Restart();
+            await store.AddDocumentAsync(document, cancellationToken);
+            ticks[^1] += watch.ElapsedTicks;
+        }
+
+        return names.Select((name, i) => (name, ticks[i] * 1000.0 / Stopwatch.Frequency / pages.Count));
+    }
+
+    private sealed class SilentObserver : IRunObserver;
+}
