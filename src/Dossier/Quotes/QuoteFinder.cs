@@ -209,10 +209,10 @@ internal sealed class QuoteFinder
         var limit = Math.Min(_tokens.Length, start + AttributionWindow);
         for (var j = start; j < limit; j++)
         {
-            if (_paragraphOf[j] != paragraph || _insideQuote[j] || Words.IsSentenceEnd(j)) return null;
+            if (_paragraphOf[j] != paragraph || _insideQuote[j] || EndsSentence(j)) return null;
             if (MatchCue(j) is not { } cue || _usedCue[j]) continue;
             var stop = j;
-            while (stop < limit && _paragraphOf[stop] == paragraph && !_insideQuote[stop] && !Words.IsSentenceEnd(stop)) stop++;
+            while (stop < limit && _paragraphOf[stop] == paragraph && !_insideQuote[stop] && !EndsSentence(stop)) stop++;
             if (j == start)
             {
                 if (cue.Pattern.Learned) return null;
@@ -227,6 +227,10 @@ internal sealed class QuoteFinder
 
         return null;
     }
+
+    /// <summary>A period ends the sentence only where the splitter ended one: "Rep. Gwen Moore (D-Wis.) said" goes on.</summary>
+    private bool EndsSentence(int token) =>
+        Words.IsSentenceEnd(token) && (token + 1 >= _tokens.Length || _sentenceOf[token + 1] != _sentenceOf[token]);
 
     private CueMatch? FindCueBackwards(int from, int floor, bool allowUsed = false)
     {
