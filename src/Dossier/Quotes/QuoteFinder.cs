@@ -83,6 +83,11 @@ internal sealed class QuoteFinder
                 found.Add(new Found(passage.Inner, QuoteKind.Direct, attribution.Cue, attribution.Speaker));
                 Cover(passage.Inner);
             }
+            else if (closeToken >= 0 && SignedBelow(closeToken) is { } signer)
+            {
+                found.Add(new Found(passage.Inner, QuoteKind.Direct, null, signer));
+                Cover(passage.Inner);
+            }
             else if (standalone && Words.CountWords(passage.Inner) >= 3)
             {
                 unattributed.Add(passage);
@@ -231,6 +236,24 @@ internal sealed class QuoteFinder
     /// <summary>A period ends the sentence only where the splitter ended one: "Rep. Gwen Moore (D-Wis.) said" goes on.</summary>
     private bool EndsSentence(int token) =>
         Words.IsSentenceEnd(token) && (token + 1 >= _tokens.Length || _sentenceOf[token + 1] != _sentenceOf[token]);
+
+    /// <summary>"“…” ― Pamela Padilla": a dash after the closing mark and a name ending the paragraph sign the quote.</summary>
+    private SpeakerPhrase? SignedBelow(int closeToken)
+    {
+        var dash = closeToken + 1;
+        if (dash >= _tokens.Length || Words.Text(dash) is not ("―" or "—" or "–" or "-" or "--") || _paragraphOf[dash] != _paragraphOf[closeToken]) return null;
+        var end = dash + 1;
+        while (end < _tokens.Length && _paragraphOf[end] == _paragraphOf[dash] && !_insideQuote[end]) end++;
+        while (end > dash + 1 && Words.IsPunctuation(end - 1)) end--;
+        if (end == dash + 1 || end - dash - 1 > 6) return null;
+        for (var t = dash + 1; t < end; t++)
+        {
+            if (!Words.IsCapitalised(t) && !Words.IsPunctuation(t)) return null;
+        }
+
+        if (end < _tokens.Length && _paragraphOf[end] == _paragraphOf[dash] && !Words.IsPunctuation(end)) return null;
+        return new SpeakerPhrase(dash + 1, end, dash + 1);
+    }
 
     private CueMatch? FindCueBackwards(int from, int floor, bool allowUsed = false)
     {
