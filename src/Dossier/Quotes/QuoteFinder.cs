@@ -410,7 +410,7 @@ internal sealed class QuoteFinder
         var isTell = IsTell(cue);
         if (mayPrecedeThat || isTell)
         {
-            for (var i = first + 1; i < Math.Min(contentEnd, first + 6); i++)
+            for (var i = first + 1; i < Math.Min(contentEnd, first + ThatWindow); i++)
             {
                 if (Words.Lower(i) == "that") return i + 1;
                 if (Words.IsPunctuation(i) || _insideQuote[i]) break;
@@ -420,6 +420,9 @@ internal sealed class QuoteFinder
         if (opensWithAdverbial || Words.IsPunctuation(first) && !_insideQuote[first]) return -1;
         return first;
     }
+
+    /// <summary>How far after a cue a "that" may still open its content ("said earlier on Friday during a news conference that").</summary>
+    private const int ThatWindow = 10;
 
     private static readonly HashSet<string> TimeOrPlaceOpeners =
         ["on", "in", "at", "during", "to", "last", "this", "earlier", "yesterday", "today", "again", "later", "recently", "previously"];

@@ -56,8 +56,8 @@ internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
         if (words.Text(i) == ",")
         {
             // "Subject, Apposition, said": take the name of the two.
-            if (CollectLeft(i - 1, floor) is not { } inner) return null;
-            if (inner.Start - 1 <= floor || words.Text(inner.Start - 1) != ",") return null;
+            if (CollectLeft(i - 1, floor) is not { } inner) return LongApposition(i, floor);
+            if (inner.Start - 1 <= floor || words.Text(inner.Start - 1) != ",") return LongApposition(i, floor);
             var outerLast = inner.Start - 2;
             if (PartyTagStart(outerLast, floor) is var parenthesis and >= 0 && words.Text(outerLast) == ")") outerLast = parenthesis - 1;
             if (CollectLeft(outerLast, floor) is not { } outer) return null;
@@ -68,6 +68,25 @@ internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
 
         return CollectLeft(i, floor);
     }
+
+    /// <summary>
+    /// "Karimi, executive director of Interfaith Paths to Peace, said", "John Archer, wearing a Canova T-Shirt, said":
+    /// an apposition too long or too verbal for a noun phrase, between a name opening the sentence and the cue.
+    /// </summary>
+    private SpeakerPhrase? LongApposition(int comma, int floor)
+    {
+        for (var j = comma - 1; j > floor && comma - j <= MaxAppositionTokens; j--)
+        {
+            if (words.Text(j) is "." or ";" or ":" or "“" or "”" or "\"" or "(" or ")" || IsCueWord(j)) return null;
+            if (words.Text(j) != ",") continue;
+            if (CollectLeft(j - 1, floor) is { } name && name.Start == floor && IsName(name)) return name with { ExtentStart = name.Start };
+            return null;
+        }
+
+        return null;
+    }
+
+    private const int MaxAppositionTokens = 16;
 
     /// <summary>
     /// "Clinton celebrated in Florida … and said it was another step", "Weaver didn't seem impressed, telling reporters":
