@@ -172,7 +172,8 @@ internal sealed class QuoteFinder
         {
             var (sentenceStart, _) = SentenceTokens(k);
             var cue = FindCueBackwards(k - 1, Math.Max(sentenceStart, k - 12));
-            return cue is null ? null : WithSpeaker(cue, sentenceStart, k, speakerAfterQuote: false);
+            if (cue is null) return HeadlineSource(k) is { } headline ? new Attribution(ColonCue(k), headline, false) : null;
+            return WithSpeaker(cue, sentenceStart, k, speakerAfterQuote: false);
         }
 
         if (!sameParagraph) return null;
@@ -232,6 +233,30 @@ internal sealed class QuoteFinder
 
         return null;
     }
+
+    private static readonly CuePattern Colon = new([":"], false);
+
+    private static CueMatch ColonCue(int colon) => new(colon, colon + 1, Colon);
+
+    /// <summary>
+    /// "Kerry: …", "Clinton camp: Trump's Islamaphobia threatens national security": a short name opening the sentence
+    /// and a colon attribute what follows, as headlines do.
+    /// </summary>
+    private SpeakerPhrase? HeadlineSource(int colon)
+    {
+        if (colon <= 0 || Words.Text(colon) != ":" || _insideQuote[colon]) return null;
+        var (sentenceStart, _) = SentenceTokens(colon);
+        if (colon - sentenceStart > MaxHeadlineSourceTokens || _paragraphOf[sentenceStart] != _paragraphOf[colon]) return null;
+        for (var t = sentenceStart; t < colon; t++)
+        {
+            if (_insideQuote[t] || Words.IsPunctuation(t) && !Words.Text(t).StartsWith('\'') && Words.Text(t) is not ("’s" or "'s" or "’")) return null;
+        }
+
+        if (!Words.IsCapitalised(sentenceStart) || _lexicon.NotHeadlineSources.Contains(Words.Lower(sentenceStart))) return null;
+        return _phrases.LeftOf(colon, sentenceStart) is { } phrase && phrase.Start == sentenceStart ? phrase : null;
+    }
+
+    private const int MaxHeadlineSourceTokens = 5;
 
     /// <summary>A period ends the sentence only where the splitter ended one: "Rep. Gwen Moore (D-Wis.) said" goes on.</summary>
     private bool EndsSentence(int token) =>
@@ -300,6 +325,7 @@ internal sealed class QuoteFinder
             cancellationToken.ThrowIfCancellationRequested();
             var sentenceStart = sentence.FirstToken;
             var sentenceEnd = Math.Min(sentence.EndToken, _tokens.Length);
+            TakeHeadline(found, sentenceStart, sentenceEnd);
             for (var t = sentenceStart; t < sentenceEnd; t++)
             {
                 if (_insideQuote[t] || _usedCue[t] || _covered[t]) continue;
@@ -312,6 +338,22 @@ internal sealed class QuoteFinder
                 Cover(content);
                 t = cue.End - 1;
             }
+        }
+    }
+
+    private void TakeHeadline(List<Found> found, int sentenceStart, int sentenceEnd)
+    {
+        var limit = Math.Min(sentenceEnd, sentenceStart + MaxHeadlineSourceTokens + 1);
+        for (var colon = sentenceStart + 1; colon < limit; colon++)
+        {
+            if (Words.Text(colon) != ":") continue;
+            if (HeadlineSource(colon) is not { } source) return;
+            var contentEnd = sentenceEnd;
+            while (contentEnd > colon && Words.IsSentenceEnd(contentEnd - 1)) contentEnd--;
+            if (Make(colon + 1, contentEnd, QuoteKind.Indirect, ColonCue(colon), source) is not { } quote) return;
+            found.Add(quote);
+            Cover(quote.Content);
+            return;
         }
     }
 

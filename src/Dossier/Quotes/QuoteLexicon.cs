@@ -46,6 +46,7 @@ internal sealed class QuoteLexicon
         OrganisationNouns = Set("organisation-nouns.txt");
         OutletWords = Set("outlet-words.txt");
         TimeWords = Set("time-words.txt");
+        NotHeadlineSources = Set("not-headline-sources.txt");
         Pronouns = EmbeddedData.ReadLines("Quotes.Data.pronouns.txt")
             .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .ToFrozenDictionary(parts => parts[0], parts => parts.Length > 1 ? parts[1] : "person", StringComparer.Ordinal);
@@ -63,6 +64,7 @@ internal sealed class QuoteLexicon
     public FrozenSet<string> OrganisationNouns { get; }
     public FrozenSet<string> OutletWords { get; }
     public FrozenSet<string> TimeWords { get; }
+    public FrozenSet<string> NotHeadlineSources { get; }
 
     /// <summary>Pronoun → what it can stand for: person, group or organisation.</summary>
     public FrozenDictionary<string, string> Pronouns { get; }
