@@ -85,6 +85,6 @@ internal sealed record CuePattern(string[] Words, bool RequiresThat, bool Learne
 /// </summary>
 public sealed record QuoteOptions
 {
-    public double MinLearnedCueRatio { get; init; } = 0.25;
-    public int MinLearnedCueCount { get; init; } = 3;
+    public double MinLearnedCueRatio { get; init; } = 0.15;
+    public int MinLearnedCueCount { get; init; } = 2;
 }
