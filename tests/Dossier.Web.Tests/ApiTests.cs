@@ -121,6 +121,8 @@ public sealed class ApiTests : IAsyncLifetime
         await using var server = await WebServer.StartAsync(maxIngestBytes: 100_000);
         var huge = "{\"articles\":[{\"text\":\"" + new string('a', 300_000) + "\"}]}";
         using var declared = Api.Post("/api/ingest", huge, WebServer.Key);
+        // The server answers from the declared length alone; waiting for that answer keeps the client from writing into a closed connection.
+        declared.Headers.ExpectContinue = true;
         await Api.AssertProblemAsync(await server.Client.SendAsync(declared), HttpStatusCode.RequestEntityTooLarge);
 
         // Without a declared length (chunked), the limit holds while reading.
