@@ -149,7 +149,7 @@ internal static class Pages
         }
 
         body.Append("<section id=\"names\"><h2>Names and corrections</h2>");
-        body.Append(CultureInfo.InvariantCulture, $"<p>Aliases: {(entity.Aliases.Count == 0 ? "none" : string.Join(", ", entity.Aliases.Select(E)))}</p>");
+        body.Append(CultureInfo.InvariantCulture, $"<p class=\"aliases\">Aliases: {(entity.Aliases.Count == 0 ? "none" : string.Join(", ", entity.Aliases.Select(E)))}</p>");
         if (reasons.Count == 0) body.Append("<p class=\"ref\">One name only; nothing was merged.</p>");
         else
         {
