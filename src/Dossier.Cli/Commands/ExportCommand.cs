@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using Dossier.Analysis;
 using Dossier.Export;
+using Dossier.Linking;
 using Dossier.Storage;
 
 namespace Dossier.Cli.Commands;
@@ -14,7 +15,11 @@ internal static class ExportCommand
         var format = CommonOptions.Format("jsonl", "jsonl", "csv", "parquet", "ftm", "claimreview");
         format.Description = "jsonl: one document JSON a line; csv, parquet: the claim table; ftm: FollowTheMoney entities; claimreview: schema.org Claim/ClaimReview JSON-LD lines.";
         var output = CommonOptions.OutputFile();
-        var command = new Command("export", "Export the whole store, streamed a page of documents at a time.") { database, format, output };
+        var relink = new Option<bool>("--relink")
+        {
+            Description = "claimreview: recompute story clusters and claim links over the whole store first (linking holds every document's claims in memory); otherwise the links last computed are used.",
+        };
+        var command = new Command("export", "Export the whole store, streamed a page of documents at a time.") { database, format, output, relink };
         command.SetAction(async (parsed, cancellationToken) =>
         {
             var databasePath = parsed.GetValue(database)!;
@@ -35,7 +40,7 @@ internal static class ExportCommand
             await using var store = await DossierStores.OpenAsync(databasePath, cancellationToken);
             if (outputPath is null)
             {
-                await WriteAsync(chosen, store, databasePath, context.Out, null, cancellationToken);
+                await WriteAsync(chosen, store, databasePath, parsed.GetValue(relink), context.Out, null, cancellationToken);
                 return ExitCodes.Success;
             }
 
@@ -46,7 +51,7 @@ internal static class ExportCommand
                 await using (var stream = new FileStream(partial, FileMode.Create, FileAccess.ReadWrite, FileShare.None))
                 await using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
                 {
-                    await WriteAsync(chosen, store, databasePath, writer, stream, cancellationToken);
+                    await WriteAsync(chosen, store, databasePath, parsed.GetValue(relink), writer, stream, cancellationToken);
                 }
 
                 File.Move(partial, outputPath, overwrite: true);
@@ -69,7 +74,7 @@ internal static class ExportCommand
     }
 
     private static async Task WriteAsync(
-        string format, IDossierStore store, string databasePath, TextWriter text, Stream? file, CancellationToken cancellationToken)
+        string format, IDossierStore store, string databasePath, bool relink, TextWriter text, Stream? file, CancellationToken cancellationToken)
     {
         switch (format)
         {
@@ -88,6 +93,7 @@ internal static class ExportCommand
             case "claimreview":
                 await using (var links = await DossierStores.OpenLinkStoreAsync(databasePath, cancellationToken))
                 {
+                    if (relink) await StoreLinking.RecomputeAsync(links, cancellationToken);
                     await ClaimReviewWriter.WriteAsync(store, await links.GetClaimLinksAsync(cancellationToken), text, cancellationToken);
                 }
 
