@@ -196,4 +196,18 @@ public sealed class ExportCommandTests(ExportedSamples samples) : IClassFixture<
         Assert.Contains("missing.db", result.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(path));
     }
+
+    [Fact]
+    public async Task A_store_that_is_not_a_database_fails_with_a_reason_and_leaves_no_file()
+    {
+        var db = samples.Path("garbage.db");
+        await File.WriteAllTextAsync(db, "this is not a SQLite file, just some text that is long enough to have a header" + new string('x', 200));
+        var path = samples.Path("garbage.csv");
+        var result = await CliRun.RunAsync("export", "--db", db, "--format", "csv", "-o", path);
+
+        Assert.Equal(ExitCodes.Error, result.ExitCode);
+        Assert.Contains("garbage.db", result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(path));
+        Assert.False(File.Exists(path + ".partial"));
+    }
 }

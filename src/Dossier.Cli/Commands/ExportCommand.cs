@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Data.Common;
+using System.Text.Json;
 using System.Text;
 using Dossier.Analysis;
 using Dossier.Export;
@@ -37,34 +39,34 @@ internal static class ExportCommand
                 return ExitCodes.Usage;
             }
 
-            await using var store = await DossierStores.OpenAsync(databasePath, cancellationToken);
-            if (outputPath is null)
-            {
-                await WriteAsync(chosen, store, databasePath, parsed.GetValue(relink), context.Out, null, cancellationToken);
-                return ExitCodes.Success;
-            }
-
-            // Written beside the target and moved into place, so that a failed export never leaves half a file under its name.
-            var partial = outputPath + ".partial";
+            var partial = outputPath is null ? null : outputPath + ".partial";
             try
             {
+                await using var store = await DossierStores.OpenAsync(databasePath, cancellationToken);
+                if (partial is null)
+                {
+                    await WriteAsync(chosen, store, databasePath, parsed.GetValue(relink), context.Out, null, cancellationToken);
+                    return ExitCodes.Success;
+                }
+
+                // Written beside the target and moved into place, so that a failed export never leaves half a file under its name.
                 await using (var stream = new FileStream(partial, FileMode.Create, FileAccess.ReadWrite, FileShare.None))
                 await using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
                 {
                     await WriteAsync(chosen, store, databasePath, parsed.GetValue(relink), writer, stream, cancellationToken);
                 }
 
-                File.Move(partial, outputPath, overwrite: true);
+                File.Move(partial, outputPath!, overwrite: true);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or JsonException or DbException)
             {
-                File.Delete(partial);
-                await context.Error.WriteLineAsync($"dossier: {outputPath}: {e.Message}");
+                if (partial is not null) File.Delete(partial);
+                await context.Error.WriteLineAsync($"dossier: export of '{databasePath}' to {outputPath ?? "standard output"} failed: {e.Message}");
                 return ExitCodes.Error;
             }
             catch
             {
-                File.Delete(partial);
+                if (partial is not null) File.Delete(partial);
                 throw;
             }
 
