@@ -22,6 +22,7 @@ namespace Dossier.Cli
             root.Subcommands.Add(ListsCommand.Create(context));
             root.Subcommands.Add(ScreenCommand.Create(context));
             root.Subcommands.Add(StanceCommand.Create(context));
+            root.Subcommands.Add(ExportCommand.Create(context));
             return root;
         }
 

@@ -1,4 +1,5 @@
 using Dossier.Analysis;
+using Dossier.Linking;
 using Dossier.Storage.Sqlite;
 
 namespace Dossier.Storage;
@@ -8,4 +9,8 @@ public static class DossierStores
 {
     public static async Task<IDossierStore> OpenAsync(string location, CancellationToken cancellationToken) =>
         await SqliteDossierStore.OpenAsync(location, cancellationToken);
+
+    /// <summary>The cross-article side (entity decisions, stories, claim links) of the same store.</summary>
+    public static async Task<ILinkStore> OpenLinkStoreAsync(string location, CancellationToken cancellationToken) =>
+        await SqliteLinkStore.OpenAsync(location, cancellationToken);
 }

@@ -16,14 +16,5 @@ internal static class DossierLoader
     }
 
     /// <summary>The stored JSON with each mention and entity's canonical id filled in.</summary>
-    public static DocumentJson WithCanonicalIds(StoredDocument stored)
-    {
-        long? Canonical(int localId) => stored.CanonicalIds.TryGetValue(localId, out var id) ? id : null;
-        var document = stored.Document;
-        return document with
-        {
-            Entities = document.Entities.Select(m => m with { CanonicalId = Canonical(m.EntityId) }).ToList(),
-            DocumentEntities = document.DocumentEntities.Select(e => e with { CanonicalId = Canonical(e.Id) }).ToList(),
-        };
-    }
+    public static DocumentJson WithCanonicalIds(StoredDocument stored) => DossierJsonMapper.WithCanonicalIds(stored.Document, stored.CanonicalIds);
 }

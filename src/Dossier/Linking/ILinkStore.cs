@@ -1,3 +1,5 @@
+using Dossier.Serialization;
+
 namespace Dossier.Linking;
 
 /// <summary>
@@ -22,6 +24,9 @@ public interface ILinkStore : IAsyncDisposable
     Task<IReadOnlyList<LinkableDocument>> GetLinkableDocumentsAsync(CancellationToken cancellationToken);
 
     Task SaveAsync(IReadOnlyList<StoryCluster> stories, IReadOnlyList<ClaimLink> links, CancellationToken cancellationToken);
+
+    /// <summary>The claim links as last saved (relation and confidence; evidence spans are not kept), in a stable order.</summary>
+    Task<IReadOnlyList<ClaimLinkJson>> GetClaimLinksAsync(CancellationToken cancellationToken);
 }
 
 public enum EntityDecisionKind

@@ -55,6 +55,19 @@ public static class DossierJsonMapper
                 : null);
     }
 
+    /// <summary>A stored document's JSON with each mention and entity's canonical id filled in.</summary>
+    public static DocumentJson WithCanonicalIds(DocumentJson document, IReadOnlyDictionary<int, long> canonicalIds)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(canonicalIds);
+        long? Canonical(int localId) => canonicalIds.TryGetValue(localId, out var id) ? id : null;
+        return document with
+        {
+            Entities = document.Entities.Select(m => m with { CanonicalId = Canonical(m.EntityId) }).ToList(),
+            DocumentEntities = document.DocumentEntities.Select(e => e with { CanonicalId = Canonical(e.Id) }).ToList(),
+        };
+    }
+
     public static EntityJson ToJson(CanonicalEntity entity, IReadOnlyList<WatchlistHitJson>? hits = null) =>
         new(entity.Id, entity.Name, entity.Label.ToString(), entity.Aliases, entity.Documents, hits ?? []);
 
