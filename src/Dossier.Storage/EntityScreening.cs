@@ -22,9 +22,7 @@ public static class EntityScreening
         var screener = new WatchlistScreener(entries);
         foreach (var entity in entities)
         {
-            if (entity.Label is not (EntityLabel.ORG or EntityLabel.PER)) continue;
-            var kind = entity.Label == EntityLabel.PER ? EntryKind.Person : EntryKind.Organization;
-            var candidates = screener.Screen(new ScreeningQuery(entity.Name, kind, Aliases: entity.Aliases), limit: 20);
+            var candidates = screener.ScreenEntity(entity);
             if (candidates.Count == 0) continue;
             var key = EntityKey.For(entity.Name, entity.Label);
             var stored = await store.RecordHitsAsync(key, entity.Name, candidates, cancellationToken);

@@ -50,7 +50,11 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
         _ => weights.Idf(token.Text),
     };
 
-    public NameComparison Compare(NormalizedName query, NormalizedName candidate, bool isPerson, bool explain)
+    /// <param name="allowShortForm">
+    /// Whether a short organisation name may stand for a longer one whose other parts are generic ("Huawei" for "Huawei
+    /// Technologies Company"). Screening allows it only where the lists themselves use the short form for that name.
+    /// </param>
+    public NameComparison Compare(NormalizedName query, NormalizedName candidate, bool isPerson, bool explain, bool allowShortForm = true)
     {
         var q = query.Tokens;
         var c = candidate.Tokens;
@@ -108,7 +112,7 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
 
         // "Huawei" and "Huawei Technologies Company": every distinctive part matched exactly and what is left on either
         // side is generic, so the short form names the same organisation.
-        if (!isPerson && allExact && score < parameters.GenericRemainderFloor && OnlyGenericLeft(q, qUsed, c, cUsed, pairs)) score = parameters.GenericRemainderFloor;
+        if (!isPerson && allowShortForm && allExact && score < parameters.GenericRemainderFloor && OnlyGenericLeft(q, qUsed, c, cUsed, pairs)) score = parameters.GenericRemainderFloor;
         if (NumbersDisagree(q, c)) score *= parameters.NumberMismatchFactor;
         score = Math.Clamp(score, 0, 1);
         if (!explain) return new NameComparison(score, qCoverage, cCoverage, [], [], [], []);
