@@ -155,7 +155,8 @@ public sealed class WatchlistScreener
         return results
             .GroupBy(r => (r.Entry.List, Name: r.Entry.Name.ToUpperInvariant()))
             .Select(g => g.OrderByDescending(r => r.Score).ThenByDescending(r => r.Entry.ListedOn, StringComparer.Ordinal).First())
-            .OrderByDescending(r => r.Score).ThenBy(r => r.Entry.List, StringComparer.Ordinal).ThenBy(r => r.Entry.Id, StringComparer.Ordinal)
+            // Features can lift two candidates to the same capped score; the better name comes first.
+            .OrderByDescending(r => r.Score).ThenByDescending(r => r.Name.Score).ThenBy(r => r.Entry.List, StringComparer.Ordinal).ThenBy(r => r.Entry.Id, StringComparer.Ordinal)
             .Take(limit)
             .ToList();
     }
