@@ -114,6 +114,27 @@ public sealed class NameMatchingTests
     }
 
     [Fact]
+    public void ANameHeldWholeInTheOtherBeatsNamesThatDisagree()
+    {
+        var scorer = new PairScorer(new NameComparer(MatchingParameters.Default, TokenWeights.Uniform, new NicknameTable()), Normalizer);
+        PairSide Person(string name) => new([name], PartyAttributes.None with { Kind = EntryKind.Person });
+        var contained = scorer.Score(Person("Daniel Okafor"), Person("Daniel Chukwuma Okafor"));
+        var disagreeing = scorer.Score(Person("Daniel Emeka Okafor"), Person("Daniel Chukwuma Okafor"));
+        Assert.True(contained > disagreeing, $"{contained} vs {disagreeing}");
+        Assert.True(scorer.Score(Person("Akbar"), Person("Daniel Akbar")) < MatchingParameters.Default.Threshold);
+    }
+
+    [Fact]
+    public void OrdinalsSwappedLettersAndAcronymsMeetTheirOtherSpelling()
+    {
+        Assert.Equal(1, StringSimilarity.Levenshtein("appel", "apple", 3));
+        Assert.Equal(Normalizer.Normalize("1st Baltic Bank").Key, Normalizer.Normalize("First Baltic Bank").Key);
+        var comparer = new NameComparer(MatchingParameters.Default, TokenWeights.Uniform, new NicknameTable());
+        var acronym = comparer.Compare(Normalizer.Normalize("PLA"), Normalizer.Normalize("People's Liberation Army"), isPerson: false, explain: true);
+        Assert.Contains(acronym.Matches, m => m.How == "acronym");
+    }
+
+    [Fact]
     public void HanNamesAreSplitIntoSyllablesAndLegalFormsDiscounted()
     {
         var name = Normalizer.Normalize("华为技术有限公司");

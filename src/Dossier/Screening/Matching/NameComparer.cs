@@ -96,7 +96,7 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
         {
             if (AnyUsed(qUsed, pair.Query, pair.QueryLength) || AnyUsed(cUsed, pair.Candidate, pair.CandidateLength)) continue;
             allExact &= pair.How == "exact";
-            if (pair.How != "initial") matchedParts++;
+            if (pair.How != "initial" && (pair.QueryLength > 1 || q[pair.Query].Script != TokenScript.Syllabic)) matchedParts++;
             for (var k = 0; k < pair.QueryLength; k++)
             {
                 qUsed[pair.Query + k] = true;
@@ -119,8 +119,9 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
         if (isPerson)
         {
             // People's names are written with parts left out (middle names, patronymics, a second surname), so one name
-            // of two parts or more (initials aside) held whole in the other counts ("Akbar" or "Mike P." does not); parts left over on
-            // both sides ("Habib Ben Mohamed" / "Habib Ben Ahmed") disagree, and count against.
+            // of two parts or more held whole in the other counts; not a single part ("Akbar"), an initial ("Mike P.")
+            // or a Han or Hangul syllable, which many names share. Parts left over on both sides ("Habib Ben Mohamed" /
+            // "Habib Ben Ahmed") disagree, and count against.
             if (matchedParts >= 2) score += parameters.ContainmentWeight * (Math.Max(qCoverage, cCoverage) - score);
             score -= parameters.ConflictPenalty * Math.Min(1 - qCoverage, 1 - cCoverage);
         }
