@@ -145,6 +145,8 @@ public sealed class ScreeningBenchmark : IBenchmark
             ["IdentifierMatchBonus"] = [0, 0.1, 0.2, 0.3, 0.5],
             ["NumberMismatchFactor"] = [0.3, 0.5, 0.7, 1],
             ["GenericRemainderFloor"] = [0, 0.85, 0.9],
+            ["ContainmentWeight"] = [0, 0.2, 0.4, 0.6, 0.8],
+            ["ConflictPenalty"] = [0, 0.1, 0.2, 0.4, 0.6],
         };
         var current = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var (name, value) in MatchingParameters.Default.Values()) current[name] = value;

@@ -34,9 +34,7 @@ public static class EntityScreening
         var hits = new Dictionary<long, IReadOnlyList<WatchlistHitJson>>();
         foreach (var entity in entities)
         {
-            if (entity.Label is not (EntityLabel.ORG or EntityLabel.PER)) continue;
-            var kind = entity.Label == EntityLabel.PER ? EntryKind.Person : EntryKind.Organization;
-            var candidates = screener.Screen(new ScreeningQuery(entity.Name, kind, Aliases: entity.Aliases), limit: 20);
+            var candidates = screener.ScreenEntity(entity);
             if (candidates.Count == 0) continue;
             foreach (var candidate in candidates) await store.AddWatchlistHitAsync(entity.Id, ToJson(candidate, HitDecisions.Open), cancellationToken);
             var decisions = (await store.GetWatchlistHitsAsync(entity.Id, cancellationToken))

@@ -1,3 +1,5 @@
+using Dossier.Entities;
+using Dossier.Linking;
 using Dossier.Screening.Matching;
 
 namespace Dossier.Screening;
@@ -20,6 +22,8 @@ public sealed class WatchlistScreener
     private readonly NameNormalizer _normalizer;
     private readonly NicknameTable _nicknames;
     private readonly double[] _variantWeights;
+    private readonly Dictionary<string, HashSet<string>> _shortForms;
+    private readonly string[][] _entryKeys;
 
     public WatchlistScreener(IEnumerable<WatchlistEntry> entries, MatchingParameters? parameters = null, NameNormalizer? normalizer = null)
     {
@@ -45,6 +49,9 @@ public sealed class WatchlistScreener
         }
 
         _postings = postings.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+        _shortForms = ShortForms(_variants);
+        var keys = _variants.ToLookup(v => v.Entry, v => v.Name.Key);
+        _entryKeys = Enumerable.Range(0, _entries.Count).Select(e => keys[e].Distinct(StringComparer.Ordinal).ToArray()).ToArray();
         Weights = new TokenWeights(_postings.ToDictionary(p => p.Key, p => p.Value.Length, StringComparer.Ordinal), _variants.Count);
         Comparer = new NameComparer(parameters ?? MatchingParameters.Default, Weights, _nicknames);
         _variantWeights = _variants.Select(v => v.Name.Tokens.Sum(Comparer.Weight)).ToArray();
@@ -107,15 +114,19 @@ public sealed class WatchlistScreener
         }
 
         var attributes = PartyAttributes.Of(query);
-        var best = new Dictionary<int, (double Score, NormalizedName Query, Variant Variant)>();
+        var shortFormOf = names.Select(n => _shortForms.GetValueOrDefault(n.Key)).ToArray();
+        var best = new Dictionary<int, (double Score, NormalizedName Query, Variant Variant, bool ShortForm)>();
         while (ranked.TryDequeue(out var variantId, out _))
         {
             var variant = _variants[variantId];
             var person = isPerson || _entries[variant.Entry].Kind == EntryKind.Person;
-            foreach (var name in names)
+            for (var n = 0; n < names.Count; n++)
             {
-                var comparison = Comparer.Compare(name, variant.Name, person, explain: false);
-                if (!best.TryGetValue(variant.Entry, out var current) || comparison.Score > current.Score) best[variant.Entry] = (comparison.Score, name, variant);
+                var name = names[n];
+                if (name.IsAcronym && !variant.Name.IsAcronym) continue;
+                var shortForm = shortFormOf[n] is { } fullNames && NamedAs(variant.Entry, fullNames);
+                var comparison = Comparer.Compare(name, variant.Name, person, explain: false, shortForm);
+                if (!best.TryGetValue(variant.Entry, out var current) || comparison.Score > current.Score) best[variant.Entry] = (comparison.Score, name, variant, shortForm);
             }
         }
 
@@ -124,9 +135,19 @@ public sealed class WatchlistScreener
         {
             var entry = _entries[entryIndex];
             var (score, features) = EntityFeatures.Apply(found.Score, attributes, PartyAttributes.Of(entry), Comparer.Parameters);
+            if (IsWeak(found.Query, isPerson) && !features.Any(f => f.Effect > 0 && f.Feature is "country" or "birth date" or "identifier"))
+            {
+                var before = score;
+                score *= Comparer.Parameters.WeakNameFactor;
+                features.Add(new FeatureExplanation("weak name", score - before, isPerson
+                    ? "a single name part, with no birth date, country or identifier to back it"
+                    : found.Query.IsAcronym ? "a short acronym, with no country or identifier to back it"
+                    : "only generic words, with no country or identifier to back them"));
+            }
+
             if (score < minimum) continue;
             var person = isPerson || entry.Kind == EntryKind.Person;
-            var comparison = explain ? Comparer.Compare(found.Query, found.Variant.Name, person, explain: true) : NameComparison.Empty with { Score = found.Score };
+            var comparison = explain ? Comparer.Compare(found.Query, found.Variant.Name, person, explain: true, found.ShortForm) : NameComparison.Empty with { Score = found.Score };
             results.Add(new ScreeningCandidate(entry, score, score >= Comparer.Parameters.Threshold, found.Query.Original, found.Variant.Name.Original, comparison, features));
         }
 
@@ -134,9 +155,65 @@ public sealed class WatchlistScreener
         return results
             .GroupBy(r => (r.Entry.List, Name: r.Entry.Name.ToUpperInvariant()))
             .Select(g => g.OrderByDescending(r => r.Score).ThenByDescending(r => r.Entry.ListedOn, StringComparer.Ordinal).First())
-            .OrderByDescending(r => r.Score).ThenBy(r => r.Entry.List, StringComparer.Ordinal).ThenBy(r => r.Entry.Id, StringComparer.Ordinal)
+            // Features can lift two candidates to the same capped score; the better name comes first.
+            .OrderByDescending(r => r.Score).ThenByDescending(r => r.Name.Score).ThenBy(r => r.Entry.List, StringComparer.Ordinal).ThenBy(r => r.Entry.Id, StringComparer.Ordinal)
             .Take(limit)
             .ToList();
+    }
+
+    /// <summary>
+    /// Names that many parties could bear: a person's single name part ("Zhang"), an organisation's name of generic words
+    /// only ("People's Liberation Army", "Heritage Foundation"), an acronym of two or three letters ("PLA").
+    /// </summary>
+    private static bool IsWeak(NormalizedName name, bool isPerson)
+    {
+        if (name.IsAcronym) return name.Tokens[0].Text.Length < 4;
+        return isPerson
+            ? name.Tokens.Count(t => t.Role is TokenRole.Regular or TokenRole.Generic) <= 1
+            : !name.Tokens.Any(t => t.Role == TokenRole.Regular);
+    }
+
+    /// <summary>
+    /// Where an entry is also known by a shorter name whose parts its full name contains ("Huawei" for "Huawei
+    /// Technologies Co., Ltd."), the short name may stand for that full name in any list; not for another full name that
+    /// adds parts of its own ("Chengdu Huawei Technologies", "Huawei Technologies (Australia)"), which is another company.
+    /// </summary>
+    private static Dictionary<string, HashSet<string>> ShortForms(List<Variant> variants)
+    {
+        var shortForms = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var entry in variants.GroupBy(v => v.Entry))
+        {
+            var names = entry.Where(v => v.Name.Key.Length > 0).Select(v => (v.Name.Key, Parts: v.Name.Key.Split(' '))).DistinctBy(n => n.Key).ToList();
+            foreach (var shortName in names)
+            {
+                foreach (var fullName in names)
+                {
+                    if (fullName.Parts.Length <= shortName.Parts.Length || shortName.Parts.Except(fullName.Parts, StringComparer.Ordinal).Any()) continue;
+                    if (!shortForms.TryGetValue(shortName.Key, out var full)) shortForms[shortName.Key] = full = new HashSet<string>(StringComparer.Ordinal);
+                    full.Add(fullName.Key);
+                }
+            }
+        }
+
+        return shortForms;
+    }
+
+    private bool NamedAs(int entry, HashSet<string> fullNames)
+    {
+        foreach (var key in _entryKeys[entry])
+        {
+            if (fullNames.Contains(key)) return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>The hits for an organisation or person that an analysis found (its name and aliases); none for other kinds.</summary>
+    public IReadOnlyList<ScreeningCandidate> ScreenEntity(CanonicalEntity entity, int limit = 20)
+    {
+        if (entity.Label is not (EntityLabel.ORG or EntityLabel.PER)) return [];
+        var kind = entity.Label == EntityLabel.PER ? EntryKind.Person : EntryKind.Organization;
+        return Screen(new ScreeningQuery(entity.Name, kind, Aliases: entity.Aliases), limit);
     }
 
     private void Accumulate(NormalizedName name, Dictionary<int, double> accumulated)

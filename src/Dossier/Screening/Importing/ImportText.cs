@@ -68,19 +68,25 @@ internal static partial class ImportText
             : value.Split(separators.Length == 0 ? ["; ", ";", " | "] : separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Where(v => v.Length > 0 && v != "-0-");
 
-    /// <summary>"Academy of Aerospace Solid Propulsion Technology (AASPT)": the name without the parenthesis, and the acronym as an alias.</summary>
+    /// <summary>
+    /// "Academy of Aerospace Solid Propulsion Technology (AASPT)": the name without the parenthesis, and the acronym as an
+    /// alias. A parenthesised country ("Huawei Technologies (Australia) Pty Ltd.") names which unit it is, so it stays.
+    /// </summary>
     public static (string Name, IReadOnlyList<string> Extra) SplitParenthesised(string name)
     {
         var extra = new List<string>();
         var stripped = ParenthesisRegex().Replace(name, match =>
         {
             var inner = match.Groups[1].Value.Trim();
+            if (CountryCodes.Normalize(inner) is not null && !IsAcronym(inner)) return " " + inner + " ";
             if (inner.Length > 0 && inner.Length <= 80 && !inner.Contains("see ", StringComparison.OrdinalIgnoreCase)) extra.Add(inner);
             return " ";
         });
         stripped = string.Join(' ', stripped.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Trim(' ', ',', '*', ';');
         return stripped.Length == 0 ? (name.Trim(), []) : (stripped, extra);
     }
+
+    private static bool IsAcronym(string text) => text.Length <= 6 && text.All(char.IsAsciiLetterUpper);
 
     public static ImmutableArray<string> Distinct(IEnumerable<string?> values, string? except = null) =>
         values.Where(v => !string.IsNullOrWhiteSpace(v))

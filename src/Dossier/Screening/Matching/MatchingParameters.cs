@@ -48,6 +48,18 @@ public sealed record MatchingParameters
     /// <summary>The score of an organisation name whose distinctive parts all match when only generic words are left over.</summary>
     public double GenericRemainderFloor { get; init; } = 0.9;
 
+    /// <summary>How far a person's name held whole in the other moves the score towards the better-covered side's coverage.</summary>
+    public double ContainmentWeight { get; init; }
+
+    /// <summary>What is taken off a person's score per unit of weight left unmatched on both sides (parts that disagree).</summary>
+    public double ConflictPenalty { get; init; }
+
+    /// <summary>
+    /// Factor on a screening hit that rests on a weak name (one part of a person's name, an organisation name of generic
+    /// words only, a short acronym) when no birth date, country or identifier backs it.
+    /// </summary>
+    public double WeakNameFactor { get; init; } = 0.75;
+
     public static MatchingParameters Default { get; } = Load();
 
     private static MatchingParameters Load()
@@ -80,6 +92,9 @@ public sealed record MatchingParameters
             IdentifierMatchBonus = Get(nameof(IdentifierMatchBonus), baseline.IdentifierMatchBonus),
             NumberMismatchFactor = Get(nameof(NumberMismatchFactor), baseline.NumberMismatchFactor),
             GenericRemainderFloor = Get(nameof(GenericRemainderFloor), baseline.GenericRemainderFloor),
+            WeakNameFactor = Get(nameof(WeakNameFactor), baseline.WeakNameFactor),
+            ContainmentWeight = Get(nameof(ContainmentWeight), baseline.ContainmentWeight),
+            ConflictPenalty = Get(nameof(ConflictPenalty), baseline.ConflictPenalty),
         };
     }
 
@@ -91,6 +106,7 @@ public sealed record MatchingParameters
         (nameof(CountryMatchBonus), CountryMatchBonus), (nameof(CountryMismatchPenalty), CountryMismatchPenalty),
         (nameof(BirthDateMatchBonus), BirthDateMatchBonus), (nameof(BirthYearMismatchPenalty), BirthYearMismatchPenalty),
         (nameof(IdentifierMatchBonus), IdentifierMatchBonus), (nameof(NumberMismatchFactor), NumberMismatchFactor),
-        (nameof(GenericRemainderFloor), GenericRemainderFloor),
+        (nameof(GenericRemainderFloor), GenericRemainderFloor), (nameof(WeakNameFactor), WeakNameFactor),
+        (nameof(ContainmentWeight), ContainmentWeight), (nameof(ConflictPenalty), ConflictPenalty),
     ];
 }

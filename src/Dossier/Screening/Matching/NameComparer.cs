@@ -50,7 +50,11 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
         _ => weights.Idf(token.Text),
     };
 
-    public NameComparison Compare(NormalizedName query, NormalizedName candidate, bool isPerson, bool explain)
+    /// <param name="allowShortForm">
+    /// Whether a short organisation name may stand for a longer one whose other parts are generic ("Huawei" for "Huawei
+    /// Technologies Company"). Screening allows it only where the lists themselves use the short form for that name.
+    /// </param>
+    public NameComparison Compare(NormalizedName query, NormalizedName candidate, bool isPerson, bool explain, bool allowShortForm = true)
     {
         var q = query.Tokens;
         var c = candidate.Tokens;
@@ -75,6 +79,11 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
 
         AddConcatenations(q, qw, c, cw, pairs, queryJoined: false);
         AddConcatenations(c, cw, q, qw, pairs, queryJoined: true);
+        if (!isPerson)
+        {
+            AddAcronyms(q, qw, c, pairs, queryIsAcronym: true);
+            AddAcronyms(c, cw, q, pairs, queryIsAcronym: false);
+        }
         pairs.Sort((a, b) => b.Similarity != a.Similarity ? b.Similarity.CompareTo(a.Similarity) : (b.QueryLength + b.CandidateLength).CompareTo(a.QueryLength + a.CandidateLength));
 
         var qUsed = new bool[q.Count];
@@ -82,10 +91,12 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
         double qMatched = 0, cMatched = 0;
         List<TokenMatch>? matches = explain ? [] : null;
         var allExact = true;
+        var matchedParts = 0;
         foreach (var pair in pairs)
         {
             if (AnyUsed(qUsed, pair.Query, pair.QueryLength) || AnyUsed(cUsed, pair.Candidate, pair.CandidateLength)) continue;
             allExact &= pair.How == "exact";
+            if (pair.How != "initial" && (pair.QueryLength > 1 || q[pair.Query].Script != TokenScript.Syllabic)) matchedParts++;
             for (var k = 0; k < pair.QueryLength; k++)
             {
                 qUsed[pair.Query + k] = true;
@@ -105,10 +116,19 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
         var cCoverage = cMatched / cTotal;
         var pooled = (qMatched + cMatched) / (qTotal + cTotal);
         var score = parameters.CoverageBlend * Math.Min(qCoverage, cCoverage) + (1 - parameters.CoverageBlend) * pooled;
+        if (isPerson)
+        {
+            // People's names are written with parts left out (middle names, patronymics, a second surname), so one name
+            // of two parts or more held whole in the other counts; not a single part ("Akbar"), an initial ("Mike P.")
+            // or a Han or Hangul syllable, which many names share. Parts left over on both sides ("Habib Ben Mohamed" /
+            // "Habib Ben Ahmed") disagree, and count against.
+            if (matchedParts >= 2) score += parameters.ContainmentWeight * (Math.Max(qCoverage, cCoverage) - score);
+            score -= parameters.ConflictPenalty * Math.Min(1 - qCoverage, 1 - cCoverage);
+        }
 
         // "Huawei" and "Huawei Technologies Company": every distinctive part matched exactly and what is left on either
         // side is generic, so the short form names the same organisation.
-        if (!isPerson && allExact && score < parameters.GenericRemainderFloor && OnlyGenericLeft(q, qUsed, c, cUsed, pairs)) score = parameters.GenericRemainderFloor;
+        if (!isPerson && allowShortForm && allExact && score < parameters.GenericRemainderFloor && OnlyGenericLeft(q, qUsed, c, cUsed, pairs)) score = parameters.GenericRemainderFloor;
         if (NumbersDisagree(q, c)) score *= parameters.NumberMismatchFactor;
         score = Math.Clamp(score, 0, 1);
         if (!explain) return new NameComparison(score, qCoverage, cCoverage, [], [], [], []);
@@ -167,6 +187,44 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
                         : 0;
                     if (similarity <= 0) continue;
                     pairs.Add(queryJoined ? new Pair(start, length, i, 1, similarity, "joined") : new Pair(i, 1, start, length, similarity, "joined"));
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// An organisation's acronym on one side and the words it abbreviates on the other ("PLA" / "People's Liberation
+    /// Army", "ABC" / "A.B.C."), with or without its small words ("BOA" / "Bank of America").
+    /// </summary>
+    private void AddAcronyms(IReadOnlyList<NameToken> acronyms, double[] acronymWeights, IReadOnlyList<NameToken> words, List<Pair> pairs, bool queryIsAcronym)
+    {
+        for (var i = 0; i < acronyms.Count; i++)
+        {
+            var acronym = acronyms[i].Text;
+            if (acronymWeights[i] <= 0 || acronym.Length is < 2 or > 6 || !acronym.All(char.IsAsciiLetter)) continue;
+            for (var start = 0; start < words.Count; start++)
+            {
+                if (words[start].Role is TokenRole.LegalForm or TokenRole.Stopword || words[start].Text[0] != acronym[0]) continue;
+                foreach (var skipSmallWords in (ReadOnlySpan<bool>)[false, true])
+                {
+                    var letters = 0;
+                    var end = start;
+                    while (end < words.Count && letters < acronym.Length && words[end].Role != TokenRole.LegalForm)
+                    {
+                        if (!(skipSmallWords && words[end].Role == TokenRole.Stopword))
+                        {
+                            if (words[end].Text[0] != acronym[letters]) break;
+                            letters++;
+                        }
+
+                        end++;
+                    }
+
+                    if (letters != acronym.Length || end - start < 2) continue;
+                    var length = end - start;
+                    pairs.Add(queryIsAcronym
+                        ? new Pair(i, 1, start, length, parameters.InitialSimilarity, "acronym")
+                        : new Pair(start, length, i, 1, parameters.InitialSimilarity, "acronym"));
                 }
             }
         }

@@ -17,6 +17,7 @@ public sealed class NameNormalizer
     private readonly HashSet<string> _generic;
     private readonly HashSet<string> _leadingPlaces;
     private readonly Dictionary<string, List<string[]>> _legalFormsByFirstWord;
+    private readonly Dictionary<string, string> _ordinals;
 
     public NameNormalizer()
     {
@@ -27,6 +28,8 @@ public sealed class NameNormalizer
             .Select(form => form.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .GroupBy(words => words[0], StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(words => words.Length).ToList(), StringComparer.Ordinal);
+        _ordinals = EmbeddedData.ReadLines("Screening.Data.ordinals.tsv").Select(line => line.Split('\t'))
+            .Where(parts => parts.Length == 2).ToDictionary(parts => parts[0].Trim(), parts => parts[1].Trim(), StringComparer.Ordinal);
     }
 
     public bool IsGeneric(string token) => _generic.Contains(token);
@@ -41,7 +44,7 @@ public sealed class NameNormalizer
         {
             var start = folded.IndexOf(word, position, StringComparison.Ordinal);
             position = start + word.Length;
-            words.Add((word, scriptMask.Length > start ? scriptMask[start] : TokenScript.Latin));
+            words.Add((Number(word), scriptMask.Length > start ? scriptMask[start] : TokenScript.Latin));
             if (words.Count >= MaxTokens) break;
         }
 
@@ -78,11 +81,21 @@ public sealed class NameNormalizer
                 : _generic.Contains(word) ? TokenRole.Generic
                 : isPerson && IsPatronymic(word) ? TokenRole.Generic
                 : !isPerson && i == 0 && words.Count > 1 && _leadingPlaces.Contains(word) ? TokenRole.Generic
+                : !isPerson && words.Count > 1 && word.Length >= 4 && CountryCodes.Normalize(word) is not null ? TokenRole.Generic
                 : TokenRole.Regular;
             tokens[i] = new NameToken(word, role, words[i].Script);
         }
 
         return new NormalizedName(name, tokens, transliterated);
+    }
+
+    /// <summary>"1st" and "first" as "1", so that the two spellings of a number meet.</summary>
+    private string Number(string word)
+    {
+        if (_ordinals.TryGetValue(word, out var number)) return number;
+        var digits = 0;
+        while (digits < word.Length && char.IsAsciiDigit(word[digits])) digits++;
+        return digits > 0 && word.Length == digits + 2 && word[digits..] is "st" or "nd" or "rd" or "th" ? word[..digits] : word;
     }
 
     /// <summary>Russian-style patronymics ("Vyacheslavovich") are often left out when a name is written, so they count little.</summary>

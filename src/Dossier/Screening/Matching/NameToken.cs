@@ -33,4 +33,13 @@ public readonly record struct NameToken(string Text, TokenRole Role, TokenScript
 public sealed record NormalizedName(string Original, IReadOnlyList<NameToken> Tokens, bool Transliterated)
 {
     public IEnumerable<NameToken> Distinctive => Tokens.Where(t => t.Role is TokenRole.Regular or TokenRole.Generic or TokenRole.Initial);
+
+    /// <summary>The distinctive parts in order of spelling: "Huawei Technologies Co., Ltd." and "HUAWEI TECHNOLOGIES COMPANY" share it.</summary>
+    public string Key => string.Join(' ', Distinctive.Select(t => t.Text).Order(StringComparer.Ordinal));
+
+    /// <summary>
+    /// A name written as one upper-case word of two to six letters ("PLA", "NORINCO" is not): an acronym, which says
+    /// little on its own and must meet an acronym, not a word that happens to be spelled the same.
+    /// </summary>
+    public bool IsAcronym => Tokens.Count == 1 && Original.Trim().Trim('.', '(', ')') is { Length: >= 2 and <= 6 } word && word.All(char.IsAsciiLetterUpper);
 }

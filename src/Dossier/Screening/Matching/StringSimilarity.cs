@@ -41,12 +41,17 @@ public static class StringSimilarity
         return jaro + prefix * 0.1 * (1 - jaro);
     }
 
-    /// <summary>Levenshtein distance, or <paramref name="max"/> + 1 as soon as it is known to exceed <paramref name="max"/>.</summary>
+    /// <summary>
+    /// Edit distance where swapping two neighbouring letters is one edit, as typing slips are ("appel"/"apple"), or
+    /// <paramref name="max"/> + 1 as soon as it is known to exceed <paramref name="max"/>.
+    /// </summary>
     public static int Levenshtein(string a, string b, int max)
     {
         if (Math.Abs(a.Length - b.Length) > max) return max + 1;
-        Span<int> previous = b.Length < 256 ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
-        Span<int> current = b.Length < 256 ? stackalloc int[b.Length + 1] : new int[b.Length + 1];
+        var width = b.Length + 1;
+        Span<int> beforePrevious = width <= 256 ? stackalloc int[width] : new int[width];
+        Span<int> previous = width <= 256 ? stackalloc int[width] : new int[width];
+        Span<int> current = width <= 256 ? stackalloc int[width] : new int[width];
         for (var j = 0; j <= b.Length; j++) previous[j] = j;
         for (var i = 1; i <= a.Length; i++)
         {
@@ -55,11 +60,14 @@ public static class StringSimilarity
             for (var j = 1; j <= b.Length; j++)
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-                rowMin = Math.Min(rowMin, current[j]);
+                var value = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) value = Math.Min(value, beforePrevious[j - 2] + 1);
+                current[j] = value;
+                rowMin = Math.Min(rowMin, value);
             }
 
             if (rowMin > max) return max + 1;
+            previous.CopyTo(beforePrevious);
             current.CopyTo(previous);
         }
 
