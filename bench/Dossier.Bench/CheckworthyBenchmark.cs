@@ -126,7 +126,6 @@ internal sealed record CheckworthyRecipe(double ClefWeight, double L2, int Epoch
         new(1, 1e-3, 6, 2),
         new(3, 1e-3, 6, 2),
         new(3, 3e-3, 6, 2),
-        new(6, 1e-3, 6, 2),
         new(6, 3e-3, 6, 2),
     ];
 

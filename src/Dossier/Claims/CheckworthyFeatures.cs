@@ -87,8 +87,9 @@ public static class CheckworthyFeatures
 /// </summary>
 public readonly record struct CheckworthyContext(bool AfterQuestion, bool TurnStart, string? SpeakerRole)
 {
-    /// <summary>A speaker whose lines are this often questions is the one asking (a moderator, the audience).</summary>
-    private const double QuestionerShare = 0.2;
+    /// <summary>A speaker whose lines are this often questions is the one asking (a moderator, the audience): in the CLEF
+    /// training debates moderators ask in 15–30% of their lines, candidates in at most 8%.</summary>
+    private const double QuestionerShare = 0.12;
 
     /// <summary>A speaker with at least this share of the lines holds the floor.</summary>
     private const double MainShare = 0.15;
