@@ -25,7 +25,7 @@ public sealed class CheckworthyBenchmark : IBenchmark
         int[] ks = [1, 3, 5, 10, 20, 50];
         foreach (var debate in test)
         {
-            var scores = model.ScoreSequence([.. debate.Lines.Select(line => line.Text)]);
+            var scores = CheckworthyCorpus.Scores(model, debate);
             var ranked = Enumerable.Range(0, scores.Length).OrderByDescending(i => scores[i]).Select(i => debate.Lines[i].CheckWorthy).ToList();
             var relevant = ranked.Count(x => x);
             var ap = CheckworthyCorpus.AveragePrecision(debate.Lines, scores);
@@ -88,7 +88,8 @@ public sealed class CheckworthyTrainBenchmark : IBenchmark
             {
                 var train = clef.Where((_, i) => i % CheckworthyRecipe.ClefFolds != fold);
                 var model = CheckworthyRecipe.Train(CheckworthyCorpus.Examples(claimBuster).Concat(CheckworthyCorpus.Examples(train, recipe.ClefWeight)).ToList(), recipe);
-                own.AddRange(clef.Where((_, i) => i % CheckworthyRecipe.ClefFolds == fold).Select(d => (d, d.Lines.Select(l => model.Score(l.Text)).ToArray())));
+                own.AddRange(clef.Where((_, i) => i % CheckworthyRecipe.ClefFolds == fold).Select(d =>
+                    (d, CheckworthyCorpus.Contexts(d).Select((c, i) => model.Score(d.Lines[i].Text, c)).ToArray())));
             }
 
             foreach (var contextWeight in CheckworthyRecipe.ContextWeights)
@@ -122,9 +123,10 @@ internal sealed record CheckworthyRecipe(double ClefWeight, double L2, int Epoch
 
     public static IReadOnlyList<CheckworthyRecipe> Candidates { get; } =
     [
-        new(1, 1e-4, 6, 2),
         new(1, 1e-3, 6, 2),
-        new(1, 3e-3, 6, 2),
+        new(3, 1e-3, 6, 2),
+        new(3, 3e-3, 6, 2),
+        new(6, 3e-3, 6, 2),
     ];
 
     public static CheckworthyModel Train(IReadOnlyList<CheckworthyExample> examples, CheckworthyRecipe? recipe = null)

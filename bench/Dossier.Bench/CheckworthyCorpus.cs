@@ -38,7 +38,13 @@ internal static class CheckworthyCorpus
     }
 
     public static IEnumerable<CheckworthyExample> Examples(IEnumerable<ClefDebate> debates, double weight) =>
-        debates.SelectMany(d => d.Lines).Select(line => new CheckworthyExample(line.Text, line.CheckWorthy, weight));
+        debates.SelectMany(d => d.Lines.Zip(Contexts(d))).Select(pair => new CheckworthyExample(pair.First.Text, pair.First.CheckWorthy, weight, pair.Second));
+
+    public static CheckworthyContext[] Contexts(ClefDebate debate) =>
+        CheckworthyContext.Describe([.. debate.Lines.Select(l => l.Text)], [.. debate.Lines.Select(l => l.Speaker)]);
+
+    public static double[] Scores(CheckworthyModel model, ClefDebate debate) =>
+        model.ScoreSequence([.. debate.Lines.Select(l => l.Text)], [.. debate.Lines.Select(l => l.Speaker)]);
 
     public static IEnumerable<CheckworthyExample> Examples(IEnumerable<ClaimBusterSentence> sentences) =>
         sentences.Select(s => new CheckworthyExample(s.Text, s.Verdict == 1));

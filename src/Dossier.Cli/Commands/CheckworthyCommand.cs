@@ -53,7 +53,7 @@ internal static class CheckworthyCommand
                 await using var fileWriter = directory is null ? null : new StreamWriter(Path.Combine(directory, file == "-" ? "stdin.tsv" : Path.GetFileName(file)));
                 var writer = fileWriter ?? context.Out;
                 // Scores depend on neighbouring sentences, so a file is read whole (bounded per line by the feature cut).
-                var sentences = new List<(string LineNumber, string Text)>();
+                var sentences = new List<(string LineNumber, string? Speaker, string Text)>();
                 var position = 0;
                 long charactersRead = 0;
                 while (await reader.ReadLineAsync(cancellationToken) is { } line && (charactersRead += line.Length) <= InputLimits.Default.MaxBytes)
@@ -61,11 +61,13 @@ internal static class CheckworthyCommand
                     position++;
                     if (ParseLine(line.TrimEnd('\r'), position) is { } sentence)
                     {
-                        sentences.Add((sentence.LineNumber, sentence.Text.Length > CheckworthyFeatures.MaximumCharacters ? sentence.Text[..CheckworthyFeatures.MaximumCharacters] : sentence.Text));
+                        sentences.Add((sentence.LineNumber, sentence.Speaker, sentence.Text.Length > CheckworthyFeatures.MaximumCharacters ? sentence.Text[..CheckworthyFeatures.MaximumCharacters] : sentence.Text));
                     }
                 }
 
-                var scores = model.ScoreSequence([.. sentences.Select(s => s.Text)]);
+                // Speakers count only when every line names one (a transcript); plain text has none.
+                var speakers = sentences.Count > 0 && sentences.All(s => s.Speaker is not null) ? sentences.Select(s => s.Speaker).ToList() : null;
+                var scores = model.ScoreSequence([.. sentences.Select(s => s.Text)], speakers);
                 for (var i = 0; i < sentences.Count; i++)
                 {
                     await writer.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{sentences[i].LineNumber}\t{scores[i]:F6}"));
@@ -77,11 +79,11 @@ internal static class CheckworthyCommand
         return command;
     }
 
-    /// <summary>A CLEF row when the line has at least three TAB fields and a numeric first one; otherwise a plain sentence numbered by its line.</summary>
-    internal static (string LineNumber, string Text)? ParseLine(string line, int position)
+    /// <summary>A CLEF row (with its speaker) when the line has at least three TAB fields and a numeric first one; otherwise a plain sentence numbered by its line.</summary>
+    internal static (string LineNumber, string? Speaker, string Text)? ParseLine(string line, int position)
     {
         var fields = line.Split('\t');
-        if (fields.Length >= 3 && int.TryParse(fields[0], NumberStyles.None, CultureInfo.InvariantCulture, out _)) return (fields[0], fields[2]);
-        return string.IsNullOrWhiteSpace(line) ? null : (position.ToString(CultureInfo.InvariantCulture), line);
+        if (fields.Length >= 3 && int.TryParse(fields[0], NumberStyles.None, CultureInfo.InvariantCulture, out _)) return (fields[0], fields[1], fields[2]);
+        return string.IsNullOrWhiteSpace(line) ? null : (position.ToString(CultureInfo.InvariantCulture), null, line);
     }
 }

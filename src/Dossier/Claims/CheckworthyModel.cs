@@ -26,13 +26,13 @@ public sealed class CheckworthyModel
 
     private static readonly Lazy<CheckworthyModel> LazyDefault = new(() => Parse(EmbeddedData.ReadLines("Claims.Data.checkworthy-model.tsv")));
 
-    public double Score(string sentence)
+    public double Score(string sentence, CheckworthyContext context = default)
     {
         // Weights are summed over the model's known features and scaled by 1/sqrt(count), as in training, so that a
         // long sentence does not score high merely for having many words.
         double sum = 0;
         var known = 0;
-        foreach (var feature in CheckworthyFeatures.Extract(sentence))
+        foreach (var feature in CheckworthyFeatures.Extract(sentence, context))
         {
             if (!_weights.TryGetValue(feature, out var weight)) continue;
             sum += weight;
@@ -43,10 +43,14 @@ public sealed class CheckworthyModel
         return 1.0 / (1.0 + Math.Exp(-logit));
     }
 
-    /// <summary>Scores sentences in their order: each score is blended with its neighbours' (weight <see cref="ContextWeight"/>), kept in 0–1.</summary>
-    public double[] ScoreSequence(IReadOnlyList<string> sentences)
+    /// <summary>
+    /// Scores sentences in their order, with their speakers when known (a transcript): each score is blended with its
+    /// neighbours' (weight <see cref="ContextWeight"/>), kept in 0–1.
+    /// </summary>
+    public double[] ScoreSequence(IReadOnlyList<string> sentences, IReadOnlyList<string?>? speakers = null)
     {
-        var own = sentences.Select(Score).ToArray();
+        var contexts = CheckworthyContext.Describe(sentences, speakers);
+        var own = sentences.Select((sentence, i) => Score(sentence, contexts[i])).ToArray();
         return Smooth(own, ContextWeight);
     }
 
@@ -92,7 +96,7 @@ public sealed class CheckworthyModel
 }
 
 /// <summary>A labelled sentence for training; Weight lets a smaller, closer-to-task corpus count for more.</summary>
-public sealed record CheckworthyExample(string Text, bool CheckWorthy, double Weight = 1.0);
+public sealed record CheckworthyExample(string Text, bool CheckWorthy, double Weight = 1.0, CheckworthyContext Context = default);
 
 /// <summary>Trains <see cref="CheckworthyModel"/> by AdaGrad with L2 regularisation; deterministic for a given seed.</summary>
 public static class CheckworthyTrainer
@@ -103,7 +107,7 @@ public static class CheckworthyTrainer
         var extracted = new List<string[]>(examples.Count);
         foreach (var example in examples)
         {
-            var features = CheckworthyFeatures.Extract(example.Text).ToArray();
+            var features = CheckworthyFeatures.Extract(example.Text, example.Context).ToArray();
             extracted.Add(features);
             foreach (var feature in features) featureCounts[feature] = featureCounts.GetValueOrDefault(feature) + 1;
         }

@@ -123,7 +123,7 @@ internal sealed class ClaimExtraction
 
         // A claim is about someone: without a subject it is kept only when it is both about a risk and check-worthy.
         var worthIt = subjects.Length > 0
-            ? category != ClaimLexicon.OtherCategory || status is ClaimStatus.Denied or ClaimStatus.Alleged or ClaimStatus.Estimated or ClaimStatus.Negated || checkworthy >= CheckworthyThreshold
+            ? category != ClaimLexicon.OtherCategory || status != ClaimStatus.Asserted || checkworthy >= CheckworthyThreshold
             : category != ClaimLexicon.OtherCategory && checkworthy >= CheckworthyThreshold;
         if (!worthIt) return;
 
@@ -234,6 +234,7 @@ internal sealed class ClaimExtraction
         foreach (var match in _lexicon.CategoryCues.Find(_words, first, end))
         {
             if (source is not null && match.FirstToken >= source.First && match.EndToken <= source.End) continue;
+            if (IsInsideLongerName(match.FirstToken, match.EndToken)) continue;
             scores[match.Value.Category] = scores.GetValueOrDefault(match.Value.Category) + match.Value.Weight;
         }
 
@@ -249,6 +250,15 @@ internal sealed class ClaimExtraction
         }
 
         return best;
+    }
+
+    /// <summary>A cue that is only part of an organisation's name ("Zhenhua *Data*") says nothing about the claim; one
+    /// that is the whole name ("People's Liberation Army") does.</summary>
+    private bool IsInsideLongerName(int firstToken, int endToken)
+    {
+        if (_entities.Mentions.IsDefaultOrEmpty) return false;
+        var cue = new TextSpan(_tokens[firstToken].Span.Start, _tokens[endToken - 1].Span.End);
+        return _entities.Mentions.Any(m => m.Label == EntityLabel.ORG && m.Span.Contains(cue) && m.Span.Length > cue.Length);
     }
 
     // ---- sources -------------------------------------------------------------------------------------------------

@@ -46,4 +46,26 @@ public sealed class CheckworthyTests
     [Fact]
     public void AVeryLongLineIsCutNotChoked() =>
         Assert.InRange(CheckworthyModel.Default.Score(string.Concat(Enumerable.Repeat("Taxes rose 5 percent. ", 100_000))), 0, 1);
+
+    [Fact]
+    public void ATranscriptGivesTheQuestionerAndTheSpeakerHoldingTheFloorTheirRoles()
+    {
+        string[] sentences = ["What would you do about jobs?", "We lost 70,000 factories.", "Jobs left.", "Wages fell 8 percent.", "Prices rose.", "Rents doubled.", "Taxes too.", "(APPLAUSE)", "Thank you."];
+        string?[] speakers = ["HOST", "SMITH", "SMITH", "SMITH", "SMITH", "SMITH", "SMITH", "SYSTEM", "JONES"];
+        var contexts = CheckworthyContext.Describe(sentences, speakers);
+        Assert.Equal("asks", contexts[0].SpeakerRole);
+        Assert.Equal("main", contexts[1].SpeakerRole);
+        Assert.True(contexts[1].TurnStart && contexts[1].AfterQuestion);
+        Assert.False(contexts[2].TurnStart || contexts[2].AfterQuestion);
+        Assert.Equal("minor", contexts[8].SpeakerRole);
+        Assert.All(CheckworthyContext.Describe(sentences), c => Assert.Null(c.SpeakerRole));
+        Assert.Throws<ArgumentException>(() => CheckworthyContext.Describe(sentences, ["HOST"]));
+    }
+
+    [Fact]
+    public void AStageDirectionIsMarkedAsSuch()
+    {
+        Assert.Contains("f:stage-direction", CheckworthyFeatures.Extract("(APPLAUSE)"));
+        Assert.DoesNotContain("f:stage-direction", CheckworthyFeatures.Extract("Taxes (all of them) rose."));
+    }
 }

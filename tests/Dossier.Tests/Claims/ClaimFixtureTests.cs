@@ -14,11 +14,8 @@ public sealed class ClaimFixtureTests(ITestOutputHelper output)
 {
     private const double Target = 0.85;
 
-    // The held-out part is measured, not tuned: its floor only guards against regressions (its figures are reported
-    // in docs/taxonomy.md); the target is asserted on dev, where the rules were written.
-    private const double HeldOutCategoryFloor = 0.65;
-    private const double HeldOutStatusFloor = 0.80;
-
+    // The held-out part is measured, not tuned (its figures are reported in docs/taxonomy.md); it is held to the same
+    // target, so that a cue change that only fits dev shows up here.
     internal sealed record LabelledClaim(string Split, string Category, string Status, string Subject, string Sentence);
 
     internal static IReadOnlyList<LabelledClaim> Load() =>
@@ -70,8 +67,7 @@ public sealed class ClaimFixtureTests(ITestOutputHelper output)
         var statusAccuracy = status / (double)rows.Count;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"claims fixture {split} ({rows.Count} sentences): category accuracy {categoryAccuracy:F3}, status accuracy {statusAccuracy:F3}, first-subject accuracy {subject / (double)rows.Count:F3}"));
-        var (categoryBar, statusBar) = split == "dev" ? (Target, Target) : (HeldOutCategoryFloor, HeldOutStatusFloor);
-        Assert.True(categoryAccuracy >= categoryBar, $"category accuracy {categoryAccuracy:F3} < {categoryBar}");
-        Assert.True(statusAccuracy >= statusBar, $"status accuracy {statusAccuracy:F3} < {statusBar}");
+        Assert.True(categoryAccuracy >= Target, $"category accuracy {categoryAccuracy:F3} < {Target}");
+        Assert.True(statusAccuracy >= Target, $"status accuracy {statusAccuracy:F3} < {Target}");
     }
 }
