@@ -33,13 +33,17 @@ internal static class WorkerCommand
         queue.AddTo(command);
         command.Validators.Add(result =>
         {
-            if (result.GetValue(parallelism) is < 1 or > 256) result.AddError("--parallelism must be between 1 and 256.");
-            if (result.GetValue(maxRedeliveries) < 0) result.AddError("--max-redeliveries must not be negative.");
             if (result.GetValue(maxMessages) is < 1) result.AddError("--max-messages must be at least 1.");
             if (result.GetValue(idleExit) is { } idle && (idle <= 0 || idle > TimeSpan.MaxValue.TotalSeconds)) result.AddError("--idle-exit must be a positive number of seconds.");
         });
         command.SetAction(async (parsed, cancellationToken) =>
         {
+            if (parsed.GetValue(parallelism) is < 1 or > 256 || parsed.GetValue(maxRedeliveries) < 0)
+            {
+                await context.Error.WriteLineAsync("dossier: --parallelism must be between 1 and 256, and --max-redeliveries not negative.");
+                return ExitCodes.Usage;
+            }
+
             var options = new WorkerOptions
             {
                 Parallelism = parsed.GetValue(parallelism),
