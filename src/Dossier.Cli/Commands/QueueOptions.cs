@@ -27,7 +27,7 @@ internal sealed class QueueOptions
         command.Options.Add(_name);
         command.Validators.Add(result =>
         {
-            if (result.GetValue(_address) is { } address && QueueEndpoint.TryParse(address, result.GetValue(_name) ?? "", out var error) is null)
+            if (result.GetValue(_address) is { } address && QueueEndpoint.TryParse(address, result.GetValue(_name) ?? QueueEndpoint.DefaultQueueName, out var error) is null)
             {
                 result.AddError(error!);
             }
