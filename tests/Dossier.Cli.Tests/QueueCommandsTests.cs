@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Dossier.Tests;
-using Microsoft.Data.Sqlite;
 using Xunit.Abstractions;
 
 namespace Dossier.Cli.Tests;
@@ -137,14 +136,7 @@ public sealed class QueueCommandsTests(ITestOutputHelper output)
     private static int StoredCount(string workerOutput) =>
         int.Parse(workerOutput.Split("Messages: ")[1].Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
 
-    internal static object? Scalar(string db, string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={db};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
-    }
+    private static object? Scalar(string db, string sql) => DossierProcess.Scalar(db, sql);
 }
 
 /// <summary>Small distinct articles as JSON Lines, each hashing differently.</summary>
