@@ -99,7 +99,7 @@ public sealed class ThroughputBenchmark : IBenchmark
 
     /// <summary>
     /// Starts the workers, waits until the broker sees all of them, then times from the start of ingest until the store holds
-    /// every document. Workers leave on their own once the queue has been idle for a moment (after the clock stopped).
+    /// every document; then stops the workers with SIGTERM.
     /// </summary>
     private static async Task<RunResult> RunQueueAsync(
         string cli, string corpus, string store, ThroughputOptions options, int workerCount, int documents, CancellationToken cancellationToken)
@@ -113,7 +113,7 @@ public sealed class ThroughputBenchmark : IBenchmark
             // The first worker declares the queue and migrates the store before the others start, so that they do not race to.
             for (var i = 0; i < workerCount; i++)
             {
-                workers.Add(new WatchedProcess(cli, ["worker", "--db", store, "--idle-exit", "3", .. queue]));
+                workers.Add(new WatchedProcess(cli, ["worker", "--db", store, .. queue]));
                 await WaitForConsumersAsync(options.Queue, queueName, i + 1, cancellationToken);
             }
 
@@ -127,6 +127,8 @@ public sealed class ThroughputBenchmark : IBenchmark
 
             var seconds = clock.Elapsed.TotalSeconds;
             await ingest.WaitAsync(cancellationToken);
+            // Stopped the way a service manager stops them; a worker that does not exit cleanly fails the run.
+            foreach (var worker in workers) worker.Terminate();
             foreach (var worker in workers) await worker.WaitAsync(cancellationToken);
             return new RunResult(seconds, workers.Max(worker => worker.PeakRssMegabytes));
         }

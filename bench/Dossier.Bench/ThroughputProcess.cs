@@ -29,6 +29,14 @@ internal sealed class WatchedProcess : IDisposable
 
     public double PeakRssMegabytes => Interlocked.Read(ref _peakKilobytes) / 1024.0;
 
+    /// <summary>Asks the process to stop, as SIGTERM does.</summary>
+    public void Terminate() => _ = Kill(_process.Id, Sigterm);
+
+    private const int Sigterm = 15;
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+
     public async Task WaitAsync(CancellationToken cancellationToken)
     {
         await _process.WaitForExitAsync(cancellationToken);
