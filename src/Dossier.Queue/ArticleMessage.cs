@@ -50,9 +50,12 @@ internal static class ArticleMessage
             Published: DateTimeOffset.TryParse(Header(properties, PublishedHeader), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var published) ? published : null,
             DeclaredCharset: Header(properties, CharsetHeader));
         var format = Header(properties, FormatHeader) == "text" ? InputFormat.PlainText : InputFormat.Html;
-        var id = string.IsNullOrEmpty(properties.MessageId) ? ContentHash.Of(bytes) : properties.MessageId;
+        // The id becomes the document's key: a message from elsewhere without a content hash is keyed by its own bytes.
+        var id = IsContentHash(properties.MessageId) ? properties.MessageId! : ContentHash.Of(bytes);
         return new RawInput(id, Source(properties), bytes, format, hints);
     }
+
+    private static bool IsContentHash(string? id) => id is { Length: 64 } && id.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');
 
     public static string Source(IReadOnlyBasicProperties properties) => Header(properties, SourceHeader) ?? properties.MessageId ?? "(unnamed message)";
 

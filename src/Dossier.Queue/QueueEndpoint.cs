@@ -75,8 +75,9 @@ public sealed record QueueEndpoint
         try
         {
             await channel.ExchangeDeclareAsync(DeadLetterExchange, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: cancellationToken);
+            // Classic, not quorum: listing dead letters returns them to the queue, and a quorum queue's delivery limit would drop them.
             await channel.QueueDeclareAsync(DeadLetterQueue, durable: true, exclusive: false, autoDelete: false,
-                arguments: new Dictionary<string, object?> { ["x-queue-type"] = "quorum" }, cancellationToken: cancellationToken);
+                arguments: new Dictionary<string, object?> { ["x-queue-type"] = "classic" }, cancellationToken: cancellationToken);
             await channel.QueueBindAsync(DeadLetterQueue, DeadLetterExchange, routingKey: "", cancellationToken: cancellationToken);
             await channel.QueueDeclareAsync(QueueName, durable: true, exclusive: false, autoDelete: false,
                 arguments: new Dictionary<string, object?>

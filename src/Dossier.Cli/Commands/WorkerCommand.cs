@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Dossier.Analysis;
-using Dossier.Documents;
 using Dossier.Queue;
 using Dossier.Storage;
 
@@ -90,7 +89,5 @@ internal static class WorkerCommand
         {
             lock (_lock) context.Error.WriteLine($"dossier: {source}: {reason} (dead-lettered)");
         }
-
-        public void DocumentStored(string source, Document document) { }
     }
 }
