@@ -23,6 +23,9 @@ namespace Dossier.Cli
             root.Subcommands.Add(ScreenCommand.Create(context));
             root.Subcommands.Add(StanceCommand.Create(context));
             root.Subcommands.Add(ExportCommand.Create(context));
+            root.Subcommands.Add(IngestCommand.Create(context));
+            root.Subcommands.Add(WorkerCommand.Create(context));
+            root.Subcommands.Add(DeadLetterCommand.Create(context));
             return root;
         }
 

@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using System.Text;
-using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using Xunit.Abstractions;
 
 namespace Dossier.Cli.Tests;
@@ -20,7 +17,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
     {
         using var temp = new TempFolder();
         var corpus = temp.Path("corpus.jsonl");
-        await File.WriteAllLinesAsync(corpus, Enumerable.Range(0, Documents).Select(Article));
+        await File.WriteAllLinesAsync(corpus, Enumerable.Range(0, Documents).Select(GeneratedArticles.Line));
         var db = temp.Path("crash.db");
         var seed = Environment.TickCount;
         var random = new Random(seed);
@@ -50,39 +47,9 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
         Assert.Equal(0L, Scalar(db, "SELECT COUNT(*) FROM document_entities de LEFT JOIN documents d ON d.id = de.document_id WHERE d.id IS NULL"));
     }
 
-    private static string Article(int i) => JsonSerializer.Serialize(new
-    {
-        url = $"https://news.example/{i}",
-        title = $"Company {i} Reports Results For Quarter {i % 4 + 1}",
-        text = $"Company {i} Reports Results For Quarter {i % 4 + 1}\n\nCompany {i} said on Monday that revenue rose {i % 30} percent to ${i}.5 million. " +
-               "Analysts in London said the figures were in line with expectations.",
-    });
+    private static Process StartAnalyze(string corpus, string db) => DossierProcess.Start("analyze", corpus, "--db", db);
 
-    private static Process StartAnalyze(string corpus, string db)
-    {
-        var cli = Path.Combine(AppContext.BaseDirectory, "dossier.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { cli, "analyze", corpus, "--db", db }) start.ArgumentList.Add(arg);
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
+    private static long Count(string db, string table) => DossierProcess.Count(db, table);
 
-    /// <summary>Rows in a table; zero while a killed first run had not yet created it.</summary>
-    private static long Count(string db, string table) =>
-        File.Exists(db) && (long)Scalar(db, $"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '{table}'")! == 1
-            ? (long)Scalar(db, $"SELECT COUNT(*) FROM {table}")!
-            : 0;
-
-    private static object? Scalar(string db, string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={db};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
-    }
+    private static object? Scalar(string db, string sql) => DossierProcess.Scalar(db, sql);
 }

@@ -16,65 +16,30 @@ internal static class AnalyzeCommand
 {
     public static Command Create(CliContext context)
     {
-        var paths = new Argument<string[]>("PATH")
-        {
-            Description = "Files or folders (read recursively) of articles: plain text, HTML, .html.gz, JSON Lines, WARC (.warc, .warc.gz), RSS/Atom feeds; http(s) URLs of pages, feeds or sitemaps; '-' reads standard input.",
-            Arity = ArgumentArity.ZeroOrMore,
-        };
+        var inputs = new InputOptions();
         var database = CommonOptions.Database();
         var format = CommonOptions.Format("text", "text", "json");
         var output = CommonOptions.OutputFile();
         var top = new Option<int>("--top") { Description = "How many entities the summary lists.", DefaultValueFactory = _ => 10 };
-        var maxBytes = new Option<long>("--max-bytes")
-        {
-            Description = "Largest input read (after decompression); larger ones fail with a reason.",
-            DefaultValueFactory = _ => InputLimits.Default.MaxBytes,
-        };
-
-        var urls = new Option<string?>("--urls")
-        {
-            Description = "A file of URLs (pages, RSS/Atom feeds or sitemaps), one per line; they are fetched politely.",
-            HelpName = "FILE",
-        };
-        var allowPrivate = new Option<bool>("--allow-private")
-        {
-            Description = "Allow fetching from loopback, private, link-local and metadata addresses (refused by default).",
-        };
 
         var command = new Command("analyze", "Analyse articles, store the results, and print a summary (or the full analysis as JSON).")
         {
-            paths, database, format, output, top, maxBytes, urls, allowPrivate,
+            database, format, output, top,
         };
-        command.Validators.Add(result =>
-        {
-            if ((result.GetValue(paths) ?? []).Length == 0 && result.GetValue(urls) is null)
-            {
-                result.AddError("Name at least one PATH, URL or '-', or give --urls FILE.");
-            }
-        });
+        inputs.AddTo(command);
         command.SetAction(async (parsed, cancellationToken) =>
         {
-            var inputs = (parsed.GetValue(paths) ?? []).ToList();
-            if (parsed.GetValue(urls) is { } urlFile)
-            {
-                if (!File.Exists(urlFile))
-                {
-                    await context.Error.WriteLineAsync($"dossier: {urlFile}: no such file");
-                    return ExitCodes.Usage;
-                }
+            if (await inputs.ReadInputsAsync(parsed, context, cancellationToken) is not { } paths) return ExitCodes.Usage;
 
-                inputs.AddRange((await File.ReadAllLinesAsync(urlFile, cancellationToken)).Select(line => line.Trim()).Where(line => line.Length > 0 && !line.StartsWith('#')));
-            }
-
-            using var fetcher = new PoliteFetcher(new FetchOptions { AllowPrivateAddresses = parsed.GetValue(allowPrivate) });
+            using var fetcher = inputs.CreateFetcher(parsed);
             return await RunAsync(
                 context,
-                [.. inputs],
+                paths,
                 parsed.GetValue(database)!,
                 parsed.GetValue(format) == "json",
                 parsed.GetValue(output),
                 parsed.GetValue(top),
-                new InputReader(new InputLimits { MaxBytes = parsed.GetValue(maxBytes) }, fetcher),
+                inputs.CreateReader(parsed, fetcher),
                 cancellationToken);
         });
         return command;

@@ -60,7 +60,7 @@ public sealed class AnalysisRunner(AnalysisPipeline pipeline, IDossierStore stor
                 continue;
             }
 
-            inFlight.Enqueue((input, Task.Run(() => Analyze(input, cancellationToken), cancellationToken)));
+            inFlight.Enqueue((input, Task.Run(() => AnalyzeGuarded(pipeline, input, cancellationToken), cancellationToken)));
             while (inFlight.Count >= options.Parallelism * 2) await CompleteOldestAsync();
         }
 
@@ -94,7 +94,8 @@ public sealed class AnalysisRunner(AnalysisPipeline pipeline, IDossierStore stor
         }
     }
 
-    private AnalysisOutcome Analyze(RawInput input, CancellationToken cancellationToken)
+    /// <summary>Analyses one input; an exception from a stage becomes that input's failure instead of ending the run.</summary>
+    public static AnalysisOutcome AnalyzeGuarded(AnalysisPipeline pipeline, RawInput input, CancellationToken cancellationToken)
     {
         try
         {
