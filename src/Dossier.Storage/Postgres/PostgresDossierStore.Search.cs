@@ -12,6 +12,10 @@ public sealed partial class PostgresDossierStore
     // ts_rank_cd's weights for D, C, B, A: titles (A) count four times the body (D), as in the SQLite store's BM25.
     private const string RankWeights = "'{0.25, 0.25, 0.25, 1.0}'";
 
+    // Normalisation 2 divides the rank by the entry's length: like BM25's length normalisation, a short claim or quote
+    // that has the words ranks above a long article that mentions them in passing.
+    private const int RankNormalization = 2;
+
     private static readonly string HeadlineOptions =
         $"StartSel={StoredRows.MatchStart}, StopSel={StoredRows.MatchEnd}, MaxWords=24, MinWords=12, ShortWord=0";
 
@@ -74,9 +78,9 @@ public sealed partial class PostgresDossierStore
         string sql;
         if (terms.Count > 0)
         {
-            // Whole words go through websearch_to_tsquery, which cannot fail on user text; prefixes need to_tsquery's ':*',
-            // and only letters and digits reach it.
-            var words = string.Join(' ', terms.Where(t => !t.Prefix).Select(t => t.Term));
+            // Whole words go through websearch_to_tsquery, which cannot fail on user text, each quoted so that a word like
+            // "or" is a word, as in the SQLite store; prefixes need to_tsquery's ':*', and only letters and digits reach it.
+            var words = string.Join(' ', terms.Where(t => !t.Prefix).Select(t => "\"" + t.Term + "\""));
             var prefixes = string.Join(" & ", terms.Where(t => t.Prefix).Select(t => t.Term + ":*"));
             var tsquery = (words.Length > 0, prefixes.Length > 0) switch
             {
@@ -92,7 +96,7 @@ public sealed partial class PostgresDossierStore
             sql = $"""
                    WITH q AS (SELECT {tsquery} AS query),
                    top AS MATERIALIZED (
-                       SELECT e.id, ts_rank_cd({RankWeights}, e.search, q.query, 1) AS score
+                       SELECT e.id, ts_rank_cd({RankWeights}, e.search, q.query, {RankNormalization}) AS score
                        FROM search_entries e, q WHERE e.search @@ q.query{where}
                        ORDER BY score DESC, e.id LIMIT @limit OFFSET @offset)
                    SELECT e.kind, e.document_id, e.item, e.start, e."end", d.title,
