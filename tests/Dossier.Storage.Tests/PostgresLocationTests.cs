@@ -41,4 +41,13 @@ public sealed class PostgresLocationTests
         Assert.DoesNotContain("secret", error.Message, StringComparison.Ordinal);
         Assert.Contains("nonsense", error.Message, StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public async Task A_server_that_does_not_answer_is_named_in_the_error_without_its_password()
+    {
+        // Port 1 on loopback: nothing listens there, so the connection is refused at once.
+        var error = await Assert.ThrowsAsync<IOException>(() => DossierStores.OpenAsync("postgres://ana:secret@127.0.0.1:1/dossier?Timeout=2", CancellationToken.None));
+        Assert.Contains("postgres://ana:***@127.0.0.1:1/dossier", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", error.Message, StringComparison.Ordinal);
+    }
 }

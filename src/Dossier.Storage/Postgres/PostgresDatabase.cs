@@ -59,6 +59,11 @@ internal static class PostgresDatabase
             await PostgresMigrations.ApplyAsync(connection, cancellationToken);
             return dataSource;
         }
+        catch (NpgsqlException e)
+        {
+            await dataSource.DisposeAsync();
+            throw new IOException($"Could not open the PostgreSQL store {Redact(location)}: {e.Message}", e);
+        }
         catch
         {
             await dataSource.DisposeAsync();
