@@ -5,18 +5,16 @@ namespace Dossier.Entities;
 /// <summary>The word lists entity resolution reads; they ship as data beside the code (Entities/Data).</summary>
 public sealed class EntityLexicons
 {
-    private EntityLexicons(FrozenSet<string> titles, FrozenSet<string> nominals, FrozenSet<string> orgSuffixes, FrozenDictionary<string, string> aliases, FrozenSet<string> orgOfCues)
+    private EntityLexicons(FrozenSet<string> titles, FrozenSet<string> nominals, FrozenDictionary<string, string> aliases, FrozenSet<string> orgOfCues)
     {
         OrganisationOfCues = orgOfCues;
         TitleWords = titles;
         NominalHeads = nominals;
-        OrganisationSuffixes = orgSuffixes;
         Aliases = aliases;
     }
 
     public FrozenSet<string> TitleWords { get; }
     public FrozenSet<string> NominalHeads { get; }
-    public FrozenSet<string> OrganisationSuffixes { get; }
 
     /// <summary>Nouns after which "of NAME" names an organisation ("app of", "Chief Executive Officer of").</summary>
     public FrozenSet<string> OrganisationOfCues { get; }
@@ -37,7 +35,6 @@ public sealed class EntityLexicons
         return new EntityLexicons(
             EmbeddedData.ReadLines("Entities.Data.titles.txt").ToFrozenSet(StringComparer.Ordinal),
             EmbeddedData.ReadLines("Entities.Data.nominals.txt").ToFrozenSet(StringComparer.OrdinalIgnoreCase),
-            EmbeddedData.ReadLines("Entities.Data.org-suffixes.txt").ToFrozenSet(StringComparer.OrdinalIgnoreCase),
             aliases.ToFrozenDictionary(StringComparer.Ordinal),
             EmbeddedData.ReadLines("Entities.Data.org-of-cues.txt").ToFrozenSet(StringComparer.Ordinal));
     }

@@ -180,7 +180,7 @@ public sealed class EntityResolver(EntityLexicons lexicons)
     private List<string> StripSuffixes(List<string> words)
     {
         var core = words.ToList();
-        while (core.Count > 1 && lexicons.OrganisationSuffixes.Contains(core[^1])) core.RemoveAt(core.Count - 1);
+        while (core.Count > 1 && OrganisationSuffixes.Contains(core[^1])) core.RemoveAt(core.Count - 1);
         if (core.Count > 1 && core[^1] == ",") core.RemoveAt(core.Count - 1);
         return core;
     }

@@ -14,9 +14,6 @@ namespace Dossier.Linking;
 /// </summary>
 public static class EntityKey
 {
-    private static readonly FrozenSet<string> OrganisationSuffixes =
-        EmbeddedData.ReadLines("Linking.Data.organisation-suffixes.txt").ToFrozenSet(StringComparer.Ordinal);
-
     private static readonly FrozenDictionary<string, string> PlaceSynonyms = LoadPlaceSynonyms();
 
     public static string For(string name, EntityLabel label) => Explain(name, label).Key;
@@ -43,7 +40,7 @@ public static class EntityKey
         if (label == EntityLabel.ORG)
         {
             var dropped = new List<string>();
-            while (words.Count > 1 && OrganisationSuffixes.Contains(words[^1]))
+            while (words.Count > 1 && OrganisationSuffixes.Folded.Contains(words[^1]))
             {
                 dropped.Insert(0, words[^1]);
                 words.RemoveAt(words.Count - 1);
