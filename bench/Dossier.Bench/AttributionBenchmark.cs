@@ -12,8 +12,8 @@ namespace Dossier.Bench;
 /// <summary>
 /// Quote attribution on PolNeAR (brat Source/Cue/Content spans): content spans, source spans and source–content
 /// relations, exact and partial, and speaker accuracy on direct quotes.
-/// Usage: attribution [train|dev|test] [--errors N] [--relations] [--min-cue-ratio R] [--min-cue-count N]
-/// (--errors lists up to N missed or misattributed direct quotes; with --relations also unmatched gold relations, NOREL,
+/// Usage: attribution [train|dev|test] [--errors N] [--relations] [--breakdown N] [--min-cue-ratio R] [--min-cue-count N]
+/// (--breakdown prints the relation loss by attribution type and by the N cue words losing most; --errors lists up to N missed or misattributed direct quotes; with --relations also unmatched gold relations, NOREL,
 /// and unmatched predictions, FALSE, marked C when some content overlaps).
 /// </summary>
 /// <remarks>
@@ -32,6 +32,8 @@ public sealed class AttributionBenchmark : IBenchmark
 
     public Task<int> RunAsync(BenchContext context, string[] args, CancellationToken cancellationToken)
     {
+        var showIndex = Array.IndexOf(args, "--show");
+        if (showIndex >= 0 && showIndex + 1 < args.Length) return Task.FromResult(Show(context.Out, args[showIndex + 1], cancellationToken));
         var split = args.FirstOrDefault(a => a is "train" or "dev" or "test") ?? "dev";
         var errorsIndex = Array.IndexOf(args, "--errors");
         var showErrors = errorsIndex >= 0 && errorsIndex + 1 < args.Length ? int.Parse(args[errorsIndex + 1], CultureInfo.InvariantCulture) : 0;
@@ -53,6 +55,9 @@ public sealed class AttributionBenchmark : IBenchmark
         var relation = new Tally();
         int directGold = 0, directFound = 0, directSpeakerRight = 0, directSpeakerSpanRight = 0, articles = 0, predicted = 0;
         var errors = new List<string>();
+        var breakdownIndex = Array.IndexOf(args, "--breakdown");
+        var breakdown = breakdownIndex >= 0 ? new AttributionBreakdown() : null;
+        var topCues = breakdownIndex >= 0 && breakdownIndex + 1 < args.Length && int.TryParse(args[breakdownIndex + 1], CultureInfo.InvariantCulture, out var n) ? n : 30;
         var watch = Stopwatch.StartNew();
         foreach (var article in AttributionCorpus.Read(folder))
         {
@@ -84,6 +89,7 @@ public sealed class AttributionBenchmark : IBenchmark
                 .Select(q => new Pair(words.Of([(q.SpeakerSpan!.Value.Start, q.SpeakerSpan.Value.End)], false), words.Of([(q.Content.Start, q.Content.End)], true)))
                 .Where(p => p.Source.Count > 0 && p.Content.Count > 0).ToList();
             relation.Add(goldRelations, predictedRelations);
+            if (breakdown is not null) AddBreakdown(breakdown, article, words, predictedRelations, goldRelations, quotes);
             if (args.Contains("--relations"))
             {
                 foreach (var gold in article.Attributions.Where(a => a.Source is not null && a.Contents.Count > 0))
@@ -143,8 +149,69 @@ public sealed class AttributionBenchmark : IBenchmark
             $"direct-quote speaker accuracy, same speaker span: {Ratio(directSpeakerSpanRight, directGold):F3} (of found {Ratio(directSpeakerSpanRight, directFound):F3})"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"direct-quote speaker accuracy, same span or same name: {Ratio(directSpeakerRight, directGold):F3} (of found {Ratio(directSpeakerRight, directFound):F3})"));
+        breakdown?.Print(output, topCues);
         foreach (var error in errors) output.WriteLine(error);
         return Task.FromResult(0);
+    }
+
+    /// <summary>Prints the quotes the bench's pipeline finds in one text file, laid out as PolNeAR's: one paragraph a line.</summary>
+    private static int Show(TextWriter output, string path, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(path))
+        {
+            output.WriteLine($"no file {path}");
+            return 1;
+        }
+
+        var text = File.ReadAllText(path);
+        var pipeline = new PipelineBuilder().UseTokens().UseSentences().UseQuotes().Build();
+        var document = Document.Create(path, text, new DocumentMetadata { Source = path }).With(Layers.Paragraphs, Paragraphs(text));
+        foreach (var quote in pipeline.Process(document, cancellationToken).Get(Layers.Quotes))
+        {
+            var content = text[quote.Content.Start..quote.Content.End].ReplaceLineEndings(" ");
+            output.WriteLine($"{quote.Kind,-8} [{quote.Speaker}] ({quote.SpeakerKind}) <{quote.Cue}> {(content.Length > 100 ? content[..100] + "…" : content)}");
+        }
+
+        return 0;
+    }
+
+    private static void AddBreakdown(AttributionBreakdown breakdown, AttributionArticle article, SpanWords words, List<Pair> predicted, List<Pair> gold, ImmutableArray<Quote> quotes)
+    {
+        foreach (var attribution in article.Attributions.Where(a => a.Source is not null && a.Contents.Count > 0))
+        {
+            var pair = new Pair(words.Of(attribution.Source!.Fragments, false), words.Of(attribution.Contents.SelectMany(c => c.Fragments), true));
+            if (pair.Source.Count == 0 || pair.Content.Count == 0) continue;
+            var both = predicted.Any(p => p.Source.Overlaps(pair.Source) && p.Content.Overlaps(pair.Content));
+            var contentOnly = !both && predicted.Any(p => p.Content.Overlaps(pair.Content));
+            breakdown.AddGold(TypeOf(article.Text, attribution), CueWord(article.Text, attribution.Cue), both, contentOnly);
+        }
+
+        foreach (var p in predicted)
+        {
+            if (gold.Any(g => g.Source.Overlaps(p.Source) && g.Content.Overlaps(p.Content))) continue;
+            breakdown.AddFalse(gold.Any(g => g.Content.Overlaps(p.Content)));
+        }
+    }
+
+    /// <summary>Direct (all between quotation marks), mixed (some quoted words) or indirect.</summary>
+    private static string TypeOf(string text, GoldAttribution attribution)
+    {
+        if (IsDirect(text, attribution)) return "direct";
+        var quoted = attribution.Contents.SelectMany(c => c.Fragments).Any(f => text.AsSpan(f.Start, f.End - f.Start).IndexOfAny("“”\"") >= 0);
+        return quoted ? "mixed" : "indirect";
+    }
+
+    private static readonly HashSet<string> Auxiliaries =
+        ["also", "has", "have", "had", "was", "were", "is", "are", "be", "been", "would", "will", "could", "can", "did", "does", "do", "not", "never", "later", "then"];
+
+    /// <summary>The cue's first word after auxiliaries and a few adverbs, lower case: "also said" and "said" are one cue.</summary>
+    private static string CueWord(string text, BratSpan? cue)
+    {
+        if (cue is null) return "(no cue)";
+        var words = cue.Fragments.SelectMany(f => text[f.Start..f.End].Split([' ', '\n', ','], StringSplitOptions.RemoveEmptyEntries))
+            .Select(w => w.ToLowerInvariant()).ToList();
+        var first = words.FirstOrDefault(w => !Auxiliaries.Contains(w)) ?? words.FirstOrDefault();
+        return first ?? "(no cue)";
     }
 
     private static double Ratio(int part, int whole) => whole == 0 ? 0 : (double)part / whole;

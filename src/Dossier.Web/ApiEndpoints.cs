@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dossier.Analysis;
+using Dossier.Linking;
 using Dossier.Reports;
 using Dossier.Screening;
 using Dossier.Serialization;
@@ -51,10 +52,36 @@ internal static class ApiEndpoints
         });
         writes.MapPost("/screen", ScreenAsync).WithName("Screen").WithSummary("Screen a name against the sanctions and watch lists.")
             .Accepts<ScreenRequest>("application/json");
-        writes.MapPost("/ingest", IngestAsync).WithName("Ingest").WithSummary("Analyse and store articles (text or HTML).")
+        writes.MapPost("/ingest", IngestAsync).WithName("Ingest").WithSummary("Analyse and store articles sent as text or HTML, and pages or feeds fetched from the URLs sent.")
             .Accepts<IngestRequest>("application/json");
         writes.MapPost("/hits/{id:long}/decision", DecideHitAsync).WithName("DecideHit").WithSummary("Accept or dismiss a list hit; the decision is remembered.")
             .Accepts<HitDecisionRequest>("application/json");
+        writes.MapPost("/entities/{id:long}/merge", MergeEntityAsync).WithName("MergeEntity")
+            .WithSummary("Merge this entity into another; mentions stored later under it follow. The reason is kept with the decision.")
+            .Accepts<EntityMergeRequest>("application/json");
+        writes.MapPost("/entities/{id:long}/split", SplitEntityAsync).WithName("SplitEntity")
+            .WithSummary("Split one alias off this entity into a new entity; later mentions of that name go to the new one.")
+            .Accepts<EntitySplitRequest>("application/json");
+    }
+
+    private static async Task<Results<Ok<EntityDecisionJson>, ProblemHttpResult>> MergeEntityAsync(
+        long id, HttpRequest request, IOptions<JsonOptions> json, IDossierStore store, ILinkStore links, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await Problems.ReadJsonAsync<EntityMergeRequest>(request, DossierWebOptions.MaxSmallBodyBytes, json.Value.SerializerOptions, cancellationToken);
+        if (problem is not null) return problem;
+        var (decision, refused) = await EntityCorrections.MergeAsync(store, links, id, body!.Into, body.Reason, cancellationToken);
+        if (refused is not null) return refused;
+        return TypedResults.Ok(EntityDecisionJson.From(decision!));
+    }
+
+    private static async Task<Results<Ok<EntityDecisionJson>, ProblemHttpResult>> SplitEntityAsync(
+        long id, HttpRequest request, IOptions<JsonOptions> json, IDossierStore store, ILinkStore links, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await Problems.ReadJsonAsync<EntitySplitRequest>(request, DossierWebOptions.MaxSmallBodyBytes, json.Value.SerializerOptions, cancellationToken);
+        if (problem is not null) return problem;
+        var (decision, refused) = await EntityCorrections.SplitAsync(store, links, id, body!.Alias, body.Reason, cancellationToken);
+        if (refused is not null) return refused;
+        return TypedResults.Ok(EntityDecisionJson.From(decision!));
     }
 
     private static async Task<Results<Ok<SearchResults>, ProblemHttpResult>> SearchAsync(
@@ -122,8 +149,11 @@ internal static class ApiEndpoints
     {
         var (body, problem) = await Problems.ReadJsonAsync<IngestRequest>(request, options.MaxIngestBytes, json.Value.SerializerOptions, cancellationToken);
         if (problem is not null) return problem;
-        if (body!.Articles is not { Count: > 0 } articles) return Problems.BadRequest("articles must hold at least one article.");
+        var articles = body!.Articles ?? [];
+        var urls = body.Urls ?? [];
+        if (articles.Count == 0 && urls.Count == 0) return Problems.BadRequest("Send at least one article in articles or one URL in urls.");
         if (articles.Count > WebIngestion.MaxArticles) return Problems.BadRequest($"At most {WebIngestion.MaxArticles} articles per request.");
+        if (urls.Count > WebIngestion.MaxUrls) return Problems.BadRequest($"At most {WebIngestion.MaxUrls} URLs per request.");
         for (var i = 0; i < articles.Count; i++)
         {
             if (articles[i] is null || (string.IsNullOrWhiteSpace(articles[i].Text) && string.IsNullOrWhiteSpace(articles[i].Html)))
@@ -132,7 +162,14 @@ internal static class ApiEndpoints
             }
         }
 
-        return TypedResults.Ok(await ingestion.IngestAsync(articles.Select(WebIngestion.FromArticle).ToList(), cancellationToken));
+        for (var i = 0; i < urls.Count; i++)
+        {
+            var urlProblem = urls[i] is { } url ? WebIngestion.UrlProblem(url.Trim()) : "null is not a URL";
+            if (urlProblem is not null) return Problems.BadRequest($"urls[{i}]: {urlProblem}.");
+        }
+
+        var items = articles.Select(WebIngestion.FromArticle).Concat(await ingestion.FetchAsync(urls, cancellationToken)).ToList();
+        return TypedResults.Ok(await ingestion.IngestAsync(items, cancellationToken));
     }
 
     private static async Task<Results<Ok<HitReview>, ProblemHttpResult>> DecideHitAsync(

@@ -12,7 +12,7 @@ internal static class DossierLoader
         if (await store.GetEntityAsync(entityId, cancellationToken) is not { } entity) return null;
         var documents = await store.GetDocumentsMentioningAsync(entityId, cancellationToken);
         var hits = await store.GetWatchlistHitsAsync(entityId, cancellationToken);
-        return new EntityDossier(entity, documents, hits.Select(h => h.Hit).ToList());
+        return new EntityDossier(entity, documents, hits.Select(h => h.Hit).ToList()).WithCrossArticleLinks(cancellationToken);
     }
 
     /// <summary>The stored JSON with each mention and entity's canonical id filled in.</summary>

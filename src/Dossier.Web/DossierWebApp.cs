@@ -4,6 +4,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using Dossier.Analysis;
+using Dossier.Ingestion.Web;
+using Dossier.Linking;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.WebUtilities;
@@ -18,9 +20,10 @@ public static class DossierWebApp
     public const string ContentSecurityPolicy =
         "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-    /// <summary>The app over an open store, not yet started. The caller owns the store and disposes it after the app stops.</summary>
+    /// <summary>The app over open stores, not yet started. The caller owns the stores and disposes them after the app stops.</summary>
+    /// <param name="links">Where analysts' entity merges and splits go, and where their explanations come from.</param>
     /// <param name="screener">The imported lists to screen against; null when none are imported.</param>
-    public static WebApplication Create(IDossierStore store, DossierWebOptions options, WatchlistScreener? screener = null)
+    public static WebApplication Create(IDossierStore store, ILinkStore links, DossierWebOptions options, WatchlistScreener? screener = null)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(DossierWebApp).Assembly.GetName().Name });
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
@@ -48,6 +51,9 @@ public static class DossierWebApp
             return Task.CompletedTask;
         }));
         builder.Services.AddSingleton(store);
+        builder.Services.AddSingleton(links);
+        // Created by the container, so disposed with the app.
+        builder.Services.AddSingleton(_ => new PoliteFetcher(new FetchOptions { AllowPrivateAddresses = options.AllowPrivateAddresses }));
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(new ScreeningLists(screener));
         builder.Services.AddSingleton(new ApiKeyGuard(options.ApiKey));

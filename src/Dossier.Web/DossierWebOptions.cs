@@ -8,13 +8,16 @@ public sealed record DossierWebOptions
 
     public IReadOnlyList<string> Urls { get; init; } = [DefaultUrl];
 
-    /// <summary>The key that writes (ingest, hit decisions) must present, and reads from other hosts than loopback.</summary>
+    /// <summary>The key that writes (ingest, hit decisions, entity merge and split) must present, and reads from other hosts than loopback.</summary>
     public string? ApiKey { get; init; }
 
     /// <summary>Largest request body for ingestion; other writes take far less.</summary>
     public long MaxIngestBytes { get; init; } = 8 * 1024 * 1024;
 
     public const long MaxSmallBodyBytes = 64 * 1024;
+
+    /// <summary>Let ingestion by URL fetch loopback and private addresses (off: a URL sent to the server is hostile input).</summary>
+    public bool AllowPrivateAddresses { get; init; }
 
     /// <summary>The key from <c>DOSSIER_API_KEY</c>, else from the first line of a key file; null when neither gives one.</summary>
     public static async Task<string?> ReadApiKeyAsync(string? keyFile, CancellationToken cancellationToken)

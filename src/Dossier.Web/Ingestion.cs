@@ -1,6 +1,7 @@
 using System.Text;
 using Dossier.Analysis;
 using Dossier.Ingestion;
+using Dossier.Ingestion.Web;
 using Dossier.Pipeline;
 
 namespace Dossier.Web;
@@ -8,25 +9,68 @@ namespace Dossier.Web;
 /// <summary>One article sent to <c>POST /api/ingest</c>: plain text or HTML, with what is known about it.</summary>
 public sealed record IngestArticle(string? Source, string? Text, string? Html, string? Url, string? Title, DateTimeOffset? Published);
 
-public sealed record IngestRequest(IReadOnlyList<IngestArticle>? Articles);
+/// <summary>Articles sent in the body, and pages (or feeds) for the server to fetch politely.</summary>
+public sealed record IngestRequest(IReadOnlyList<IngestArticle>? Articles, IReadOnlyList<string>? Urls = null);
 
 public sealed record IngestFailure(string Source, string Reason);
 
 public sealed record IngestResult(IReadOnlyList<string> Added, IReadOnlyList<string> AlreadyStored, IReadOnlyList<IngestFailure> Failed);
 
-/// <summary>Analyses articles sent over HTTP with the default pipeline and stores them, as <c>dossier analyze</c> does with files.</summary>
-public sealed class WebIngestion(AnalysisPipeline pipeline, IDossierStore store)
+/// <summary>
+/// Analyses articles sent over HTTP, or fetched from the URLs sent, with the default pipeline and stores them, as
+/// <c>dossier analyze</c> does with files and URLs.
+/// </summary>
+public sealed class WebIngestion(AnalysisPipeline pipeline, IDossierStore store, PoliteFetcher fetcher)
 {
     public const int MaxArticles = 100;
+    public const int MaxUrls = 20;
+    public const int MaxUrlLength = 2048;
 
-    public async Task<IngestResult> IngestAsync(IReadOnlyList<(string Source, byte[] Bytes, InputFormat Format, ArticleHints Hints)> inputs, CancellationToken cancellationToken)
+    /// <summary>The URLs given, each fetched with the polite fetcher (robots.txt, size caps, public addresses only unless allowed); a feed gives its articles.</summary>
+    public async Task<IReadOnlyList<InputItem>> FetchAsync(IEnumerable<string> urls, CancellationToken cancellationToken)
+    {
+        var reader = new InputReader(InputLimits.Default, fetcher);
+        var items = new List<InputItem>();
+        foreach (var url in urls.Select(u => u.Trim()))
+        {
+            // The reader also opens files and folders: only http(s) URLs may reach it from the web.
+            if (UrlProblem(url) is { } problem)
+            {
+                items.Add(InputItem.Failed(url, problem));
+                continue;
+            }
+
+            await foreach (var item in reader.ReadAsync([url], () => Stream.Null, cancellationToken)) items.Add(item);
+        }
+
+        return items;
+    }
+
+    /// <summary>Why a URL cannot be fetched; null when it may be.</summary>
+    public static string? UrlProblem(string url) =>
+        url.Length > MaxUrlLength ? $"the URL is longer than {MaxUrlLength} characters"
+        : !InputReader.IsUrl(url) || !Uri.TryCreate(url, UriKind.Absolute, out _) ? "not an http or https URL"
+        : null;
+
+    public async Task<IngestResult> IngestAsync(IReadOnlyList<InputItem> items, CancellationToken cancellationToken)
     {
         var added = new List<string>();
         var stored = new List<string>();
         var failed = new List<IngestFailure>();
-        foreach (var (source, bytes, format, hints) in inputs)
+        async Task FailAsync(string source, string reason)
         {
-            var input = RawInput.FromBytes(source, bytes, format, hints);
+            await store.RecordFailureAsync(source, reason, cancellationToken);
+            failed.Add(new IngestFailure(source, reason));
+        }
+
+        foreach (var item in items)
+        {
+            if (item.Input is not { } input)
+            {
+                await FailAsync(item.Failure!.Source, item.Failure.Reason);
+                continue;
+            }
+
             if (await store.ContainsDocumentAsync(input.Id, cancellationToken))
             {
                 stored.Add(input.Id);
@@ -51,21 +95,20 @@ public sealed class WebIngestion(AnalysisPipeline pipeline, IDossierStore store)
             }
             else
             {
-                var reason = outcome.Failure ?? "nothing could be extracted";
-                await store.RecordFailureAsync(source, reason, cancellationToken);
-                failed.Add(new IngestFailure(source, reason));
+                await FailAsync(input.Source, outcome.Failure ?? "nothing could be extracted");
             }
         }
 
         return new IngestResult(added, stored, failed);
     }
 
-    public static (string Source, byte[] Bytes, InputFormat Format, ArticleHints Hints) FromArticle(IngestArticle article, int index)
+    public static InputItem FromArticle(IngestArticle article, int index)
     {
         var isHtml = !string.IsNullOrEmpty(article.Html);
         var body = isHtml ? article.Html! : article.Text ?? "";
         var source = string.IsNullOrWhiteSpace(article.Source) ? article.Url ?? $"api:{index + 1}" : article.Source;
-        return (source, Encoding.UTF8.GetBytes(body), isHtml ? InputFormat.Html : InputFormat.PlainText, new ArticleHints(article.Url, article.Title, article.Published));
+        return InputItem.Of(RawInput.FromBytes(source, Encoding.UTF8.GetBytes(body), isHtml ? InputFormat.Html : InputFormat.PlainText,
+            new ArticleHints(article.Url, article.Title, article.Published)));
     }
 
     /// <summary>An uploaded file: HTML when its name or its first non-blank character says so, plain text otherwise.</summary>

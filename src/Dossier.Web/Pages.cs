@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using Dossier.Analysis;
 using Dossier.Claims;
+using Dossier.Ingestion;
+using Dossier.Linking;
 using Dossier.Reports;
 using Dossier.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,6 +20,8 @@ internal static class Pages
         app.MapGet("/search", SearchAsync).ExcludeFromDescription();
         app.MapGet("/entities", EntitiesAsync).ExcludeFromDescription();
         app.MapGet("/entities/{id:long}", EntityAsync).ExcludeFromDescription();
+        app.MapPost("/entities/{id:long}/merge", MergeEntityAsync).ExcludeFromDescription();
+        app.MapPost("/entities/{id:long}/split", SplitEntityAsync).ExcludeFromDescription();
         app.MapGet("/documents/{id}", DocumentAsync).ExcludeFromDescription();
         app.MapGet("/claims/{documentId}/{index:int}", ClaimAsync).ExcludeFromDescription();
         app.MapGet("/hits", HitsAsync).ExcludeFromDescription();
@@ -119,15 +123,85 @@ internal static class Pages
         return Page("Entities", body);
     }
 
-    private static async Task<ContentHttpResult> EntityAsync(long id, IDossierStore store, CancellationToken cancellationToken)
+    private static async Task<ContentHttpResult> EntityAsync(long id, IDossierStore store, ILinkStore links, CancellationToken cancellationToken)
     {
         if (await DossierLoader.LoadAsync(store, id, cancellationToken) is not { } dossier) return NotFoundPage($"No entity {id}.");
         var body = new StringBuilder();
         var writer = new HtmlReportWriter((document, anchor) => $"/documents/{Uri.EscapeDataString(document)}#{anchor}");
         writer.WriteBody(body, ReportBuilder.Build(dossier));
         body.Append(CultureInfo.InvariantCulture, $"<p><a href=\"/hits?entity={id}\">Review list hits</a> · <a href=\"/search?entity={id}&amp;kind=claim\">Search its articles</a> · <a href=\"/api/entities/{id}\">JSON</a></p>");
+        await NamesAndCorrectionsAsync(body, dossier.Entity, links, cancellationToken);
         return Page(dossier.Entity.Name, body);
     }
+
+    /// <summary>Why each name belongs to the entity, and the forms an analyst corrects the grouping with.</summary>
+    private static async Task NamesAndCorrectionsAsync(StringBuilder body, CanonicalEntity entity, ILinkStore links, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<string> reasons;
+        try
+        {
+            reasons = await links.ExplainAsync(entity.Id, cancellationToken);
+        }
+        catch (ArgumentException)
+        {
+            // Merged away between loading the dossier and explaining it: nothing left to explain here.
+            reasons = [];
+        }
+
+        body.Append("<section id=\"names\"><h2>Names and corrections</h2>");
+        body.Append(CultureInfo.InvariantCulture, $"<p class=\"aliases\">Aliases: {(entity.Aliases.Count == 0 ? "none" : string.Join(", ", entity.Aliases.Select(E)))}</p>");
+        if (reasons.Count == 0) body.Append("<p class=\"ref\">One name only; nothing was merged.</p>");
+        else
+        {
+            body.Append("<ul class=\"explain\">");
+            foreach (var reason in reasons) body.Append(CultureInfo.InvariantCulture, $"<li>{E(reason)}</li>");
+            body.Append("</ul>");
+        }
+
+        var key = $"<input type=\"password\" name=\"{ApiKeyGuard.FormField}\" placeholder=\"API key\" autocomplete=\"off\" required>";
+        var reasonField = $"<input name=\"reason\" placeholder=\"reason\" maxlength=\"{EntityCorrections.MaxReasonLength}\" size=\"30\" required>";
+        body.Append(CultureInfo.InvariantCulture,
+            $"<form class=\"merge\" method=\"post\" action=\"/entities/{entity.Id}/merge\"><label>Merge into entity <input name=\"into\" type=\"number\" min=\"1\" size=\"8\" required></label> {reasonField} {key} <button type=\"submit\">Merge</button></form>");
+        if (entity.Aliases.Count > 1)
+        {
+            body.Append(CultureInfo.InvariantCulture, $"<form class=\"split\" method=\"post\" action=\"/entities/{entity.Id}/split\"><label>Split off <select name=\"alias\">");
+            foreach (var alias in entity.Aliases) body.Append(CultureInfo.InvariantCulture, $"<option value=\"{E(alias)}\">{E(alias)}</option>");
+            body.Append(CultureInfo.InvariantCulture, $"</select></label> {reasonField} {key} <button type=\"submit\">Split</button></form>");
+        }
+
+        body.Append("</section>");
+    }
+
+    private static async Task<IResult> MergeEntityAsync(long id, HttpRequest request, ApiKeyGuard guard, IDossierStore store, ILinkStore links, CancellationToken cancellationToken)
+    {
+        var (form, refusal) = await ReadAuthorisedFormAsync(request, guard, $"/entities/{id}", cancellationToken);
+        if (refusal is not null) return refusal;
+        long? into = long.TryParse(form!["into"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var target) ? target : null;
+        var (decision, problem) = await EntityCorrections.MergeAsync(store, links, id, into, form["reason"].ToString(), cancellationToken);
+        return problem is not null ? ProblemPage(problem, $"/entities/{id}") : Results.Redirect($"/entities/{decision!.OtherId}#names");
+    }
+
+    private static async Task<IResult> SplitEntityAsync(long id, HttpRequest request, ApiKeyGuard guard, IDossierStore store, ILinkStore links, CancellationToken cancellationToken)
+    {
+        var (form, refusal) = await ReadAuthorisedFormAsync(request, guard, $"/entities/{id}", cancellationToken);
+        if (refusal is not null) return refusal;
+        var (_, problem) = await EntityCorrections.SplitAsync(store, links, id, form!["alias"].ToString(), form["reason"].ToString(), cancellationToken);
+        return problem is not null ? ProblemPage(problem, $"/entities/{id}") : Results.Redirect($"/entities/{id}#names");
+    }
+
+    /// <summary>A form post that carries the API key; otherwise the page that says why it was refused.</summary>
+    private static async Task<(IFormCollection? Form, IResult? Refusal)> ReadAuthorisedFormAsync(HttpRequest request, ApiKeyGuard guard, string back, CancellationToken cancellationToken)
+    {
+        if (!request.HasFormContentType) return (null, Page("Bad request", new StringBuilder($"<h1>Bad request</h1><p>Send the form. <a href=\"{E(back)}\">Back</a></p>"), 400));
+        var form = await request.ReadFormAsync(cancellationToken);
+        return guard.Matches(form[ApiKeyGuard.FormField].ToString())
+            ? (form, null)
+            : (null, Page("Not allowed", new StringBuilder($"<h1>Not allowed</h1><p>The API key is missing or wrong. <a href=\"{E(back)}\">Back</a></p>"), 401));
+    }
+
+    private static ContentHttpResult ProblemPage(ProblemHttpResult problem, string back) =>
+        Page(problem.ProblemDetails.Title ?? "Refused", new StringBuilder(
+            $"<h1>{E(problem.ProblemDetails.Title)}</h1><p class=\"error\">{E(problem.ProblemDetails.Detail)}</p><p><a href=\"{E(back)}\">Back</a></p>"), problem.StatusCode);
 
     private static async Task<ContentHttpResult> DocumentAsync(string id, IDossierStore store, CancellationToken cancellationToken)
     {
@@ -296,8 +370,9 @@ internal static class Pages
         body.Append("<form method=\"post\" action=\"/ingest\" enctype=\"multipart/form-data\">");
         body.Append("<p><label>Files (text or HTML) <input type=\"file\" name=\"files\" multiple></label></p>");
         body.Append("<p><label>Or paste an article<br><textarea name=\"text\" rows=\"8\" cols=\"80\"></textarea></label></p>");
+        body.Append(CultureInfo.InvariantCulture,
+            $"<p><label>Or give URLs of pages or feeds, one a line (at most {WebIngestion.MaxUrls}; fetched politely, honouring robots.txt)<br><textarea name=\"urls\" rows=\"3\" cols=\"80\"></textarea></label></p>");
         body.Append(CultureInfo.InvariantCulture, $"<p><label>API key <input type=\"password\" name=\"{ApiKeyGuard.FormField}\" autocomplete=\"off\" required></label> <button type=\"submit\">Ingest</button></p></form>");
-        body.Append("<p class=\"ref\">Fetching URLs is not offered: the server does not fetch pages for you. Save the page and upload the file.</p>");
         return body;
     }
 
@@ -305,21 +380,18 @@ internal static class Pages
     {
         if (!request.HasFormContentType) return Page("Ingest", IngestForm(null), 400);
         if (request.ContentLength > options.MaxIngestBytes) return Page("Ingest", new StringBuilder("<h1>Too large</h1><p>The upload is too large.</p>"), 413);
-        var form = await request.ReadFormAsync(cancellationToken);
-        if (!guard.Matches(form[ApiKeyGuard.FormField].ToString()))
-        {
-            return Page("Ingest", new StringBuilder("<h1>Not allowed</h1><p>The API key is missing or wrong. <a href=\"/ingest\">Back</a></p>"), 401);
-        }
+        var (form, refusal) = await ReadAuthorisedFormAsync(request, guard, "/ingest", cancellationToken);
+        if (refusal is not null) return refusal;
 
-        var inputs = new List<(string, byte[], Ingestion.InputFormat, Ingestion.ArticleHints)>();
-        foreach (var file in form.Files.Take(WebIngestion.MaxArticles))
+        var inputs = new List<InputItem>();
+        foreach (var file in form!.Files.Take(WebIngestion.MaxArticles))
         {
             if (file.Length == 0 || file.Length > options.MaxIngestBytes) continue;
             using var buffer = new MemoryStream();
             await file.CopyToAsync(buffer, cancellationToken);
             var bytes = buffer.ToArray();
             var name = Path.GetFileName(file.FileName);
-            inputs.Add(("upload:" + name, bytes, WebIngestion.FormatOf(name, bytes), Ingestion.ArticleHints.None));
+            inputs.Add(InputItem.Of(RawInput.FromBytes("upload:" + name, bytes, WebIngestion.FormatOf(name, bytes))));
         }
 
         if (form["text"].ToString() is { Length: > 0 } text && !string.IsNullOrWhiteSpace(text))
@@ -327,7 +399,14 @@ internal static class Pages
             inputs.Add(WebIngestion.FromArticle(new IngestArticle("pasted", text, null, null, null, null), 0));
         }
 
-        if (inputs.Count == 0) return Page("Ingest", IngestForm(null).Insert(0, "<p class=\"error\">Nothing to ingest: choose files or paste text.</p>"), 400);
+        var urls = form["urls"].ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (urls.Length > WebIngestion.MaxUrls)
+        {
+            return Page("Ingest", IngestForm(null).Insert(0, $"<p class=\"error\">At most {WebIngestion.MaxUrls} URLs at a time.</p>"), 400);
+        }
+
+        inputs.AddRange(await ingestion.FetchAsync(urls, cancellationToken));
+        if (inputs.Count == 0) return Page("Ingest", IngestForm(null).Insert(0, "<p class=\"error\">Nothing to ingest: choose files, paste text or give URLs.</p>"), 400);
         return Page("Ingest", IngestForm(await ingestion.IngestAsync(inputs, cancellationToken)));
     }
 

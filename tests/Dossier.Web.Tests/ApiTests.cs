@@ -61,7 +61,7 @@ public sealed class ApiTests : IAsyncLifetime
         foreach (var path in new[] { "/api/entities/999999", "/api/documents/nope" })
         {
             var response = await Client.GetAsync(path);
-            await AssertProblemAsync(response, HttpStatusCode.NotFound);
+            await Api.AssertProblemAsync(response, HttpStatusCode.NotFound);
         }
     }
 
@@ -69,12 +69,12 @@ public sealed class ApiTests : IAsyncLifetime
     public async Task Writes_need_the_api_key()
     {
         var body = JsonContent.Create(new { decision = "dismissed" });
-        await AssertProblemAsync(await Client.PostAsync("/api/hits/1/decision", body), HttpStatusCode.Unauthorized);
+        await Api.AssertProblemAsync(await Client.PostAsync("/api/hits/1/decision", body), HttpStatusCode.Unauthorized);
 
-        using var wrong = Request("/api/hits/1/decision", """{"decision":"dismissed"}""", "not-the-key");
-        await AssertProblemAsync(await Client.SendAsync(wrong), HttpStatusCode.Unauthorized);
+        using var wrong = Api.Post("/api/hits/1/decision", """{"decision":"dismissed"}""", "not-the-key");
+        await Api.AssertProblemAsync(await Client.SendAsync(wrong), HttpStatusCode.Unauthorized);
 
-        using var right = Request("/api/hits/1/decision", """{"decision":"dismissed"}""", WebServer.Key);
+        using var right = Api.Post("/api/hits/1/decision", """{"decision":"dismissed"}""", WebServer.Key);
         var response = await Client.SendAsync(right);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var hits = await _server.Store.GetWatchlistHitsAsync(null, CancellationToken.None);
@@ -85,8 +85,8 @@ public sealed class ApiTests : IAsyncLifetime
     public async Task Writes_are_refused_when_the_server_has_no_key()
     {
         await using var server = await WebServer.StartAsync(apiKey: null);
-        using var request = Request("/api/ingest", """{"articles":[{"text":"Some text."}]}""", "anything");
-        await AssertProblemAsync(await server.Client.SendAsync(request), HttpStatusCode.Forbidden);
+        using var request = Api.Post("/api/ingest", """{"articles":[{"text":"Some text."}]}""", "anything");
+        await Api.AssertProblemAsync(await server.Client.SendAsync(request), HttpStatusCode.Forbidden);
     }
 
     [Theory]
@@ -98,8 +98,8 @@ public sealed class ApiTests : IAsyncLifetime
     [InlineData("{\"decision\": \"maybe\"}", HttpStatusCode.BadRequest, "decision must be one of")]
     public async Task Bad_bodies_are_answered_with_a_clear_problem(string body, HttpStatusCode status, string detail)
     {
-        using var request = Request("/api/hits/1/decision", body, WebServer.Key);
-        var problem = await AssertProblemAsync(await Client.SendAsync(request), status);
+        using var request = Api.Post("/api/hits/1/decision", body, WebServer.Key);
+        var problem = await Api.AssertProblemAsync(await Client.SendAsync(request), status);
         Assert.Contains(detail, problem.GetProperty("detail").GetString());
     }
 
@@ -108,11 +108,11 @@ public sealed class ApiTests : IAsyncLifetime
     {
         using var text = new HttpRequestMessage(HttpMethod.Post, "/api/ingest") { Content = new StringContent("hello", Encoding.UTF8, "text/plain") };
         text.Headers.Add("X-Api-Key", WebServer.Key);
-        await AssertProblemAsync(await Client.SendAsync(text), HttpStatusCode.UnsupportedMediaType);
-        var problem = await AssertProblemAsync(await Client.GetAsync("/api/search?q=x&limit=abc"), HttpStatusCode.BadRequest);
+        await Api.AssertProblemAsync(await Client.SendAsync(text), HttpStatusCode.UnsupportedMediaType);
+        var problem = await Api.AssertProblemAsync(await Client.GetAsync("/api/search?q=x&limit=abc"), HttpStatusCode.BadRequest);
         Assert.Contains("limit", problem.GetProperty("detail").GetString());
-        await AssertProblemAsync(await Client.GetAsync("/api/search?q=x&limit=100000"), HttpStatusCode.BadRequest);
-        await AssertProblemAsync(await Client.GetAsync("/api/search?from=yesterday"), HttpStatusCode.BadRequest);
+        await Api.AssertProblemAsync(await Client.GetAsync("/api/search?q=x&limit=100000"), HttpStatusCode.BadRequest);
+        await Api.AssertProblemAsync(await Client.GetAsync("/api/search?from=yesterday"), HttpStatusCode.BadRequest);
     }
 
     [Fact]
@@ -120,8 +120,10 @@ public sealed class ApiTests : IAsyncLifetime
     {
         await using var server = await WebServer.StartAsync(maxIngestBytes: 100_000);
         var huge = "{\"articles\":[{\"text\":\"" + new string('a', 300_000) + "\"}]}";
-        using var declared = Request("/api/ingest", huge, WebServer.Key);
-        await AssertProblemAsync(await server.Client.SendAsync(declared), HttpStatusCode.RequestEntityTooLarge);
+        using var declared = Api.Post("/api/ingest", huge, WebServer.Key);
+        // The server answers from the declared length alone; waiting for that answer keeps the client from writing into a closed connection.
+        declared.Headers.ExpectContinue = true;
+        await Api.AssertProblemAsync(await server.Client.SendAsync(declared), HttpStatusCode.RequestEntityTooLarge);
 
         // Without a declared length (chunked), the limit holds while reading.
         using var chunked = new HttpRequestMessage(HttpMethod.Post, "/api/hits/1/decision")
@@ -131,13 +133,13 @@ public sealed class ApiTests : IAsyncLifetime
         chunked.Content.Headers.ContentType = new("application/json");
         chunked.Headers.TransferEncodingChunked = true;
         chunked.Headers.Add("X-Api-Key", WebServer.Key);
-        await AssertProblemAsync(await server.Client.SendAsync(chunked), HttpStatusCode.RequestEntityTooLarge);
+        await Api.AssertProblemAsync(await server.Client.SendAsync(chunked), HttpStatusCode.RequestEntityTooLarge);
     }
 
     [Fact]
     public async Task Ingest_analyses_and_stores_then_search_finds_the_article()
     {
-        using var request = Request("/api/ingest", """{"articles":[{"text":"Zyxwvut Holdings was fined by the regulator on Monday.","title":"A fine","url":"https://news.example/fine"}]}""", WebServer.Key);
+        using var request = Api.Post("/api/ingest", """{"articles":[{"text":"Zyxwvut Holdings was fined by the regulator on Monday.","title":"A fine","url":"https://news.example/fine"}]}""", WebServer.Key);
         var response = await Client.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var result = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -149,8 +151,8 @@ public sealed class ApiTests : IAsyncLifetime
     [Fact]
     public async Task Screening_without_lists_says_so()
     {
-        using var request = Request("/api/screen", """{"name":"Alibaba"}""", WebServer.Key);
-        await AssertProblemAsync(await Client.SendAsync(request), HttpStatusCode.NotImplemented);
+        using var request = Api.Post("/api/screen", """{"name":"Alibaba"}""", WebServer.Key);
+        await Api.AssertProblemAsync(await Client.SendAsync(request), HttpStatusCode.NotImplemented);
     }
 
     [Fact]
@@ -164,7 +166,7 @@ public sealed class ApiTests : IAsyncLifetime
                 ["cn"], [], "Covered List", "2021-03-12"),
         };
         await using var server = await WebServer.StartAsync(screener: new Dossier.Screening.WatchlistScreener(entries));
-        using var request = Request("/api/screen", """{"name":"Alibaba Group Holding","type":"org"}""", WebServer.Key);
+        using var request = Api.Post("/api/screen", """{"name":"Alibaba Group Holding","type":"org"}""", WebServer.Key);
         request.RequestUri = new Uri(server.Address, "/api/screen");
         var response = await server.Client.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -174,9 +176,9 @@ public sealed class ApiTests : IAsyncLifetime
         Assert.True(best.GetProperty("match").GetBoolean());
         Assert.False(string.IsNullOrEmpty(best.GetProperty("explanation").GetString()));
 
-        using var wrongType = Request("/api/screen", """{"name":"Alibaba","type":"ship"}""", WebServer.Key);
+        using var wrongType = Api.Post("/api/screen", """{"name":"Alibaba","type":"ship"}""", WebServer.Key);
         wrongType.RequestUri = new Uri(server.Address, "/api/screen");
-        await AssertProblemAsync(await server.Client.SendAsync(wrongType), HttpStatusCode.BadRequest);
+        await Api.AssertProblemAsync(await server.Client.SendAsync(wrongType), HttpStatusCode.BadRequest);
     }
 
     [Fact]
@@ -217,23 +219,5 @@ public sealed class ApiTests : IAsyncLifetime
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {body}");
         return JsonDocument.Parse(body);
-    }
-
-    private static HttpRequestMessage Request(string path, string json, string? key)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
-        if (key is not null) request.Headers.Add("X-Api-Key", key);
-        return request;
-    }
-
-    private static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(status == response.StatusCode, $"expected {(int)status}, got {(int)response.StatusCode}: {body}");
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = JsonDocument.Parse(body).RootElement.Clone();
-        Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
-        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
-        return problem;
     }
 }

@@ -28,6 +28,19 @@ public sealed class ReportTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Cross_article_links_put_a_republished_article_in_the_story_of_its_original()
+    {
+        var original = _dossier.Documents[2];
+        var copy = original with { Document = original.Document with { Id = "republished-copy", Site = "mirror.example" } };
+        var linked = (_dossier with { Documents = [.. _dossier.Documents, copy] }).WithCrossArticleLinks(CancellationToken.None);
+
+        var stories = ReportBuilder.Build(linked).Stories;
+        var story = Assert.Single(stories, s => s.Documents.Contains("republished-copy"));
+        Assert.Equal(new[] { original.Document.Id, "republished-copy" }.Order(StringComparer.Ordinal), story.Documents.Order(StringComparer.Ordinal));
+        Assert.Equal(3, stories.Count);
+    }
+
+    [Fact]
     public void Report_counts_claims_per_category_and_independent_outlets()
     {
         var report = ReportBuilder.Build(_dossier);

@@ -15,13 +15,7 @@ internal static class LinkingOutput
 
         var wanted = documentIds.ToHashSet(StringComparer.Ordinal);
         return (
-            stories.Where(s => s.DocumentIds.Any(wanted.Contains)).Select(s => new StoryJson(s.Id, s.DocumentIds)).ToList(),
-            links.Where(l => wanted.Contains(l.From.DocumentId) || wanted.Contains(l.To.DocumentId))
-                .Select(l => new ClaimLinkJson(
-                    new ClaimRefJson(l.From.DocumentId, l.From.ClaimIndex),
-                    new ClaimRefJson(l.To.DocumentId, l.To.ClaimIndex),
-                    l.Relation.ToString().ToLowerInvariant(),
-                    l.Confidence))
-                .ToList());
+            stories.Where(s => s.DocumentIds.Any(wanted.Contains)).Select(DossierJsonMapper.ToJson).ToList(),
+            links.Where(l => wanted.Contains(l.From.DocumentId) || wanted.Contains(l.To.DocumentId)).Select(DossierJsonMapper.ToJson).ToList());
     }
 }

@@ -36,7 +36,8 @@ internal static class ReportCommand
 
             var entity = matches[0];
             var hits = await store.GetWatchlistHitsAsync(entity.Id, cancellationToken);
-            var dossier = new EntityDossier(entity, await store.GetDocumentsMentioningAsync(entity.Id, cancellationToken), hits.Select(h => h.Hit).ToList());
+            var dossier = new EntityDossier(entity, await store.GetDocumentsMentioningAsync(entity.Id, cancellationToken), hits.Select(h => h.Hit).ToList())
+                .WithCrossArticleLinks(cancellationToken);
             var writer = ReportWriters.For(Enum.Parse<ReportFormat>(parsed.GetValue(format)!, ignoreCase: true));
             var report = writer.Write(dossier);
             if (parsed.GetValue(output) is { } path)

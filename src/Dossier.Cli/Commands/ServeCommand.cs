@@ -22,7 +22,11 @@ internal static class ServeCommand
             Description = $"A file whose first line is the API key that writes must present (or set {DossierWebOptions.ApiKeyVariable}). Without a key, writes are refused.",
             HelpName = "FILE",
         };
-        var command = new Command("serve", "Serve the web UI and the JSON API over the store.") { database, urls, keyFile };
+        var allowPrivate = new Option<bool>("--allow-private")
+        {
+            Description = "Let ingestion by URL fetch loopback and private-network addresses (refused by default).",
+        };
+        var command = new Command("serve", "Serve the web UI and the JSON API over the store.") { database, urls, keyFile, allowPrivate };
         command.SetAction(async (parsed, cancellationToken) =>
         {
             var databasePath = parsed.GetValue(database)!;
@@ -39,6 +43,7 @@ internal static class ServeCommand
 
             var listen = parsed.GetValue(urls)!.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             await using var store = await DossierStores.OpenAsync(databasePath, cancellationToken);
+            await using var links = await DossierStores.OpenLinkStoreAsync(databasePath, cancellationToken);
             WatchlistScreener? screener;
             await using (var lists = await DossierStores.OpenWatchlistStoreAsync(databasePath, cancellationToken))
             {
@@ -46,7 +51,8 @@ internal static class ServeCommand
                 screener = entries.Count == 0 ? null : new WatchlistScreener(entries);
             }
 
-            await using var app = DossierWebApp.Create(store, new DossierWebOptions { Urls = listen, ApiKey = apiKey }, screener);
+            await using var app = DossierWebApp.Create(
+                store, links, new DossierWebOptions { Urls = listen, ApiKey = apiKey, AllowPrivateAddresses = parsed.GetValue(allowPrivate) }, screener);
             await context.Error.WriteLineAsync($"dossier: serving '{DossierStores.Describe(databasePath)}' on {string.Join(", ", listen)}{(apiKey is null ? " (read-only: no API key)" : "")}");
             await app.StartAsync(cancellationToken);
             // Returns when the command is cancelled (Ctrl+C) or the app stops itself, after a graceful stop.

@@ -83,6 +83,11 @@ internal sealed class QuoteFinder
                 found.Add(new Found(passage.Inner, QuoteKind.Direct, attribution.Cue, attribution.Speaker));
                 Cover(passage.Inner);
             }
+            else if (closeToken >= 0 && SignedBelow(closeToken) is { } signer)
+            {
+                found.Add(new Found(passage.Inner, QuoteKind.Direct, null, signer));
+                Cover(passage.Inner);
+            }
             else if (standalone && Words.CountWords(passage.Inner) >= 3)
             {
                 unattributed.Add(passage);
@@ -167,7 +172,8 @@ internal sealed class QuoteFinder
         {
             var (sentenceStart, _) = SentenceTokens(k);
             var cue = FindCueBackwards(k - 1, Math.Max(sentenceStart, k - 12));
-            return cue is null ? null : WithSpeaker(cue, sentenceStart, k, speakerAfterQuote: false);
+            if (cue is null) return HeadlineSource(k) is { } headline ? new Attribution(ColonCue(k), headline, false) : null;
+            return WithSpeaker(cue, sentenceStart, k, speakerAfterQuote: false);
         }
 
         if (!sameParagraph) return null;
@@ -209,10 +215,10 @@ internal sealed class QuoteFinder
         var limit = Math.Min(_tokens.Length, start + AttributionWindow);
         for (var j = start; j < limit; j++)
         {
-            if (_paragraphOf[j] != paragraph || _insideQuote[j] || Words.IsSentenceEnd(j)) return null;
+            if (_paragraphOf[j] != paragraph || _insideQuote[j] || EndsSentence(j)) return null;
             if (MatchCue(j) is not { } cue || _usedCue[j]) continue;
             var stop = j;
-            while (stop < limit && _paragraphOf[stop] == paragraph && !_insideQuote[stop] && !Words.IsSentenceEnd(stop)) stop++;
+            while (stop < limit && _paragraphOf[stop] == paragraph && !_insideQuote[stop] && !EndsSentence(stop)) stop++;
             if (j == start)
             {
                 if (cue.Pattern.Learned) return null;
@@ -226,6 +232,52 @@ internal sealed class QuoteFinder
         }
 
         return null;
+    }
+
+    private static readonly CuePattern Colon = new([":"], false);
+
+    private static CueMatch ColonCue(int colon) => new(colon, colon + 1, Colon);
+
+    /// <summary>
+    /// "Kerry: …", "Clinton camp: Trump's Islamaphobia threatens national security": a short name opening the sentence
+    /// and a colon attribute what follows, as headlines do.
+    /// </summary>
+    private SpeakerPhrase? HeadlineSource(int colon)
+    {
+        if (colon <= 0 || Words.Text(colon) != ":" || _insideQuote[colon]) return null;
+        var (sentenceStart, _) = SentenceTokens(colon);
+        if (colon - sentenceStart > MaxHeadlineSourceTokens || _paragraphOf[sentenceStart] != _paragraphOf[colon]) return null;
+        for (var t = sentenceStart; t < colon; t++)
+        {
+            if (_insideQuote[t] || Words.IsPunctuation(t) && !Words.Text(t).StartsWith('\'') && Words.Text(t) is not ("’s" or "'s" or "’")) return null;
+        }
+
+        if (!Words.IsCapitalised(sentenceStart) || _lexicon.NotHeadlineSources.Contains(Words.Lower(sentenceStart))) return null;
+        return _phrases.LeftOf(colon, sentenceStart) is { } phrase && phrase.Start == sentenceStart ? phrase : null;
+    }
+
+    private const int MaxHeadlineSourceTokens = 5;
+
+    /// <summary>A period ends the sentence only where the splitter ended one: "Rep. Gwen Moore (D-Wis.) said" goes on.</summary>
+    private bool EndsSentence(int token) =>
+        Words.IsSentenceEnd(token) && (token + 1 >= _tokens.Length || _sentenceOf[token + 1] != _sentenceOf[token]);
+
+    /// <summary>"“…” ― Pamela Padilla": a dash after the closing mark and a name ending the paragraph sign the quote.</summary>
+    private SpeakerPhrase? SignedBelow(int closeToken)
+    {
+        var dash = closeToken + 1;
+        if (dash >= _tokens.Length || Words.Text(dash) is not ("―" or "—" or "–" or "-" or "--") || _paragraphOf[dash] != _paragraphOf[closeToken]) return null;
+        var end = dash + 1;
+        while (end < _tokens.Length && _paragraphOf[end] == _paragraphOf[dash] && !_insideQuote[end]) end++;
+        while (end > dash + 1 && Words.IsPunctuation(end - 1)) end--;
+        if (end == dash + 1 || end - dash - 1 > 6) return null;
+        for (var t = dash + 1; t < end; t++)
+        {
+            if (!Words.IsCapitalised(t) && !Words.IsPunctuation(t)) return null;
+        }
+
+        if (end < _tokens.Length && _paragraphOf[end] == _paragraphOf[dash] && !Words.IsPunctuation(end)) return null;
+        return new SpeakerPhrase(dash + 1, end, dash + 1);
     }
 
     private CueMatch? FindCueBackwards(int from, int floor, bool allowUsed = false)
@@ -273,6 +325,7 @@ internal sealed class QuoteFinder
             cancellationToken.ThrowIfCancellationRequested();
             var sentenceStart = sentence.FirstToken;
             var sentenceEnd = Math.Min(sentence.EndToken, _tokens.Length);
+            TakeHeadline(found, sentenceStart, sentenceEnd);
             for (var t = sentenceStart; t < sentenceEnd; t++)
             {
                 if (_insideQuote[t] || _usedCue[t] || _covered[t]) continue;
@@ -285,6 +338,22 @@ internal sealed class QuoteFinder
                 Cover(content);
                 t = cue.End - 1;
             }
+        }
+    }
+
+    private void TakeHeadline(List<Found> found, int sentenceStart, int sentenceEnd)
+    {
+        var limit = Math.Min(sentenceEnd, sentenceStart + MaxHeadlineSourceTokens + 1);
+        for (var colon = sentenceStart + 1; colon < limit; colon++)
+        {
+            if (Words.Text(colon) != ":") continue;
+            if (HeadlineSource(colon) is not { } source) return;
+            var contentEnd = sentenceEnd;
+            while (contentEnd > colon && Words.IsSentenceEnd(contentEnd - 1)) contentEnd--;
+            if (Make(colon + 1, contentEnd, QuoteKind.Indirect, ColonCue(colon), source) is not { } quote) return;
+            found.Add(quote);
+            Cover(quote.Content);
+            return;
         }
     }
 
@@ -383,7 +452,7 @@ internal sealed class QuoteFinder
         var isTell = IsTell(cue);
         if (mayPrecedeThat || isTell)
         {
-            for (var i = first + 1; i < Math.Min(contentEnd, first + 6); i++)
+            for (var i = first + 1; i < Math.Min(contentEnd, first + ThatWindow); i++)
             {
                 if (Words.Lower(i) == "that") return i + 1;
                 if (Words.IsPunctuation(i) || _insideQuote[i]) break;
@@ -393,6 +462,9 @@ internal sealed class QuoteFinder
         if (opensWithAdverbial || Words.IsPunctuation(first) && !_insideQuote[first]) return -1;
         return first;
     }
+
+    /// <summary>How far after a cue a "that" may still open its content ("said earlier on Friday during a news conference that").</summary>
+    private const int ThatWindow = 10;
 
     private static readonly HashSet<string> TimeOrPlaceOpeners =
         ["on", "in", "at", "during", "to", "last", "this", "earlier", "yesterday", "today", "again", "later", "recently", "previously"];

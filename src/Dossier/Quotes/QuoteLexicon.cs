@@ -45,6 +45,8 @@ internal sealed class QuoteLexicon
         UnnamedNouns = Set("unnamed-nouns.txt");
         OrganisationNouns = Set("organisation-nouns.txt");
         OutletWords = Set("outlet-words.txt");
+        TimeWords = Set("time-words.txt");
+        NotHeadlineSources = Set("not-headline-sources.txt");
         Pronouns = EmbeddedData.ReadLines("Quotes.Data.pronouns.txt")
             .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .ToFrozenDictionary(parts => parts[0], parts => parts.Length > 1 ? parts[1] : "person", StringComparer.Ordinal);
@@ -61,6 +63,8 @@ internal sealed class QuoteLexicon
     public FrozenSet<string> UnnamedNouns { get; }
     public FrozenSet<string> OrganisationNouns { get; }
     public FrozenSet<string> OutletWords { get; }
+    public FrozenSet<string> TimeWords { get; }
+    public FrozenSet<string> NotHeadlineSources { get; }
 
     /// <summary>Pronoun → what it can stand for: person, group or organisation.</summary>
     public FrozenDictionary<string, string> Pronouns { get; }
@@ -81,6 +85,6 @@ internal sealed record CuePattern(string[] Words, bool RequiresThat, bool Learne
 /// </summary>
 public sealed record QuoteOptions
 {
-    public double MinLearnedCueRatio { get; init; } = 0.25;
-    public int MinLearnedCueCount { get; init; } = 3;
+    public double MinLearnedCueRatio { get; init; } = 0.15;
+    public int MinLearnedCueCount { get; init; } = 2;
 }

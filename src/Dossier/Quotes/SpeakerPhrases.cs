@@ -29,10 +29,16 @@ internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
         if (words.Text(i) == ")")
         {
             // "Sen. Rand Paul (R-Ky.) said": the parenthesis qualifies the speaker.
-            var open = i - 1;
-            while (open >= Math.Max(floor, i - 10) && words.Text(open) != "(") open--;
-            if (open < floor || words.Text(open) != "(") return null;
+            var open = PartyTagStart(i, floor);
+            if (open < 0) return null;
             i = open - 1;
+            if (i < floor) return null;
+        }
+
+        if (words.Text(i) == "," && PartyTagStart(i - 1, floor) is var tag and > 0 && words.Text(tag - 1) == ",")
+        {
+            // "Mitch McConnell, R-Ky., said": the tag between commas qualifies the name before it.
+            i = tag - 2;
             if (i < floor) return null;
         }
 
@@ -50,9 +56,11 @@ internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
         if (words.Text(i) == ",")
         {
             // "Subject, Apposition, said": take the name of the two.
-            if (CollectLeft(i - 1, floor) is not { } inner) return null;
-            if (inner.Start - 1 <= floor || words.Text(inner.Start - 1) != ",") return null;
-            if (CollectLeft(inner.Start - 2, floor) is not { } outer) return null;
+            if (CollectLeft(i - 1, floor) is not { } inner) return LongApposition(i, floor);
+            if (inner.Start - 1 <= floor || words.Text(inner.Start - 1) != ",") return LongApposition(i, floor);
+            var outerLast = inner.Start - 2;
+            if (PartyTagStart(outerLast, floor) is var parenthesis and >= 0 && words.Text(outerLast) == ")") outerLast = parenthesis - 1;
+            if (CollectLeft(outerLast, floor) is not { } outer) return null;
             var chosen = IsName(inner) || !IsName(outer) ? inner : outer;
             if (!IsName(chosen)) chosen = outer;
             return chosen with { ExtentStart = outer.Start };
@@ -60,6 +68,25 @@ internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
 
         return CollectLeft(i, floor);
     }
+
+    /// <summary>
+    /// "Karimi, executive director of Interfaith Paths to Peace, said", "John Archer, wearing a Canova T-Shirt, said":
+    /// an apposition too long or too verbal for a noun phrase, between a name opening the sentence and the cue.
+    /// </summary>
+    private SpeakerPhrase? LongApposition(int comma, int floor)
+    {
+        for (var j = comma - 1; j > floor && comma - j <= MaxAppositionTokens; j--)
+        {
+            if (words.Text(j) is "." or ";" or ":" or "“" or "”" or "\"" or "(" or ")" || IsCueWord(j)) return null;
+            if (words.Text(j) != ",") continue;
+            if (CollectLeft(j - 1, floor) is { } name && name.Start == floor && IsName(name)) return name with { ExtentStart = name.Start };
+            return null;
+        }
+
+        return null;
+    }
+
+    private const int MaxAppositionTokens = 16;
 
     /// <summary>
     /// "Clinton celebrated in Florida … and said it was another step", "Weaver didn't seem impressed, telling reporters":
@@ -108,7 +135,7 @@ internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
 
         var end = j;
         while (end > start && (FunctionWords.Contains(words.Lower(end - 1)) && !IsPossessive(end - 1) || RightPrepositions.Contains(words.Lower(end - 1)))) end--;
-        return end > start && HasContentWord(start, end) ? new SpeakerPhrase(start, end, start) : null;
+        return end > start && HasContentWord(start, end) && !IsTimeOnly(start, end) ? new SpeakerPhrase(start, end, start) : null;
     }
 
     private SpeakerPhrase? CollectLeft(int last, int floor)
@@ -128,7 +155,37 @@ internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
 
         var start = j + 1;
         while (start <= last && LeadingWordsToDrop.Contains(words.Lower(start))) start++;
-        return start <= last && HasContentWord(start, last + 1) ? new SpeakerPhrase(start, last + 1, start) : null;
+        return start <= last && HasContentWord(start, last + 1) && !IsTimeOnly(start, last + 1) ? new SpeakerPhrase(start, last + 1, start) : null;
+    }
+
+    /// <summary>"said Tuesday", "In June, …": a time expression is no speaker.</summary>
+    private bool IsTimeOnly(int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            if (!lexicon.TimeWords.Contains(words.Lower(i)) && !words.IsPunctuation(i) && !int.TryParse(words.Text(i), out _)) return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The first token of a party tag ending at <paramref name="last"/> ("R-Ky." in "Mitch McConnell, R-Ky., said";
+    /// "(D-Wis.)"), or -1: it qualifies the name before it and is never the speaker.
+    /// </summary>
+    private int PartyTagStart(int last, int floor)
+    {
+        if (words.Text(last) == ")")
+        {
+            var open = last - 1;
+            while (open >= Math.Max(floor, last - 10) && words.Text(open) != "(") open--;
+            return open >= floor && words.Text(open) == "(" ? open : -1;
+        }
+
+        var i = last;
+        if (words.Text(i) == "." && i > floor) i--;
+        var tag = words.Text(i);
+        return tag.Length >= 3 && tag[0] is 'D' or 'R' or 'I' && tag[1] == '-' && char.IsUpper(tag[2]) ? i : -1;
     }
 
     private bool IsName(SpeakerPhrase phrase)

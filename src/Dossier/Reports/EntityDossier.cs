@@ -15,6 +15,21 @@ public sealed record EntityDossier(
     IReadOnlyList<StoryJson>? Stories = null,
     IReadOnlyList<ClaimLinkJson>? ClaimLinks = null)
 {
+    /// <summary>Above this many documents a dossier is shown without cross-article links, to keep a page's time bounded.</summary>
+    public const int MaxLinkedDocuments = 1000;
+
+    /// <summary>
+    /// The dossier with its documents grouped into stories and its claims linked across documents (denials answering
+    /// allegations elsewhere), computed over these documents only.
+    /// </summary>
+    public EntityDossier WithCrossArticleLinks(CancellationToken cancellationToken)
+    {
+        if (Documents.Count is < 2 or > MaxLinkedDocuments) return this;
+        var linkable = Documents.Select(stored => LinkableDocuments.From(stored.Document, stored.CanonicalIds)).ToList();
+        var (stories, links) = StoreLinking.Compute(linkable, cancellationToken);
+        return this with { Stories = stories.Select(DossierJsonMapper.ToJson).ToList(), ClaimLinks = links.Select(DossierJsonMapper.ToJson).ToList() };
+    }
+
     /// <summary>The mentions of this entity in one document, in text order.</summary>
     public static IEnumerable<MentionJson> MentionsIn(StoredDocument document, long entityId) =>
         document.Document.Entities.Where(m => document.CanonicalIds.TryGetValue(m.EntityId, out var id) && id == entityId);

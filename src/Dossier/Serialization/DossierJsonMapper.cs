@@ -58,6 +58,14 @@ public static class DossierJsonMapper
     public static EntityJson ToJson(CanonicalEntity entity, IReadOnlyList<WatchlistHitJson>? hits = null) =>
         new(entity.Id, entity.Name, entity.Label.ToString(), entity.Aliases, entity.Documents, hits ?? []);
 
+    public static StoryJson ToJson(StoryCluster story) => new(story.Id, story.DocumentIds);
+
+    public static ClaimLinkJson ToJson(ClaimLink link) => new(
+        new ClaimRefJson(link.From.DocumentId, link.From.ClaimIndex),
+        new ClaimRefJson(link.To.DocumentId, link.To.ClaimIndex),
+        link.Relation.ToString().ToLowerInvariant(),
+        link.Confidence);
+
     /// <summary>Enum names as the contract spells them: NamedPerson → named_person.</summary>
     public static string Snake<T>(T value) where T : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
 

@@ -103,6 +103,29 @@ try {
     await page.goto(dossierUrl);
     check((await page.locator('#summary td.decision').first().textContent()) === 'false_positive', 'dossier: the hit decision is not shown');
     await assertInert('samples');
+
+    // Merge an entity into Alibaba from its dossier page: the alias and the analyst's reason show on Alibaba's page.
+    const alibabaPath = new URL(dossierUrl).pathname;
+    await go('/entities');
+    await Promise.all([page.waitForURL('**/entities/*'), page.click('table a:text-is("Financial Times")')]);
+    const merge = page.locator('form.merge');
+    await merge.locator('input[name=into]').fill(alibabaPath.split('/').pop());
+    await merge.locator('input[name=reason]').fill('browser test: one group');
+    await merge.locator('input[name=api_key]').fill(apiKey);
+    await Promise.all([page.waitForURL(`**${alibabaPath}#names`), merge.locator('button[type=submit]').click()]);
+    const explained = await page.textContent('#names');
+    check(explained.includes('Financial Times') && explained.includes('browser test: one group'), `merge: the alias and its reason are not explained: ${explained}`);
+    await shot('dossier-names');
+
+    // And split it off again.
+    const split = page.locator('form.split');
+    await split.locator('select[name=alias]').selectOption('Financial Times');
+    await split.locator('input[name=reason]').fill('browser test: not the same');
+    await split.locator('input[name=api_key]').fill(apiKey);
+    await Promise.all([page.waitForURL(`**${alibabaPath}#names`), split.locator('button[type=submit]').click()]);
+    const aliases = await page.textContent('#names p.aliases');
+    check(!aliases.includes('Financial Times'), `split: the alias is still on Alibaba: ${aliases}`);
+    await assertInert('names');
   } else if (mode === 'xss') {
     const paths = readFileSync(pathsFile, 'utf8').split('\n').filter(Boolean);
     for (const [index, path] of paths.entries()) {

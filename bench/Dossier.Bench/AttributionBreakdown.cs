@@ -1,0 +1,63 @@
+using System.Globalization;
+
+namespace Dossier.Bench;
+
+/// <summary>
+/// Where the relation loss lies: every gold relation (source and content) is counted as found (some prediction
+/// overlaps both its source and its content), wrong source (a prediction overlaps its content, none also its source)
+/// or content missed, grouped by attribution type and by cue word. Overlap here is not one to one, so "found" can
+/// exceed the one-to-one partial recall slightly; the figures point at the work, they do not replace the scores.
+/// </summary>
+internal sealed class AttributionBreakdown
+{
+    private readonly Dictionary<string, int[]> _byType = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int[]> _byCue = new(StringComparer.Ordinal);
+    private int _falseWrongSource;
+    private int _falseNoContent;
+
+    private const int Found = 0, WrongSource = 1, ContentMissed = 2;
+
+    public void AddGold(string type, string cue, bool sourceAndContent, bool contentOnly)
+    {
+        var outcome = sourceAndContent ? Found : contentOnly ? WrongSource : ContentMissed;
+        Count(_byType, type, outcome);
+        Count(_byCue, cue, outcome);
+    }
+
+    /// <summary>A predicted relation matching no gold relation: its content overlaps a gold content or none.</summary>
+    public void AddFalse(bool contentOverlapsGold)
+    {
+        if (contentOverlapsGold) _falseWrongSource++;
+        else _falseNoContent++;
+    }
+
+    public void Print(TextWriter output, int topCues)
+    {
+        output.WriteLine("loss by gold attribution type      gold    found  wrong-source  content-missed");
+        foreach (var (type, counts) in _byType.OrderByDescending(p => p.Value.Sum()).ThenBy(p => p.Key, StringComparer.Ordinal))
+        {
+            Line(output, type, counts);
+        }
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"unmatched predictions: {_falseWrongSource} over a gold content with another source, {_falseNoContent} over no gold content"));
+        output.WriteLine($"loss by cue word (top {topCues} by relations lost)");
+        foreach (var (cue, counts) in _byCue.OrderByDescending(p => p.Value[WrongSource] + p.Value[ContentMissed]).ThenBy(p => p.Key, StringComparer.Ordinal).Take(topCues))
+        {
+            Line(output, cue, counts);
+        }
+    }
+
+    private static void Line(TextWriter output, string label, int[] counts)
+    {
+        var gold = counts.Sum();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {label,-30} {gold,7} {counts[Found],8} {counts[WrongSource],13} {counts[ContentMissed],15}   found {(double)counts[Found] / gold:P0}"));
+    }
+
+    private static void Count(Dictionary<string, int[]> table, string key, int outcome)
+    {
+        if (!table.TryGetValue(key, out var counts)) table[key] = counts = new int[3];
+        counts[outcome]++;
+    }
+}

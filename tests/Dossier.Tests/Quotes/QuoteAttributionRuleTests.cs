@@ -1,0 +1,85 @@
+using Dossier.Quotes;
+
+namespace Dossier.Tests.Quotes;
+
+/// <summary>Attribution patterns of political news: party tags, signed quotes, headline colons, long appositions.</summary>
+public sealed class QuoteAttributionRuleTests
+{
+    private static string Content(string text, Quote quote) => text[quote.Content.Start..quote.Content.End];
+
+    [Theory]
+    [InlineData("“It’s a dog whistle to all Americans,” Rep. Gwen Moore (D-Wis.) said.", "Rep. Gwen Moore")]
+    [InlineData("“Our assumption is that the veto will be overridden,” Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday.", "Senate Majority Leader Mitch McConnell")]
+    [InlineData("“They would just go get them,” Rep. Jim Jordan (R-Ohio), an oversight panel member, said in an interview.", "Rep. Jim Jordan")]
+    public void APartyTagAfterTheNameQualifiesTheSpeaker(string text, string speaker)
+    {
+        var (_, quotes) = QuoteTestDocuments.Analyze(text);
+        var quote = Assert.Single(quotes);
+        Assert.Equal(speaker, quote.Speaker);
+        Assert.Equal(QuoteKind.Direct, quote.Kind);
+    }
+
+    [Fact]
+    public void ADashAndANameAfterTheQuoteSignIt()
+    {
+        const string text = "Readers wrote in.\n\n“Trump must stop portraying Latinos as gangsters.” ― Carla Sanchez\n\n“He scares me.” — Krystal Correa";
+        var (_, quotes) = QuoteTestDocuments.Analyze(text);
+        Assert.Equal(["Carla Sanchez", "Krystal Correa"], quotes.Select(q => q.Speaker));
+        Assert.All(quotes, q => Assert.Equal(QuoteKind.Direct, q.Kind));
+    }
+
+    [Fact]
+    public void ADashBeforeOrdinaryWordsSignsNothing()
+    {
+        const string text = "“We will win.” — a promise repeated across the state for months.";
+        var (_, quotes) = QuoteTestDocuments.Analyze(text);
+        var quote = Assert.Single(quotes, q => Content(text, q) == "We will win.");
+        Assert.Null(quote.Speaker);
+    }
+
+    [Fact]
+    public void AHeadlineNameAndColonAttributeTheRest()
+    {
+        const string text = "Clinton camp: Trump’s rhetoric threatens national security\n\nThe campaign spoke on Monday.";
+        var (_, quotes) = QuoteTestDocuments.Analyze(text);
+        var quote = Assert.Single(quotes);
+        Assert.Equal("Clinton camp", quote.Speaker);
+        Assert.Equal("Trump’s rhetoric threatens national security", Content(text, quote));
+    }
+
+    [Fact]
+    public void AnIntroducingLabelIsNoHeadlineSource()
+    {
+        const string text = "Update: The vote was delayed until Friday afternoon.";
+        var (_, quotes) = QuoteTestDocuments.Analyze(text);
+        Assert.Empty(quotes);
+    }
+
+    [Fact]
+    public void ALongAppositionBetweenTheNameAndTheCueKeepsTheName()
+    {
+        const string text = "Karimi, executive director of Interfaith Paths to Peace, said she hopes the world remembers his call for unity.";
+        var (_, quotes) = QuoteTestDocuments.Analyze(text);
+        var quote = Assert.Single(quotes);
+        Assert.Equal("Karimi", quote.Speaker);
+        Assert.Equal(QuoteKind.Indirect, quote.Kind);
+    }
+
+    [Fact]
+    public void ATimeAfterTheCueIsNoSpeaker()
+    {
+        const string text = "The deal will close next year, said Tuesday.";
+        var (_, quotes) = QuoteTestDocuments.Analyze(text);
+        Assert.DoesNotContain(quotes, q => q.Speaker == "Tuesday");
+    }
+
+    [Fact]
+    public void AThatAfterSeveralAdverbialsStillOpensTheContent()
+    {
+        const string text = "Adelson said earlier on Friday during a news conference that he may wait until February.";
+        var (_, quotes) = QuoteTestDocuments.Analyze(text);
+        var quote = Assert.Single(quotes);
+        Assert.Equal("Adelson", quote.Speaker);
+        Assert.Equal("he may wait until February", Content(text, quote));
+    }
+}
