@@ -8,9 +8,9 @@ internal static class CommonOptions
 
     public static Option<string> Database() => new("--db")
     {
-        Description = "The store: a SQLite file (created if missing).",
+        Description = "The store: a SQLite file (created if missing), or a PostgreSQL database as a postgres://user:password@host:port/database URI or a Host=...;Database=... connection string.",
         DefaultValueFactory = _ => DefaultDatabase,
-        HelpName = "FILE",
+        HelpName = "FILE|URI",
     };
 
     public static Option<string> Format(string defaultValue, params string[] allowed)
@@ -27,6 +27,6 @@ internal static class CommonOptions
     public static Option<string?> OutputFile() => new("--output", "-o")
     {
         Description = "Write to this file instead of standard output.",
-        HelpName = "FILE",
+        HelpName = "FILE|URI",
     };
 }

@@ -3,7 +3,6 @@ using Dossier.Entities;
 using Dossier.Linking;
 using Dossier.Screening;
 using Dossier.Serialization;
-using Dossier.Storage.Sqlite;
 
 namespace Dossier.Storage;
 
@@ -17,7 +16,7 @@ public static class EntityScreening
         string databasePath, IDossierStore store, IReadOnlyList<CanonicalEntity> entities, CancellationToken cancellationToken)
     {
         IReadOnlyList<WatchlistEntry> entries;
-        await using (var lists = await SqliteWatchlistStore.OpenAsync(databasePath, cancellationToken))
+        await using (var lists = await DossierStores.OpenWatchlistStoreAsync(databasePath, cancellationToken))
         {
             entries = await lists.ActiveEntriesAsync(cancellationToken);
         }

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Dossier.Storage.Sqlite;
+using Dossier.Storage;
 
 namespace Dossier.Cli.Commands;
 
@@ -23,7 +23,7 @@ internal static class EntityCorrectionCommands
         var command = new Command("merge", "Merge one canonical entity into another.") { entity, into, reason, database };
         command.SetAction(async (parsed, cancellationToken) =>
         {
-            await using var store = await SqliteLinkStore.OpenAsync(parsed.GetValue(database)!, cancellationToken);
+            await using var store = await DossierStores.OpenLinkStoreAsync(parsed.GetValue(database)!, cancellationToken);
             return await RunAsync(context, async () =>
             {
                 var decision = await store.MergeAsync(parsed.GetValue(entity), parsed.GetValue(into), parsed.GetValue(reason)!, cancellationToken);
@@ -43,7 +43,7 @@ internal static class EntityCorrectionCommands
         var command = new Command("split", "Split a name off a canonical entity into a new entity.") { entity, alias, reason, database };
         command.SetAction(async (parsed, cancellationToken) =>
         {
-            await using var store = await SqliteLinkStore.OpenAsync(parsed.GetValue(database)!, cancellationToken);
+            await using var store = await DossierStores.OpenLinkStoreAsync(parsed.GetValue(database)!, cancellationToken);
             return await RunAsync(context, async () =>
             {
                 var decision = await store.SplitAsync(parsed.GetValue(entity), parsed.GetValue(alias)!, parsed.GetValue(reason)!, cancellationToken);
@@ -61,7 +61,7 @@ internal static class EntityCorrectionCommands
         var command = new Command("explain", "Say why each name of an entity belongs to it.") { entity, database };
         command.SetAction(async (parsed, cancellationToken) =>
         {
-            await using var store = await SqliteLinkStore.OpenAsync(parsed.GetValue(database)!, cancellationToken);
+            await using var store = await DossierStores.OpenLinkStoreAsync(parsed.GetValue(database)!, cancellationToken);
             return await RunAsync(context, async () =>
             {
                 var reasons = await store.ExplainAsync(parsed.GetValue(entity), cancellationToken);

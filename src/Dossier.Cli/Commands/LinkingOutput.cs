@@ -1,6 +1,6 @@
 using Dossier.Linking;
 using Dossier.Serialization;
-using Dossier.Storage.Sqlite;
+using Dossier.Storage;
 
 namespace Dossier.Cli.Commands;
 
@@ -10,7 +10,7 @@ internal static class LinkingOutput
     public static async Task<(List<StoryJson> Stories, List<ClaimLinkJson> ClaimLinks)> ComputeAsync(
         string databasePath, IReadOnlyCollection<string> documentIds, CancellationToken cancellationToken)
     {
-        await using var store = await SqliteLinkStore.OpenAsync(databasePath, cancellationToken);
+        await using var store = await DossierStores.OpenLinkStoreAsync(databasePath, cancellationToken);
         var (stories, links) = await StoreLinking.RecomputeAsync(store, cancellationToken);
 
         var wanted = documentIds.ToHashSet(StringComparer.Ordinal);

@@ -3,7 +3,6 @@ using System.Globalization;
 using Dossier.Analysis;
 using Dossier.Screening.Importing;
 using Dossier.Storage;
-using Dossier.Storage.Sqlite;
 
 namespace Dossier.Cli.Commands;
 
@@ -29,7 +28,7 @@ internal static class ListsCommand
         command.SetAction(async (parsed, cancellationToken) =>
         {
             var results = await new WatchlistImporter().ReadAsync(parsed.GetValue(paths)!, cancellationToken);
-            await using var store = await SqliteWatchlistStore.OpenAsync(parsed.GetValue(database)!, cancellationToken);
+            await using var store = await DossierStores.OpenWatchlistStoreAsync(parsed.GetValue(database)!, cancellationToken);
             var failed = 0;
             foreach (var result in results)
             {
@@ -61,7 +60,7 @@ internal static class ListsCommand
         var command = new Command("show", "Show the stored lists with their newest version and active entries.") { database };
         command.SetAction(async (parsed, cancellationToken) =>
         {
-            await using var store = await SqliteWatchlistStore.OpenAsync(parsed.GetValue(database)!, cancellationToken);
+            await using var store = await DossierStores.OpenWatchlistStoreAsync(parsed.GetValue(database)!, cancellationToken);
             var lists = await store.ListsAsync(cancellationToken);
             if (lists.Count == 0)
             {

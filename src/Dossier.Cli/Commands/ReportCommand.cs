@@ -19,7 +19,7 @@ internal static class ReportCommand
         command.SetAction(async (parsed, cancellationToken) =>
         {
             var databasePath = parsed.GetValue(database)!;
-            if (!File.Exists(databasePath))
+            if (!DossierStores.IsPostgres(databasePath) && !File.Exists(databasePath))
             {
                 await context.Error.WriteLineAsync($"dossier: no store at '{databasePath}': run 'dossier analyze' first.");
                 return ExitCodes.NotFound;

@@ -4,7 +4,7 @@ using System.Text.Json;
 using Dossier.Screening;
 using Dossier.Screening.Importing;
 using Dossier.Screening.Matching;
-using Dossier.Storage.Sqlite;
+using Dossier.Storage;
 
 namespace Dossier.Cli.Commands;
 
@@ -66,7 +66,7 @@ internal static class ScreenCommand
                 return ExitCodes.Usage;
             }
 
-            await using var store = await SqliteWatchlistStore.OpenAsync(databasePath, cancellationToken);
+            await using var store = await DossierStores.OpenWatchlistStoreAsync(databasePath, cancellationToken);
             var entries = await store.ActiveEntriesAsync(cancellationToken);
             if (entries.Count == 0) await context.Error.WriteLineAsync("dossier: no lists imported: run 'dossier lists import PATH' first.");
             var screener = new WatchlistScreener(entries);
@@ -95,7 +95,7 @@ internal static class ScreenCommand
         }
 
         // Rarity weights come from the imported lists when there are any, as when screening; otherwise every name part weighs the same.
-        await using var store = await SqliteWatchlistStore.OpenAsync(databasePath, cancellationToken);
+        await using var store = await DossierStores.OpenWatchlistStoreAsync(databasePath, cancellationToken);
         var entries = await store.ActiveEntriesAsync(cancellationToken);
         var screener = new WatchlistScreener(entries);
         var scorer = new PairScorer(screener.Comparer, screener.Normalizer);

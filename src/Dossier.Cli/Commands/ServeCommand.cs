@@ -1,5 +1,4 @@
 using Dossier.Screening;
-using Dossier.Storage.Sqlite;
 using System.CommandLine;
 using Dossier.Storage;
 using Dossier.Web;
@@ -44,9 +43,9 @@ internal static class ServeCommand
 
             var listen = parsed.GetValue(urls)!.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             await using var store = await DossierStores.OpenAsync(databasePath, cancellationToken);
-            await using var links = await SqliteLinkStore.OpenAsync(databasePath, cancellationToken);
+            await using var links = await DossierStores.OpenLinkStoreAsync(databasePath, cancellationToken);
             WatchlistScreener? screener;
-            await using (var lists = await SqliteWatchlistStore.OpenAsync(databasePath, cancellationToken))
+            await using (var lists = await DossierStores.OpenWatchlistStoreAsync(databasePath, cancellationToken))
             {
                 var entries = await lists.ActiveEntriesAsync(cancellationToken);
                 screener = entries.Count == 0 ? null : new WatchlistScreener(entries);
@@ -54,7 +53,7 @@ internal static class ServeCommand
 
             await using var app = DossierWebApp.Create(
                 store, links, new DossierWebOptions { Urls = listen, ApiKey = apiKey, AllowPrivateAddresses = parsed.GetValue(allowPrivate) }, screener);
-            await context.Error.WriteLineAsync($"dossier: serving '{databasePath}' on {string.Join(", ", listen)}{(apiKey is null ? " (read-only: no API key)" : "")}");
+            await context.Error.WriteLineAsync($"dossier: serving '{DossierStores.Describe(databasePath)}' on {string.Join(", ", listen)}{(apiKey is null ? " (read-only: no API key)" : "")}");
             await app.StartAsync(cancellationToken);
             // Returns when the command is cancelled (Ctrl+C) or the app stops itself, after a graceful stop.
             await app.WaitForShutdownAsync(cancellationToken);

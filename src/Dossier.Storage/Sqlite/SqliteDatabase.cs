@@ -14,7 +14,8 @@ internal static class SqliteDatabase
             await connection.OpenAsync(cancellationToken);
             await using (var pragma = connection.CreateCommand())
             {
-                pragma.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;";
+                // The busy timeout comes first: switching a new file to WAL waits for a lock when several processes open it at once.
+                pragma.CommandText = "PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
                 await pragma.ExecuteNonQueryAsync(cancellationToken);
             }
 

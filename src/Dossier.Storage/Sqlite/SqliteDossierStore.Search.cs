@@ -12,10 +12,6 @@ namespace Dossier.Storage.Sqlite;
 // Reads for the web and the search index (migration 0004).
 public sealed partial class SqliteDossierStore
 {
-    private const char MatchStart = '\u0002';
-    private const char MatchEnd = '\u0003';
-    private const int MaxQueryTerms = 16;
-
     /// <summary>Indexes a document's text, quotes and claims for search, inside the transaction that stores it.</summary>
     private async Task IndexAsync(DocumentJson document, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
@@ -46,7 +42,7 @@ public sealed partial class SqliteDossierStore
             var id = (long)(await entry.ExecuteScalarAsync(cancellationToken))!;
             // The snippet markers must not occur in the indexed text, or hostile text could fake a match.
             await using var text = Command("INSERT INTO search_text (rowid, title, body) VALUES ($id, $title, $body)",
-                ("$id", id), ("$title", title), ("$body", body.Replace(MatchStart, ' ').Replace(MatchEnd, ' ')));
+                ("$id", id), ("$title", title), ("$body", StoredRows.Searchable(body)));
             text.Transaction = transaction;
             await text.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -64,9 +60,7 @@ public sealed partial class SqliteDossierStore
                 annotations = json;
             }
 
-            var document = JsonSerializer.Deserialize<DocumentJson>(annotations, DossierJsonMapper.Options)
-                           ?? throw new InvalidDataException($"Stored document {documentId} has no annotations.");
-            return new StoredDocument(document, await CanonicalIdsAsync(documentId, cancellationToken));
+            return new StoredDocument(StoredRows.Document(documentId, annotations), await CanonicalIdsAsync(documentId, cancellationToken));
         }
         finally
         {
@@ -100,7 +94,7 @@ public sealed partial class SqliteDossierStore
                              WHERE $name IS NULL OR entity_id IN (SELECT entity_id FROM entity_aliases WHERE alias LIKE '%' || $name || '%' ESCAPE '\')
                              GROUP BY entity_id ORDER BY 2 DESC, 4 DESC, entity_id LIMIT $limit
                              """,
-                             ("$name", string.IsNullOrWhiteSpace(name) ? null : EscapeLike(name.Trim())), ("$limit", Math.Clamp(limit, 1, 1000))))
+                             ("$name", string.IsNullOrWhiteSpace(name) ? null : StoredRows.EscapeLike(name.Trim())), ("$limit", Math.Clamp(limit, 1, 1000))))
             {
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken)) rows.Add((reader.GetInt64(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3)));
@@ -172,7 +166,7 @@ public sealed partial class SqliteDossierStore
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                var (snippet, highlights) = ParseSnippet(reader.IsDBNull(6) ? "" : reader.GetString(6));
+                var (snippet, highlights) = StoredRows.ParseSnippet(reader.IsDBNull(6) ? "" : reader.GetString(6));
                 hits.Add(new SearchHit(
                     reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4),
                     reader.IsDBNull(5) ? null : reader.GetString(5), snippet, highlights, reader.GetDouble(7),
@@ -195,51 +189,10 @@ public sealed partial class SqliteDossierStore
     /// </summary>
     public static string? ToFtsQuery(string text)
     {
-        var terms = new List<string>();
-        var term = new StringBuilder();
-        foreach (var c in text.AsSpan(0, Math.Min(text.Length, 1000)))
-        {
-            if (char.IsLetterOrDigit(c))
-            {
-                term.Append(c);
-                continue;
-            }
-
-            Flush(c == '*');
-        }
-
-        Flush(false);
-        return terms.Count == 0 ? null : string.Join(' ', terms.Take(MaxQueryTerms));
-
-        void Flush(bool prefix)
-        {
-            if (term.Length == 0) return;
-            terms.Add("\"" + term + "\"" + (prefix ? "*" : ""));
-            term.Clear();
-        }
-    }
-
-    private static (string Text, List<SpanJson> Highlights) ParseSnippet(string marked)
-    {
-        var text = new StringBuilder(marked.Length);
-        var highlights = new List<SpanJson>();
-        var start = -1;
-        foreach (var c in marked)
-        {
-            if (c == MatchStart) start = text.Length;
-            else if (c == MatchEnd && start >= 0)
-            {
-                highlights.Add(new SpanJson(start, text.Length, text.ToString(start, text.Length - start)));
-                start = -1;
-            }
-            else text.Append(c);
-        }
-
-        return (text.ToString(), highlights);
+        var terms = StoredRows.QueryTerms(text);
+        return terms.Count == 0 ? null : string.Join(' ', terms.Select(t => "\"" + t.Term + "\"" + (t.Prefix ? "*" : "")));
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    private static string EscapeLike(string value) =>
-        value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }

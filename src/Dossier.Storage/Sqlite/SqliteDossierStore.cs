@@ -225,7 +225,7 @@ public sealed partial class SqliteDossierStore : IDossierStore
                              WHERE a.alias LIKE '%' || $name || '%' ESCAPE '\'
                              GROUP BY a.entity_id ORDER BY exact DESC, weight DESC, a.entity_id LIMIT 20
                              """,
-                             ("$name", name.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal))))
+                             ("$name", StoredRows.EscapeLike(name))))
             {
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken)) ids.Add(reader.GetInt64(0));
@@ -262,8 +262,7 @@ public sealed partial class SqliteDossierStore : IDossierStore
 
             foreach (var (rowId, id, annotations) in page)
             {
-                var json = JsonSerializer.Deserialize<DocumentJson>(annotations, DossierJsonMapper.Options)
-                           ?? throw new InvalidDataException($"Stored document {id} has no annotations.");
+                var json = StoredRows.Document(id, annotations);
                 IReadOnlyDictionary<int, long> canonicalIds;
                 await _gate.WaitAsync(cancellationToken);
                 try
@@ -302,8 +301,7 @@ public sealed partial class SqliteDossierStore : IDossierStore
             var documents = new List<StoredDocument>(rows.Count);
             foreach (var (id, annotations) in rows)
             {
-                var json = JsonSerializer.Deserialize<DocumentJson>(annotations, DossierJsonMapper.Options)
-                           ?? throw new InvalidDataException($"Stored document {id} has no annotations.");
+                var json = StoredRows.Document(id, annotations);
                 documents.Add(new StoredDocument(json, await CanonicalIdsAsync(id, cancellationToken)));
             }
 

@@ -125,30 +125,14 @@ public sealed class SqliteLinkStore : ILinkStore
                 (name, label) = (reader.GetString(0), Enum.Parse<EntityLabel>(reader.GetString(1)));
             }
 
-            var reasons = new List<string>();
-            var nameKey = EntityKey.Explain(name, label);
+            var aliases = new List<string>();
             await using (var command = Command("SELECT alias FROM entity_aliases WHERE entity_id = $id ORDER BY alias", null, ("$id", entityId)))
             {
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    var alias = reader.GetString(0);
-                    if (string.Equals(alias, name, StringComparison.Ordinal)) continue;
-                    var aliasKey = EntityKey.Explain(alias, label);
-                    reasons.Add(aliasKey.Key == nameKey.Key
-                        ? EntityKeyExplanation.WhyMerged(name, nameKey, alias, aliasKey)
-                        : $"\"{alias}\" came in by an analyst's merge or as an alias the document itself gave");
-                }
+                while (await reader.ReadAsync(cancellationToken)) aliases.Add(reader.GetString(0));
             }
 
-            foreach (var decision in await DecisionsAsync(entityId, cancellationToken))
-            {
-                reasons.Add(decision.Kind == EntityDecisionKind.Merge
-                    ? $"analyst merged entity {decision.EntityId} into {decision.OtherId} on {decision.At:yyyy-MM-dd}: {decision.Reason}"
-                    : $"analyst split \"{decision.Alias}\" off entity {decision.EntityId} into {decision.OtherId} on {decision.At:yyyy-MM-dd}: {decision.Reason}");
-            }
-
-            return reasons;
+            return StoredRows.Explain(name, label, aliases, await DecisionsAsync(entityId, cancellationToken));
         }
         finally
         {
@@ -268,15 +252,7 @@ public sealed class SqliteLinkStore : ILinkStore
             while (await reader.ReadAsync(cancellationToken)) rows.Add((reader.GetString(0), reader.GetInt32(1), reader.GetString(2)));
         }
 
-        var moved = new List<(string, int)>();
-        foreach (var (documentId, localId, annotations) in rows)
-        {
-            var json = JsonSerializer.Deserialize<DocumentJson>(annotations, DossierJsonMapper.Options);
-            var local = json?.DocumentEntities.FirstOrDefault(e => e.Id == localId);
-            if (local is not null && EntityKey.ForName(local.Name, label) == nameKey) moved.Add((documentId, localId));
-        }
-
-        return moved;
+        return rows.Where(row => StoredRows.LocalEntityIsNamed(row.Item1, row.Item3, row.Item2, nameKey, label)).Select(row => (row.Item1, row.Item2)).ToList();
     }
 
     private async Task<long> FinalTargetAsync(long entityId, SqliteTransaction transaction, CancellationToken cancellationToken)

@@ -19,7 +19,9 @@ internal static class SqliteMigrations
         var current = Convert.ToInt32(await ScalarAsync(connection, "PRAGMA user_version", cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
         foreach (var (version, name) in All.Where(migration => migration.Version > current))
         {
+            // BEGIN IMMEDIATE waits for another process migrating the same file; once in, read again what it applied.
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+            if (Convert.ToInt32(await ScalarAsync(connection, "PRAGMA user_version", cancellationToken, transaction), System.Globalization.CultureInfo.InvariantCulture) >= version) continue;
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = await ReadAsync(name) + $"\nPRAGMA user_version = {version};";
@@ -28,9 +30,10 @@ internal static class SqliteMigrations
         }
     }
 
-    private static async Task<object?> ScalarAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    private static async Task<object?> ScalarAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken, SqliteTransaction? transaction = null)
     {
         await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = sql;
         return await command.ExecuteScalarAsync(cancellationToken);
     }

@@ -1,23 +1,15 @@
 using System.Globalization;
-using System.Text.Json;
 using Dossier.Screening;
 using Microsoft.Data.Sqlite;
 
 namespace Dossier.Storage.Sqlite;
 
-/// <summary>What importing one list version did.</summary>
-public sealed record ListImportOutcome(string List, string VersionDate, int Added, int Updated, int Removed, string? Skipped = null);
-
-/// <summary>One list as stored: its newest version and how many entries are active.</summary>
-public sealed record StoredList(string List, string VersionDate, string Format, int ActiveEntries, int Versions);
-
 /// <summary>
 /// The watchlists, in the same SQLite file as the documents. One caller at a time. The hits found for canonical
 /// entities belong to the dossier store, beside the entities they are about.
 /// </summary>
-public sealed class SqliteWatchlistStore : IAsyncDisposable
+public sealed class SqliteWatchlistStore : IWatchlistStore
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
     private readonly SqliteConnection _connection;
 
     private SqliteWatchlistStore(SqliteConnection connection) => _connection = connection;
@@ -25,19 +17,12 @@ public sealed class SqliteWatchlistStore : IAsyncDisposable
     public static async Task<SqliteWatchlistStore> OpenAsync(string path, CancellationToken cancellationToken) =>
         new(await SqliteDatabase.OpenAsync(path, cancellationToken));
 
-    /// <summary>
-    /// Stores one publication of a list: entries are inserted or updated by id, never duplicated. A full publication
-    /// at least as new as the stored one marks the entries it no longer has as removed; an older one is skipped.
-    /// </summary>
     public async Task<ListImportOutcome> ImportAsync(WatchlistVersion version, string source, CancellationToken cancellationToken)
     {
         await using var transaction = (SqliteTransaction)await _connection.BeginTransactionAsync(cancellationToken);
         var latest = await ScalarAsync("SELECT MAX(version_date) FROM watchlist_versions WHERE list = $list", transaction, cancellationToken, ("$list", version.List)) as string;
-        var isDelta = version.Format.EndsWith("delta", StringComparison.Ordinal);
-        if (latest is not null && string.CompareOrdinal(version.VersionDate, latest) < 0 && !isDelta)
-        {
-            return new ListImportOutcome(version.List, version.VersionDate, 0, 0, 0, $"older than the stored version of {latest}");
-        }
+        var isDelta = StoredRows.IsDelta(version);
+        if (StoredRows.SkipReason(version, latest) is { } skipped) return new ListImportOutcome(version.List, version.VersionDate, 0, 0, 0, skipped);
 
         var existing = new HashSet<string>(StringComparer.Ordinal);
         await using (var select = Command("SELECT entry_id FROM watchlist_entries WHERE list = $list", transaction, ("$list", version.List)))
@@ -66,7 +51,7 @@ public sealed class SqliteWatchlistStore : IAsyncDisposable
                 list.Value = entry.List;
                 id.Value = entry.Id;
                 name.Value = entry.Name;
-                data.Value = JsonSerializer.Serialize(entry, Json);
+                data.Value = StoredRows.EntryJson(entry);
                 versionDate.Value = version.VersionDate;
                 removed.Value = isDelta && entry.EndDate is not null ? version.VersionDate : DBNull.Value;
                 await upsert.ExecuteNonQueryAsync(cancellationToken);
@@ -104,7 +89,6 @@ public sealed class SqliteWatchlistStore : IAsyncDisposable
         return new ListImportOutcome(version.List, version.VersionDate, added, updated, removedCount);
     }
 
-    /// <summary>Every entry still listed (not removed by a later publication, not ended).</summary>
     public async Task<IReadOnlyList<WatchlistEntry>> ActiveEntriesAsync(CancellationToken cancellationToken)
     {
         var entries = new List<WatchlistEntry>();
@@ -112,7 +96,7 @@ public sealed class SqliteWatchlistStore : IAsyncDisposable
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            if (JsonSerializer.Deserialize<WatchlistEntry>(reader.GetString(0), Json) is { IsActive: true } entry) entries.Add(entry);
+            if (StoredRows.Entry(reader.GetString(0)) is { IsActive: true } entry) entries.Add(entry);
         }
 
         return entries;

@@ -1,0 +1,275 @@
+using System.Text.Json;
+using Dossier.Entities;
+using Dossier.Linking;
+using Dossier.Serialization;
+using Npgsql;
+
+namespace Dossier.Storage.Postgres;
+
+/// <summary>Links, stories and analysts' entity decisions, in the same PostgreSQL database as the documents.</summary>
+public sealed class PostgresLinkStore : ILinkStore
+{
+    private readonly NpgsqlDataSource _dataSource;
+
+    private PostgresLinkStore(NpgsqlDataSource dataSource) => _dataSource = dataSource;
+
+    public static async Task<PostgresLinkStore> OpenAsync(string location, CancellationToken cancellationToken) =>
+        new(await PostgresDatabase.OpenAsync(location, cancellationToken));
+
+    public async Task<EntityDecision> MergeAsync(long entityId, long intoEntityId, string reason, CancellationToken cancellationToken)
+    {
+        if (entityId == intoEntityId) throw new ArgumentException("An entity cannot be merged into itself.", nameof(intoEntityId));
+        return await InTransactionAsync(async connection =>
+        {
+            var target = await FinalTargetAsync(connection, intoEntityId, cancellationToken);
+            if (target == entityId) throw new ArgumentException($"Entity {intoEntityId} is already merged into {entityId}.", nameof(intoEntityId));
+            await RequireEntityAsync(connection, entityId, cancellationToken);
+            await RequireEntityAsync(connection, target, cancellationToken);
+            await ExecuteAsync(connection, cancellationToken,
+                """
+                INSERT INTO entity_redirects (from_id, to_id) VALUES (@from, @to) ON CONFLICT (from_id) DO UPDATE SET to_id = excluded.to_id;
+                UPDATE entity_redirects SET to_id = @to WHERE to_id = @from;
+                UPDATE entity_name_overrides SET entity_id = @to WHERE entity_id = @from;
+                UPDATE document_entities SET entity_id = @to WHERE entity_id = @from;
+                INSERT INTO entity_aliases (entity_id, alias) SELECT @to, alias FROM entity_aliases WHERE entity_id = @from
+                    ON CONFLICT (entity_id, lower(alias)) DO NOTHING;
+                """,
+                ("from", entityId), ("to", target));
+            return await RecordAsync(connection, EntityDecisionKind.Merge, entityId, target, null, reason, cancellationToken);
+        }, cancellationToken);
+    }
+
+    public async Task<EntityDecision> SplitAsync(long entityId, string alias, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(alias);
+        return await InTransactionAsync(async connection =>
+        {
+            var label = await RequireEntityAsync(connection, entityId, cancellationToken);
+            var nameKey = EntityKey.ForName(alias, label);
+            await using (var exists = PostgresDossierStore.Command(connection, "SELECT 1 FROM entity_aliases WHERE entity_id = @e AND lower(alias) = lower(@a)",
+                             ("e", entityId), ("a", alias)))
+            {
+                if (await exists.ExecuteScalarAsync(cancellationToken) is null) throw new ArgumentException($"Entity {entityId} has no alias \"{alias}\".", nameof(alias));
+            }
+
+            long newId;
+            await using (var insert = PostgresDossierStore.Command(connection, "INSERT INTO entities (key, name, label) VALUES (@key, @name, @label) RETURNING id",
+                             ("key", $"split:{nameKey}:{entityId}"), ("name", alias), ("label", label.ToString())))
+            {
+                newId = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
+            }
+
+            await ExecuteAsync(connection, cancellationToken,
+                """
+                INSERT INTO entity_name_overrides (name_key, entity_id) VALUES (@key, @new) ON CONFLICT (name_key) DO UPDATE SET entity_id = excluded.entity_id;
+                DELETE FROM entity_aliases WHERE entity_id = @old AND lower(alias) = lower(@alias);
+                INSERT INTO entity_aliases (entity_id, alias) VALUES (@new, @alias) ON CONFLICT (entity_id, lower(alias)) DO NOTHING;
+                """,
+                ("key", nameKey), ("new", newId), ("old", entityId), ("alias", alias));
+
+            // Mentions already stored under that name move too: the stored annotations say which local entity had it.
+            var rows = new List<(string DocumentId, int LocalId, string Annotations)>();
+            await using (var command = PostgresDossierStore.Command(connection,
+                             "SELECT de.document_id, de.local_id, d.annotations FROM document_entities de JOIN documents d ON d.id = de.document_id WHERE de.entity_id = @e",
+                             ("e", entityId)))
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken)) rows.Add((reader.GetString(0), reader.GetInt32(1), reader.GetString(2)));
+            }
+
+            foreach (var (documentId, localId, _) in rows.Where(row => StoredRows.LocalEntityIsNamed(row.DocumentId, row.Annotations, row.LocalId, nameKey, label)))
+            {
+                await ExecuteAsync(connection, cancellationToken, "UPDATE document_entities SET entity_id = @new WHERE document_id = @d AND local_id = @l",
+                    ("new", newId), ("d", documentId), ("l", localId));
+            }
+
+            return await RecordAsync(connection, EntityDecisionKind.Split, entityId, newId, alias, reason, cancellationToken);
+        }, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<EntityDecision>> GetDecisionsAsync(long? entityId, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        return await DecisionsAsync(connection, entityId, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<string>> ExplainAsync(long entityId, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        string name;
+        EntityLabel label;
+        await using (var command = PostgresDossierStore.Command(connection, "SELECT name, label FROM entities WHERE id = @id", ("id", entityId)))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            if (!await reader.ReadAsync(cancellationToken)) throw new ArgumentException($"No entity {entityId}.", nameof(entityId));
+            (name, label) = (reader.GetString(0), Enum.Parse<EntityLabel>(reader.GetString(1)));
+        }
+
+        var aliases = new List<string>();
+        await using (var command = PostgresDossierStore.Command(connection, "SELECT alias FROM entity_aliases WHERE entity_id = @id ORDER BY alias COLLATE \"C\"", ("id", entityId)))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken)) aliases.Add(reader.GetString(0));
+        }
+
+        return StoredRows.Explain(name, label, aliases, await DecisionsAsync(connection, entityId, cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<ClaimLinkJson>> GetClaimLinksAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = PostgresDossierStore.Command(connection,
+            "SELECT from_document, from_claim, to_document, to_claim, relation, confidence FROM claim_links ORDER BY from_document, from_claim, to_document, to_claim");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var links = new List<ClaimLinkJson>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            links.Add(new ClaimLinkJson(
+                new ClaimRefJson(reader.GetString(0), reader.GetInt32(1)),
+                new ClaimRefJson(reader.GetString(2), reader.GetInt32(3)),
+                reader.GetString(4),
+                reader.GetDouble(5)));
+        }
+
+        return links;
+    }
+
+    public async Task<IReadOnlyList<LinkableDocument>> GetLinkableDocumentsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        var canonical = new Dictionary<string, Dictionary<int, long>>(StringComparer.Ordinal);
+        await using (var command = PostgresDossierStore.Command(connection, "SELECT document_id, local_id, entity_id FROM document_entities"))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var id = reader.GetString(0);
+                if (!canonical.TryGetValue(id, out var map)) canonical[id] = map = [];
+                map[reader.GetInt32(1)] = reader.GetInt64(2);
+            }
+        }
+
+        var documents = new List<LinkableDocument>();
+        await using (var command = PostgresDossierStore.Command(connection, "SELECT id, annotations FROM documents ORDER BY published IS NULL, published, added_at, id"))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var json = JsonSerializer.Deserialize<DocumentJson>(reader.GetString(1), DossierJsonMapper.Options);
+                if (json is null) continue;
+                documents.Add(LinkableDocuments.From(json, canonical.GetValueOrDefault(reader.GetString(0)) ?? []));
+            }
+        }
+
+        return documents;
+    }
+
+    public async Task SaveAsync(IReadOnlyList<StoryCluster> stories, IReadOnlyList<ClaimLink> links, CancellationToken cancellationToken)
+    {
+        await InTransactionAsync(async connection =>
+        {
+            await using var batch = new NpgsqlBatch(connection);
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("DELETE FROM stories"));
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("DELETE FROM claim_links"));
+            foreach (var story in stories)
+            {
+                foreach (var documentId in story.DocumentIds)
+                {
+                    batch.BatchCommands.Add(PostgresDossierStore.BatchCommand(
+                        """
+                        INSERT INTO stories (document_id, story_id) SELECT @d, @s WHERE EXISTS (SELECT 1 FROM documents WHERE id = @d)
+                        ON CONFLICT (document_id) DO UPDATE SET story_id = excluded.story_id
+                        """,
+                        ("d", documentId), ("s", story.Id)));
+                }
+            }
+
+            foreach (var link in links)
+            {
+                batch.BatchCommands.Add(PostgresDossierStore.BatchCommand(
+                    """
+                    INSERT INTO claim_links (from_document, from_claim, to_document, to_claim, relation, confidence) VALUES (@fd, @fc, @td, @tc, @r, @c)
+                    ON CONFLICT (from_document, from_claim, to_document, to_claim) DO UPDATE SET relation = excluded.relation, confidence = excluded.confidence
+                    """,
+                    ("fd", link.From.DocumentId), ("fc", link.From.ClaimIndex), ("td", link.To.DocumentId), ("tc", link.To.ClaimIndex),
+                    ("r", link.Relation.ToString().ToLowerInvariant()), ("c", link.Confidence)));
+            }
+
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+            return true;
+        }, cancellationToken);
+    }
+
+    private async Task<T> InTransactionAsync<T>(Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken) =>
+        await PostgresDatabase.RetryAsync(async () =>
+        {
+            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            var result = await work(connection);
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        }, cancellationToken);
+
+    private static async Task<long> FinalTargetAsync(NpgsqlConnection connection, long entityId, CancellationToken cancellationToken)
+    {
+        var current = entityId;
+        for (var hops = 0; hops < 64; hops++)
+        {
+            await using var command = PostgresDossierStore.Command(connection, "SELECT to_id FROM entity_redirects WHERE from_id = @id", ("id", current));
+            if (await command.ExecuteScalarAsync(cancellationToken) is not long next) return current;
+            current = next;
+        }
+
+        return current;
+    }
+
+    private static async Task<EntityLabel> RequireEntityAsync(NpgsqlConnection connection, long entityId, CancellationToken cancellationToken)
+    {
+        await using var command = PostgresDossierStore.Command(connection, "SELECT label FROM entities WHERE id = @id", ("id", entityId));
+        return await command.ExecuteScalarAsync(cancellationToken) is string label
+            ? Enum.Parse<EntityLabel>(label)
+            : throw new ArgumentException($"No entity {entityId}.", nameof(entityId));
+    }
+
+    private static async Task<EntityDecision> RecordAsync(
+        NpgsqlConnection connection, EntityDecisionKind kind, long entityId, long otherId, string? alias, string reason, CancellationToken cancellationToken)
+    {
+        // Microseconds are what the database keeps; the decision returned is the one read back later.
+        var at = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        await using var command = PostgresDossierStore.Command(connection,
+            "INSERT INTO entity_decisions (kind, entity_id, other_id, alias, reason, at) VALUES (@k, @e, @o, @a, @r, @t) RETURNING id",
+            ("k", kind.ToString().ToLowerInvariant()), ("e", entityId), ("o", otherId), ("a", alias), ("r", reason), ("t", at));
+        var id = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        return new EntityDecision(id, kind, entityId, otherId, alias, reason, at);
+    }
+
+    private static async Task<List<EntityDecision>> DecisionsAsync(NpgsqlConnection connection, long? entityId, CancellationToken cancellationToken)
+    {
+        var decisions = new List<EntityDecision>();
+        await using var command = PostgresDossierStore.Command(connection,
+            "SELECT id, kind, entity_id, other_id, alias, reason, at FROM entity_decisions WHERE @all OR entity_id = @e OR other_id = @e ORDER BY id",
+            ("all", entityId is null), ("e", entityId ?? 0L));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            decisions.Add(new EntityDecision(
+                reader.GetInt64(0),
+                reader.GetString(1) == "merge" ? EntityDecisionKind.Merge : EntityDecisionKind.Split,
+                reader.GetInt64(2),
+                reader.GetInt64(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4),
+                reader.GetString(5),
+                reader.GetFieldValue<DateTimeOffset>(6)));
+        }
+
+        return decisions;
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, CancellationToken cancellationToken, string sql, params (string Name, object? Value)[] parameters)
+    {
+        await using var command = PostgresDossierStore.Command(connection, sql, parameters);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync() => await _dataSource.DisposeAsync();
+}

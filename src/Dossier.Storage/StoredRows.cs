@@ -1,0 +1,124 @@
+using System.Text;
+using System.Text.Json;
+using Dossier.Entities;
+using Dossier.Linking;
+using Dossier.Screening;
+using Dossier.Serialization;
+
+namespace Dossier.Storage;
+
+/// <summary>What the SQLite and PostgreSQL stores do alike with the rows they read: parse them, explain them, mark matches.</summary>
+internal static class StoredRows
+{
+    /// <summary>Marks the start and end of a matched word in a snippet; removed from indexed text so content cannot fake a match.</summary>
+    public const char MatchStart = '\u0002';
+
+    public const char MatchEnd = '\u0003';
+
+    private const int MaxQueryTerms = 16;
+
+    private static readonly JsonSerializerOptions EntryOptions = new() { WriteIndented = false };
+
+    public static DocumentJson Document(string documentId, string annotations) =>
+        JsonSerializer.Deserialize<DocumentJson>(annotations, DossierJsonMapper.Options)
+        ?? throw new InvalidDataException($"Stored document {documentId} has no annotations.");
+
+    public static string Searchable(string text) => text.Replace(MatchStart, ' ').Replace(MatchEnd, ' ');
+
+    /// <summary>
+    /// The words of a user's query: each run of letters or digits is a term, a trailing '*' makes it a prefix; at most
+    /// 16 terms, from the first 1,000 characters.
+    /// </summary>
+    public static IReadOnlyList<(string Term, bool Prefix)> QueryTerms(string text)
+    {
+        var terms = new List<(string, bool)>();
+        var term = new StringBuilder();
+        foreach (var c in text.AsSpan(0, Math.Min(text.Length, 1000)))
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                term.Append(c);
+                continue;
+            }
+
+            Flush(c == '*');
+        }
+
+        Flush(false);
+        return terms.Take(MaxQueryTerms).ToList();
+
+        void Flush(bool prefix)
+        {
+            if (term.Length == 0) return;
+            terms.Add((term.ToString(), prefix));
+            term.Clear();
+        }
+    }
+
+    /// <summary>A snippet with match markers as plain text and the spans of the matches in it.</summary>
+    public static (string Text, List<SpanJson> Highlights) ParseSnippet(string marked)
+    {
+        var text = new StringBuilder(marked.Length);
+        var highlights = new List<SpanJson>();
+        var start = -1;
+        foreach (var c in marked)
+        {
+            if (c == MatchStart) start = text.Length;
+            else if (c == MatchEnd && start >= 0)
+            {
+                highlights.Add(new SpanJson(start, text.Length, text.ToString(start, text.Length - start)));
+                start = -1;
+            }
+            else text.Append(c);
+        }
+
+        return (text.ToString(), highlights);
+    }
+
+    public static string EscapeLike(string value) =>
+        value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+
+    /// <summary>Whether the local entity of stored annotations has a name with this key (the mentions a split moves).</summary>
+    public static bool LocalEntityIsNamed(string documentId, string annotations, int localId, string nameKey, EntityLabel label)
+    {
+        var local = Document(documentId, annotations).DocumentEntities.FirstOrDefault(e => e.Id == localId);
+        return local is not null && EntityKey.ForName(local.Name, label) == nameKey;
+    }
+
+    /// <summary>Why each alias of an entity belongs to it: the shared key's normalisation steps and analysts' decisions.</summary>
+    public static List<string> Explain(string name, EntityLabel label, IEnumerable<string> aliases, IEnumerable<EntityDecision> decisions)
+    {
+        var reasons = new List<string>();
+        var nameKey = EntityKey.Explain(name, label);
+        foreach (var alias in aliases)
+        {
+            if (string.Equals(alias, name, StringComparison.Ordinal)) continue;
+            var aliasKey = EntityKey.Explain(alias, label);
+            reasons.Add(aliasKey.Key == nameKey.Key
+                ? EntityKeyExplanation.WhyMerged(name, nameKey, alias, aliasKey)
+                : $"\"{alias}\" came in by an analyst's merge or as an alias the document itself gave");
+        }
+
+        foreach (var decision in decisions)
+        {
+            reasons.Add(decision.Kind == EntityDecisionKind.Merge
+                ? $"analyst merged entity {decision.EntityId} into {decision.OtherId} on {decision.At:yyyy-MM-dd}: {decision.Reason}"
+                : $"analyst split \"{decision.Alias}\" off entity {decision.EntityId} into {decision.OtherId} on {decision.At:yyyy-MM-dd}: {decision.Reason}");
+        }
+
+        return reasons;
+    }
+
+    public static string EntryJson(WatchlistEntry entry) => JsonSerializer.Serialize(entry, EntryOptions);
+
+    public static WatchlistEntry? Entry(string json) => JsonSerializer.Deserialize<WatchlistEntry>(json, EntryOptions);
+
+    /// <summary>A delta publication lists changes only: it removes nothing it does not name, and may be older than the stored version.</summary>
+    public static bool IsDelta(WatchlistVersion version) => version.Format.EndsWith("delta", StringComparison.Ordinal);
+
+    /// <summary>Why a publication is not imported (older than the stored version), or null.</summary>
+    public static string? SkipReason(WatchlistVersion version, string? latest) =>
+        latest is not null && string.CompareOrdinal(version.VersionDate, latest) < 0 && !IsDelta(version)
+            ? $"older than the stored version of {latest}"
+            : null;
+}

@@ -1,0 +1,347 @@
+using Dossier.Analysis;
+using Dossier.Documents;
+using Dossier.Linking;
+using Dossier.Screening;
+using Dossier.Screening.Importing;
+using Dossier.Serialization;
+using Dossier.Tests;
+
+namespace Dossier.Storage.Tests;
+
+/// <summary>
+/// What every store backend must do alike, written once and run against each backend through <see cref="DossierStores"/>,
+/// so that the location alone picks the backend under test.
+/// </summary>
+public abstract class StoreConformanceTests : IAsyncLifetime
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+    private readonly List<Func<ValueTask>> _cleanup = [];
+
+    /// <summary>A fresh, empty store location of this backend.</summary>
+    protected abstract Task<(string Location, Func<ValueTask> Cleanup)> CreateLocationAsync();
+
+    private async Task<string> NewLocationAsync()
+    {
+        var (location, cleanup) = await CreateLocationAsync();
+        _cleanup.Add(cleanup);
+        return location;
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var cleanup in _cleanup) await cleanup();
+    }
+
+    [SkippableFact]
+    public async Task Adding_a_document_twice_stores_it_once()
+    {
+        await using var store = await DossierStores.OpenAsync(await NewLocationAsync(), None);
+        var document = SampleDocuments.All[0];
+        Assert.False(await store.ContainsDocumentAsync(document.Id, None));
+        Assert.True(await store.AddDocumentAsync(document, None));
+        Assert.False(await store.AddDocumentAsync(document, None));
+        Assert.True(await store.ContainsDocumentAsync(document.Id, None));
+        var counts = await store.CountAsync(None);
+        Assert.Equal(1, counts.Documents);
+        Assert.True(counts.Entities > 0);
+        var stored = await store.GetDocumentAsync(document.Id, None);
+        Assert.NotNull(stored);
+        Assert.Equal(document.Text, stored.Document.Text);
+        Assert.Null(await store.GetDocumentAsync("no-such-document", None));
+    }
+
+    [SkippableFact]
+    public async Task Documents_naming_the_same_organisation_share_one_canonical_entity()
+    {
+        await using var store = await DossierStores.OpenAsync(await NewLocationAsync(), None);
+        Assert.True(await store.AddDocumentAsync(TestDocuments.WithOrganisations("a", "Acme Corp", "Globex"), None));
+        Assert.True(await store.AddDocumentAsync(TestDocuments.WithOrganisations("b", "Acme Corp", "Initech"), None));
+
+        var a = await store.GetCanonicalIdsAsync("a", None);
+        var b = await store.GetCanonicalIdsAsync("b", None);
+        Assert.Equal(a[0], b[0]);
+        Assert.NotEqual(a[1], b[1]);
+        Assert.Equal(3, (await store.CountAsync(None)).Entities);
+        Assert.Equal(3, (await store.GetEntitiesAsync(["a", "b"], None)).Count);
+
+        var top = await store.SummarizeEntitiesAsync(["a", "b"], 1, None);
+        Assert.Equal(("Acme Corp", 2), (Assert.Single(top).Entity.Name, top[0].Mentions));
+        var acme = await store.GetEntityAsync(a[0], None);
+        Assert.Equal(["a", "b"], acme!.Documents);
+        Assert.Null(await store.GetEntityAsync(-1, None));
+    }
+
+    [SkippableFact]
+    public async Task Entities_are_found_and_listed_by_name_or_alias_ignoring_case()
+    {
+        await using var store = await DossierStores.OpenAsync(await NewLocationAsync(), None);
+        await store.AddDocumentAsync(TestDocuments.WithOrganisations("a", "Acme Anvils", "Acme Rockets", "Globex"), None);
+        await store.AddDocumentAsync(TestDocuments.WithOrganisations("b", "Acme Rockets"), None);
+
+        var found = await store.FindEntitiesAsync("acme", None);
+        Assert.Equal(["Acme Rockets", "Acme Anvils"], found.Select(e => e.Name));
+        Assert.Equal("Acme Anvils", Assert.Single(await store.FindEntitiesAsync("ACME ANVILS", None)).Name);
+        Assert.Empty(await store.FindEntitiesAsync("100%_", None));
+
+        var listed = await store.ListEntitiesAsync("GLOB", 10, None);
+        Assert.Equal("Globex", Assert.Single(listed).Entity.Name);
+        var all = await store.ListEntitiesAsync(null, 10, None);
+        Assert.Equal(3, all.Count);
+        Assert.Equal(("Acme Rockets", 2), (all[0].Entity.Name, all[0].Mentions));
+    }
+
+    [SkippableFact]
+    public async Task Documents_mentioning_an_entity_come_with_their_canonical_ids()
+    {
+        await using var store = await DossierStores.OpenAsync(await NewLocationAsync(), None);
+        await SampleDocuments.AddAllAsync(store);
+        var alibaba = (await store.FindEntitiesAsync("Alibaba", None))[0];
+        var documents = await store.GetDocumentsMentioningAsync(alibaba.Id, None);
+        Assert.Equal(3, documents.Count);
+        Assert.All(documents, d => Assert.Contains(alibaba.Id, d.CanonicalIds.Values));
+    }
+
+    [SkippableFact]
+    public async Task Reading_every_document_pages_through_them_in_the_order_stored()
+    {
+        await using var store = await DossierStores.OpenAsync(await NewLocationAsync(), None);
+        var ids = Enumerable.Range(0, 600).Select(i => $"doc-{i:D4}-{(i * 7919) % 600}").ToList();
+        foreach (var id in ids) await store.AddDocumentAsync(TestDocuments.WithOrganisations(id, "Acme Corp"), None);
+
+        var read = new List<string>();
+        await foreach (var document in store.ReadDocumentsAsync(None))
+        {
+            Assert.Single(document.CanonicalIds);
+            read.Add(document.Document.Id);
+        }
+
+        Assert.Equal(ids, read);
+    }
+
+    [SkippableFact]
+    public async Task Failures_are_recorded_and_counted()
+    {
+        await using var store = await DossierStores.OpenAsync(await NewLocationAsync(), None);
+        await store.RecordFailureAsync("bad.html", "not a document", None);
+        await store.RecordFailureAsync("bad.html", "not a document", None);
+        Assert.Equal(new StoreCounts(0, 0, 2), await store.CountAsync(None));
+    }
+
+    [SkippableFact]
+    public async Task Search_ranks_highlights_and_filters()
+    {
+        await using var store = await DossierStores.OpenAsync(await NewLocationAsync(), None);
+        await SampleDocuments.AddAllAsync(store);
+
+        var results = await store.SearchAsync(new SearchQuery("lobbying democrats"), None);
+        var top = results.Hits[0];
+        Assert.Contains("Lobbying", top.Title!, StringComparison.Ordinal);
+        Assert.Contains(top.Highlights, h => string.Equals(h.Text, "lobbying", StringComparison.OrdinalIgnoreCase));
+        Assert.All(top.Highlights, h => Assert.Equal(h.Text, top.Snippet[h.Start..h.End]));
+        Assert.DoesNotContain('\u0002', top.Snippet);
+
+        Assert.NotEmpty((await store.SearchAsync(new SearchQuery("lobby*"), None)).Hits);
+        Assert.Empty((await store.SearchAsync(new SearchQuery("lobby"), None)).Hits);
+        // Query syntax in user text is read as words: "and" and "or" are words both backends find, not operators.
+        Assert.NotEmpty((await store.SearchAsync(new SearchQuery("\"( AND OR *"), None)).Hits);
+        Assert.Empty((await store.SearchAsync(new SearchQuery("zyxwvut"), None)).Hits);
+
+        var claims = await store.SearchAsync(new SearchQuery("Alibaba", Kind: "claim", Limit: 50), None);
+        Assert.NotEmpty(claims.Hits);
+        Assert.All(claims.Hits, h => Assert.Equal("claim", h.Kind));
+
+        var paged = await store.SearchAsync(new SearchQuery("Alibaba", Limit: 2), None);
+        Assert.True(paged.HasMore);
+        var next = await store.SearchAsync(new SearchQuery("Alibaba", Limit: 2, Offset: 2), None);
+        Assert.Empty(paged.Hits.Select(Key).Intersect(next.Hits.Select(Key)));
+
+        var alibaba = (await store.FindEntitiesAsync("Alibaba", None))[0];
+        Assert.NotEmpty((await store.SearchAsync(new SearchQuery("Alibaba", EntityId: alibaba.Id), None)).Hits);
+        Assert.Empty((await store.SearchAsync(new SearchQuery("Alibaba", EntityId: -1), None)).Hits);
+        Assert.Empty((await store.SearchAsync(new SearchQuery("Alibaba", Source: "no-such-outlet.example"), None)).Hits);
+        var outlet = top.Outlet;
+        var fromOutlet = await store.SearchAsync(new SearchQuery("Alibaba", Source: outlet.ToUpperInvariant(), Limit: 50), None);
+        Assert.NotEmpty(fromOutlet.Hits);
+        Assert.All(fromOutlet.Hits, h => Assert.Equal(outlet, h.Outlet));
+
+        var browse = await store.SearchAsync(new SearchQuery(null, Kind: "article"), None);
+        Assert.Equal(3, browse.Hits.Count);
+        Assert.Empty((await store.SearchAsync(new SearchQuery(null, From: "2999-01-01"), None)).Hits);
+        Assert.All((await store.SearchAsync(new SearchQuery(null, To: "2999"), None)).Hits, h => Assert.NotNull(h.Published));
+
+        static (string, string, int?) Key(SearchHit hit) => (hit.Kind, hit.DocumentId, hit.Item);
+    }
+
+    [SkippableFact]
+    public async Task List_hits_keep_the_analysts_decision_when_screened_again()
+    {
+        await using var store = await DossierStores.OpenAsync(await NewLocationAsync(), None);
+        await store.AddDocumentAsync(TestDocuments.WithOrganisations("a", "Acme Corp"), None);
+        var acme = (await store.FindEntitiesAsync("Acme Corp", None))[0];
+        var hit = new WatchlistHitJson("e-1", "Test list", "ACME CORPORATION", 0.9, null, null, "names match", HitDecisions.Open);
+        var id = await store.AddWatchlistHitAsync(acme.Id, hit, None);
+        var decided = await store.DecideHitAsync(id, "dismiss", "another Acme", None);
+        Assert.Equal((HitDecisions.FalsePositive, "another Acme"), (decided!.Hit.Decision, decided.Note));
+
+        Assert.Equal(id, await store.AddWatchlistHitAsync(acme.Id, hit with { Score = 0.95 }, None));
+        var again = Assert.Single(await store.GetWatchlistHitsAsync(acme.Id, None));
+        Assert.Equal((HitDecisions.FalsePositive, 0.95), (again.Hit.Decision, again.Hit.Score));
+        Assert.Single(await store.GetWatchlistHitsAsync(null, None));
+        Assert.Empty(await store.GetWatchlistHitsAsync(acme.Id + 1000, None));
+        Assert.Null(await store.DecideHitAsync(id + 1000, "confirmed", null, None));
+        await Assert.ThrowsAsync<ArgumentException>(() => store.AddWatchlistHitAsync(-1, hit, None));
+        await Assert.ThrowsAsync<ArgumentException>(() => store.DecideHitAsync(id, "maybe", null, None));
+    }
+
+    [SkippableFact]
+    public async Task Merges_and_splits_are_remembered_for_documents_stored_later()
+    {
+        var location = await NewLocationAsync();
+        await using var store = await DossierStores.OpenAsync(location, None);
+        await using var links = await DossierStores.OpenLinkStoreAsync(location, None);
+        await store.AddDocumentAsync(TestDocuments.WithOrganisations("a", "Acme Corp"), None);
+        await store.AddDocumentAsync(TestDocuments.WithOrganisations("b", "Globex"), None);
+        var acme = (await store.GetCanonicalIdsAsync("a", None))[0];
+        var globex = (await store.GetCanonicalIdsAsync("b", None))[0];
+
+        var merge = await links.MergeAsync(globex, acme, "same company", None);
+        Assert.Equal((EntityDecisionKind.Merge, acme), (merge.Kind, merge.OtherId));
+        Assert.Equal(acme, (await store.GetCanonicalIdsAsync("b", None))[0]);
+        await store.AddDocumentAsync(TestDocuments.WithOrganisations("c", "Globex"), None);
+        Assert.Equal(acme, (await store.GetCanonicalIdsAsync("c", None))[0]);
+        Assert.Contains("Globex", (await store.GetEntityAsync(acme, None))!.Aliases);
+
+        var split = await links.SplitAsync(acme, "Globex", "different after all", None);
+        Assert.Equal(split.OtherId, (await store.GetCanonicalIdsAsync("c", None))[0]);
+        await store.AddDocumentAsync(TestDocuments.WithOrganisations("d", "Globex"), None);
+        Assert.Equal(split.OtherId, (await store.GetCanonicalIdsAsync("d", None))[0]);
+        Assert.Equal(acme, (await store.GetCanonicalIdsAsync("a", None))[0]);
+
+        var decisions = await links.GetDecisionsAsync(acme, None);
+        Assert.Equal([EntityDecisionKind.Merge, EntityDecisionKind.Split], decisions.Select(d => d.Kind));
+        Assert.Equal(merge, decisions[0]);
+        Assert.Contains(await links.ExplainAsync(acme, None), reason => reason.Contains("same company", StringComparison.Ordinal));
+        await Assert.ThrowsAsync<ArgumentException>(() => links.MergeAsync(acme, acme, "self", None));
+        await Assert.ThrowsAsync<ArgumentException>(() => links.SplitAsync(acme, "Initech", "not an alias", None));
+    }
+
+    [SkippableFact]
+    public async Task Stories_and_claim_links_are_computed_and_saved_over_the_stored_documents()
+    {
+        var location = await NewLocationAsync();
+        await using (var store = await DossierStores.OpenAsync(location, None)) await SampleDocuments.AddAllAsync(store);
+        await using var links = await DossierStores.OpenLinkStoreAsync(location, None);
+        Assert.Equal(3, (await links.GetLinkableDocumentsAsync(None)).Count);
+        var (stories, computed) = await StoreLinking.RecomputeAsync(links, None);
+        Assert.Equal(3, stories.Sum(s => s.DocumentIds.Count));
+        var (again, _) = await StoreLinking.RecomputeAsync(links, None);
+        Assert.Equal(stories.Count, again.Count);
+        var saved = await links.GetClaimLinksAsync(None);
+        Assert.Equal(
+            computed.Select(l => (l.From.DocumentId, l.From.ClaimIndex, l.To.DocumentId, l.To.ClaimIndex, l.Relation.ToString().ToLowerInvariant())).Order(),
+            saved.Select(l => (l.From.Document, l.From.Claim, l.To.Document, l.To.Claim, l.Relation)).Order());
+    }
+
+    [SkippableFact]
+    public async Task Lists_are_imported_updated_in_place_and_superseded()
+    {
+        await using var lists = await DossierStores.OpenWatchlistStoreAsync(await NewLocationAsync(), None);
+        var first = await lists.ImportAsync(await VersionAsync("simple.csv"), "simple.csv", None);
+        Assert.Equal(3, first.Added);
+        var again = await lists.ImportAsync(await VersionAsync("simple.csv"), "simple.csv", None);
+        Assert.Equal((0, 3), (again.Added, again.Updated));
+        Assert.Equal(2, (await lists.ActiveEntriesAsync(None)).Count);
+
+        var newer = await lists.ImportAsync(await VersionAsync("simple-v2.csv"), "simple-v2.csv", None);
+        Assert.Equal((1, 1, 2), (newer.Added, newer.Updated, newer.Removed));
+        Assert.Equal(["Alibaba Group Holding Limited", "Huawei Technologies Co., Ltd."],
+            (await lists.ActiveEntriesAsync(None)).Select(e => e.Name).Order(StringComparer.Ordinal));
+        Assert.NotNull((await lists.ImportAsync(await VersionAsync("simple.csv"), "simple.csv", None)).Skipped);
+        Assert.Equal(2, Assert.Single(await lists.ListsAsync(None)).Versions);
+
+        static async Task<WatchlistVersion> VersionAsync(string fixture) =>
+            Assert.Single((await new WatchlistImporter().ReadFileAsync(RepoPaths.Fixture("screening", fixture), None)).Versions);
+    }
+
+    [SkippableFact]
+    public async Task Concurrent_writers_store_every_document_once_and_every_entity_once()
+    {
+        var location = await NewLocationAsync();
+        string[] names = ["Acme Corp", "Globex", "Initech", "Umbrella Corp", "Hooli", "Stark Industries"];
+        var shared = Enumerable.Range(0, 12).Select(i => TestDocuments.WithOrganisations($"shared-{i}", Rotate(names, i))).ToList();
+        const int writers = 4;
+        var stores = await Task.WhenAll(Enumerable.Range(0, writers).Select(_ => DossierStores.OpenAsync(location, None)));
+        try
+        {
+            var added = await Task.WhenAll(stores.Select((store, w) => Task.Run(async () =>
+            {
+                var own = Enumerable.Range(0, 8).Select(i => TestDocuments.WithOrganisations($"own-{w}-{i}", Rotate(names, w + i).Take(3).ToArray()));
+                var count = 0;
+                foreach (var document in shared.Concat(own).OrderBy(d => (d.Id.GetHashCode(StringComparison.Ordinal) ^ w) & 0xff))
+                {
+                    if (await store.AddDocumentAsync(document, None)) count++;
+                }
+
+                return count;
+            })));
+
+            Assert.Equal(shared.Count + (writers * 8), added.Sum());
+            var counts = await stores[0].CountAsync(None);
+            Assert.Equal((shared.Count + (writers * 8), names.Length), (counts.Documents, counts.Entities));
+            Assert.Single(await stores[0].FindEntitiesAsync("Acme Corp", None));
+            await foreach (var stored in stores[0].ReadDocumentsAsync(None))
+            {
+                Assert.Equal(stored.Document.DocumentEntities.Count, stored.CanonicalIds.Count);
+            }
+        }
+        finally
+        {
+            foreach (var store in stores) await store.DisposeAsync();
+        }
+
+        static string[] Rotate(string[] items, int by) => [.. items.Skip(by % items.Length), .. items.Take(by % items.Length)];
+    }
+
+    [SkippableFact]
+    public async Task Stores_opened_at_once_on_a_new_database_migrate_it_once()
+    {
+        var location = await NewLocationAsync();
+        var stores = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => DossierStores.OpenAsync(location, None))));
+        try
+        {
+            Assert.True(await stores[3].AddDocumentAsync(TestDocuments.WithOrganisations("a", "Acme Corp"), None));
+            Assert.All(await Task.WhenAll(stores.Select(s => s.CountAsync(None))), counts => Assert.Equal(1, counts.Documents));
+        }
+        finally
+        {
+            foreach (var store in stores) await store.DisposeAsync();
+        }
+
+        await using var reopened = await DossierStores.OpenAsync(location, None);
+        Assert.Equal(1, (await reopened.CountAsync(None)).Documents);
+    }
+}
+
+public sealed class SqliteStoreConformanceTests : StoreConformanceTests
+{
+    protected override Task<(string Location, Func<ValueTask> Cleanup)> CreateLocationAsync()
+    {
+        var folder = Directory.CreateTempSubdirectory("dossier-store-");
+        return Task.FromResult<(string, Func<ValueTask>)>((Path.Combine(folder.FullName, "dossier.db"), () =>
+        {
+            folder.Delete(recursive: true);
+            return ValueTask.CompletedTask;
+        }));
+    }
+}
+
+public sealed class PostgresStoreConformanceTests : StoreConformanceTests
+{
+    protected override async Task<(string Location, Func<ValueTask> Cleanup)> CreateLocationAsync()
+    {
+        var database = await ScratchDatabase.CreateAsync();
+        return (database.ConnectionString, database.DisposeAsync);
+    }
+}
