@@ -171,12 +171,15 @@ public sealed class ExportCommandTests(ExportedSamples samples) : IClassFixture<
     [Fact]
     public async Task Claimreview_relink_recomputes_links_the_store_lacks()
     {
+        // A plain analyze does not relink: the report that the samples' denial answers arrives without its links.
         var db = samples.Path("unlinked.db");
         File.Copy(samples.Database, db, overwrite: true);
         await using (var links = await SqliteLinkStore.OpenAsync(db, CancellationToken.None))
         {
             await links.SaveAsync([], [], CancellationToken.None);
         }
+
+        Assert.Equal(0, (await CliRun.RunAsync("analyze", RepoPaths.Fixture("linking", "pla-report.txt"), "--db", db)).ExitCode);
 
         static int Reviews(CliResult result) => result.Out.Split('\n').Count(l => l.Contains("\"@type\":\"ClaimReview\"", StringComparison.Ordinal));
         var stale = await CliRun.RunAsync("export", "--db", db, "--format", "claimreview");

@@ -42,6 +42,9 @@ public sealed class ClaimLinker(ClaimLinkingOptions? options = null)
     private static readonly FrozenSet<string> DenialCues =
         EmbeddedData.ReadLines("Linking.Data.claim-denial-cues.txt").ToFrozenSet(StringComparer.Ordinal);
 
+    private static readonly FrozenSet<string> AttributionWords =
+        EmbeddedData.ReadLines("Linking.Data.claim-attribution-words.txt").ToFrozenSet(StringComparer.Ordinal);
+
     private readonly ClaimLinkingOptions _options = options ?? new ClaimLinkingOptions();
 
     public ClaimLinkingResult Link(IReadOnlyList<LinkableDocument> documents, IReadOnlyList<StoryCluster> stories, CancellationToken cancellationToken = default)
@@ -186,7 +189,12 @@ public sealed class ClaimLinker(ClaimLinkingOptions? options = null)
 
     private static Prepared Prepare(LinkableDocument document, LinkableClaim claim)
     {
-        var words = StanceText.ContentWords(claim.Text).Where(w => !DenialCues.Contains(w)).Select(Stem).ToHashSet(StringComparer.Ordinal);
+        // What a claim says, not whom it is about or who reports it: every claim about Alibaba shares "Alibaba", and
+        // sharing it (or "reported") is no sign that two claims state one proposition.
+        var subjectWords = claim.SubjectNames.SelectMany(StanceText.ContentWords).ToHashSet(StringComparer.Ordinal);
+        var words = StanceText.ContentWords(claim.Text)
+            .Where(w => !DenialCues.Contains(w) && !AttributionWords.Contains(w) && !subjectWords.Contains(w))
+            .Select(Stem).ToHashSet(StringComparer.Ordinal);
         var keys = claim.Subjects.Select(id => "E:" + id).ToList();
         if (keys.Count == 0) keys.AddRange(claim.SubjectNames.Select(name => "N:" + EntityKey.For(name, EntityLabel.ORG)));
         var denies = claim.Status is ClaimStatus.Denied or ClaimStatus.Negated;
