@@ -25,8 +25,11 @@ public sealed record ClaimLinkingOptions
 {
     public double Threshold { get; init; } = 0.4;
 
-    /// <summary>Claims compared per blocking key: keeps the cost linear when one subject has very many claims.</summary>
-    public int MaxComparisonsPerKey { get; init; } = 200;
+    /// <summary>
+    /// Earlier claims one claim is compared with at most: those sharing the most and rarest subjects with it, then
+    /// the most recent. A bound per claim, not per subject, keeps the cost linear however many claims a subject gathers.
+    /// </summary>
+    public int MaxComparisonsPerClaim { get; init; } = 200;
 }
 
 /// <summary>
@@ -59,30 +62,49 @@ public sealed class ClaimLinker(ClaimLinkingOptions? options = null)
 
         var claims = new List<Prepared>();
         var order = new Dictionary<string, int>(StringComparer.Ordinal);
+        var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var document in documents)
         {
             if (!order.TryAdd(document.Id, order.Count)) continue;
-            foreach (var claim in document.Claims) claims.Add(Prepare(document, claim));
+            foreach (var claim in document.Claims) claims.Add(Prepare(document, claim, vocabulary));
         }
 
         var index = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var links = new Dictionary<(int, int), ClaimLink>();
+        var affinity = new Dictionary<int, double>();
+        var candidates = new List<(int Claim, double Affinity)>();
         for (var c = 0; c < claims.Count; c++)
         {
             if ((c & 255) == 0) cancellationToken.ThrowIfCancellationRequested();
             var claim = claims[c];
-            var compared = new HashSet<int>();
+            affinity.Clear();
             foreach (var key in claim.Keys)
             {
                 if (!index.TryGetValue(key, out var members)) index[key] = members = [];
-                foreach (var other in members.Count > _options.MaxComparisonsPerKey ? members.Skip(members.Count - _options.MaxComparisonsPerKey) : members)
+                // A rare subject says more than a common one that every other claim shares (inverse frequency).
+                var weight = 1 / (1 + Math.Log(1 + members.Count));
+                // Newest first: when a subject has more earlier claims than the budget, the recent ones are the likelier restatements.
+                for (var m = members.Count - 1; m >= Math.Max(0, members.Count - _options.MaxComparisonsPerClaim); m--)
                 {
-                    if (!compared.Add(other) || claims[other].Document.Id == claim.Document.Id) continue;
-                    var link = Compare(claims[other], claim, storyOf);
-                    if (link is not null) links[(other, c)] = link;
+                    affinity[members[m]] = affinity.GetValueOrDefault(members[m]) + weight;
                 }
 
                 members.Add(c);
+            }
+
+            candidates.Clear();
+            foreach (var (other, score) in affinity) candidates.Add((other, score));
+            if (candidates.Count > _options.MaxComparisonsPerClaim)
+            {
+                candidates.Sort((x, y) => x.Affinity != y.Affinity ? y.Affinity.CompareTo(x.Affinity) : y.Claim.CompareTo(x.Claim));
+                candidates.RemoveRange(_options.MaxComparisonsPerClaim, candidates.Count - _options.MaxComparisonsPerClaim);
+            }
+
+            foreach (var (other, _) in candidates)
+            {
+                if (ReferenceEquals(claims[other].Document, claim.Document)) continue;
+                var link = Compare(claims[other], claim, storyOf);
+                if (link is not null) links[(other, c)] = link;
             }
         }
 
@@ -93,8 +115,8 @@ public sealed class ClaimLinker(ClaimLinkingOptions? options = null)
 
     private ClaimLink? Compare(Prepared earlier, Prepared later, Dictionary<string, string> storyOf)
     {
-        var shared = earlier.Words.Count(later.Words.Contains);
-        var smaller = Math.Min(earlier.Words.Count, later.Words.Count);
+        var shared = SharedCount(earlier.Words, later.Words);
+        var smaller = Math.Min(earlier.Words.Length, later.Words.Length);
         if (smaller == 0) return null;
         var overlap = (double)shared / smaller;
         if (overlap < _options.Threshold) return null;
@@ -123,17 +145,44 @@ public sealed class ClaimLinker(ClaimLinkingOptions? options = null)
         return new ClaimLink(Ref(earlier), Ref(later), relation, confidence, earlier.Claim.Span, later.Claim.Span, why);
     }
 
+    /// <summary>Words common to two sorted, distinct word-id arrays.</summary>
+    private static int SharedCount(int[] a, int[] b)
+    {
+        int i = 0, j = 0, shared = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i] == b[j]) { shared++; i++; j++; }
+            else if (a[i] < b[j]) i++;
+            else j++;
+        }
+
+        return shared;
+    }
+
     /// <summary>A denial answering a claim of its own article also denies the claims of other articles linked to that claim.</summary>
     private static void AddAnswers(List<Prepared> claims, Dictionary<(int, int), ClaimLink> links)
     {
         var position = new Dictionary<(string, int), int>();
         for (var i = 0; i < claims.Count; i++) position[(claims[i].Document.Id, claims[i].Claim.Index)] = i;
-        foreach (var (denial, claim) in claims.Select((c, i) => (i, c)).ToList())
+        // The links of each claim, so that a denial looks at its answered claim's links only, not at all of them.
+        var linksOf = new Dictionary<int, List<(int From, int To)>>();
+        foreach (var (from, to) in links.Keys)
         {
-            if (claim.Claim.RespondsTo is not { } answered || !position.TryGetValue((claim.Document.Id, answered), out var target)) continue;
-            foreach (var ((from, to), link) in links.ToList())
+            foreach (var end in (int[])[from, to])
             {
-                if (link.Relation == ClaimRelation.Denies || (from != target && to != target)) continue;
+                if (!linksOf.TryGetValue(end, out var touching)) linksOf[end] = touching = [];
+                touching.Add((from, to));
+            }
+        }
+
+        for (var denial = 0; denial < claims.Count; denial++)
+        {
+            var claim = claims[denial];
+            if (claim.Claim.RespondsTo is not { } answered || !position.TryGetValue((claim.Document.Id, answered), out var target)) continue;
+            foreach (var (from, to) in linksOf.GetValueOrDefault(target) ?? [])
+            {
+                var link = links[(from, to)];
+                if (link.Relation == ClaimRelation.Denies) continue;
                 var other = from == target ? to : from;
                 if (claims[other].Document.Id == claim.Document.Id || claims[other].Denies) continue;
                 var key = other < denial ? (other, denial) : (denial, other);
@@ -162,14 +211,25 @@ public sealed class ClaimLinker(ClaimLinkingOptions? options = null)
             if (a != b) parent[Math.Max(a, b)] = Math.Min(a, b);
         }
 
-        var denials = links.Where(l => l.Relation == ClaimRelation.Denies).ToList();
+        // The denials touching each claim, so that a cluster looks at its own denials only (all of them for each would be quadratic).
+        var denialsOf = new Dictionary<int, List<ClaimLink>>();
+        foreach (var denial in links.Where(l => l.Relation == ClaimRelation.Denies))
+        {
+            foreach (var end in (int[])[position[denial.From], position[denial.To]])
+            {
+                if (!denialsOf.TryGetValue(end, out var touching)) denialsOf[end] = touching = [];
+                touching.Add(denial);
+            }
+        }
+
         var clusters = new List<ClaimCluster>();
-        foreach (var group in Enumerable.Range(0, claims.Count).GroupBy(Find).Where(g => g.Count() > 1 || denials.Any(d => position[d.From] == g.Key || position[d.To] == g.Key)))
+        foreach (var group in Enumerable.Range(0, claims.Count).GroupBy(Find).Where(g => g.Count() > 1 || denialsOf.ContainsKey(g.Key)))
         {
             var members = group.OrderBy(i => claims[i].Document.Published ?? DateTimeOffset.MaxValue).ThenBy(i => order[claims[i].Document.Id]).ThenBy(i => claims[i].Claim.Index).ToList();
             var refs = members.Select(i => Ref(claims[i])).ToList();
             var inCluster = refs.ToHashSet();
-            var denying = denials
+            var denying = members
+                .SelectMany(i => denialsOf.GetValueOrDefault(i) ?? [])
                 .Where(d => inCluster.Contains(d.From) != inCluster.Contains(d.To))
                 .Select(d => inCluster.Contains(d.From) ? d.To : d.From)
                 .Distinct()
@@ -187,14 +247,18 @@ public sealed class ClaimLinker(ClaimLinkingOptions? options = null)
         return clusters;
     }
 
-    private static Prepared Prepare(LinkableDocument document, LinkableClaim claim)
+    private static Prepared Prepare(LinkableDocument document, LinkableClaim claim, Dictionary<string, int> vocabulary)
     {
         // What a claim says, not whom it is about or who reports it: every claim about Alibaba shares "Alibaba", and
         // sharing it (or "reported") is no sign that two claims state one proposition.
         var subjectWords = claim.SubjectNames.SelectMany(StanceText.ContentWords).ToHashSet(StringComparer.Ordinal);
         var words = StanceText.ContentWords(claim.Text)
             .Where(w => !DenialCues.Contains(w) && !AttributionWords.Contains(w) && !subjectWords.Contains(w))
-            .Select(Stem).ToHashSet(StringComparer.Ordinal);
+            .Select(Stem)
+            .Select(word => vocabulary.TryGetValue(word, out var id) ? id : vocabulary[word] = vocabulary.Count)
+            .Distinct()
+            .Order()
+            .ToArray();
         var keys = claim.Subjects.Select(id => "E:" + id).ToList();
         if (keys.Count == 0) keys.AddRange(claim.SubjectNames.Select(name => "N:" + EntityKey.For(name, EntityLabel.ORG)));
         var denies = claim.Status is ClaimStatus.Denied or ClaimStatus.Negated;
@@ -226,7 +290,7 @@ public sealed class ClaimLinker(ClaimLinkingOptions? options = null)
     private sealed record Prepared(
         LinkableDocument Document,
         LinkableClaim Claim,
-        HashSet<string> Words,
+        int[] Words,
         List<string> Keys,
         bool Denies,
         string? SourceKey);

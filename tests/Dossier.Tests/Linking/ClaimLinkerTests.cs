@@ -106,4 +106,22 @@ public sealed class ClaimLinkerTests
         documents.Add(new LinkableDocument("lobbying", text, null, null, null, [lobbying]));
         Assert.DoesNotContain(new ClaimLinker().Link(documents, []).Links, l => l.From.DocumentId == "lobbying" || l.To.DocumentId == "lobbying");
     }
+
+    [Fact]
+    public void A_claim_is_compared_with_a_bounded_number_of_earlier_claims_those_sharing_the_rarest_subjects_first()
+    {
+        // Three hundred claims about Huawei arrive between two that are about Huawei and ZTE and say the same thing.
+        const string Restated = "Huawei and ZTE supplied surveillance equipment to the army in Xinjiang.";
+        var documents = new List<LinkableDocument> { Single("first", Restated, 1, 2) };
+        for (var i = 0; i < 300; i++) documents.Add(Single($"filler{i}", $"Huawei opened store number {i} in a shopping mall.", 1));
+        documents.Add(Single("restated", Restated, 1, 2));
+        var options = new ClaimLinkingOptions { MaxComparisonsPerClaim = 50 };
+
+        var links = new ClaimLinker(options).Link(documents, []).Links;
+
+        Assert.Contains(links, l => l.From.DocumentId == "first" && l.To.DocumentId == "restated");
+    }
+
+    private static LinkableDocument Single(string id, string text, params long[] subjects) =>
+        new(id, text, null, null, null, [new LinkableClaim(0, new TextSpan(0, text.Length), text, subjects, [], ClaimStatus.Asserted, null, null)]);
 }
