@@ -47,7 +47,7 @@ public sealed class CheckworthyBenchmark : IBenchmark
         for (var fold = 0; fold < CheckworthyRecipe.ClaimBusterFolds; fold++)
         {
             var held = debates.Where((_, i) => i % CheckworthyRecipe.ClaimBusterFolds == fold).ToHashSet(StringComparer.Ordinal);
-            var foldModel = CheckworthyRecipe.Train(CheckworthyCorpus.Examples(claimBuster.Where(s => !held.Contains(s.Debate))).ToList());
+            var foldModel = CheckworthyRecipe.TrainClaimBusterOnly([.. CheckworthyCorpus.Examples(claimBuster.Where(s => !held.Contains(s.Debate)))]);
             foreach (var sentence in claimBuster.Where(s => held.Contains(s.Debate)))
             {
                 var yes = foldModel.Score(sentence.Text) >= 0.5;
@@ -80,60 +80,75 @@ public sealed class CheckworthyTrainBenchmark : IBenchmark
             return Task.FromResult(1);
         }
 
-        var best = (Map: -1.0, Recipe: CheckworthyRecipe.Candidates[0], Context: 0.0);
+        var best = (Map: -1.0, Recipe: CheckworthyRecipe.Candidates[0], Context: 0.0, Questioner: 1.0);
         foreach (var recipe in CheckworthyRecipe.Candidates)
         {
-            var own = new List<(ClefDebate Debate, double[] Scores)>();
+            cancellationToken.ThrowIfCancellationRequested();
+            var own = new List<(ClefDebate Debate, CheckworthyContext[] Contexts, double[] Scores)>();
             for (var fold = 0; fold < CheckworthyRecipe.ClefFolds; fold++)
             {
                 var train = clef.Where((_, i) => i % CheckworthyRecipe.ClefFolds != fold);
-                var model = CheckworthyRecipe.Train(CheckworthyCorpus.Examples(claimBuster).Concat(CheckworthyCorpus.Examples(train, recipe.ClefWeight)).ToList(), recipe);
-                own.AddRange(clef.Where((_, i) => i % CheckworthyRecipe.ClefFolds == fold).Select(d =>
-                    (d, CheckworthyCorpus.Contexts(d).Select((c, i) => model.Score(d.Lines[i].Text, c)).ToArray())));
+                var model = recipe.Train(claimBuster, train);
+                own.AddRange(clef.Where((_, i) => i % CheckworthyRecipe.ClefFolds == fold).Select(d => (d, CheckworthyCorpus.Contexts(d), CheckworthyCorpus.Scores(model, d))));
             }
 
             foreach (var contextWeight in CheckworthyRecipe.ContextWeights)
             {
-                var map = own.Average(x => CheckworthyCorpus.AveragePrecision(x.Debate.Lines, CheckworthyModel.Smooth(x.Scores, contextWeight)));
-                context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{recipe}, context {contextWeight}: CV MAP on CLEF training debates {map:F4}"));
-                if (map > best.Map) best = (map, recipe, contextWeight);
+                foreach (var questionerWeight in CheckworthyRecipe.QuestionerWeights)
+                {
+                    var map = own.Average(x => CheckworthyCorpus.AveragePrecision(x.Debate.Lines, CheckworthyModel.InSequence(x.Scores, x.Contexts, contextWeight, questionerWeight)));
+                    context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{recipe}, context {contextWeight}, questioner {questionerWeight}: CV MAP on CLEF training debates {map:F4}"));
+                    if (map > best.Map) best = (map, recipe, contextWeight, questionerWeight);
+                }
             }
         }
 
-        var final = CheckworthyTrainer.WithContextWeight(
-            CheckworthyRecipe.Train(CheckworthyCorpus.Examples(claimBuster).Concat(CheckworthyCorpus.Examples(clef, best.Recipe.ClefWeight)).ToList(), best.Recipe),
-            best.Context);
+        var final = best.Recipe.Train(claimBuster, clef).InSequenceWith(best.Context, best.Questioner);
         var path = Path.Combine(context.RepoRoot, "models", "checkworthy", "checkworthy-model.tsv");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllLines(path, [
-            "# Check-worthiness logistic regression (see README.md). feature TAB weight; <bias> is the intercept.",
-            string.Create(CultureInfo.InvariantCulture, $"# recipe: {best.Recipe}, context {best.Context} (CV MAP on CLEF training debates {best.Map:F4})"),
+            "# Check-worthiness linear model (see README.md). feature TAB weight; <bias> is the intercept.",
+            string.Create(CultureInfo.InvariantCulture, $"# recipe: {best.Recipe}, context {best.Context}, questioner {best.Questioner} (CV MAP on CLEF training debates {best.Map:F4})"),
             .. final.ToLines()]);
-        context.Out.WriteLine($"chose {best.Recipe}, context {best.Context}; wrote {final.FeatureCount:N0} features to models/checkworthy/checkworthy-model.tsv");
+        context.Out.WriteLine($"chose {best.Recipe}, context {best.Context}, questioner {best.Questioner}; wrote {final.FeatureCount:N0} features to models/checkworthy/checkworthy-model.tsv");
         return Task.FromResult(0);
     }
 }
 
-internal sealed record CheckworthyRecipe(double ClefWeight, double L2, int Epochs, int MinimumFeatureCount)
+/// <summary>A way to train the model: how much a CLEF line counts against a ClaimBuster sentence, and the trainer's options.</summary>
+internal sealed record CheckworthyRecipe(double ClefWeight, CheckworthyTrainingOptions Options)
 {
     public const int ClefFolds = 4;
     public const int ClaimBusterFolds = 5;
 
-    public static IReadOnlyList<double> ContextWeights { get; } = [0, 0.15, 0.3, 0.5];
+    public static IReadOnlyList<double> ContextWeights { get; } = [0.15, 0.3, 0.5];
+
+    public static IReadOnlyList<double> QuestionerWeights { get; } = [1, 0.5, 0];
+
+    private static readonly CheckworthyTrainingOptions Logistic = new(L2: 1e-3, Epochs: 6);
 
     public static IReadOnlyList<CheckworthyRecipe> Candidates { get; } =
     [
-        new(1, 1e-3, 6, 2),
-        new(3, 1e-3, 6, 2),
-        new(3, 3e-3, 6, 2),
-        new(6, 3e-3, 6, 2),
+        new(3, Logistic),
+        new(3, Logistic with { Ensemble = 3 }),
+        new(3, Logistic with { Groups = CheckworthyFeatureGroups.Speaker }),
+        new(3, Logistic with { PairwiseWeight = 0.5 }),
+        new(3, Logistic with { PairwiseWeight = 2 }),
+        new(3, Logistic with { Groups = CheckworthyFeatureGroups.Speaker, PairwiseWeight = 0.5 }),
+        new(3, Logistic with { Groups = CheckworthyFeatureGroups.Speaker, Ensemble = 3 }),
+        new(3, Logistic with { Groups = CheckworthyFeatureGroups.Speaker, PairwiseWeight = 0.5, Ensemble = 3 }),
     ];
 
-    public static CheckworthyModel Train(IReadOnlyList<CheckworthyExample> examples, CheckworthyRecipe? recipe = null)
-    {
-        recipe ??= Candidates[0];
-        return CheckworthyTrainer.Train(examples, recipe.MinimumFeatureCount, recipe.L2, recipe.Epochs);
-    }
+    /// <summary>The first candidate's options on ClaimBuster alone (its cross-validated F1).</summary>
+    public static CheckworthyModel TrainClaimBusterOnly(IReadOnlyList<CheckworthyExample> examples) => CheckworthyTrainer.Train(examples, Candidates[0].Options);
 
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"clef weight {ClefWeight}, l2 {L2:G2}, epochs {Epochs}, min count {MinimumFeatureCount}");
+    public CheckworthyModel Train(IEnumerable<ClaimBusterSentence> claimBuster, IEnumerable<ClefDebate> clef) =>
+        CheckworthyTrainer.Train([.. CheckworthyCorpus.Examples(claimBuster), .. CheckworthyCorpus.Examples(clef, ClefWeight)], Options);
+
+    public override string ToString()
+    {
+        var o = Options;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"clef weight {ClefWeight}, l2 {o.L2:G2}, epochs {o.Epochs}, min count {o.MinimumFeatureCount}, pairwise {o.PairwiseWeight} x{o.PairsPerPositive}, ensemble {o.Ensemble}, groups {o.Groups}");
+    }
 }

@@ -38,7 +38,7 @@ internal static class CheckworthyCorpus
     }
 
     public static IEnumerable<CheckworthyExample> Examples(IEnumerable<ClefDebate> debates, double weight) =>
-        debates.SelectMany(d => d.Lines.Zip(Contexts(d))).Select(pair => new CheckworthyExample(pair.First.Text, pair.First.CheckWorthy, weight, pair.Second));
+        debates.SelectMany(d => d.Lines.Zip(Contexts(d)).Select(pair => new CheckworthyExample(pair.First.Text, pair.First.CheckWorthy, weight, pair.Second, d.Name)));
 
     public static CheckworthyContext[] Contexts(ClefDebate debate) =>
         CheckworthyContext.Describe([.. debate.Lines.Select(l => l.Text)], [.. debate.Lines.Select(l => l.Speaker)]);

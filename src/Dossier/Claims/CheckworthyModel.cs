@@ -8,12 +8,21 @@ public sealed class CheckworthyModel
 {
     private readonly FrozenDictionary<string, double> _weights;
 
-    public CheckworthyModel(IReadOnlyDictionary<string, double> weights, double bias, double contextWeight = 0)
+    public CheckworthyModel(
+        IReadOnlyDictionary<string, double> weights, double bias, double contextWeight = 0, CheckworthyFeatureGroups groups = CheckworthyFeatureGroups.None, double questionerWeight = 1)
     {
         _weights = weights.ToFrozenDictionary(StringComparer.Ordinal);
         Bias = bias;
         ContextWeight = contextWeight;
+        Groups = groups;
+        QuestionerWeight = questionerWeight;
     }
+
+    /// <summary>What a transcript's questioner's (a moderator's) scores are multiplied by: they ask, fact-checkers check answers.</summary>
+    public double QuestionerWeight { get; }
+
+    /// <summary>The feature groups beyond the sentence itself that the model was trained with.</summary>
+    public CheckworthyFeatureGroups Groups { get; }
 
     public double Bias { get; }
 
@@ -32,7 +41,7 @@ public sealed class CheckworthyModel
         // long sentence does not score high merely for having many words.
         double sum = 0;
         var known = 0;
-        foreach (var feature in CheckworthyFeatures.Extract(sentence, context))
+        foreach (var feature in CheckworthyFeatures.Extract(sentence, context, Groups))
         {
             if (!_weights.TryGetValue(feature, out var weight)) continue;
             sum += weight;
@@ -51,10 +60,22 @@ public sealed class CheckworthyModel
     {
         var contexts = CheckworthyContext.Describe(sentences, speakers);
         var own = sentences.Select((sentence, i) => Score(sentence, contexts[i])).ToArray();
-        return Smooth(own, ContextWeight);
+        return InSequence(own, contexts, ContextWeight, QuestionerWeight);
     }
 
-    public static double[] Smooth(IReadOnlyList<double> own, double contextWeight)
+    /// <summary>Sentence scores blended with their neighbours' and, in a transcript, the questioner's turned down.</summary>
+    public static double[] InSequence(IReadOnlyList<double> own, IReadOnlyList<CheckworthyContext> contexts, double contextWeight, double questionerWeight)
+    {
+        var result = Smooth(own, contextWeight);
+        for (var i = 0; i < result.Length; i++)
+        {
+            if (contexts[i].SpeakerRole == CheckworthyContext.QuestionerRole) result[i] *= questionerWeight;
+        }
+
+        return result;
+    }
+
+    private static double[] Smooth(IReadOnlyList<double> own, double contextWeight)
     {
         var result = new double[own.Count];
         for (var i = 0; i < own.Count; i++)
@@ -66,11 +87,12 @@ public sealed class CheckworthyModel
         return result;
     }
 
-    /// <summary>Reads "feature TAB weight" lines; "&lt;bias&gt;" is the intercept and "&lt;context&gt;" the neighbour weight.</summary>
+    /// <summary>Reads "feature TAB weight" lines; "&lt;bias&gt;" is the intercept, "&lt;context&gt;" the neighbour weight and
+    /// "&lt;groups&gt;" the <see cref="CheckworthyFeatureGroups"/> as a number.</summary>
     public static CheckworthyModel Parse(IEnumerable<string> lines)
     {
         var weights = new Dictionary<string, double>(StringComparer.Ordinal);
-        double bias = 0.0, context = 0.0;
+        double bias = 0.0, context = 0.0, groups = 0.0, questioner = 1.0;
         foreach (var line in lines)
         {
             var tab = line.LastIndexOf('\t');
@@ -78,16 +100,26 @@ public sealed class CheckworthyModel
             var name = line[..tab];
             if (name == "<bias>") bias = weight;
             else if (name == "<context>") context = weight;
+            else if (name == "<groups>") groups = weight;
+            else if (name == "<questioner>") questioner = weight;
             else weights[name] = weight;
         }
 
-        return new CheckworthyModel(weights, bias, context);
+        return new CheckworthyModel(weights, bias, context, (CheckworthyFeatureGroups)(int)groups & AllGroups, Math.Clamp(questioner, 0, 1));
     }
+
+    private const CheckworthyFeatureGroups AllGroups =
+        CheckworthyFeatureGroups.Neighbours | CheckworthyFeatureGroups.Turn | CheckworthyFeatureGroups.Position | CheckworthyFeatureGroups.Speaker;
+
+    /// <summary>The same weights scoring sequences with other neighbour and questioner weights.</summary>
+    public CheckworthyModel InSequenceWith(double contextWeight, double questionerWeight) => new(_weights, Bias, contextWeight, Groups, questionerWeight);
 
     public IEnumerable<string> ToLines()
     {
         yield return "<bias>\t" + Bias.ToString("R", CultureInfo.InvariantCulture);
         yield return "<context>\t" + ContextWeight.ToString("R", CultureInfo.InvariantCulture);
+        yield return "<groups>\t" + ((int)Groups).ToString(CultureInfo.InvariantCulture);
+        yield return "<questioner>\t" + QuestionerWeight.ToString("R", CultureInfo.InvariantCulture);
         foreach (var (name, weight) in _weights.OrderBy(pair => pair.Key, StringComparer.Ordinal))
         {
             yield return name + "\t" + weight.ToString("G6", CultureInfo.InvariantCulture);
@@ -95,60 +127,110 @@ public sealed class CheckworthyModel
     }
 }
 
-/// <summary>A labelled sentence for training; Weight lets a smaller, closer-to-task corpus count for more.</summary>
-public sealed record CheckworthyExample(string Text, bool CheckWorthy, double Weight = 1.0, CheckworthyContext Context = default);
+/// <summary>A labelled sentence for training; Weight lets a smaller, closer-to-task corpus count for more. Sentences of one
+/// Group (a debate) are also ranked against each other when training with a pairwise loss.</summary>
+public sealed record CheckworthyExample(string Text, bool CheckWorthy, double Weight = 1.0, CheckworthyContext Context = default, string? Group = null);
 
-/// <summary>Trains <see cref="CheckworthyModel"/> by AdaGrad with L2 regularisation; deterministic for a given seed.</summary>
+/// <summary>How <see cref="CheckworthyTrainer"/> fits a model.</summary>
+/// <param name="PairwiseWeight">Weight of the ranking loss (a check-worthy sentence above a sentence of its group that is
+/// not) against the per-sentence logistic loss; 0 trains a plain logistic regression.</param>
+/// <param name="Ensemble">How many models, each with its own shuffle seed, are averaged (their logits, so the average is
+/// itself one linear model).</param>
+public sealed record CheckworthyTrainingOptions(
+    double L2 = 1e-5,
+    int Epochs = 8,
+    double LearningRate = 0.2,
+    int MinimumFeatureCount = 2,
+    double PairwiseWeight = 0,
+    int PairsPerPositive = 4,
+    int Ensemble = 1,
+    int Seed = 17,
+    CheckworthyFeatureGroups Groups = CheckworthyFeatureGroups.None);
+
+/// <summary>Trains <see cref="CheckworthyModel"/> by AdaGrad with L2 regularisation; deterministic for given options.</summary>
 public static class CheckworthyTrainer
 {
-    public static CheckworthyModel Train(IReadOnlyList<CheckworthyExample> examples, int minimumFeatureCount = 2, double l2 = 1e-5, int epochs = 8, double learningRate = 0.2, int seed = 17)
+    public static CheckworthyModel Train(IReadOnlyList<CheckworthyExample> examples, CheckworthyTrainingOptions? options = null)
     {
+        options ??= new CheckworthyTrainingOptions();
         var featureCounts = new Dictionary<string, int>(StringComparer.Ordinal);
-        var extracted = new List<string[]>(examples.Count);
+        var extracted = new List<IReadOnlyList<string>>(examples.Count);
         foreach (var example in examples)
         {
-            var features = CheckworthyFeatures.Extract(example.Text, example.Context).ToArray();
+            var features = CheckworthyFeatures.Extract(example.Text, example.Context, options.Groups);
             extracted.Add(features);
             foreach (var feature in features) featureCounts[feature] = featureCounts.GetValueOrDefault(feature) + 1;
         }
 
-        var index = featureCounts.Where(pair => pair.Value >= minimumFeatureCount).Select(pair => pair.Key).Order(StringComparer.Ordinal)
+        var index = featureCounts.Where(pair => pair.Value >= options.MinimumFeatureCount).Select(pair => pair.Key).Order(StringComparer.Ordinal)
             .Select((name, i) => (name, i)).ToDictionary(pair => pair.name, pair => pair.i, StringComparer.Ordinal);
         var rows = extracted.Select(features => features.Where(index.ContainsKey).Select(f => index[f]).ToArray()).ToArray();
+        var negativesByGroup = examples.Select((example, i) => (example, i)).Where(x => x.example.Group is not null && !x.example.CheckWorthy)
+            .GroupBy(x => x.example.Group!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(x => x.i).ToArray(), StringComparer.Ordinal);
         var weights = new double[index.Count];
-        var squared = new double[index.Count];
+        double bias = 0;
+        var members = Math.Max(1, options.Ensemble);
+        for (var member = 0; member < members; member++)
+        {
+            var (memberWeights, memberBias) = Fit(examples, rows, negativesByGroup, index.Count, options, options.Seed + member);
+            for (var f = 0; f < weights.Length; f++) weights[f] += memberWeights[f] / members;
+            bias += memberBias / members;
+        }
+
+        return new CheckworthyModel(index.ToDictionary(pair => pair.Key, pair => weights[pair.Value], StringComparer.Ordinal), bias, 0, options.Groups);
+    }
+
+    private static (double[] Weights, double Bias) Fit(
+        IReadOnlyList<CheckworthyExample> examples, int[][] rows, Dictionary<string, int[]> negativesByGroup, int featureCount, CheckworthyTrainingOptions options, int seed)
+    {
+        var weights = new double[featureCount];
+        var squared = new double[featureCount];
         double bias = 0, biasSquared = 0;
         var order = Enumerable.Range(0, examples.Count).ToArray();
         var random = new Random(seed);
-        for (var epoch = 0; epoch < epochs; epoch++)
+        for (var epoch = 0; epoch < options.Epochs; epoch++)
         {
             random.Shuffle(order);
             foreach (var i in order)
             {
                 var row = rows[i];
-                var scale = row.Length == 0 ? 1.0 : 1.0 / Math.Sqrt(row.Length);
-                var sum = bias;
-                foreach (var f in row) sum += weights[f] * scale;
-                var probability = 1.0 / (1.0 + Math.Exp(-sum));
+                var probability = 1.0 / (1.0 + Math.Exp(-(bias + Sum(row))));
                 var error = (probability - (examples[i].CheckWorthy ? 1.0 : 0.0)) * examples[i].Weight;
-                foreach (var f in row)
-                {
-                    var gradient = error * scale + l2 * weights[f];
-                    squared[f] += gradient * gradient;
-                    weights[f] -= learningRate * gradient / (Math.Sqrt(squared[f]) + 1e-8);
-                }
-
+                Step(row, error * Scale(row));
                 biasSquared += error * error;
-                bias -= learningRate * error / (Math.Sqrt(biasSquared) + 1e-8);
+                bias -= options.LearningRate * error / (Math.Sqrt(biasSquared) + 1e-8);
+                if (options.PairwiseWeight <= 0 || !examples[i].CheckWorthy || examples[i].Group is not { } group || !negativesByGroup.TryGetValue(group, out var negatives)) continue;
+                for (var pair = 0; pair < options.PairsPerPositive; pair++)
+                {
+                    // The logistic loss of the margin between this sentence and a random one of its debate that is not check-worthy.
+                    var other = rows[negatives[random.Next(negatives.Length)]];
+                    var margin = Sum(row) - Sum(other);
+                    var pull = -options.PairwiseWeight * examples[i].Weight / (1.0 + Math.Exp(margin));
+                    Step(row, pull * Scale(row));
+                    Step(other, -pull * Scale(other));
+                }
             }
         }
 
-        return new CheckworthyModel(index.ToDictionary(pair => pair.Key, pair => weights[pair.Value], StringComparer.Ordinal), bias);
+        return (weights, bias);
+
+        double Sum(int[] row)
+        {
+            double sum = 0;
+            foreach (var f in row) sum += weights[f];
+            return sum * Scale(row);
+        }
+
+        void Step(int[] row, double gradientPerFeature)
+        {
+            foreach (var f in row)
+            {
+                var gradient = gradientPerFeature + options.L2 * weights[f];
+                squared[f] += gradient * gradient;
+                weights[f] -= options.LearningRate * gradient / (Math.Sqrt(squared[f]) + 1e-8);
+            }
+        }
     }
 
-    public static CheckworthyModel WithContextWeight(CheckworthyModel model, double contextWeight)
-    {
-        var lines = model.ToLines().Where(l => !l.StartsWith("<context>", StringComparison.Ordinal)).Append("<context>\t" + contextWeight.ToString("R", CultureInfo.InvariantCulture));
-        return CheckworthyModel.Parse(lines);
-    }
+    private static double Scale(int[] row) => row.Length == 0 ? 1.0 : 1.0 / Math.Sqrt(row.Length);
 }

@@ -68,4 +68,59 @@ public sealed class CheckworthyTests
         Assert.Contains("f:stage-direction", CheckworthyFeatures.Extract("(APPLAUSE)"));
         Assert.DoesNotContain("f:stage-direction", CheckworthyFeatures.Extract("Taxes (all of them) rose."));
     }
+
+    [Fact]
+    public void RankingTrainingIsDeterministicAndAveragesItsEnsemble()
+    {
+        var examples = Enumerable.Range(0, 200).Select(i => i % 4 == 0
+            ? new CheckworthyExample($"Unemployment rose to {i} percent in {1990 + i % 30}.", true, Group: "debate" + (i % 3))
+            : new CheckworthyExample($"I want to thank everyone for coming tonight, number {i}.", false, Group: "debate" + (i % 3))).ToList();
+        var options = new CheckworthyTrainingOptions(PairwiseWeight: 1, Ensemble: 2);
+        var first = CheckworthyTrainer.Train(examples, options);
+        Assert.Equal(first.ToLines(), CheckworthyTrainer.Train(examples, options).ToLines());
+        Assert.NotEqual(first.ToLines(), CheckworthyTrainer.Train(examples, options with { Ensemble = 1 }).ToLines());
+        Assert.True(first.Score("Exports fell 12 percent in 2019.") > first.Score("Thank you for coming tonight."));
+    }
+
+    [Fact]
+    public void TheQuestionersLinesAreTurnedDownAndTheSettingsSurviveTheFile()
+    {
+        var weights = new Dictionary<string, double> { ["f:number"] = 2.0 };
+        var model = new CheckworthyModel(weights, 0, contextWeight: 0, CheckworthyFeatureGroups.Speaker, questionerWeight: 0.5);
+        string[] sentences = ["Did taxes rise 5 percent?", "Taxes rose 5 percent."];
+        string?[] speakers = ["HOST", "SMITH"];
+        var scores = model.ScoreSequence(sentences, speakers);
+        Assert.Equal(model.Score(sentences[0]) * 0.5, scores[0], 9);
+        Assert.Equal(model.Score(sentences[1]), scores[1], 9);
+        var copy = CheckworthyModel.Parse(model.ToLines());
+        Assert.Equal(CheckworthyFeatureGroups.Speaker, copy.Groups);
+        Assert.Equal(0.5, copy.QuestionerWeight);
+        Assert.Equal(scores, copy.ScoreSequence(sentences, speakers));
+    }
+
+    [Fact]
+    public void FeatureGroupsAddTheirFeaturesOnlyWhenAsked()
+    {
+        string[] sentences = ["Wages fell 8 percent.", "Prices rose.", "Thank you."];
+        string?[] speakers = ["SMITH", "SMITH", "JONES"];
+        var contexts = CheckworthyContext.Describe(sentences, speakers);
+        Assert.Equal((1, 2), (contexts[1].TurnIndex, contexts[1].TurnLength));
+        Assert.Equal(1, contexts[2].TurnLength);
+        var all = CheckworthyFeatureGroups.Neighbours | CheckworthyFeatureGroups.Turn | CheckworthyFeatureGroups.Position | CheckworthyFeatureGroups.Speaker;
+        var rich = CheckworthyFeatures.Extract(sentences[1], contexts[1], all);
+        Assert.Contains("p:percent", rich);
+        Assert.Contains("t:place:last", rich);
+        Assert.Contains("d:position:1", rich);
+        Assert.Contains("s:SMITH", rich);
+        var plain = CheckworthyFeatures.Extract(sentences[1], contexts[1]);
+        Assert.DoesNotContain(plain, f => f.StartsWith("p:", StringComparison.Ordinal) || f.StartsWith("s:", StringComparison.Ordinal) || f.StartsWith("t:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AOneSpeakerTranscriptOfManyLinesIsDescribedInLinearTime()
+    {
+        var sentences = Enumerable.Repeat("Taxes rose.", 200_000).ToArray();
+        var contexts = CheckworthyContext.Describe(sentences, Enumerable.Repeat<string?>("SMITH", sentences.Length).ToArray());
+        Assert.Equal(200_000, contexts[^1].TurnLength);
+    }
 }
