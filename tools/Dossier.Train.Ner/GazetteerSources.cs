@@ -21,6 +21,12 @@ internal static partial class GazetteerSources
             AddLines(builder, "ill-" + name, ReadLines(Path.Combine(illinois, name + ".lst.gz")));
         }
 
+        // Sports results name clubs without their suffix ("Barnsley", not "Barnsley F.C.") and Wikipedia titles
+        // carry a disambiguation ("Leeds Rhinos (rugby league)"): the short forms are a list of their own.
+        AddLines(builder, "ill-WikiOrganizations-short", new[] { "WikiOrganizations", "WikiOrganizationsRedirects" }
+            .SelectMany(name => ReadLines(Path.Combine(illinois, name + ".lst.gz")))
+            .Select(ShortOrganisationName).OfType<string>());
+
         foreach (var name in new[] { "known_corporations", "known_country", "known_nationalities", "known_state", "known_place", "known_name", "known_names.big", "known_title" })
         {
             AddLines(builder, "ill-" + name, ReadLines(Path.Combine(illinois, name + ".lst")));
@@ -138,6 +144,17 @@ internal static partial class GazetteerSources
 
     [GeneratedRegex(@"(?:[A-Za-z]\.){2,}|[\p{L}\p{N}]+(?:[-'&.][\p{L}\p{N}]+)*(?:\.(?=\s|$))?|'s|[^\s\p{L}\p{N}]")]
     private static partial Regex TokenPattern();
+
+    private static string? ShortOrganisationName(string name)
+    {
+        var match = OrganisationQualifier().Match(name);
+        if (!match.Success) return null;
+        var shortName = name[..match.Index].Trim();
+        return shortName.Length > 2 ? shortName : null;
+    }
+
+    [GeneratedRegex(@"(?:\s+\([^)]*\)|\s+(?:A\.?F\.?C\.?|F\.?C\.?|C\.?F\.?|S\.?C\.?|F\.?K\.?|S\.?K\.?|A\.?C\.?|R\.?F\.?C\.?|B\.?C\.?|Football Club|Soccer Club|Cricket Club|Rugby Club))\s*$")]
+    private static partial Regex OrganisationQualifier();
 
     private static string StripFeatures(string entry)
     {

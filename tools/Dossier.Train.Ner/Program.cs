@@ -3,7 +3,7 @@ using Dossier.Entities.Ner;
 using Dossier.Train.Ner;
 
 // Trains and scores the entity recogniser from the shared CoNLL-2003 data and name lists.
-//   train --shared DIR --out FILE [--bits N] [--epochs N] [--seed N] [--folds N] [--first-pass-only] [--bilou] [--no-gazetteer] [--no-clusters]
+//   train --shared DIR --out FILE [--bits N] [--epochs N] [--seed N] [--folds N] [--mix N] [--first-pass-only] [--bilou] [--no-gazetteer] [--no-clusters]
 //   eval  --shared DIR --model FILE [--split testa|testb]
 var options = Options.Parse(args);
 var shared = options.Get("shared", "../shared");
@@ -25,6 +25,7 @@ switch (options.Command)
             Epochs = int.Parse(options.Get("epochs", "12")),
             Seed = int.Parse(options.Get("seed", "1")),
             Folds = int.Parse(options.Get("folds", "4")),
+            Mixtures = int.Parse(options.Get("mix", "1")),
             SecondPass = !options.Has("first-pass-only"),
             Bilou = options.Has("bilou"),
             Description = "trained with: " + string.Join(' ', args.Where((arg, i) => i == 0 || arg.StartsWith("--", StringComparison.Ordinal) || !(args[i - 1] is "--shared" or "--out" or "--clusters"))),

@@ -24,10 +24,10 @@ public sealed class NerModelTests
 
         """;
 
-    private static NerModel Train(int seed, bool bilou = false)
+    private static NerModel Train(int seed, bool bilou = false, int mixtures = 1)
     {
         var documents = ConllReader.Read(new StringReader(Training));
-        var options = new NerTrainingOptions { BucketBits = 12, Epochs = 5, Seed = seed, Folds = 2, Bilou = bilou };
+        var options = new NerTrainingOptions { BucketBits = 12, Epochs = 5, Seed = seed, Folds = 2, Bilou = bilou, Mixtures = mixtures };
         return NerTrainer.Train(documents, Gazetteer.Empty, WordClusters.Empty, options);
     }
 
@@ -50,12 +50,20 @@ public sealed class NerModelTests
         Assert.Equal(new NerTagger(model).Tag(sentences), new NerTagger(loaded).Tag(sentences));
     }
 
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void TheTrainingDataIsLearnt(bool bilou)
+    [Fact]
+    public void MixedTrainingIsDeterministicAndDiffersFromOneOrder()
     {
-        var tags = new NerTagger(Train(1, bilou)).Tag([["John", "Smith", "visited", "Paris", "."]]);
+        Assert.Equal(Bytes(Train(7, mixtures: 2)), Bytes(Train(7, mixtures: 2)));
+        Assert.NotEqual(Bytes(Train(7)), Bytes(Train(7, mixtures: 2)));
+    }
+
+    [Theory]
+    [InlineData(false, 1)]
+    [InlineData(true, 1)]
+    [InlineData(false, 3)]
+    public void TheTrainingDataIsLearnt(bool bilou, int mixtures)
+    {
+        var tags = new NerTagger(Train(1, bilou, mixtures)).Tag([["John", "Smith", "visited", "Paris", "."]]);
         Assert.Equal(["B-PER", "I-PER", "O", "B-LOC", "O"], tags[0].Select(t => NerLabels.Names[t]));
     }
 

@@ -39,10 +39,20 @@ public sealed class Gazetteer
     }
 
     /// <summary>Marks, for each token, the lists in which a phrase begins at it and those in which it is inside one.</summary>
-    public void Match(ReadOnlySpan<ulong> lowerTokenHashes, Span<ulong> begins, Span<ulong> insides)
+    public void Match(ReadOnlySpan<ulong> lowerTokenHashes, Span<ulong> begins, Span<ulong> insides) =>
+        Match(lowerTokenHashes, begins, insides, [], []);
+
+    /// <summary>
+    /// As <see cref="Match(ReadOnlySpan{ulong}, Span{ulong}, Span{ulong})"/>, and also the lists that hold the token
+    /// alone as a whole entry (<paramref name="singles"/>) and those in which a phrase of several tokens ends at it
+    /// (<paramref name="ends"/>); either span may be empty when not wanted.
+    /// </summary>
+    public void Match(ReadOnlySpan<ulong> lowerTokenHashes, Span<ulong> begins, Span<ulong> insides, Span<ulong> singles, Span<ulong> ends)
     {
         begins.Clear();
         insides.Clear();
+        singles.Clear();
+        ends.Clear();
         if (_phrases.Count == 0) return;
         var n = lowerTokenHashes.Length;
         for (var start = 0; start < n; start++)
@@ -55,6 +65,8 @@ public sealed class Gazetteer
                 if (!_phrases.TryGetValue(h, out var lists)) continue;
                 begins[start] |= lists;
                 for (var k = start + 1; k <= end; k++) insides[k] |= lists;
+                if (end == start && singles.Length > 0) singles[start] |= lists;
+                else if (end > start && ends.Length > 0) ends[end] |= lists;
             }
         }
     }

@@ -15,6 +15,9 @@ internal sealed class NerFeatureExtractor
 {
     private const int Cap = 1, AllCaps = 2, HasDigit = 4, Initial = 8, Lower = 16, HasLetter = 32;
 
+    // Padding hashes for the positions before and after a sentence.
+    private const ulong SentenceStart = 0xAAAA, SentenceEnd = 0xBBBB;
+
     private readonly Gazetteer _gazetteer;
     private readonly WordClusters _clusters;
     private readonly int _shift;
@@ -31,7 +34,7 @@ internal sealed class NerFeatureExtractor
 
     internal struct TokenInfo
     {
-        public ulong Word, LowerWord, Shape, ShortShape, Cluster, GazBegin, GazInside;
+        public ulong Word, LowerWord, Shape, ShortShape, Cluster, GazBegin, GazInside, GazSingle, GazEnd;
         public ulong Prefix1, Prefix2, Prefix3, Prefix4, Suffix1, Suffix2, Suffix3, Suffix4;
         public int Flags;
     }
@@ -39,16 +42,18 @@ internal sealed class NerFeatureExtractor
     /// <summary>What the features of a document are read from; computed once and shared by both passes.</summary>
     internal sealed class PreparedDocument
     {
-        internal PreparedDocument(TokenInfo[][] infos, bool[] headline, HashSet<ulong> lowerSeen, HashSet<ulong> capSeen)
+        internal PreparedDocument(TokenInfo[][] infos, bool[] headline, bool[] tableRow, HashSet<ulong> lowerSeen, HashSet<ulong> capSeen)
         {
             Infos = infos;
             Headline = headline;
+            TableRow = tableRow;
             LowerSeen = lowerSeen;
             CapSeen = capSeen;
         }
 
         internal TokenInfo[][] Infos { get; }
         internal bool[] Headline { get; }
+        internal bool[] TableRow { get; }
         internal HashSet<ulong> LowerSeen { get; }
         internal HashSet<ulong> CapSeen { get; }
     }
@@ -57,12 +62,14 @@ internal sealed class NerFeatureExtractor
     {
         var infos = new TokenInfo[sentences.Count][];
         var headline = new bool[sentences.Count];
+        var tableRow = new bool[sentences.Count];
         var lowerSeen = new HashSet<ulong>();
         var capSeen = new HashSet<ulong>();
         for (var s = 0; s < sentences.Count; s++)
         {
             infos[s] = Describe(sentences[s]);
             headline[s] = IsHeadline(infos[s]);
+            tableRow[s] = IsTableRow(infos[s]);
             for (var t = 0; t < infos[s].Length; t++)
             {
                 ref var info = ref infos[s][t];
@@ -71,7 +78,7 @@ internal sealed class NerFeatureExtractor
             }
         }
 
-        return new PreparedDocument(infos, headline, lowerSeen, capSeen);
+        return new PreparedDocument(infos, headline, tableRow, lowerSeen, capSeen);
     }
 
     /// <param name="firstPass">The first pass's tags per sentence, or null on the first pass itself.</param>
@@ -93,6 +100,7 @@ internal sealed class NerFeatureExtractor
             {
                 offsets[t] = buffer.Count;
                 AddTokenFeatures(buffer, tokens, t, document.Headline[s], document.LowerSeen, document.CapSeen);
+                if (document.TableRow[s]) AddTableFeatures(buffer, tokens, t);
                 if (firstPass is not null) AddSecondPassFeatures(buffer, tokens, t, firstPass[s], predicted!);
             }
 
@@ -151,11 +159,15 @@ internal sealed class NerFeatureExtractor
 
         Span<ulong> begins = sentence.Count <= 256 ? stackalloc ulong[sentence.Count] : new ulong[sentence.Count];
         Span<ulong> insides = sentence.Count <= 256 ? stackalloc ulong[sentence.Count] : new ulong[sentence.Count];
-        _gazetteer.Match(lowerHashes, begins, insides);
+        Span<ulong> singles = sentence.Count <= 256 ? stackalloc ulong[sentence.Count] : new ulong[sentence.Count];
+        Span<ulong> ends = sentence.Count <= 256 ? stackalloc ulong[sentence.Count] : new ulong[sentence.Count];
+        _gazetteer.Match(lowerHashes, begins, insides, singles, ends);
         for (var t = 0; t < sentence.Count; t++)
         {
             infos[t].GazBegin = begins[t];
             infos[t].GazInside = insides[t];
+            infos[t].GazSingle = singles[t];
+            infos[t].GazEnd = ends[t];
         }
 
         return infos;
@@ -187,6 +199,26 @@ internal sealed class NerFeatureExtractor
         return letters >= 2;
     }
 
+    // Results tables ("Barnsley 3 1 1 1 5 4 4") are mostly numbers; the names in them are teams and players.
+    private static bool IsTableRow(TokenInfo[] tokens)
+    {
+        var numbers = 0;
+        foreach (var info in tokens)
+        {
+            if ((info.Flags & HasDigit) != 0 && (info.Flags & HasLetter) == 0) numbers++;
+        }
+
+        return numbers >= 2 && numbers * 2 >= tokens.Length;
+    }
+
+    private void AddTableFeatures(List<int> f, TokenInfo[] tokens, int t)
+    {
+        var next = t + 1 < tokens.Length ? tokens[t + 1].ShortShape : SentenceEnd;
+        var next2 = t + 2 < tokens.Length ? tokens[t + 2].ShortShape : SentenceEnd;
+        Add(f, StableHash.Mix(70, tokens[t].ShortShape, (ulong)Math.Min(t, 3)));
+        Add(f, StableHash.Mix(71, tokens[t].ShortShape, next, next2));
+    }
+
     private void Add(List<int> buffer, ulong hash) => buffer.Add((int)(hash >> _shift));
 
     private void AddTokenFeatures(List<int> f, TokenInfo[] tokens, int t, bool headline, HashSet<ulong> lowerSeen, HashSet<ulong> capSeen)
@@ -197,7 +229,7 @@ internal sealed class NerFeatureExtractor
         var prev2 = t > 1 ? tokens[t - 2] : default;
         var next2 = t + 2 < tokens.Length ? tokens[t + 2] : default;
         // Padding positions have zero hashes, which stand for "no token here".
-        const ulong start = 0xAAAA, end = 0xBBBB;
+        const ulong start = SentenceStart, end = SentenceEnd;
         var prevWord = t > 0 ? prev.LowerWord : start;
         var nextWord = t + 1 < tokens.Length ? next.LowerWord : end;
         var prevShape = t > 0 ? prev.ShortShape : start;
@@ -236,6 +268,9 @@ internal sealed class NerFeatureExtractor
 
         AddGazetteer(f, 30, w.GazBegin, 0);
         AddGazetteer(f, 30, w.GazInside, 1);
+        // A single word on a list says less than a phrase of several matched whole (and ending here).
+        AddGazetteer(f, 30, w.GazSingle, 2);
+        AddGazetteer(f, 30, w.GazEnd, 3);
         if (t > 0) AddGazetteer(f, 31, prev.GazBegin | prev.GazInside, 0);
         if (t + 1 < tokens.Length) AddGazetteer(f, 31, next.GazBegin | next.GazInside, 1);
         var any = w.GazBegin | w.GazInside;

@@ -11,6 +11,12 @@ public sealed record NerTrainingOptions
     public int Folds { get; init; } = 4;
     public bool SecondPass { get; init; } = true;
 
+    /// <summary>
+    /// Perceptrons trained per pass with different visiting orders (seeds) whose weights are averaged into one
+    /// model: less variance from the order, at no cost when tagging.
+    /// </summary>
+    public int Mixtures { get; init; } = 1;
+
     /// <summary>Tag spans with BILOU inside the model (else IOB2). On the dev split it scored no better (93.43 against 93.58 F1), so IOB2 is the default.</summary>
     public bool Bilou { get; init; }
     public string Description { get; init; } = "";
@@ -76,6 +82,26 @@ public static class NerTrainer
     }
 
     private static LinearChainModel TrainChain(List<(SentenceFeatures Features, int[] Gold)> data, TagScheme scheme, NerTrainingOptions options, string name, Action<string>? log)
+    {
+        var mixed = TrainOne(data, scheme, options, name, log);
+        for (var k = 1; k < options.Mixtures; k++)
+        {
+            var other = TrainOne(data, scheme, options with { Seed = options.Seed + 1000 * k }, $"{name} ({k + 1}/{options.Mixtures})", log);
+            for (var i = 0; i < mixed.Weights.Length; i++) mixed.Weights[i] += other.Weights[i];
+            for (var i = 0; i < mixed.Transitions.Length; i++) mixed.Transitions[i] += other.Transitions[i];
+        }
+
+        // A sum scores tags as the mean does; dividing keeps the weights in the range half precision stores well.
+        if (options.Mixtures > 1)
+        {
+            for (var i = 0; i < mixed.Weights.Length; i++) mixed.Weights[i] /= options.Mixtures;
+            for (var i = 0; i < mixed.Transitions.Length; i++) mixed.Transitions[i] /= options.Mixtures;
+        }
+
+        return mixed;
+    }
+
+    private static LinearChainModel TrainOne(List<(SentenceFeatures Features, int[] Gold)> data, TagScheme scheme, NerTrainingOptions options, string name, Action<string>? log)
     {
         var L = scheme.Count;
         var size = (1 << options.BucketBits) * L;
