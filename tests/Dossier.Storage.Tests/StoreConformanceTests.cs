@@ -228,6 +228,37 @@ public abstract class StoreConformanceTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task A_merge_made_while_documents_are_stored_leaves_none_on_the_merged_entity()
+    {
+        var location = await NewLocationAsync();
+        await using var store = await DossierStores.OpenAsync(location, None);
+        await using var links = await DossierStores.OpenLinkStoreAsync(location, None);
+        await store.AddDocumentAsync(TestDocuments.WithOrganisations("acme", "Acme Corp"), None);
+        await store.AddDocumentAsync(TestDocuments.WithOrganisations("globex", "Globex"), None);
+        var acme = (await store.GetCanonicalIdsAsync("acme", None))[0];
+        var globex = (await store.GetCanonicalIdsAsync("globex", None))[0];
+
+        const int writers = 3, perWriter = 30;
+        var writing = Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
+        {
+            await using var writer = await DossierStores.OpenAsync(location, None);
+            for (var i = 0; i < perWriter; i++) await writer.AddDocumentAsync(TestDocuments.WithOrganisations($"later-{w}-{i}", "Globex", $"Firm {w} {i}"), None);
+        })).ToList();
+        await Task.Delay(50);
+        await links.MergeAsync(globex, acme, "same company", None);
+        await Task.WhenAll(writing);
+
+        // Whether stored before, during or after the merge, every document naming Globex now points at Acme.
+        foreach (var id in Enumerable.Range(0, writers).SelectMany(w => Enumerable.Range(0, perWriter).Select(i => $"later-{w}-{i}")).Append("globex"))
+        {
+            var stored = await store.GetDocumentAsync(id, None);
+            var canonical = await store.GetCanonicalIdsAsync(id, None);
+            var globexLocal = stored!.Document.DocumentEntities.Single(e => e.Name == "Globex").Id;
+            Assert.Equal(acme, canonical[globexLocal]);
+        }
+    }
+
+    [SkippableFact]
     public async Task Stories_and_claim_links_are_computed_and_saved_over_the_stored_documents()
     {
         var location = await NewLocationAsync();

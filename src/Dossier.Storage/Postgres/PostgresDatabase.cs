@@ -11,6 +11,16 @@ internal static class PostgresDatabase
 {
     private const int MaxAttempts = 8;
 
+    /// <summary>
+    /// Guards the mapping of local entities to canonical ones. Storing a document takes it shared (writers do not wait on
+    /// one another); a merge or split takes it exclusive, so that no document maps its entities by redirects that the
+    /// decision is about to change and then writes rows the decision has already moved past.
+    /// </summary>
+    public const string EntityMapSharedLock = "SELECT pg_advisory_xact_lock_shared(hashtext('dossier-entity-map'))";
+
+    /// <inheritdoc cref="EntityMapSharedLock"/>
+    public const string EntityMapExclusiveLock = "SELECT pg_advisory_xact_lock(hashtext('dossier-entity-map'))";
+
     // libpq's URI query parameters that Npgsql spells differently; any other parameter is passed on by its own name.
     private static readonly Dictionary<string, string> UriParameters = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -57,6 +57,7 @@ public sealed partial class PostgresDossierStore : IDossierStore
             }
 
             await IndexAsync(connection, json, cancellationToken);
+            await using (var share = Command(connection, PostgresDatabase.EntityMapSharedLock)) await share.ExecuteNonQueryAsync(cancellationToken);
             var canonical = await UpsertEntitiesAsync(connection, entities, cancellationToken);
             await using (var links = new NpgsqlBatch(connection))
             {

@@ -36,7 +36,7 @@ public sealed class PostgresLinkStore : ILinkStore
                 """,
                 ("from", entityId), ("to", target));
             return await RecordAsync(connection, EntityDecisionKind.Merge, entityId, target, null, reason, cancellationToken);
-        }, cancellationToken);
+        }, cancellationToken, entityDecision: true);
     }
 
     public async Task<EntityDecision> SplitAsync(long entityId, string alias, string reason, CancellationToken cancellationToken)
@@ -84,7 +84,7 @@ public sealed class PostgresLinkStore : ILinkStore
             }
 
             return await RecordAsync(connection, EntityDecisionKind.Split, entityId, newId, alias, reason, cancellationToken);
-        }, cancellationToken);
+        }, cancellationToken, entityDecision: true);
     }
 
     public async Task<IReadOnlyList<EntityDecision>> GetDecisionsAsync(long? entityId, CancellationToken cancellationToken)
@@ -200,11 +200,18 @@ public sealed class PostgresLinkStore : ILinkStore
         }, cancellationToken);
     }
 
-    private async Task<T> InTransactionAsync<T>(Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken) =>
+    /// <summary>Runs work in one transaction; an entity decision also holds the entity map exclusively while it runs.</summary>
+    private async Task<T> InTransactionAsync<T>(Func<NpgsqlConnection, Task<T>> work, CancellationToken cancellationToken, bool entityDecision = false) =>
         await PostgresDatabase.RetryAsync(async () =>
         {
             await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            if (entityDecision)
+            {
+                await using var exclusive = PostgresDossierStore.Command(connection, PostgresDatabase.EntityMapExclusiveLock);
+                await exclusive.ExecuteNonQueryAsync(cancellationToken);
+            }
+
             var result = await work(connection);
             await transaction.CommitAsync(cancellationToken);
             return result;
