@@ -36,7 +36,8 @@ public sealed class ExtractionTraining : IBenchmark
         var localNames = BlockFeatures.LocalNames(keywords);
         var contextNames = BlockFeatures.ContextNames(keywords);
         var empty = new BlockClassifier(Untrained(localNames), Untrained(contextNames), 0);
-        var segmenter = new HtmlExtractor(keywords, empty);
+        var chrome = new ChromeLines();
+        var segmenter = new HtmlExtractor(keywords, empty, chrome);
 
         var pageBlocks = new List<(BenchPage Page, List<TextBlock> Blocks, double[] Labels, double[] Weights)>();
         foreach (var page in pages)
@@ -56,12 +57,12 @@ public sealed class ExtractionTraining : IBenchmark
         {
             var train = pageBlocks.Where((_, i) => i % folds != fold).ToList();
             var test = pageBlocks.Where((_, i) => i % folds == fold).ToList();
-            var foldClassifier = Train(train, keywords, localNames, contextNames, l2).Classifier;
-            cross.AddRange(Evaluate(foldClassifier, test, keywords));
+            var foldClassifier = Train(train, keywords, chrome, localNames, contextNames, l2).Classifier;
+            cross.AddRange(Evaluate(foldClassifier, test, keywords, chrome));
         }
 
         output.WriteLine($"dev {folds}-fold cross-validation: {ExtractionMetric.Aggregate(cross)}");
-        var (classifier, local, contextModel, best) = Train(pageBlocks, keywords, localNames, contextNames, l2);
+        var (classifier, local, contextModel, best) = Train(pageBlocks, keywords, chrome, localNames, contextNames, l2);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"threshold {best.Threshold:0.00}: dev (training) {best.Scores}"));
         var path = Path.Combine(context.RepoRoot, "src", "Dossier", "Extraction", "Data", "block-classifier.tsv");
         File.WriteAllLines(path, BlockClassifier.Format(classifier,
@@ -84,10 +85,10 @@ public sealed class ExtractionTraining : IBenchmark
 
     private static (BlockClassifier Classifier, LogisticModel Local, LogisticModel Context, (double Threshold, ExtractionScores? Scores) Best) Train(
         List<(BenchPage Page, List<TextBlock> Blocks, double[] Labels, double[] Weights)> pageBlocks,
-        RegionKeywords keywords, IReadOnlyList<string> localNames, IReadOnlyList<string> contextNames, double l2)
+        RegionKeywords keywords, ChromeLines chrome, IReadOnlyList<string> localNames, IReadOnlyList<string> contextNames, double l2)
     {
         var localRows = new List<(double[] X, double Y, double W)>();
-        var untrained = new ContentSelector(new BlockClassifier(Untrained(localNames), Untrained(contextNames), 0), keywords);
+        var untrained = new ContentSelector(new BlockClassifier(Untrained(localNames), Untrained(contextNames), 0), keywords, chrome);
         foreach (var (_, blocks, labels, weights) in pageBlocks)
         {
             var features = untrained.LocalFeatures(blocks);
@@ -95,7 +96,7 @@ public sealed class ExtractionTraining : IBenchmark
         }
 
         var local = Fit(localNames, localRows, l2);
-        var selector = new ContentSelector(new BlockClassifier(local, Untrained(contextNames), 0), keywords);
+        var selector = new ContentSelector(new BlockClassifier(local, Untrained(contextNames), 0), keywords, chrome);
         var contextRows = new List<(double[] X, double Y, double W)>();
         foreach (var (_, blocks, labels, weights) in pageBlocks)
         {
@@ -109,7 +110,7 @@ public sealed class ExtractionTraining : IBenchmark
         var best = (Threshold: 0.0, Scores: (ExtractionScores?)null);
         for (var threshold = -3.0; threshold <= 3.0; threshold += 0.25)
         {
-            var scores = ExtractionMetric.Aggregate(Evaluate(new BlockClassifier(local, contextModel, threshold), pageBlocks, keywords));
+            var scores = ExtractionMetric.Aggregate(Evaluate(new BlockClassifier(local, contextModel, threshold), pageBlocks, keywords, chrome));
             if (best.Scores is null || scores.F1 > best.Scores.F1 + 1e-12) best = (threshold, scores);
         }
 
@@ -117,9 +118,10 @@ public sealed class ExtractionTraining : IBenchmark
     }
 
     private static List<PageCounts> Evaluate(
-        BlockClassifier classifier, List<(BenchPage Page, List<TextBlock> Blocks, double[] Labels, double[] Weights)> pageBlocks, RegionKeywords keywords)
+        BlockClassifier classifier, List<(BenchPage Page, List<TextBlock> Blocks, double[] Labels, double[] Weights)> pageBlocks, RegionKeywords keywords,
+        ChromeLines chrome)
     {
-        var selector = new ContentSelector(classifier, keywords);
+        var selector = new ContentSelector(classifier, keywords, chrome);
         return pageBlocks.Select(p => ExtractionMetric.ComparePage(p.Page.Truth, string.Join('\n', selector.Select(p.Blocks).Select(b => b.Text)))).ToList();
     }
 

@@ -6,8 +6,15 @@ namespace Dossier.Extraction;
 /// <summary>Decodes raw input, then reads it as plain text or HTML into a document with a paragraphs layer.</summary>
 public sealed class ArticleExtractor : IArticleExtractor
 {
-    private readonly PlainTextExtractor _plainText = new();
-    private readonly HtmlExtractor _html = new();
+    private readonly PlainTextExtractor _plainText;
+    private readonly HtmlExtractor _html;
+
+    public ArticleExtractor()
+    {
+        var chrome = new ChromeLines();
+        _plainText = new PlainTextExtractor(chrome);
+        _html = new HtmlExtractor(chrome);
+    }
 
     public ExtractionResult Extract(RawInput input, CancellationToken cancellationToken)
     {

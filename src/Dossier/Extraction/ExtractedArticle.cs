@@ -35,6 +35,21 @@ internal static class WhitespaceNormalizer
     {
         var builder = new StringBuilder(value.Length);
         var pendingSpace = false;
+        Collapse(value, builder, ref pendingSpace);
+        return builder.ToString();
+    }
+
+    /// <inheritdoc cref="CollapseInline(string)"/>
+    public static string CollapseInline(StringBuilder value)
+    {
+        var builder = new StringBuilder(value.Length);
+        var pendingSpace = false;
+        foreach (var chunk in value.GetChunks()) Collapse(chunk.Span, builder, ref pendingSpace);
+        return builder.ToString();
+    }
+
+    private static void Collapse(ReadOnlySpan<char> value, StringBuilder builder, ref bool pendingSpace)
+    {
         foreach (var c in value)
         {
             if (c is '\u200B' or '\u200C' or '\u200D' or '\uFEFF' or '\u00AD') continue;
@@ -48,7 +63,5 @@ internal static class WhitespaceNormalizer
             pendingSpace = false;
             builder.Append(c);
         }
-
-        return builder.ToString();
     }
 }

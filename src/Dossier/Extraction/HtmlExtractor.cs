@@ -21,17 +21,30 @@ internal sealed record HtmlArticle(
 /// </summary>
 internal sealed class HtmlExtractor
 {
-    private static readonly HtmlParserOptions ParserOptions = new() { IsScripting = false, IsKeepingSourceReferences = false };
+    /// <summary>
+    /// Script text and comments are never read from the tree (JSON-LD is read from the markup itself), so the parser does
+    /// not build them; nor does it track source positions.
+    /// </summary>
+    internal static readonly HtmlParserOptions ParserOptions = new()
+    {
+        IsScripting = false,
+        IsKeepingSourceReferences = false,
+        DisableElementPositionTracking = true,
+        SkipComments = true,
+        SkipScriptText = true,
+    };
 
+    // The parser keeps no state between documents (each parse has its own tree builder), so one serves every call.
+    private readonly HtmlParser _parser = new(ParserOptions);
     private readonly BlockSegmenter _segmenter;
     private readonly ContentSelector _selector;
 
-    public HtmlExtractor() : this(RegionKeywords.Default, BlockClassifier.LoadDefault(RegionKeywords.Default)) { }
+    public HtmlExtractor(ChromeLines chrome) : this(RegionKeywords.Default, BlockClassifier.LoadDefault(RegionKeywords.Default), chrome) { }
 
-    public HtmlExtractor(RegionKeywords keywords, BlockClassifier classifier)
+    public HtmlExtractor(RegionKeywords keywords, BlockClassifier classifier, ChromeLines chrome)
     {
         _segmenter = new BlockSegmenter(keywords);
-        _selector = new ContentSelector(classifier, keywords);
+        _selector = new ContentSelector(classifier, keywords, chrome);
     }
 
     public HtmlArticle Extract(string html, ArticleHints hints)
@@ -39,8 +52,8 @@ internal sealed class HtmlExtractor
         var notes = new List<string>();
         var (bounded, note) = MarkupGuard.Bound(html);
         if (note is not null) notes.Add(note);
-        using var document = new HtmlParser(ParserOptions).ParseDocument(bounded);
-        var meta = HtmlMetadata.Read(document, hints.Url);
+        using var document = _parser.ParseDocument(bounded);
+        var meta = HtmlMetadata.Read(document, bounded, hints.Url);
         var title = hints.Title ?? meta.Title;
         var blocks = Segment(document, notes);
         var kept = blocks.Count == 0 ? blocks : _selector.Select(blocks);
@@ -60,7 +73,7 @@ internal sealed class HtmlExtractor
     /// <summary>The page's blocks for training: the same cut the extractor makes, before any is kept or dropped.</summary>
     internal List<TextBlock> Blocks(string html)
     {
-        using var document = new HtmlParser(ParserOptions).ParseDocument(MarkupGuard.Bound(html).Html);
+        using var document = _parser.ParseDocument(MarkupGuard.Bound(html).Html);
         return Segment(document, []);
     }
 
@@ -68,10 +81,11 @@ internal sealed class HtmlExtractor
 
     private List<TextBlock> Segment(IDocument document, List<string> notes)
     {
-        if (document.Body is null || document.Body.LocalName == "frameset" || document.QuerySelector("frameset") is not null)
+        // A frameset the parser honours takes the body's place; one after the body has begun is dropped by the parser.
+        if (document.Body is null || document.Body.LocalName == "frameset")
         {
             notes.Add("the page is a frameset; the pages of its frames are not fetched");
-            var noframes = document.QuerySelector("noframes");
+            var noframes = document.DocumentElement.QuerySelector("noframes");
             return noframes is null ? [] : _segmenter.Segment(noframes);
         }
 

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.RegularExpressions;
 
 namespace Dossier.Extraction;
 
@@ -9,14 +8,9 @@ namespace Dossier.Extraction;
 /// </summary>
 internal sealed class PlainTextExtractor
 {
-    private readonly Regex _chrome;
+    private readonly ChromeLines _chrome;
 
-    public PlainTextExtractor()
-    {
-        var patterns = EmbeddedData.ReadLines("Extraction.Data.chrome-lines.txt");
-        _chrome = new Regex("^(?:" + string.Join("|", patterns.Select(p => "(?:" + p + ")")) + ")$",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-    }
+    public PlainTextExtractor(ChromeLines chrome) => _chrome = chrome;
 
     public (string? Title, string Text, ImmutableArray<Paragraph> Paragraphs, int ChromeLines) Extract(string raw)
     {
@@ -25,7 +19,7 @@ internal sealed class PlainTextExtractor
         var kept = new List<string>(blocks.Count);
         foreach (var block in blocks)
         {
-            if (IsChrome(block)) chromeLines++;
+            if (_chrome.IsChrome(block)) chromeLines++;
             else kept.Add(block);
         }
 
@@ -53,18 +47,6 @@ internal sealed class PlainTextExtractor
 
         var (text, paragraphs) = output.Build();
         return (title, text, paragraphs, chromeLines);
-    }
-
-    private bool IsChrome(string line)
-    {
-        try
-        {
-            return _chrome.IsMatch(line);
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return false;
-        }
     }
 
     private static bool LooksLikeHeadline(string line)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -14,6 +15,10 @@ public sealed record DecodedText(string Text, string EncodingName, string? Warni
 public static partial class TextDecoder
 {
     static TextDecoder() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    /// <summary>The control characters (<see cref="char.IsControl(char)"/>) other than line breaks, tabs and form feeds.</summary>
+    private static readonly SearchValues<char> StrayControls =
+        SearchValues.Create([.. Enumerable.Range(0, 0x20).Concat(Enumerable.Range(0x7F, 0x21)).Select(c => (char)c).Where(c => c is not ('\n' or '\r' or '\t' or '\f'))]);
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -48,9 +53,11 @@ public static partial class TextDecoder
     private static (DecodedText?, string?) Checked(DecodedText decoded)
     {
         var controls = 0;
-        foreach (var c in decoded.Text)
+        var rest = decoded.Text.AsSpan();
+        for (var at = rest.IndexOfAny(StrayControls); at >= 0; at = rest.IndexOfAny(StrayControls))
         {
-            if (char.IsControl(c) && c is not ('\n' or '\r' or '\t' or '\f')) controls++;
+            controls++;
+            rest = rest[(at + 1)..];
         }
 
         return controls > Math.Max(8, decoded.Text.Length / 50)

@@ -37,7 +37,7 @@ internal static class BlockFeatures
     [
         "log_words", "short", "medium", "link_density", "all_link", "starts_with_link", "sentence_end", "punctuation_per_word", "commas",
         "upper_start", "digit_share", "separators", "position", "copyright", "depth",
-        "ellipsis_end", "lowercase_word_share", "title_case", "repeated", "log_siblings",
+        "ellipsis_end", "lowercase_word_share", "title_case", "repeated", "log_siblings", "chrome_line", "upper_share",
         .. TagClasses.Select(t => "tag_" + t),
         .. ElementRegions.Select(r => r.Name),
         .. keywords.GroupNames.Select(g => "class_" + g),
@@ -49,14 +49,20 @@ internal static class BlockFeatures
         .. LocalNames(keywords), "local_score", "previous_local", "next_local", "in_container", "before_container", "after_container", "same_tag_share",
     ];
 
-    public static double[] Local(TextBlock block, int blockCount, RegionKeywords keywords, PageStats page)
+    public static double[] Local(TextBlock block, int blockCount, RegionKeywords keywords, PageStats page, ChromeLines chrome)
     {
-        var features = new double[20 + TagClasses.Length + ElementRegions.Length + 2 * keywords.GroupNames.Count];
+        var features = new double[22 + TagClasses.Length + ElementRegions.Length + 2 * keywords.GroupNames.Count];
         var text = block.Text;
         var words = block.Words;
-        int commas = 0, punctuation = 0, digits = 0, separators = 0;
+        int commas = 0, punctuation = 0, digits = 0, separators = 0, letters = 0, upper = 0;
         foreach (var c in text)
         {
+            if (char.IsLetter(c))
+            {
+                letters++;
+                if (char.IsUpper(c)) upper++;
+            }
+
             switch (c)
             {
                 case ',' or '，' or '、':
@@ -98,6 +104,9 @@ internal static class BlockFeatures
         features[i++] = block.Words >= 3 && capitalised >= 0.7 * block.Words ? 1 : 0;
         features[i++] = page.TextCounts.GetValueOrDefault(text) > 1 ? 1 : 0;
         features[i++] = Math.Log(page.SiblingCounts.GetValueOrDefault(block.Owner.Block.Parent ?? block.Owner.Block, 1));
+        features[i++] = chrome.IsChrome(text) ? 1 : 0;
+        // Shouted text (all-caps teasers to other stories) is rare in article prose; short blocks say too little to count.
+        features[i++] = letters < 12 ? 0 : (double)upper / letters;
         features[i + TagIndex(block.Tag)] = 1;
         i += TagClasses.Length;
         var region = block.Owner.Region;

@@ -77,7 +77,9 @@ internal sealed class BlockSegmenter(RegionKeywords keywords)
         var linkChars = 0;
         var startsWithLink = false;
         RegionNode? owner = null;
-        var rootOwn = RegionOf(root, PageRegion.None);
+        // Pages repeat the same few class names on hundreds of elements; each distinct one is matched against the keywords once.
+        var keywordMatches = new Dictionary<(string?, string?, string?), PageRegion>();
+        var rootOwn = RegionOf(root, keywordMatches);
         var rootNode = new RegionNode(null, root.LocalName, rootOwn, 0, null, rootOwn);
         var stack = new Stack<Frame>();
         stack.Push(new Frame(root, rootNode, false, false));
@@ -109,7 +111,8 @@ internal sealed class BlockSegmenter(RegionKeywords keywords)
         void Enter(IElement element, Frame frame)
         {
             var tag = element.LocalName;
-            if (Skipped.Contains(tag) || IsHidden(element)) return;
+            var hasAttributes = element.Attributes.Length > 0;
+            if (Skipped.Contains(tag) || (hasAttributes && IsHidden(element))) return;
             if (tag == "br")
             {
                 if (text.Length > 0) text.Append('\n');
@@ -120,13 +123,13 @@ internal sealed class BlockSegmenter(RegionKeywords keywords)
             var region = frame.Region;
             if (isBlock)
             {
-                var own = RegionOf(element, PageRegion.None);
+                var own = hasAttributes ? RegionOf(element, keywordMatches) : RegionOfTag(tag);
                 region = new RegionNode(region.Block, tag, region.Region | own, region.Depth + 1, null, own);
             }
-            else if (element.HasAttribute("class") || element.HasAttribute("id"))
+            else if (hasAttributes && (element.HasAttribute("class") || element.HasAttribute("id")))
             {
                 // An inline element's classes still mark its text (a share link, a byline span), but it does not own a block.
-                var own = RegionOf(element, PageRegion.None);
+                var own = RegionOf(element, keywordMatches);
                 region = new RegionNode(region.Parent, region.Tag, region.Region | own, region.Depth, region.Block, region.Own | own);
             }
 
@@ -176,7 +179,7 @@ internal sealed class BlockSegmenter(RegionKeywords keywords)
         {
             if (owner is not null && text.Length > 0)
             {
-                var clean = WhitespaceNormalizer.CollapseInline(text.ToString());
+                var clean = WhitespaceNormalizer.CollapseInline(text);
                 if (clean.Length > 0)
                 {
                     var linkShare = Math.Min(clean.Length, linkChars);
@@ -199,29 +202,38 @@ internal sealed class BlockSegmenter(RegionKeywords keywords)
         }
     }
 
-    private PageRegion RegionOf(IElement element, PageRegion inherited)
+    private PageRegion RegionOf(IElement element, Dictionary<(string?, string?, string?), PageRegion> keywordMatches)
     {
-        var region = inherited | element.LocalName switch
-        {
-            "header" => PageRegion.Header,
-            "footer" => PageRegion.Footer,
-            "nav" => PageRegion.Nav,
-            "aside" => PageRegion.Aside,
-            "article" => PageRegion.Article,
-            "main" => PageRegion.Main,
-            "form" => PageRegion.Form,
-            "figure" or "figcaption" => PageRegion.Figure,
-            "ul" or "ol" or "li" or "dl" => PageRegion.List,
-            "table" => PageRegion.Table,
-            "blockquote" => PageRegion.Blockquote,
-            "address" => PageRegion.Address,
-            "time" => PageRegion.Time,
-            _ => PageRegion.None,
-        };
+        var region = RegionOfTag(element.LocalName);
         var itemProp = element.GetAttribute("itemprop");
         if (itemProp is not null && itemProp.Contains("articleBody", StringComparison.OrdinalIgnoreCase)) region |= PageRegion.ArticleBodyMarkup;
-        return region | keywords.Match(element.GetAttribute("class"), element.Id, element.GetAttribute("role"));
+        var key = (element.GetAttribute("class"), element.Id, element.GetAttribute("role"));
+        if (!keywordMatches.TryGetValue(key, out var matched))
+        {
+            matched = keywords.Match(key.Item1, key.Item2, key.Item3);
+            keywordMatches[key] = matched;
+        }
+
+        return region | matched;
     }
+
+    private static PageRegion RegionOfTag(string tag) => tag switch
+    {
+        "header" => PageRegion.Header,
+        "footer" => PageRegion.Footer,
+        "nav" => PageRegion.Nav,
+        "aside" => PageRegion.Aside,
+        "article" => PageRegion.Article,
+        "main" => PageRegion.Main,
+        "form" => PageRegion.Form,
+        "figure" or "figcaption" => PageRegion.Figure,
+        "ul" or "ol" or "li" or "dl" => PageRegion.List,
+        "table" => PageRegion.Table,
+        "blockquote" => PageRegion.Blockquote,
+        "address" => PageRegion.Address,
+        "time" => PageRegion.Time,
+        _ => PageRegion.None,
+    };
 
     private static bool IsHidden(IElement element)
     {

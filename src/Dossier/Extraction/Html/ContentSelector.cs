@@ -4,7 +4,7 @@ namespace Dossier.Extraction.Html;
 /// Decides which blocks are the article: scores each block alone, picks the container whose blocks add up to the most
 /// article-like text, then rescores each block knowing its neighbours and whether it lies in that container.
 /// </summary>
-internal sealed class ContentSelector(BlockClassifier classifier, RegionKeywords keywords)
+internal sealed class ContentSelector(BlockClassifier classifier, RegionKeywords keywords, ChromeLines chrome)
 {
     /// <summary>How far up a block's ancestors the container search looks; pages nest far deeper than articles do.</summary>
     private const int MaxClimb = 60;
@@ -67,7 +67,7 @@ internal sealed class ContentSelector(BlockClassifier classifier, RegionKeywords
     public List<double[]> LocalFeatures(List<TextBlock> blocks)
     {
         var page = new PageStats(blocks);
-        return blocks.Select(block => BlockFeatures.Local(block, blocks.Count, keywords, page)).ToList();
+        return blocks.Select(block => BlockFeatures.Local(block, blocks.Count, keywords, page, chrome)).ToList();
     }
 
     private static (int First, int Last) ChooseContainer(List<TextBlock> blocks)

@@ -16,19 +16,21 @@ internal static partial class HtmlMetadata
 {
     private const int MaxJsonLdChars = 1 << 20;
 
-    public static PageMetadata Read(IDocument document, string? url)
+    /// <summary>Reads the parsed page; JSON-LD comes from the markup itself, as the parser is told to drop script text.</summary>
+    public static PageMetadata Read(IDocument document, string html, string? url)
     {
-        var meta = MetaTags(document);
-        var jsonLd = JsonLd.Read(document);
-        var title = Title(document, meta, jsonLd);
-        var published = PublishedDate(document, meta, jsonLd, url);
-        var authors = Authors(document, meta, jsonLd);
+        var marks = PageMarks.Collect(document);
+        var meta = MetaTags(document, marks);
+        var jsonLd = JsonLd.Read(html);
+        var title = Title(document, meta, jsonLd, marks);
+        var published = PublishedDate(meta, jsonLd, marks, url);
+        var authors = Authors(meta, jsonLd, marks);
         var site = First(meta, "og:site_name", "application-name", "publisher") ?? jsonLd.Publisher;
         var language = Language(document, meta);
         return new PageMetadata(title, authors, published, Clean(site), language);
     }
 
-    private static Dictionary<string, string> MetaTags(IDocument document)
+    private static Dictionary<string, string> MetaTags(IDocument document, PageMarks marks)
     {
         var tags = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var element in document.Head?.Children.Where(e => e.LocalName == "meta") ?? document.QuerySelectorAll("meta"))
@@ -39,7 +41,7 @@ internal static partial class HtmlMetadata
             tags.TryAdd(key.Trim(), content.Trim());
         }
 
-        foreach (var element in document.QuerySelectorAll("[itemprop=datePublished], [itemprop=headline]"))
+        foreach (var element in marks.ItemProps)
         {
             var key = element.GetAttribute("itemprop")!;
             var value = element.GetAttribute("content") ?? element.GetAttribute("datetime") ?? element.TextContent;
@@ -59,9 +61,9 @@ internal static partial class HtmlMetadata
         return null;
     }
 
-    private static string? Title(IDocument document, Dictionary<string, string> meta, JsonLd jsonLd)
+    private static string? Title(IDocument document, Dictionary<string, string> meta, JsonLd jsonLd, PageMarks marks)
     {
-        var headline = document.Body?.QuerySelector("article h1, main h1") ?? document.Body?.QuerySelector("h1");
+        var headline = marks.ArticleHeadline ?? marks.FirstHeadline;
         var h1 = Clean(headline?.TextContent);
         var declared = Clean(First(meta, "og:title", "twitter:title", "itemprop:headline", "dc.title") ?? jsonLd.Headline);
         var documentTitle = Clean(document.Title);
@@ -87,13 +89,13 @@ internal static partial class HtmlMetadata
         return parts.Length < 2 ? title : parts.OrderByDescending(p => p.Length).First().Trim();
     }
 
-    private static DateTimeOffset? PublishedDate(IDocument document, Dictionary<string, string> meta, JsonLd jsonLd, string? url)
+    private static DateTimeOffset? PublishedDate(Dictionary<string, string> meta, JsonLd jsonLd, PageMarks marks, string? url)
     {
         var fromMeta = First(meta, "article:published_time", "article:published", "og:published_time", "datePublished", "itemprop:datePublished", "pubdate", "publishdate",
             "publish-date", "parsely-pub-date", "sailthru.date", "dc.date.issued", "dc.date", "dcterms.created", "date", "article.published", "pdate", "og:updated_time");
         if (DateParsing.TryParseIso(fromMeta) is { } metaDate) return metaDate;
         if (DateParsing.TryParseIso(jsonLd.Published) is { } jsonDate) return jsonDate;
-        var times = document.QuerySelectorAll("time[datetime]");
+        var times = marks.Times;
         var time = times.FirstOrDefault(t => t.HasAttribute("pubdate") || (t.GetAttribute("itemprop") ?? "").Contains("datePublished", StringComparison.Ordinal)
                                              || (t.ClassName ?? "").Contains("publish", StringComparison.OrdinalIgnoreCase)) ?? times.FirstOrDefault();
         if (DateParsing.TryParseIso(time?.GetAttribute("datetime")) is { } timeDate) return timeDate;
@@ -107,12 +109,12 @@ internal static partial class HtmlMetadata
         return null;
     }
 
-    private static IReadOnlyList<string> Authors(IDocument document, Dictionary<string, string> meta, JsonLd jsonLd)
+    private static IReadOnlyList<string> Authors(Dictionary<string, string> meta, JsonLd jsonLd, PageMarks marks)
     {
         if (jsonLd.Authors.Count > 0) return jsonLd.Authors;
         var declared = First(meta, "author", "article:author", "dc.creator", "sailthru.author", "parsely-author");
         if (declared is not null && !declared.StartsWith("http", StringComparison.OrdinalIgnoreCase)) return SplitNames(declared);
-        var element = document.QuerySelector("[itemprop=author] [itemprop=name], [itemprop=author], [rel=author], .byline a, .author-name");
+        var element = marks.Author;
         var text = Clean(element?.GetAttribute("content") ?? element?.TextContent);
         return text is { Length: > 0 and < 120 } ? SplitNames(ByPrefix().Replace(text, "")) : [];
     }
@@ -153,15 +155,23 @@ internal static partial class HtmlMetadata
     {
         private static readonly JsonLd Empty = new(null, null, [], null);
 
-        public static JsonLd Read(IDocument document)
+        public static JsonLd Read(string html)
         {
-            foreach (var script in document.QuerySelectorAll("script[type='application/ld+json']"))
+            const string marker = "ld+json";
+            for (var at = html.IndexOf(marker, StringComparison.OrdinalIgnoreCase); at >= 0; at = html.IndexOf(marker, at + 1, StringComparison.OrdinalIgnoreCase))
             {
-                var text = script.TextContent;
-                if (text.Length > MaxJsonLdChars) continue;
+                // The marker counts only inside a script start tag: "<script" before it, and no '>' between the two.
+                var open = html.LastIndexOf("<script", at, StringComparison.OrdinalIgnoreCase);
+                var tagEnd = html.IndexOf('>', at);
+                if (open < 0 || tagEnd < 0 || html.IndexOf('>', open, at - open) >= 0) continue;
+                var close = html.IndexOf("</script", tagEnd, StringComparison.OrdinalIgnoreCase);
+                if (close < 0) break;
+                at = close;
+                if (close - tagEnd - 1 > MaxJsonLdChars) continue;
                 try
                 {
-                    using var json = JsonDocument.Parse(text, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+                    using var json = JsonDocument.Parse(html.AsMemory(tagEnd + 1, close - tagEnd - 1),
+                        new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
                     if (Find(json.RootElement, 0) is { } found) return found;
                 }
                 catch (JsonException)
@@ -208,5 +218,75 @@ internal static partial class HtmlMetadata
             element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString())
                 ? value.GetString()!.Trim()
                 : null;
+    }
+
+    /// <summary>The elements the metadata reads, gathered in one walk of the tree rather than a selector query each.</summary>
+    private sealed class PageMarks
+    {
+        /// <summary>Elements with itemprop datePublished or headline, in document order.</summary>
+        public List<IElement> ItemProps { get; } = [];
+
+        /// <summary>&lt;time datetime&gt; elements, in document order.</summary>
+        public List<IElement> Times { get; } = [];
+
+        /// <summary>The first &lt;h1&gt; inside an &lt;article&gt; or &lt;main&gt; of the body.</summary>
+        public IElement? ArticleHeadline { get; private set; }
+
+        /// <summary>The body's first &lt;h1&gt;.</summary>
+        public IElement? FirstHeadline { get; private set; }
+
+        /// <summary>The first element marked as the author: itemprop or rel "author", class "author-name", or a link in a byline.</summary>
+        public IElement? Author { get; private set; }
+
+        public static PageMarks Collect(IDocument document)
+        {
+            var marks = new PageMarks();
+            var body = document.Body;
+            var stack = new Stack<(IElement Element, bool InBody, bool InArticle, bool InByline)>();
+            stack.Push((document.DocumentElement, false, false, false));
+            while (stack.Count > 0)
+            {
+                var (element, inBody, inArticle, inByline) = stack.Pop();
+                inBody |= ReferenceEquals(element, body);
+                var tag = element.LocalName;
+                inArticle |= inBody && tag is "article" or "main";
+                if (tag == "h1" && inBody)
+                {
+                    marks.FirstHeadline ??= element;
+                    if (inArticle) marks.ArticleHeadline ??= element;
+                }
+                else if (tag == "time" && element.HasAttribute("datetime"))
+                {
+                    marks.Times.Add(element);
+                }
+
+                var itemProp = element.GetAttribute("itemprop");
+                if (itemProp is "datePublished" or "headline") marks.ItemProps.Add(element);
+                var classes = element.GetAttribute("class");
+                if (marks.Author is null && (itemProp == "author" || element.GetAttribute("rel") == "author" || (inByline && tag == "a") || HasClass(classes, "author-name")))
+                {
+                    marks.Author = element;
+                }
+
+                inByline |= HasClass(classes, "byline");
+                for (var child = element.LastElementChild; child is not null; child = child.PreviousElementSibling)
+                {
+                    stack.Push((child, inBody, inArticle, inByline));
+                }
+            }
+
+            return marks;
+        }
+
+        private static bool HasClass(string? classes, string name)
+        {
+            if (classes is null) return false;
+            foreach (var range in classes.AsSpan().SplitAny(" \t\n\r\f"))
+            {
+                if (classes.AsSpan(range).Equals(name, StringComparison.Ordinal)) return true;
+            }
+
+            return false;
+        }
     }
 }
