@@ -9,8 +9,8 @@ namespace Dossier.Cli.Tests;
 /// </summary>
 public sealed class CrashSafetyTests(ITestOutputHelper output)
 {
-    private const int Documents = 1500;
-    private const int Kills = 6;
+    private const int Documents = 10_000;
+    private const int Kills = 10;
 
     [Fact]
     public async Task KilledRunsLoseAndDuplicateNothing()
@@ -25,8 +25,11 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
 
         for (var kill = 0; kill < Kills; kill++)
         {
+            var before = Count(db, "documents");
             using var process = StartAnalyze(corpus, db);
-            await Task.Delay(random.Next(300, 2500));
+            // Killed only once it is storing, so that every kill lands in the middle of ingestion rather than in start-up.
+            while (!process.HasExited && Count(db, "documents") == before) await Task.Delay(50);
+            await Task.Delay(random.Next(0, 2000));
             if (!process.HasExited) process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
             output.WriteLine($"kill {kill + 1}: {Count(db, "documents")} documents stored");
