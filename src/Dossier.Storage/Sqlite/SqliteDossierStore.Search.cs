@@ -31,20 +31,19 @@ public sealed partial class SqliteDossierStore
 
         async Task AddEntryAsync(string kind, int? item, int start, int end, string? category, string? status, string? title, string body)
         {
-            await using var entry = Command(
-                """
-                INSERT INTO search_entries (kind, document_id, item, start, "end", category, status, published, outlet)
-                VALUES ($kind, $document, $item, $start, $end, $category, $status, $published, $outlet) RETURNING id
-                """,
-                ("$kind", kind), ("$document", document.Id), ("$item", item), ("$start", start), ("$end", end), ("$category", category),
-                ("$status", status), ("$published", document.Published), ("$outlet", outlet));
-            entry.Transaction = transaction;
-            var id = (long)(await entry.ExecuteScalarAsync(cancellationToken))!;
+            var id = (long)(await _prepared.Get(
+                    """
+                    INSERT INTO search_entries (kind, document_id, item, start, "end", category, status, published, outlet)
+                    VALUES ($kind, $document, $item, $start, $end, $category, $status, $published, $outlet) RETURNING id
+                    """,
+                    transaction,
+                    ("$kind", kind), ("$document", document.Id), ("$item", item), ("$start", start), ("$end", end), ("$category", category),
+                    ("$status", status), ("$published", document.Published), ("$outlet", outlet))
+                .ExecuteScalarAsync(cancellationToken))!;
             // The snippet markers must not occur in the indexed text, or hostile text could fake a match.
-            await using var text = Command("INSERT INTO search_text (rowid, title, body) VALUES ($id, $title, $body)",
-                ("$id", id), ("$title", title), ("$body", StoredRows.Searchable(body)));
-            text.Transaction = transaction;
-            await text.ExecuteNonQueryAsync(cancellationToken);
+            await _prepared.Get("INSERT INTO search_text (rowid, title, body) VALUES ($id, $title, $body)",
+                    transaction, ("$id", id), ("$title", title), ("$body", StoredRows.Searchable(body)))
+                .ExecuteNonQueryAsync(cancellationToken);
         }
     }
 

@@ -12,10 +12,18 @@ namespace Dossier.Storage.Sqlite;
 /// <summary>The embedded default store: one SQLite file in WAL mode. One connection, used by one caller at a time.</summary>
 public sealed partial class SqliteDossierStore : IDossierStore
 {
+    /// <summary>The annotations column holds the JSON contract unindented: the same fields, a third fewer bytes to write.</summary>
+    private static readonly JsonSerializerOptions StoredJsonOptions = new(DossierJsonMapper.Options) { WriteIndented = false };
+
     private readonly SqliteConnection _connection;
+    private readonly PreparedCommands _prepared;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    private SqliteDossierStore(SqliteConnection connection) => _connection = connection;
+    private SqliteDossierStore(SqliteConnection connection)
+    {
+        _connection = connection;
+        _prepared = new PreparedCommands(connection);
+    }
 
     public static async Task<SqliteDossierStore> OpenAsync(string path, CancellationToken cancellationToken) =>
         new(await SqliteDatabase.OpenAsync(path, cancellationToken));
@@ -40,27 +48,24 @@ public sealed partial class SqliteDossierStore : IDossierStore
         try
         {
             await using var transaction = (SqliteTransaction)await _connection.BeginTransactionAsync(cancellationToken);
-            await using (var exists = Command("SELECT 1 FROM documents WHERE id = $id", ("$id", document.Id)))
+            if (await _prepared.Get("SELECT 1 FROM documents WHERE id = $id", transaction, ("$id", document.Id)).ExecuteScalarAsync(cancellationToken) is not null)
             {
-                exists.Transaction = transaction;
-                if (await exists.ExecuteScalarAsync(cancellationToken) is not null) return false;
+                return false;
             }
 
             var json = DossierJsonMapper.ToJson(document);
             var metadata = document.Metadata;
-            await using (var insert = Command(
-                             """
-                             INSERT INTO documents (id, source, url, title, published, site, language, text, annotations, added_at)
-                             VALUES ($id, $source, $url, $title, $published, $site, $language, $text, $annotations, $added)
-                             """,
-                             ("$id", document.Id), ("$source", metadata.Source), ("$url", metadata.Url), ("$title", metadata.Title),
-                             ("$published", json.Published), ("$site", metadata.Site), ("$language", metadata.Language), ("$text", document.Text),
-                             ("$annotations", JsonSerializer.Serialize(json, DossierJsonMapper.Options)),
-                             ("$added", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture))))
-            {
-                insert.Transaction = transaction;
-                await insert.ExecuteNonQueryAsync(cancellationToken);
-            }
+            await _prepared.Get(
+                    """
+                    INSERT INTO documents (id, source, url, title, published, site, language, text, annotations, added_at)
+                    VALUES ($id, $source, $url, $title, $published, $site, $language, $text, $annotations, $added)
+                    """,
+                    transaction,
+                    ("$id", document.Id), ("$source", metadata.Source), ("$url", metadata.Url), ("$title", metadata.Title),
+                    ("$published", json.Published), ("$site", metadata.Site), ("$language", metadata.Language), ("$text", document.Text),
+                    ("$annotations", JsonSerializer.Serialize(json, StoredJsonOptions)),
+                    ("$added", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)))
+                .ExecuteNonQueryAsync(cancellationToken);
 
             await IndexAsync(json, transaction, cancellationToken);
             var layer = document.GetOrDefault(Layers.Entities) ?? EntityLayer.Empty;
@@ -69,11 +74,11 @@ public sealed partial class SqliteDossierStore : IDossierStore
             {
                 var canonicalId = await UpsertEntityAsync(entity, transaction, cancellationToken);
                 var count = counts[entity.Id];
-                await using var link = Command(
-                    "INSERT INTO document_entities (document_id, local_id, entity_id, mentions, quotes, claims) VALUES ($d, $l, $e, $m, $q, $c)",
-                    ("$d", document.Id), ("$l", entity.Id), ("$e", canonicalId), ("$m", count.Mentions), ("$q", count.Quotes), ("$c", count.Claims));
-                link.Transaction = transaction;
-                await link.ExecuteNonQueryAsync(cancellationToken);
+                await _prepared.Get(
+                        "INSERT INTO document_entities (document_id, local_id, entity_id, mentions, quotes, claims) VALUES ($d, $l, $e, $m, $q, $c)",
+                        transaction,
+                        ("$d", document.Id), ("$l", entity.Id), ("$e", canonicalId), ("$m", count.Mentions), ("$q", count.Quotes), ("$c", count.Claims))
+                    .ExecuteNonQueryAsync(cancellationToken);
             }
 
             await transaction.CommitAsync(cancellationToken);
@@ -88,40 +93,26 @@ public sealed partial class SqliteDossierStore : IDossierStore
     private async Task<long> UpsertEntityAsync(DocumentEntity entity, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
         var key = await SplitKeyAsync(entity, transaction, cancellationToken) ?? EntityKey.For(entity.Name, entity.Label);
-        await using (var upsert = Command(
-                         "INSERT INTO entities (key, name, label) VALUES ($key, $name, $label) ON CONFLICT(key) DO NOTHING",
-                         ("$key", key), ("$name", entity.Name), ("$label", entity.Label.ToString())))
-        {
-            upsert.Transaction = transaction;
-            await upsert.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        long id;
-        await using (var select = Command("SELECT id FROM entities WHERE key = $key", ("$key", key)))
-        {
-            select.Transaction = transaction;
-            id = (long)(await select.ExecuteScalarAsync(cancellationToken))!;
-        }
-
+        await _prepared.Get(
+                "INSERT INTO entities (key, name, label) VALUES ($key, $name, $label) ON CONFLICT(key) DO NOTHING",
+                transaction, ("$key", key), ("$name", entity.Name), ("$label", entity.Label.ToString()))
+            .ExecuteNonQueryAsync(cancellationToken);
+        var id = (long)(await _prepared.Get("SELECT id FROM entities WHERE key = $key", transaction, ("$key", key)).ExecuteScalarAsync(cancellationToken))!;
         foreach (var alias in entity.Aliases.Prepend(entity.Name).Distinct(StringComparer.OrdinalIgnoreCase))
         {
-            await using var addAlias = Command("INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES ($e, $a)", ("$e", id), ("$a", alias));
-            addAlias.Transaction = transaction;
-            await addAlias.ExecuteNonQueryAsync(cancellationToken);
+            await _prepared.Get("INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES ($e, $a)", transaction, ("$e", id), ("$a", alias))
+                .ExecuteNonQueryAsync(cancellationToken);
         }
 
         return id;
     }
 
     /// <summary>The key of the entity an analyst split this name into, if they did (see SqliteLinkStore).</summary>
-    private async Task<string?> SplitKeyAsync(DocumentEntity entity, SqliteTransaction transaction, CancellationToken cancellationToken)
-    {
-        await using var select = Command(
-            "SELECT e.key FROM entity_name_overrides o JOIN entities e ON e.id = o.entity_id WHERE o.name_key = $name",
-            ("$name", EntityKey.ForName(entity.Name, entity.Label)));
-        select.Transaction = transaction;
-        return await select.ExecuteScalarAsync(cancellationToken) as string;
-    }
+    private async Task<string?> SplitKeyAsync(DocumentEntity entity, SqliteTransaction transaction, CancellationToken cancellationToken) =>
+        await _prepared.Get(
+                "SELECT e.key FROM entity_name_overrides o JOIN entities e ON e.id = o.entity_id WHERE o.name_key = $name",
+                transaction, ("$name", EntityKey.ForName(entity.Name, entity.Label)))
+            .ExecuteScalarAsync(cancellationToken) as string;
 
     public async Task RecordFailureAsync(string source, string reason, CancellationToken cancellationToken)
     {
@@ -370,6 +361,7 @@ public sealed partial class SqliteDossierStore : IDossierStore
 
     public async ValueTask DisposeAsync()
     {
+        await _prepared.DisposeAsync();
         await _connection.DisposeAsync();
         _gate.Dispose();
     }
