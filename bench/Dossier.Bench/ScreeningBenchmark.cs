@@ -134,6 +134,7 @@ public sealed class ScreeningBenchmark : IBenchmark
             ["InitialWeight"] = [0.1, 0.3, 0.5],
             ["FuzzyMinimum"] = [0.6, 0.67, 0.72, 0.78, 0.84, 0.9],
             ["FuzzyExponent"] = [1, 2, 3, 5],
+            ["OneEditSimilarity"] = [0, 0.85, 0.9, 0.95],
             ["NicknameSimilarity"] = [0.7, 0.9, 1],
             ["InitialSimilarity"] = [0.5, 0.8, 1],
             ["CoverageBlend"] = [0, 0.25, 0.5, 0.75, 1],
@@ -146,7 +147,7 @@ public sealed class ScreeningBenchmark : IBenchmark
             ["NumberMismatchFactor"] = [0.3, 0.5, 0.7, 1],
             ["GenericRemainderFloor"] = [0, 0.85, 0.9],
             ["ContainmentWeight"] = [0, 0.2, 0.4, 0.6, 0.8],
-            ["ConflictPenalty"] = [0, 0.1, 0.2, 0.4, 0.6],
+            ["ConflictPenalty"] = [0, 0.1, 0.2, 0.4, 0.6, 0.8, 1],
         };
         var current = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var (name, value) in MatchingParameters.Default.Values()) current[name] = value;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Dossier.Entities;
 using Dossier.Linking;
 using Dossier.Screening.Matching;
@@ -24,6 +25,9 @@ public sealed class WatchlistScreener
     private readonly double[] _variantWeights;
     private readonly Dictionary<string, HashSet<string>> _shortForms;
     private readonly string[][] _entryKeys;
+
+    /// <summary>Per-query working arrays over all names and entries, reused instead of dictionaries rebuilt for every query; one per concurrent query.</summary>
+    private readonly ConcurrentBag<Scratch> _scratch = [];
 
     public WatchlistScreener(IEnumerable<WatchlistEntry> entries, MatchingParameters? parameters = null, NameNormalizer? normalizer = null)
     {
@@ -92,25 +96,35 @@ public sealed class WatchlistScreener
             .Select(n => _normalizer.Normalize(n, isPerson)).Where(n => n.Tokens.Count > 0).ToList();
         if (names.Count == 0) return [];
 
-        var accumulated = new Dictionary<int, double>();
-        foreach (var name in names) Accumulate(name, accumulated);
-        var queryWeight = names.Max(n => n.Tokens.Sum(Comparer.Weight));
-
-        // Rank by a cheap pooled coverage, so that "Huawei" finds the entries called just that before "Huawei Device Co."
-        // One slot per entry (its best-estimated name), so that an entry with many aliases does not crowd out others.
-        var perEntry = new Dictionary<int, (int Variant, double Estimate)>();
-        foreach (var (variantId, matched) in accumulated)
-        {
-            var estimate = 2 * matched / (queryWeight + _variantWeights[variantId] + 1e-9);
-            var entry = _variants[variantId].Entry;
-            if (!perEntry.TryGetValue(entry, out var current) || estimate > current.Estimate) perEntry[entry] = (variantId, estimate);
-        }
-
         var ranked = new PriorityQueue<int, double>(MaxCandidates + 1);
-        foreach (var (_, (variantId, estimate)) in perEntry)
+        if (!_scratch.TryTake(out var scratch)) scratch = new Scratch(_variants.Count, _entries.Count);
+        try
         {
-            ranked.Enqueue(variantId, estimate);
-            if (ranked.Count > MaxCandidates) ranked.Dequeue();
+            foreach (var name in names) Accumulate(name, scratch);
+            var queryWeight = names.Max(n => n.Tokens.Sum(Comparer.Weight));
+
+            // Rank by a cheap pooled coverage, so that "Huawei" finds the entries called just that before "Huawei Device Co."
+            // One slot per entry (its best-estimated name), so that an entry with many aliases does not crowd out others.
+            foreach (var variantId in scratch.TouchedVariants)
+            {
+                var estimate = 2 * scratch.Matched[variantId] / (queryWeight + _variantWeights[variantId] + 1e-9);
+                var entry = _variants[variantId].Entry;
+                if (scratch.BestVariant[entry] < 0) scratch.TouchedEntries.Add(entry);
+                else if (estimate <= scratch.BestEstimate[entry]) continue;
+                scratch.BestVariant[entry] = variantId;
+                scratch.BestEstimate[entry] = estimate;
+            }
+
+            foreach (var entry in scratch.TouchedEntries)
+            {
+                ranked.Enqueue(scratch.BestVariant[entry], scratch.BestEstimate[entry]);
+                if (ranked.Count > MaxCandidates) ranked.Dequeue();
+            }
+        }
+        finally
+        {
+            scratch.Clear();
+            _scratch.Add(scratch);
         }
 
         var attributes = PartyAttributes.Of(query);
@@ -216,7 +230,7 @@ public sealed class WatchlistScreener
         return Screen(new ScreeningQuery(entity.Name, kind, Aliases: entity.Aliases), limit);
     }
 
-    private void Accumulate(NormalizedName name, Dictionary<int, double> accumulated)
+    private void Accumulate(NormalizedName name, Scratch accumulated)
     {
         var tokens = name.Tokens;
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -240,7 +254,7 @@ public sealed class WatchlistScreener
                     foreach (var other in similar)
                     {
                         if (seen.Contains(other)) continue;
-                        var similarity = NameComparer.FuzzySimilarity(token.Text, other);
+                        var similarity = NameComparer.FuzzySimilarity(token.Text, other, Comparer.Parameters.FuzzyMinimum);
                         if (similarity >= Comparer.Parameters.FuzzyMinimum) Add(other, weight * similarity, accumulated, seen);
                     }
                 }
@@ -257,7 +271,7 @@ public sealed class WatchlistScreener
     }
 
     /// <summary>A part written together ("alexanderzakharov") found as the parts the lists write apart.</summary>
-    private void AddSplits(string token, double weight, Dictionary<int, double> accumulated, HashSet<string> seen)
+    private void AddSplits(string token, double weight, Scratch accumulated, HashSet<string> seen)
     {
         for (var cut = 3; cut <= token.Length - 3; cut++)
         {
@@ -281,10 +295,10 @@ public sealed class WatchlistScreener
         }
     }
 
-    private void Add(string token, double weight, Dictionary<int, double> accumulated, HashSet<string> seen)
+    private void Add(string token, double weight, Scratch accumulated, HashSet<string> seen)
     {
         if (!seen.Add(token) || !_postings.TryGetValue(token, out var variants)) return;
-        foreach (var variant in variants) accumulated[variant] = accumulated.GetValueOrDefault(variant) + weight;
+        foreach (var variant in variants) accumulated.Add(variant, weight);
     }
 
     /// <summary>The part itself and every form with one letter deleted: two parts share a key when they are at most two edits apart.</summary>
@@ -295,4 +309,53 @@ public sealed class WatchlistScreener
     }
 
     private readonly record struct Variant(int Entry, NormalizedName Name);
+
+    /// <summary>The weight each name gathered for a query (in the order names were first reached) and each entry's best name.</summary>
+    private sealed class Scratch
+    {
+        public Scratch(int variants, int entries)
+        {
+            Matched = new double[variants];
+            Reached = new bool[variants];
+            BestVariant = new int[entries];
+            BestEstimate = new double[entries];
+            Array.Fill(BestVariant, -1);
+        }
+
+        public double[] Matched { get; }
+
+        public bool[] Reached { get; }
+
+        public List<int> TouchedVariants { get; } = [];
+
+        public int[] BestVariant { get; }
+
+        public double[] BestEstimate { get; }
+
+        public List<int> TouchedEntries { get; } = [];
+
+        public void Add(int variant, double weight)
+        {
+            if (!Reached[variant])
+            {
+                Reached[variant] = true;
+                TouchedVariants.Add(variant);
+            }
+
+            Matched[variant] += weight;
+        }
+
+        public void Clear()
+        {
+            foreach (var variant in TouchedVariants)
+            {
+                Matched[variant] = 0;
+                Reached[variant] = false;
+            }
+
+            foreach (var entry in TouchedEntries) BestVariant[entry] = -1;
+            TouchedVariants.Clear();
+            TouchedEntries.Clear();
+        }
+    }
 }

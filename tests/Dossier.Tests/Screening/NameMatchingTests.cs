@@ -135,6 +135,32 @@ public sealed class NameMatchingTests
     }
 
     [Fact]
+    public void LookAlikeDigitsGluedLegalFormsAndOneSlipStillMatch()
+    {
+        Assert.Equal(Normalizer.Normalize("Igor Sechin", isPerson: true).Key, Normalizer.Normalize("I9or Sech1n", isPerson: true).Key);
+        Assert.Equal("44 brigade", Normalizer.Normalize("Brigade 44").Key);
+        Assert.Contains(Normalizer.Normalize("A1 Telekom").Tokens, t => t.Text == "a1");
+        var comparer = new NameComparer(MatchingParameters.Default, TokenWeights.Uniform, new NicknameTable());
+        var glued = comparer.Compare(Normalizer.Normalize("Siemens AG"), Normalizer.Normalize("SiemensAG"), isPerson: false, explain: true);
+        Assert.True(glued.Score >= MatchingParameters.Default.Threshold, glued.Explain());
+        var slip = comparer.Compare(Normalizer.Normalize("Appel Inc."), Normalizer.Normalize("Apple Inc."), isPerson: false, explain: true);
+        Assert.True(slip.Score >= MatchingParameters.Default.Threshold, slip.Explain());
+        var twoSlips = comparer.Compare(Normalizer.Normalize("Barakhoev"), Normalizer.Normalize("Barkhanoev"), isPerson: false, explain: false);
+        Assert.True(twoSlips.Score < slip.Score, $"{twoSlips.Score} vs {slip.Score}");
+    }
+
+    [Property]
+    public bool FuzzySimilarityWithAMinimumAgreesAtOrAboveIt(string a, string b, byte percent)
+    {
+        a ??= "";
+        b ??= "";
+        var minimum = percent % 101 / 100.0;
+        var full = NameComparer.FuzzySimilarity(a, b);
+        var bounded = NameComparer.FuzzySimilarity(a, b, minimum);
+        return full >= minimum ? bounded == full : bounded < minimum;
+    }
+
+    [Fact]
     public void HanNamesAreSplitIntoSyllablesAndLegalFormsDiscounted()
     {
         var name = Normalizer.Normalize("华为技术有限公司");

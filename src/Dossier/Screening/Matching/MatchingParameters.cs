@@ -23,6 +23,13 @@ public sealed record MatchingParameters
     /// <summary>Fuzzy similarity is raised to this power, so that near misses count for clearly less than exact parts.</summary>
     public double FuzzyExponent { get; init; } = 3;
 
+    /// <summary>
+    /// The least similarity of two parts of five letters or more that differ by one slip (a letter changed, added, left
+    /// out or two swapped: "appel"/"apple"), which edit distance over length alone scores as low as two slips in a longer
+    /// part; 0 leaves it to edit distance.
+    /// </summary>
+    public double OneEditSimilarity { get; init; }
+
     public double NicknameSimilarity { get; init; } = 0.9;
 
     public double InitialSimilarity { get; init; } = 0.8;
@@ -81,6 +88,7 @@ public sealed record MatchingParameters
             InitialWeight = Get(nameof(InitialWeight), baseline.InitialWeight),
             FuzzyMinimum = Get(nameof(FuzzyMinimum), baseline.FuzzyMinimum),
             FuzzyExponent = Get(nameof(FuzzyExponent), baseline.FuzzyExponent),
+            OneEditSimilarity = Get(nameof(OneEditSimilarity), baseline.OneEditSimilarity),
             NicknameSimilarity = Get(nameof(NicknameSimilarity), baseline.NicknameSimilarity),
             InitialSimilarity = Get(nameof(InitialSimilarity), baseline.InitialSimilarity),
             CoverageBlend = Get(nameof(CoverageBlend), baseline.CoverageBlend),
@@ -101,7 +109,8 @@ public sealed record MatchingParameters
     public IEnumerable<(string Name, double Value)> Values() =>
     [
         (nameof(Threshold), Threshold), (nameof(GenericWeight), GenericWeight), (nameof(InitialWeight), InitialWeight),
-        (nameof(FuzzyMinimum), FuzzyMinimum), (nameof(FuzzyExponent), FuzzyExponent), (nameof(NicknameSimilarity), NicknameSimilarity),
+        (nameof(FuzzyMinimum), FuzzyMinimum), (nameof(FuzzyExponent), FuzzyExponent), (nameof(OneEditSimilarity), OneEditSimilarity),
+        (nameof(NicknameSimilarity), NicknameSimilarity),
         (nameof(InitialSimilarity), InitialSimilarity), (nameof(CoverageBlend), CoverageBlend), (nameof(TypeMismatchFactor), TypeMismatchFactor),
         (nameof(CountryMatchBonus), CountryMatchBonus), (nameof(CountryMismatchPenalty), CountryMismatchPenalty),
         (nameof(BirthDateMatchBonus), BirthDateMatchBonus), (nameof(BirthYearMismatchPenalty), BirthYearMismatchPenalty),

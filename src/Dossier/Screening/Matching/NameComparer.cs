@@ -162,28 +162,42 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
 
         // A Han or Hangul syllable that differs is a different character, not a typo.
         if (a.Script == TokenScript.Syllabic || b.Script == TokenScript.Syllabic) return (0, "");
-        var similarity = FuzzySimilarity(a.Text, b.Text);
+        var similarity = FuzzySimilarity(a.Text, b.Text, parameters.FuzzyMinimum);
         if (similarity < parameters.FuzzyMinimum) return (0, "");
+        var longer = Math.Max(a.Text.Length, b.Text.Length);
+        if (longer >= 5 && Math.Round((1 - similarity) * longer) == 1) similarity = Math.Max(similarity, parameters.OneEditSimilarity);
         return (Math.Pow(similarity, parameters.FuzzyExponent), a.FromScript || b.FromScript ? "transliterated" : "fuzzy");
     }
 
     /// <summary>One part on one side equal (or nearly) to two or three adjacent parts on the other written together.</summary>
     private void AddConcatenations(IReadOnlyList<NameToken> single, double[] singleWeights, IReadOnlyList<NameToken> runs, double[] runWeights, List<Pair> pairs, bool queryJoined)
     {
+        // Runs are written into one buffer, not a new string per length: this runs for every pair of names screened.
+        var longest = 0;
+        foreach (var token in single) longest = Math.Max(longest, token.Text.Length);
+        Span<char> room = longest + 2 <= 256 ? stackalloc char[longest + 2] : new char[longest + 2];
         for (var i = 0; i < single.Count; i++)
         {
             if (singleWeights[i] <= 0 || single[i].Text.Length < 4) continue;
+            var target = single[i].Text;
+            var buffer = room[..(target.Length + 2)];
             for (var start = 0; start < runs.Count; start++)
             {
-                var joined = runs[start].Text;
+                if (runs[start].Text.Length > buffer.Length) continue;
+                runs[start].Text.CopyTo(buffer);
+                var joinedLength = runs[start].Text.Length;
                 for (var length = 2; length <= 4 && start + length <= runs.Count; length++)
                 {
-                    if (runWeights[start + length - 1] <= 0 && runs[start + length - 1].Role != TokenRole.Stopword) break;
-                    joined += runs[start + length - 1].Text;
-                    if (joined.Length > single[i].Text.Length + 2) break;
+                    // A legal form may be part of the run: "SiemensAG" is "Siemens AG" written together.
+                    if (runWeights[start + length - 1] <= 0 && runs[start + length - 1].Role is not (TokenRole.Stopword or TokenRole.LegalForm)) break;
+                    var next = runs[start + length - 1].Text;
+                    if (joinedLength + next.Length > buffer.Length) break;
+                    next.CopyTo(buffer[joinedLength..]);
+                    joinedLength += next.Length;
+                    ReadOnlySpan<char> joined = buffer[..joinedLength];
                     // Written together, only an exact or one-letter difference counts: "alibaba" must not meet "ali basati".
-                    var similarity = joined == single[i].Text ? 1
-                        : joined.Length >= 8 && StringSimilarity.Levenshtein(joined, single[i].Text, 1) <= 1 ? Math.Pow(FuzzySimilarity(joined, single[i].Text), parameters.FuzzyExponent)
+                    var similarity = joined.SequenceEqual(target) ? 1
+                        : joinedLength >= 8 && StringSimilarity.Levenshtein(joined, target, 1) <= 1 ? Math.Pow(FuzzySimilarity(joined.ToString(), target), parameters.FuzzyExponent)
                         : 0;
                     if (similarity <= 0) continue;
                     pairs.Add(queryJoined ? new Pair(start, length, i, 1, similarity, "joined") : new Pair(i, 1, start, length, similarity, "joined"));
@@ -239,6 +253,22 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
         var longer = Math.Max(a.Length, b.Length);
         if (longer == 0) return 1;
         var limit = longer / 2;
+        var distance = StringSimilarity.Levenshtein(a, b, limit);
+        return distance > limit ? 0 : 1 - distance / (double)longer;
+    }
+
+    /// <summary>
+    /// <see cref="FuzzySimilarity(string, string)"/> where only a value of at least <paramref name="minimum"/> matters (any
+    /// lower one may come back as 0): lengths too far apart are not compared, and the comparison stops at the distance
+    /// that the minimum allows.
+    /// </summary>
+    public static double FuzzySimilarity(string a, string b, double minimum)
+    {
+        var longer = Math.Max(a.Length, b.Length);
+        if (longer == 0) return 1;
+        // One edit more than the minimum allows, so that rounding cannot turn away a distance that just passes.
+        var limit = Math.Min(longer / 2, (int)Math.Ceiling((1 - minimum) * longer) + 1);
+        if (Math.Abs(a.Length - b.Length) > limit) return 0;
         var distance = StringSimilarity.Levenshtein(a, b, limit);
         return distance > limit ? 0 : 1 - distance / (double)longer;
     }

@@ -18,6 +18,7 @@ public sealed class NameNormalizer
     private readonly HashSet<string> _leadingPlaces;
     private readonly Dictionary<string, List<string[]>> _legalFormsByFirstWord;
     private readonly Dictionary<string, string> _ordinals;
+    private readonly Dictionary<char, char> _lookAlikeDigits;
 
     public NameNormalizer()
     {
@@ -30,6 +31,9 @@ public sealed class NameNormalizer
             .ToDictionary(g => g.Key, g => g.OrderByDescending(words => words.Length).ToList(), StringComparer.Ordinal);
         _ordinals = EmbeddedData.ReadLines("Screening.Data.ordinals.tsv").Select(line => line.Split('\t'))
             .Where(parts => parts.Length == 2).ToDictionary(parts => parts[0].Trim(), parts => parts[1].Trim(), StringComparer.Ordinal);
+        _lookAlikeDigits = EmbeddedData.ReadLines("Screening.Data.look-alike-digits.tsv").Select(line => line.Split('\t'))
+            .Where(parts => parts.Length == 2 && parts[0].Trim().Length == 1 && parts[1].Trim().Length == 1)
+            .ToDictionary(parts => parts[0].Trim()[0], parts => parts[1].Trim()[0]);
     }
 
     public bool IsGeneric(string token) => _generic.Contains(token);
@@ -44,7 +48,7 @@ public sealed class NameNormalizer
         {
             var start = folded.IndexOf(word, position, StringComparison.Ordinal);
             position = start + word.Length;
-            words.Add((Number(word), scriptMask.Length > start ? scriptMask[start] : TokenScript.Latin));
+            words.Add((Number(isPerson ? Unmasked(word) : word), scriptMask.Length > start ? scriptMask[start] : TokenScript.Latin));
             if (words.Count >= MaxTokens) break;
         }
 
@@ -96,6 +100,28 @@ public sealed class NameNormalizer
         var digits = 0;
         while (digits < word.Length && char.IsAsciiDigit(word[digits])) digits++;
         return digits > 0 && word.Length == digits + 2 && word[digits..] is "st" or "nd" or "rd" or "th" ? word[..digits] : word;
+    }
+
+    /// <summary>
+    /// A person's name part of letters with digits between them ("sech1n") read as the letters the digits stand in for;
+    /// a part that is a number, or has digits that look like no letter, stays as written.
+    /// </summary>
+    private string Unmasked(string word)
+    {
+        var letters = 0;
+        var digits = 0;
+        foreach (var c in word)
+        {
+            if (char.IsAsciiLetter(c)) letters++;
+            else if (_lookAlikeDigits.ContainsKey(c)) digits++;
+            else return word;
+        }
+
+        if (digits == 0 || letters < 2) return word;
+        return string.Create(word.Length, (word, _lookAlikeDigits), static (span, state) =>
+        {
+            for (var i = 0; i < span.Length; i++) span[i] = state._lookAlikeDigits.TryGetValue(state.word[i], out var letter) ? letter : state.word[i];
+        });
     }
 
     /// <summary>Russian-style patronymics ("Vyacheslavovich") are often left out when a name is written, so they count little.</summary>

@@ -45,7 +45,7 @@ public static class StringSimilarity
     /// Edit distance where swapping two neighbouring letters is one edit, as typing slips are ("appel"/"apple"), or
     /// <paramref name="max"/> + 1 as soon as it is known to exceed <paramref name="max"/>.
     /// </summary>
-    public static int Levenshtein(string a, string b, int max)
+    public static int Levenshtein(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int max)
     {
         if (Math.Abs(a.Length - b.Length) > max) return max + 1;
         var width = b.Length + 1;
