@@ -31,6 +31,7 @@ internal sealed class QuoteFinder
     private readonly bool[] _insideQuote;
     private readonly bool[] _usedCue;
     private readonly bool[] _covered;
+    private readonly double[] _cueScores;
 
     public QuoteFinder(
         string text,
@@ -54,6 +55,8 @@ internal sealed class QuoteFinder
         _insideQuote = new bool[tokens.Length];
         _usedCue = new bool[tokens.Length];
         _covered = new bool[tokens.Length];
+        _cueScores = new double[tokens.Length];
+        Array.Fill(_cueScores, double.NaN);
         Words = words;
         IndexSentencesAndParagraphs();
     }
@@ -293,7 +296,8 @@ internal sealed class QuoteFinder
 
     private CueMatch? MatchCue(int t)
     {
-        if (!_lexicon.CuesByFirstWord.TryGetValue(Words.Lower(t), out var patterns)) return null;
+        if (!_lexicon.CuesByFirstWord.TryGetValue(Words.Lower(t), out var patterns)) patterns = [];
+        if (patterns.Length == 0 && _lexicon.CueModel is null) return null;
         // A capital inside a sentence is a name or a headline ("the United States", "New Report Revealed"), not a cue.
         if (Words.IsCapitalised(t) && t > 0 && !(_sentenceOf[t] >= 0 && _sentences[_sentenceOf[t]].FirstToken == t) && !Words.IsPunctuation(t - 1)) return null;
         // "was accused of", "is expected to": a passive names the target, not the source.
@@ -314,7 +318,16 @@ internal sealed class QuoteFinder
             return new CueMatch(t, end, pattern);
         }
 
-        return null;
+        return ModelCue(t);
+    }
+
+    /// <summary>A word no listed cue matches may still head one in its context ("Trump wants …"); the cue model decides.</summary>
+    private CueMatch? ModelCue(int t)
+    {
+        if (_lexicon.CueModel is not { } model || Words.IsPunctuation(t) || t >= _tokens.Length || _tokens[t].Kind != TokenKind.Word) return null;
+        if (t > 0 && (Determiners.Contains(Words.Lower(t - 1)) || Words.Lower(t - 1) == "to")) return null;
+        if (double.IsNaN(_cueScores[t])) _cueScores[t] = model.Score(Words, t);
+        return _cueScores[t] > _lexicon.CueModelThreshold ? new CueMatch(t, t + 1, new CuePattern([Words.Lower(t)], false, Learned: true)) : null;
     }
 
     /// <summary>Indirect speech: "X said (that) …", "according to X, …", "…, X said." — one attribution per cue, outermost first.</summary>
@@ -459,9 +472,18 @@ internal sealed class QuoteFinder
             }
         }
 
+        if (cue.Pattern.Learned && !Words.IsPunctuation(first + 1))
+        {
+            // "wants to triple …", "complained about his mic": an unlisted cue's content is its infinitive or the object of its preposition.
+            if (Words.Lower(first) == "to") return first;
+            if (ObjectPrepositions.Contains(Words.Lower(first))) return first + 1;
+        }
+
         if (opensWithAdverbial || Words.IsPunctuation(first) && !_insideQuote[first]) return -1;
         return first;
     }
+
+    private static readonly HashSet<string> ObjectPrepositions = ["about", "for", "of", "on", "with", "over", "against"];
 
     /// <summary>How far after a cue a "that" may still open its content ("said earlier on Friday during a news conference that").</summary>
     private const int ThatWindow = 10;
