@@ -313,6 +313,8 @@ internal sealed class QuoteFinder
             for (var i = 1; i < pattern.Words.Length && matches; i++) matches = Words.Lower(t + i) == pattern.Words[i];
             if (!matches) continue;
             if (pattern.RequiresThat && (end >= _tokens.Length || Words.Lower(end) != "that")) continue;
+            // "Trump regularly incites …": annotators start cues at adverbs, but the verb after one heads the cue.
+            if (pattern.Learned && Words.IsAdverb(t)) continue;
             // "the report", "a claim", "to say": the noun or the infinitive, not a reporting verb.
             if (pattern.Words[0] != "according" && t > 0 && (Determiners.Contains(Words.Lower(t - 1)) || Words.Lower(t - 1) == "to")) continue;
             return new CueMatch(t, end, pattern);
@@ -324,7 +326,7 @@ internal sealed class QuoteFinder
     /// <summary>A word no listed cue matches may still head one in its context ("Trump wants …"); the cue model decides.</summary>
     private CueMatch? ModelCue(int t)
     {
-        if (_lexicon.CueModel is not { } model || Words.IsPunctuation(t) || t >= _tokens.Length || _tokens[t].Kind != TokenKind.Word) return null;
+        if (_lexicon.CueModel is not { } model || t >= _tokens.Length || _tokens[t].Kind != TokenKind.Word || Words.IsAdverb(t)) return null;
         if (t > 0 && (Determiners.Contains(Words.Lower(t - 1)) || Words.Lower(t - 1) == "to")) return null;
         if (double.IsNaN(_cueScores[t])) _cueScores[t] = model.Score(Words, t);
         return _cueScores[t] > _lexicon.CueModelThreshold ? new CueMatch(t, t + 1, new CuePattern([Words.Lower(t)], false, Learned: true)) : null;
