@@ -294,10 +294,14 @@ internal sealed class QuoteFinder
         return null;
     }
 
-    private CueMatch? MatchCue(int t)
+    /// <summary>
+    /// The cue starting at a token, if any. The cue model is consulted only for indirect speech (<paramref name="useModel"/>):
+    /// next to a quotation mark its open-ended verbs ("wants", "supports") would take quotes from the speakers named by listed cues.
+    /// </summary>
+    private CueMatch? MatchCue(int t, bool useModel = false)
     {
         if (!_lexicon.CuesByFirstWord.TryGetValue(Words.Lower(t), out var patterns)) patterns = [];
-        if (patterns.Length == 0 && _lexicon.CueModel is null) return null;
+        if (patterns.Length == 0 && (_lexicon.CueModel is null || !useModel)) return null;
         // A capital inside a sentence is a name or a headline ("the United States", "New Report Revealed"), not a cue.
         if (Words.IsCapitalised(t) && t > 0 && !(_sentenceOf[t] >= 0 && _sentences[_sentenceOf[t]].FirstToken == t) && !Words.IsPunctuation(t - 1)) return null;
         // "was accused of", "is expected to": a passive names the target, not the source.
@@ -320,13 +324,13 @@ internal sealed class QuoteFinder
             return new CueMatch(t, end, pattern);
         }
 
-        return ModelCue(t);
+        return useModel ? ModelCue(t) : null;
     }
 
     /// <summary>A word no listed cue matches may still head one in its context ("Trump wants …"); the cue model decides.</summary>
     private CueMatch? ModelCue(int t)
     {
-        if (_lexicon.CueModel is not { } model || t >= _tokens.Length || _tokens[t].Kind != TokenKind.Word || Words.IsAdverb(t)) return null;
+        if (_lexicon.CueModel is not { } model || t >= _tokens.Length || _tokens[t].Kind != TokenKind.Word || Words.IsAdverb(t) || _lexicon.NotCues.Contains(Words.Lower(t))) return null;
         if (t > 0 && (Determiners.Contains(Words.Lower(t - 1)) || Words.Lower(t - 1) == "to")) return null;
         if (double.IsNaN(_cueScores[t])) _cueScores[t] = model.Score(Words, t);
         return _cueScores[t] > _lexicon.CueModelThreshold ? new CueMatch(t, t + 1, new CuePattern([Words.Lower(t)], false, Learned: true)) : null;
@@ -344,7 +348,7 @@ internal sealed class QuoteFinder
             for (var t = sentenceStart; t < sentenceEnd; t++)
             {
                 if (_insideQuote[t] || _usedCue[t] || _covered[t]) continue;
-                if (MatchCue(t) is not { } cue) continue;
+                if (MatchCue(t, useModel: true) is not { } cue) continue;
                 if (Indirect(cue, sentenceStart, sentenceEnd) is not { } quote) continue;
                 Use(cue);
                 var content = quote.Content;

@@ -48,6 +48,7 @@ internal sealed class QuoteLexicon
         TimeWords = Set("time-words.txt");
         NotHeadlineSources = Set("not-headline-sources.txt");
         CueModel = options.CueModelThreshold is null ? null : Quotes.CueModel.Default;
+        NotCues = Set("not-cues.txt");
         CueModelThreshold = options.CueModelThreshold ?? double.PositiveInfinity;
         Pronouns = EmbeddedData.ReadLines("Quotes.Data.pronouns.txt")
             .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
@@ -71,6 +72,9 @@ internal sealed class QuoteLexicon
     /// <summary>The learned cue model, consulted for words no listed cue matches; null when the options turn it off.</summary>
     public CueModel? CueModel { get; }
     public double CueModelThreshold { get; }
+
+    /// <summary>Words the cue model never makes a cue, whatever it scores.</summary>
+    public FrozenSet<string> NotCues { get; }
 
     /// <summary>Pronoun → what it can stand for: person, group or organisation.</summary>
     public FrozenDictionary<string, string> Pronouns { get; }
