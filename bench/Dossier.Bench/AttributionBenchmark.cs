@@ -12,7 +12,7 @@ namespace Dossier.Bench;
 /// <summary>
 /// Quote attribution on PolNeAR (brat Source/Cue/Content spans): content spans, source spans and source–content
 /// relations, exact and partial, and speaker accuracy on direct quotes.
-/// Usage: attribution [train|dev|test] [--errors N] [--relations] [--breakdown N] [--min-cue-ratio R] [--min-cue-count N]
+/// Usage: attribution [train|dev|test] [--errors N] [--relations] [--breakdown N] [--min-cue-ratio R] [--min-cue-count N] [--cue-threshold T|off]
 /// (--breakdown prints the relation loss by attribution type and by the N cue words losing most; --errors lists up to N missed or misattributed direct quotes; with --relations also unmatched gold relations, NOREL,
 /// and unmatched predictions, FALSE, marked C when some content overlaps).
 /// </summary>
@@ -49,6 +49,12 @@ public sealed class AttributionBenchmark : IBenchmark
         if (ratioIndex >= 0 && ratioIndex + 1 < args.Length) options = options with { MinLearnedCueRatio = double.Parse(args[ratioIndex + 1], CultureInfo.InvariantCulture) };
         var countIndex = Array.IndexOf(args, "--min-cue-count");
         if (countIndex >= 0 && countIndex + 1 < args.Length) options = options with { MinLearnedCueCount = int.Parse(args[countIndex + 1], CultureInfo.InvariantCulture) };
+        var thresholdIndex = Array.IndexOf(args, "--cue-threshold");
+        if (thresholdIndex >= 0 && thresholdIndex + 1 < args.Length)
+        {
+            options = options with { CueModelThreshold = args[thresholdIndex + 1] == "off" ? null : double.Parse(args[thresholdIndex + 1], CultureInfo.InvariantCulture) };
+        }
+
         var pipeline = new PipelineBuilder().UseTokens().UseSentences().UseQuotes(options).Build();
         var content = new Tally();
         var source = new Tally();

@@ -31,6 +31,7 @@ internal sealed class QuoteFinder
     private readonly bool[] _insideQuote;
     private readonly bool[] _usedCue;
     private readonly bool[] _covered;
+    private readonly double[] _cueScores;
 
     public QuoteFinder(
         string text,
@@ -54,6 +55,8 @@ internal sealed class QuoteFinder
         _insideQuote = new bool[tokens.Length];
         _usedCue = new bool[tokens.Length];
         _covered = new bool[tokens.Length];
+        _cueScores = new double[tokens.Length];
+        Array.Fill(_cueScores, double.NaN);
         Words = words;
         IndexSentencesAndParagraphs();
     }
@@ -291,9 +294,14 @@ internal sealed class QuoteFinder
         return null;
     }
 
-    private CueMatch? MatchCue(int t)
+    /// <summary>
+    /// The cue starting at a token, if any. The cue model is consulted only for indirect speech (<paramref name="useModel"/>):
+    /// next to a quotation mark its open-ended verbs ("wants", "supports") would take quotes from the speakers named by listed cues.
+    /// </summary>
+    private CueMatch? MatchCue(int t, bool useModel = false)
     {
-        if (!_lexicon.CuesByFirstWord.TryGetValue(Words.Lower(t), out var patterns)) return null;
+        if (!_lexicon.CuesByFirstWord.TryGetValue(Words.Lower(t), out var patterns)) patterns = [];
+        if (patterns.Length == 0 && (_lexicon.CueModel is null || !useModel)) return null;
         // A capital inside a sentence is a name or a headline ("the United States", "New Report Revealed"), not a cue.
         if (Words.IsCapitalised(t) && t > 0 && !(_sentenceOf[t] >= 0 && _sentences[_sentenceOf[t]].FirstToken == t) && !Words.IsPunctuation(t - 1)) return null;
         // "was accused of", "is expected to": a passive names the target, not the source.
@@ -309,12 +317,23 @@ internal sealed class QuoteFinder
             for (var i = 1; i < pattern.Words.Length && matches; i++) matches = Words.Lower(t + i) == pattern.Words[i];
             if (!matches) continue;
             if (pattern.RequiresThat && (end >= _tokens.Length || Words.Lower(end) != "that")) continue;
+            // "Trump regularly incites …": annotators start cues at adverbs, but the verb after one heads the cue.
+            if (pattern.Learned && Words.IsAdverb(t)) continue;
             // "the report", "a claim", "to say": the noun or the infinitive, not a reporting verb.
             if (pattern.Words[0] != "according" && t > 0 && (Determiners.Contains(Words.Lower(t - 1)) || Words.Lower(t - 1) == "to")) continue;
             return new CueMatch(t, end, pattern);
         }
 
-        return null;
+        return useModel ? ModelCue(t) : null;
+    }
+
+    /// <summary>A word no listed cue matches may still head one in its context ("Trump wants …"); the cue model decides.</summary>
+    private CueMatch? ModelCue(int t)
+    {
+        if (_lexicon.CueModel is not { } model || t >= _tokens.Length || _tokens[t].Kind != TokenKind.Word || Words.IsAdverb(t) || _lexicon.NotCues.Contains(Words.Lower(t))) return null;
+        if (t > 0 && (Determiners.Contains(Words.Lower(t - 1)) || Words.Lower(t - 1) == "to")) return null;
+        if (double.IsNaN(_cueScores[t])) _cueScores[t] = model.Score(Words, t);
+        return _cueScores[t] > _lexicon.CueModelThreshold ? new CueMatch(t, t + 1, new CuePattern([Words.Lower(t)], false, Learned: true)) : null;
     }
 
     /// <summary>Indirect speech: "X said (that) …", "according to X, …", "…, X said." — one attribution per cue, outermost first.</summary>
@@ -329,7 +348,7 @@ internal sealed class QuoteFinder
             for (var t = sentenceStart; t < sentenceEnd; t++)
             {
                 if (_insideQuote[t] || _usedCue[t] || _covered[t]) continue;
-                if (MatchCue(t) is not { } cue) continue;
+                if (MatchCue(t, useModel: true) is not { } cue) continue;
                 if (Indirect(cue, sentenceStart, sentenceEnd) is not { } quote) continue;
                 Use(cue);
                 var content = quote.Content;
@@ -459,9 +478,18 @@ internal sealed class QuoteFinder
             }
         }
 
+        if (cue.Pattern.Learned && !Words.IsPunctuation(first + 1))
+        {
+            // "wants to triple …", "complained about his mic": an unlisted cue's content is its infinitive or the object of its preposition.
+            if (Words.Lower(first) == "to") return first;
+            if (ObjectPrepositions.Contains(Words.Lower(first))) return first + 1;
+        }
+
         if (opensWithAdverbial || Words.IsPunctuation(first) && !_insideQuote[first]) return -1;
         return first;
     }
+
+    private static readonly HashSet<string> ObjectPrepositions = ["about", "for", "of", "on", "with", "over", "against"];
 
     /// <summary>How far after a cue a "that" may still open its content ("said earlier on Friday during a news conference that").</summary>
     private const int ThatWindow = 10;

@@ -47,6 +47,9 @@ internal sealed class QuoteLexicon
         OutletWords = Set("outlet-words.txt");
         TimeWords = Set("time-words.txt");
         NotHeadlineSources = Set("not-headline-sources.txt");
+        CueModel = options.CueModelThreshold is null ? null : Quotes.CueModel.Default;
+        NotCues = Set("not-cues.txt");
+        CueModelThreshold = options.CueModelThreshold ?? double.PositiveInfinity;
         Pronouns = EmbeddedData.ReadLines("Quotes.Data.pronouns.txt")
             .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .ToFrozenDictionary(parts => parts[0], parts => parts.Length > 1 ? parts[1] : "person", StringComparer.Ordinal);
@@ -65,6 +68,13 @@ internal sealed class QuoteLexicon
     public FrozenSet<string> OutletWords { get; }
     public FrozenSet<string> TimeWords { get; }
     public FrozenSet<string> NotHeadlineSources { get; }
+
+    /// <summary>The learned cue model, consulted for words no listed cue matches; null when the options turn it off.</summary>
+    public CueModel? CueModel { get; }
+    public double CueModelThreshold { get; }
+
+    /// <summary>Words the cue model never makes a cue, whatever it scores.</summary>
+    public FrozenSet<string> NotCues { get; }
 
     /// <summary>Pronoun → what it can stand for: person, group or organisation.</summary>
     public FrozenDictionary<string, string> Pronouns { get; }
@@ -87,4 +97,7 @@ public sealed record QuoteOptions
 {
     public double MinLearnedCueRatio { get; init; } = 0.15;
     public int MinLearnedCueCount { get; init; } = 2;
+
+    /// <summary>The score above which the cue model (models/quotes/cue-model.tsv) takes an unlisted word as a cue; null turns it off.</summary>
+    public double? CueModelThreshold { get; init; } = 0.0;
 }

@@ -12,7 +12,7 @@ namespace Dossier.Tests.Quotes;
 internal static class QuoteTestDocuments
 {
     /// <summary>Runs tokens, sentences and quotes over text whose paragraphs are separated by blank lines.</summary>
-    public static (Document Document, ImmutableArray<Quote> Quotes) Analyze(string text, EntityLayer? entities = null)
+    public static (Document Document, ImmutableArray<Quote> Quotes) Analyze(string text, EntityLayer? entities = null, QuoteOptions? options = null)
     {
         var paragraphs = ImmutableArray.CreateBuilder<Paragraph>();
         var start = 0;
@@ -29,7 +29,7 @@ internal static class QuoteTestDocuments
         document = document.With(Layers.Tokens, tokens);
         document = document.With(Layers.Sentences, new SentenceSplitter().Split(text, tokens, document.Get(Layers.Paragraphs)));
         if (entities is not null) document = document.With(Layers.Entities, entities);
-        document = new QuoteStage().Process(document, CancellationToken.None);
+        document = new QuoteStage(options).Process(document, CancellationToken.None);
         return (document, document.Get(Layers.Quotes));
     }
 

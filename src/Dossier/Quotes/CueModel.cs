@@ -1,0 +1,84 @@
+using System.Collections.Frozen;
+using System.Globalization;
+
+namespace Dossier.Quotes;
+
+/// <summary>
+/// A linear model over a word and its neighbours that scores whether the word heads an attribution cue. The curated
+/// cue list covers speech verbs; PolNeAR also attributes beliefs, plans and perceptions ("wants", "plans", "believe",
+/// "shows") whose cue status depends on the words around them, which a word list cannot see. Weights come from an
+/// averaged perceptron trained on PolNeAR train (models/quotes/cue-model.tsv); a positive score means "cue".
+/// </summary>
+internal sealed class CueModel
+{
+    private readonly FrozenDictionary<string, float> _weights;
+
+    private CueModel(FrozenDictionary<string, float> weights) => _weights = weights;
+
+    public static CueModel Default => LazyDefault.Value;
+
+    private static readonly Lazy<CueModel> LazyDefault = new(() => Parse(EmbeddedData.ReadLines("Quotes.Data.cue-model.tsv")));
+
+    public int FeatureCount => _weights.Count;
+
+    public double Score(TokenWords words, int i)
+    {
+        double sum = 0;
+        foreach (var feature in Features(words, i))
+        {
+            if (_weights.TryGetValue(feature, out var weight)) sum += weight;
+        }
+
+        return sum;
+    }
+
+    /// <summary>
+    /// The word, its suffix and shape, the two words either side and the shapes around it; "that" soon after and a
+    /// subject-like word before are what separate "Trump wants Clinton to …" from "wants and needs".
+    /// </summary>
+    public static IEnumerable<string> Features(TokenWords words, int i)
+    {
+        var word = words.Lower(i);
+        var previous = words.Lower(i - 1);
+        var next = words.Lower(i + 1);
+        yield return "bias";
+        yield return "w=" + word;
+        yield return "s3=" + (word.Length > 3 ? word[^3..] : word);
+        yield return "p=" + previous;
+        yield return "p2=" + words.Lower(i - 2);
+        yield return "n=" + next;
+        yield return "n2=" + words.Lower(i + 2);
+        yield return "pw=" + previous + "|" + word;
+        yield return "wn=" + word + "|" + next;
+        yield return "sh=" + Shape(words, i - 2) + Shape(words, i - 1) + Shape(words, i) + Shape(words, i + 1) + Shape(words, i + 2);
+        yield return "wsh=" + word + "|" + Shape(words, i - 1) + Shape(words, i + 1);
+        var thatSoon = false;
+        for (var j = i + 1; j <= i + 4 && !thatSoon; j++) thatSoon = words.Lower(j) == "that";
+        if (thatSoon) yield return "that+|" + word;
+    }
+
+    /// <summary>X capitalised word, x lower-case word, d number, p punctuation, _ outside the text.</summary>
+    private static char Shape(TokenWords words, int i)
+    {
+        if (i < 0 || i >= words.Count) return '_';
+        var text = words.Text(i);
+        if (text.Length == 0) return '_';
+        if (words.IsPunctuation(i)) return 'p';
+        if (char.IsDigit(text[0])) return 'd';
+        return char.IsUpper(text[0]) ? 'X' : 'x';
+    }
+
+    /// <summary>Reads "feature TAB weight" lines.</summary>
+    public static CueModel Parse(IEnumerable<string> lines)
+    {
+        var weights = new Dictionary<string, float>(StringComparer.Ordinal);
+        foreach (var line in lines)
+        {
+            var tab = line.LastIndexOf('\t');
+            if (tab <= 0 || !float.TryParse(line.AsSpan(tab + 1), NumberStyles.Float, CultureInfo.InvariantCulture, out var weight)) continue;
+            weights[line[..tab]] = weight;
+        }
+
+        return new CueModel(weights.ToFrozenDictionary(StringComparer.Ordinal));
+    }
+}
