@@ -157,7 +157,14 @@ internal sealed class LinearChainModel
         var weights = new float[rows * LabelCount];
         for (var b = 0; b < rows; b++)
         {
-            if (!reader.ReadBoolean()) continue;
+            if (!reader.ReadBoolean())
+            {
+                // Writing the zero an empty row already holds maps its memory page now, while loading, rather than
+                // with a page fault in the middle of tagging whichever article first hits that row.
+                weights[b * LabelCount] = 0;
+                continue;
+            }
+
             for (var y = 0; y < LabelCount; y++) weights[b * LabelCount + y] = (float)reader.ReadHalf();
         }
 
