@@ -26,7 +26,20 @@ public sealed class EntityResolver(EntityLexicons lexicons)
         public List<int> Names { get; } = [];
         public HashSet<string> Keys { get; } = new(StringComparer.Ordinal);
         public int[] LabelVotes { get; } = new int[4];
-        public EntityLabel Label => (EntityLabel)Array.IndexOf(LabelVotes, LabelVotes.Max());
+        // The first label with the most votes.
+        public EntityLabel Label
+        {
+            get
+            {
+                var best = 0;
+                for (var label = 1; label < LabelVotes.Length; label++)
+                {
+                    if (LabelVotes[label] > LabelVotes[best]) best = label;
+                }
+
+                return (EntityLabel)best;
+            }
+        }
     }
 
     /// <summary>A comparison key for a name: lower case, no periods, no leading "the".</summary>
@@ -40,7 +53,10 @@ public sealed class EntityResolver(EntityLexicons lexicons)
 
     public EntityLayer Resolve(string text, ImmutableArray<Token> tokens, ImmutableArray<Sentence> sentences, IReadOnlyList<NameChunk> names)
     {
-        string Word(int t) => text.Substring(tokens[t].Span.Start, tokens[t].Span.Length);
+        // Every token's text is read at least once and many several times: cut each out once.
+        var tokenTexts = new string[tokens.Length];
+        for (var t = 0; t < tokens.Length; t++) tokenTexts[t] = text.Substring(tokens[t].Span.Start, tokens[t].Span.Length);
+        string Word(int t) => tokenTexts[t];
         var sentenceOf = new int[tokens.Length];
         var chunkAt = new int[tokens.Length];
         Array.Fill(chunkAt, -1);
@@ -57,12 +73,13 @@ public sealed class EntityResolver(EntityLexicons lexicons)
         names = ApplyLabelCues(names, tokens.Length, Word);
         var clusters = new List<Cluster>();
         var clusterOf = new int[names.Count];
+        var nameWords = new List<string>[names.Count];
         for (var i = 0; i < names.Count; i++)
         {
-            var words = NameWords(names[i], Word);
+            var words = nameWords[i] = NameWords(names[i], Word);
             var key = Canonical(Key(words));
             var core = Canonical(Key(StripSuffixes(words)));
-            var found = FindCluster(clusters, names, clusterOf, i, words, key, core, Word);
+            var found = FindCluster(clusters, names, nameWords, i, key, core);
             if (found < 0)
             {
                 clusters.Add(new Cluster());
@@ -185,8 +202,9 @@ public sealed class EntityResolver(EntityLexicons lexicons)
         return core;
     }
 
-    private int FindCluster(List<Cluster> clusters, IReadOnlyList<NameChunk> names, int[] clusterOf, int i, List<string> words, string key, string core, Func<int, string> word)
+    private static int FindCluster(List<Cluster> clusters, IReadOnlyList<NameChunk> names, List<string>[] nameWords, int i, string key, string core)
     {
+        var words = nameWords[i];
         // The most recent match wins: a later "Smith" is more likely the Smith just mentioned.
         for (var c = clusters.Count - 1; c >= 0; c--)
         {
@@ -200,7 +218,7 @@ public sealed class EntityResolver(EntityLexicons lexicons)
             if (cluster.Label != label) continue;
             foreach (var n in cluster.Names)
             {
-                var other = NameWords(names[n], word);
+                var other = nameWords[n];
                 if (label == EntityLabel.PER && IsPartOfName(words, other)) return c;
                 if (label != EntityLabel.PER && words.Count == 1 && other.Count > 1 && other[0] == words[0] && char.IsUpper(words[0][0])) return c;
                 if (label != EntityLabel.PER && other.Count == 1 && words.Count > 1 && words[0] == other[0] && char.IsUpper(other[0][0])) return c;

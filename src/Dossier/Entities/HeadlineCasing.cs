@@ -29,7 +29,7 @@ public static class HeadlineCasing
                 var word = sentences[s][t];
                 if (word.Length == 0 || !char.IsLetter(word[0])) continue;
                 if (char.IsLower(word[0])) lowerCase.Add(word);
-                else if (t > 0 && char.IsLetter(sentences[s][t - 1].FirstOrDefault())) capitalisedMidSentence.Add(word);
+                else if (t > 0 && StartsWithLetter(sentences[s][t - 1])) capitalisedMidSentence.Add(word);
             }
         }
 
@@ -51,7 +51,18 @@ public static class HeadlineCasing
         }
     }
 
-    private static bool IsCapitalisedWord(string word) => word.Length > 1 && char.IsUpper(word[0]) && word.Skip(1).All(c => !char.IsUpper(c));
+    private static bool StartsWithLetter(string word) => word.Length > 0 && char.IsLetter(word[0]);
+
+    private static bool IsCapitalisedWord(string word)
+    {
+        if (word.Length < 2 || !char.IsUpper(word[0])) return false;
+        for (var i = 1; i < word.Length; i++)
+        {
+            if (char.IsUpper(word[i])) return false;
+        }
+
+        return true;
+    }
 
     /// <summary>Most words capitalised, or many and the line does not end as a sentence does.</summary>
     private static bool IsTitleCase(IReadOnlyList<string> sentence)

@@ -9,13 +9,38 @@ public sealed class Gazetteer
 {
     public const int MaxLists = 64;
 
+    private const int FilterBits = 24;
+
     private readonly Dictionary<ulong, ulong> _phrases;
+
+    // A two-probe Bloom filter over the phrase hashes, small enough to stay in cache: nearly every run of tokens is
+    // no phrase, and the filter says so without the cache misses of a lookup in the large dictionary.
+    private readonly ulong[] _filter;
 
     private Gazetteer(IReadOnlyList<string> listNames, Dictionary<ulong, ulong> phrases, int maxTokens)
     {
         ListNames = listNames;
         _phrases = phrases;
         MaxTokens = maxTokens;
+        _filter = new ulong[phrases.Count == 0 ? 1 : (1 << FilterBits) / 64];
+        foreach (var key in phrases.Keys)
+        {
+            var (first, second) = FilterProbes(key);
+            _filter[first >> 6] |= 1UL << (int)first;
+            _filter[second >> 6] |= 1UL << (int)second;
+        }
+    }
+
+    private static (uint First, uint Second) FilterProbes(ulong hash)
+    {
+        const ulong mask = (1UL << FilterBits) - 1;
+        return ((uint)(hash & mask), (uint)((hash >> 32) & mask));
+    }
+
+    private bool MayContain(ulong hash)
+    {
+        var (first, second) = FilterProbes(hash);
+        return (_filter[first >> 6] & (1UL << (int)first)) != 0 && (_filter[second >> 6] & (1UL << (int)second)) != 0;
     }
 
     public static Gazetteer Empty { get; } = new([], [], 0);
@@ -62,7 +87,7 @@ public sealed class Gazetteer
             for (var end = start; end < limit; end++)
             {
                 h = StableHash.Mix(h, lowerTokenHashes[end]);
-                if (!_phrases.TryGetValue(h, out var lists)) continue;
+                if (!MayContain(h) || !_phrases.TryGetValue(h, out var lists)) continue;
                 begins[start] |= lists;
                 for (var k = start + 1; k <= end; k++) insides[k] |= lists;
                 if (end == start && singles.Length > 0) singles[start] |= lists;

@@ -1,3 +1,6 @@
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
 namespace Dossier.Entities.Ner;
 
 /// <summary>
@@ -37,31 +40,23 @@ internal sealed class LinearChainModel
         if (n == 0) return tags;
         var score = new float[n * L];
         var back = new int[n * L];
-        Span<float> emission = stackalloc float[32];
-        emission = emission[..L];
-        for (var t = 0; t < n; t++)
+        Emissions(sentence, weights, L, score);
+        var allowedPrevious = scheme.AllowedPrevious;
+        for (var y = 0; y < L; y++)
         {
-            emission.Clear();
-            for (var k = sentence.Offsets[t]; k < sentence.Offsets[t + 1]; k++)
-            {
-                var row = weights.AsSpan(sentence.Features[k] * L, L);
-                for (var y = 0; y < L; y++) emission[y] += row[y];
-            }
+            score[y] = !scheme.Starts[y] ? float.NegativeInfinity : score[y] + transitions[L * L + y];
+        }
 
+        for (var t = 1; t < n; t++)
+        {
+            var previousScores = score.AsSpan((t - 1) * L, L);
             for (var y = 0; y < L; y++)
             {
-                if (t == 0)
-                {
-                    score[y] = !scheme.CanStart(y) ? float.NegativeInfinity : emission[y] + transitions[L * L + y];
-                    continue;
-                }
-
                 var best = float.NegativeInfinity;
                 var arg = 0;
-                for (var p = 0; p < L; p++)
+                foreach (var p in allowedPrevious[y])
                 {
-                    if (!scheme.Allowed(p, y)) continue;
-                    var candidate = score[(t - 1) * L + p] + transitions[p * L + y];
+                    var candidate = previousScores[p] + transitions[p * L + y];
                     if (candidate > best)
                     {
                         best = candidate;
@@ -69,7 +64,8 @@ internal sealed class LinearChainModel
                     }
                 }
 
-                score[t * L + y] = best + emission[y];
+                // The emission is added after the best predecessor is chosen, in the same order as ever, so that scores are bit-for-bit those the model was tuned with.
+                score[t * L + y] = best + score[t * L + y];
                 back[t * L + y] = arg;
             }
         }
@@ -77,12 +73,60 @@ internal sealed class LinearChainModel
         var last = 0;
         for (var y = 1; y < L; y++)
         {
-            if (scheme.CanEnd(y) && score[(n - 1) * L + y] > score[(n - 1) * L + last]) last = y;
+            if (scheme.Ends[y] && score[(n - 1) * L + y] > score[(n - 1) * L + last]) last = y;
         }
 
         tags[n - 1] = last;
         for (var t = n - 1; t > 0; t--) tags[t - 1] = back[t * L + tags[t]];
         return tags;
+    }
+
+    // How many features ahead to ask for weight rows: the table is far larger than any cache, so nearly every row
+    // is a memory miss, and asking early lets many misses overlap instead of waiting for each in turn.
+    private const int PrefetchDistance = 24;
+
+    /// <summary>Writes each token's summed feature weights per tag into <paramref name="emissions"/> (token t at t * labels).</summary>
+    private static unsafe void Emissions(SentenceFeatures sentence, float[] weights, int labels, Span<float> emissions)
+    {
+        var features = sentence.Features;
+        var offsets = sentence.Offsets;
+        fixed (float* table = weights)
+        {
+            for (var k = 0; k < Math.Min(PrefetchDistance, features.Length); k++) Prefetch(table, features[k], labels);
+            for (var t = 0; t < sentence.Length; t++)
+            {
+                var emission = emissions.Slice(t * labels, labels);
+                for (var k = offsets[t]; k < offsets[t + 1]; k++)
+                {
+                    if (k + PrefetchDistance < features.Length) Prefetch(table, features[k + PrefetchDistance], labels);
+                    AddRow(emission, weights.AsSpan(features[k] * labels, labels));
+                }
+            }
+        }
+    }
+
+    // A prefetch never faults, so an out-of-range bucket here is harmless; the read itself is bounds-checked.
+    private static unsafe void Prefetch(float* table, int bucket, int labels)
+    {
+        if (!Sse.IsSupported) return;
+        var row = table + (long)bucket * labels;
+        Sse.Prefetch0(row);
+        Sse.Prefetch0(row + labels - 1);
+    }
+
+    // Each tag's sum gathers the same values in the same order as one float at a time would, so vectors change no bit.
+    private static void AddRow(Span<float> sum, ReadOnlySpan<float> row)
+    {
+        var y = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; y + Vector256<float>.Count <= sum.Length; y += Vector256<float>.Count)
+            {
+                (Vector256.Create(sum[y..]) + Vector256.Create(row[y..])).CopyTo(sum[y..]);
+            }
+        }
+
+        for (; y < sum.Length; y++) sum[y] += row[y];
     }
 
     public void Write(BinaryWriter writer)
@@ -113,7 +157,14 @@ internal sealed class LinearChainModel
         var weights = new float[rows * LabelCount];
         for (var b = 0; b < rows; b++)
         {
-            if (!reader.ReadBoolean()) continue;
+            if (!reader.ReadBoolean())
+            {
+                // Writing the zero an empty row already holds maps its memory page now, while loading, rather than
+                // with a page fault in the middle of tagging whichever article first hits that row.
+                weights[b * LabelCount] = 0;
+                continue;
+            }
+
             for (var y = 0; y < LabelCount; y++) weights[b * LabelCount + y] = (float)reader.ReadHalf();
         }
 

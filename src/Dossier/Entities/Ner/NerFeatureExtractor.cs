@@ -85,7 +85,11 @@ internal sealed class NerFeatureExtractor
     public SentenceFeatures[] Extract(IReadOnlyList<IReadOnlyList<string>> sentences, int[][]? firstPass) => Extract(Prepare(sentences), firstPass);
 
     /// <param name="firstPass">The first pass's tags per sentence, or null on the first pass itself.</param>
-    public SentenceFeatures[] Extract(PreparedDocument document, int[][]? firstPass)
+    /// <param name="tokenFeatures">
+    /// Features already extracted from the same document with the same number of buckets (the first pass's): every
+    /// token's features from them are the same as this extractor's, so they are copied instead of hashed again.
+    /// </param>
+    public SentenceFeatures[] Extract(PreparedDocument document, int[][]? firstPass, SentenceFeatures[]? tokenFeatures = null)
     {
         var infos = document.Infos;
         Dictionary<ulong, int[]>? predicted = firstPass is null ? null : PredictedTypes(infos, firstPass);
@@ -99,8 +103,17 @@ internal sealed class NerFeatureExtractor
             for (var t = 0; t < tokens.Length; t++)
             {
                 offsets[t] = buffer.Count;
-                AddTokenFeatures(buffer, tokens, t, document.Headline[s], document.LowerSeen, document.CapSeen);
-                if (document.TableRow[s]) AddTableFeatures(buffer, tokens, t);
+                if (tokenFeatures is not null)
+                {
+                    var known = tokenFeatures[s];
+                    buffer.AddRange(known.Features.AsSpan(known.Offsets[t], known.Offsets[t + 1] - known.Offsets[t]));
+                }
+                else
+                {
+                    AddTokenFeatures(buffer, tokens, t, document.Headline[s], document.LowerSeen, document.CapSeen);
+                    if (document.TableRow[s]) AddTableFeatures(buffer, tokens, t);
+                }
+
                 if (firstPass is not null) AddSecondPassFeatures(buffer, tokens, t, firstPass[s], predicted!);
             }
 

@@ -124,7 +124,8 @@ public sealed class NerTagger
         var tags = new int[sentences.Count][];
         for (var s = 0; s < features.Length; s++) tags[s] = _model.FirstPass.Decode(features[s]);
         if (_second is null || _model.SecondPass is null) return tags.Select(_model.FirstPass.Scheme.ToIob2).ToArray();
-        var secondFeatures = _second.Extract(prepared, tags);
+        var sameBuckets = _model.SecondPass.BucketBits == _model.FirstPass.BucketBits;
+        var secondFeatures = _second.Extract(prepared, tags, sameBuckets ? features : null);
         var final = new int[sentences.Count][];
         for (var s = 0; s < secondFeatures.Length; s++) final[s] = _model.SecondPass.Scheme.ToIob2(_model.SecondPass.Decode(secondFeatures[s]));
         return final;

@@ -49,7 +49,7 @@ public static class NerTrainer
             for (var d = fold; d < documents.Count; d += options.Folds) heldOutTags[d] = features[d].Select(model.Decode).ToArray();
         }
 
-        var secondFeatures = prepared.Select((document, d) => extractor.Extract(document, heldOutTags[d])).ToArray();
+        var secondFeatures = prepared.Select((document, d) => extractor.Extract(document, heldOutTags[d], features[d])).ToArray();
         var second = TrainChain(Examples(gold, secondFeatures, _ => true), scheme, options with { Seed = options.Seed + 1 }, "second pass", log);
         return new NerModel(gazetteer, clusters, first, second, options.Description);
     }

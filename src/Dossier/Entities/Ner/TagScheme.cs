@@ -9,7 +9,26 @@ internal sealed class TagScheme
 {
     private readonly bool _bilou;
 
-    private TagScheme(bool bilou) => _bilou = bilou;
+    private TagScheme(bool bilou)
+    {
+        _bilou = bilou;
+        // Viterbi asks these for every token and tag pair; answering from tables keeps divisions out of its loop.
+        AllowedPrevious = new int[Count][];
+        Starts = new bool[Count];
+        Ends = new bool[Count];
+        for (var tag = 0; tag < Count; tag++)
+        {
+            var previous = new List<int>();
+            for (var p = 0; p < Count; p++)
+            {
+                if (Allowed(p, tag)) previous.Add(p);
+            }
+
+            AllowedPrevious[tag] = [.. previous];
+            Starts[tag] = CanStart(tag);
+            Ends[tag] = CanEnd(tag);
+        }
+    }
 
     public static TagScheme Iob2 { get; } = new(false);
     public static TagScheme Bilou { get; } = new(true);
@@ -44,6 +63,15 @@ internal sealed class TagScheme
         if (continuesSpan) return previousOpen && TypeOf(previous) == TypeOf(tag);
         return !previousOpen;
     }
+
+    /// <summary>For each tag, the tags that may precede it, in ascending order.</summary>
+    public int[][] AllowedPrevious { get; }
+
+    /// <summary><see cref="CanStart"/> for each tag.</summary>
+    public bool[] Starts { get; }
+
+    /// <summary><see cref="CanEnd"/> for each tag.</summary>
+    public bool[] Ends { get; }
 
     public bool CanStart(int tag) => tag == 0 || Part(tag) is 0 or 3;
 
