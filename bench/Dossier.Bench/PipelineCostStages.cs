@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Dossier.Analysis;
+using Dossier.Documents;
 using Dossier.Ingestion;
 using Dossier.Storage.Sqlite;
 
@@ -25,6 +26,15 @@ internal static class PipelineCostStages
         var allocated = new long[names.Length];
         var compiling = new double[names.Length];
         var meter = new Meter(cpu, wall, allocated, compiling);
+        var unstored = new List<Document>();
+        async Task StoreAsync()
+        {
+            meter.Start();
+            await store.AddDocumentsAsync(unstored, cancellationToken);
+            meter.Stop(names.Length - 1);
+            unstored.Clear();
+        }
+
         foreach (var page in pages)
         {
             meter.Start();
@@ -38,11 +48,13 @@ internal static class PipelineCostStages
                 meter.Stop(i + 1);
             }
 
-            // Storage runs synchronously under its async surface (SQLite has no asynchronous I/O), so it stays on this thread.
-            meter.Start();
-            await store.AddDocumentAsync(document, cancellationToken);
-            meter.Stop(names.Length - 1);
+            // Stored in batches as `dossier analyze` stores them. Storage runs synchronously under its async surface (SQLite
+            // has no asynchronous I/O), so it stays on this thread.
+            unstored.Add(document);
+            if (unstored.Count == new RunOptions().BatchSize) await StoreAsync();
         }
+
+        await StoreAsync();
 
         return names.Select((name, i) => new StageCost(name, cpu[i] * 1000 / pages.Count, wall[i] * 1000 / pages.Count, allocated[i] / 1024.0 / pages.Count, compiling[i] * 1000 / pages.Count)).ToList();
     }

@@ -53,6 +53,31 @@ public abstract class StoreConformanceTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task A_batch_stores_each_new_document_once_and_says_which_were_new()
+    {
+        await using var store = await DossierStores.OpenAsync(await NewLocationAsync(), None);
+        var a = TestDocuments.WithOrganisations("a", "Acme Corp", "Globex");
+        var b = TestDocuments.WithOrganisations("b", "Acme Corp", "Initech");
+        var c = TestDocuments.WithOrganisations("c", "Globex");
+        Assert.True(await store.AddDocumentAsync(c, None));
+
+        // Given out of id order, with one already stored and one twice: the answers follow the order given.
+        Assert.Equal(new[] { true, false, true, false }, await store.AddDocumentsAsync([b, c, a, b], None));
+        Assert.Equal(new[] { false, false }, await store.AddDocumentsAsync([a, b], None));
+        Assert.Empty(await store.AddDocumentsAsync([], None));
+
+        Assert.Equal(new StoreCounts(3, 3, 0), await store.CountAsync(None));
+        var idsA = await store.GetCanonicalIdsAsync("a", None);
+        var idsB = await store.GetCanonicalIdsAsync("b", None);
+        Assert.Equal(idsA[0], idsB[0]);
+        Assert.Equal(idsA[1], (await store.GetCanonicalIdsAsync("c", None))[0]);
+        var read = new List<string>();
+        await foreach (var document in store.ReadDocumentsAsync(None)) read.Add(document.Document.Id);
+        Assert.Equal(new[] { "c", "b", "a" }, read);
+        Assert.Equal("b", Assert.Single((await store.SearchAsync(new SearchQuery("Initech"), None)).Hits).DocumentId);
+    }
+
+    [SkippableFact]
     public async Task Documents_naming_the_same_organisation_share_one_canonical_entity()
     {
         await using var store = await DossierStores.OpenAsync(await NewLocationAsync(), None);

@@ -30,61 +30,80 @@ public sealed partial class PostgresDossierStore : IDossierStore
         return await command.ExecuteScalarAsync(cancellationToken) is not null;
     }
 
-    public async Task<bool> AddDocumentAsync(Document document, CancellationToken cancellationToken)
+    public async Task<bool> AddDocumentAsync(Document document, CancellationToken cancellationToken) =>
+        (await AddDocumentsAsync([document], cancellationToken))[0];
+
+    public async Task<IReadOnlyList<bool>> AddDocumentsAsync(IReadOnlyList<Document> documents, CancellationToken cancellationToken)
     {
-        var json = DossierJsonMapper.ToJson(document);
-        var annotations = JsonSerializer.Serialize(json, DossierJsonMapper.Options);
-        var entities = (document.GetOrDefault(Layers.Entities) ?? EntityLayer.Empty).Entities;
-        var counts = EntityCounts.Of(document);
-        return await PostgresDatabase.RetryAsync(async () =>
+        // Kept in the order given, the order they are read back in. Two batches that share documents in opposite orders
+        // may deadlock; the server then aborts one and it is retried, as for any transaction here.
+        var rows = documents
+            .Select((document, position) => (Position: position, Document: document, Json: DossierJsonMapper.ToJson(document)))
+            .Select(row => (row.Position, row.Document, row.Json, Annotations: JsonSerializer.Serialize(row.Json, DossierJsonMapper.Options)))
+            .ToList();
+        return await PostgresDatabase.RetryAsync<IReadOnlyList<bool>>(async () =>
         {
+            var added = new bool[documents.Count];
             await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            var metadata = document.Metadata;
-            // The content hash is the key: of writers storing the same document at once, one inserts, the others wait for
-            // its commit and then insert nothing.
-            await using (var insert = Command(connection,
-                             """
-                             INSERT INTO documents (id, source, url, title, published, site, language, text, annotations)
-                             VALUES (@id, @source, @url, @title, @published, @site, @language, @text, @annotations)
-                             ON CONFLICT (id) DO NOTHING
-                             """,
-                             ("id", document.Id), ("source", metadata.Source), ("url", metadata.Url), ("title", metadata.Title),
-                             ("published", json.Published), ("site", metadata.Site), ("language", metadata.Language), ("text", document.Text),
-                             ("annotations", annotations)))
+            var stored = new List<Document>(rows.Count);
+            foreach (var (position, document, json, annotations) in rows)
             {
-                if (await insert.ExecuteNonQueryAsync(cancellationToken) == 0) return false;
+                var metadata = document.Metadata;
+                // The content hash is the key: of writers storing the same document at once, one inserts, the others wait for
+                // its commit and then insert nothing (as does a document given twice in one batch, the second time).
+                await using (var insert = Command(connection,
+                                 """
+                                 INSERT INTO documents (id, source, url, title, published, site, language, text, annotations)
+                                 VALUES (@id, @source, @url, @title, @published, @site, @language, @text, @annotations)
+                                 ON CONFLICT (id) DO NOTHING
+                                 """,
+                                 ("id", document.Id), ("source", metadata.Source), ("url", metadata.Url), ("title", metadata.Title),
+                                 ("published", json.Published), ("site", metadata.Site), ("language", metadata.Language), ("text", document.Text),
+                                 ("annotations", annotations)))
+                {
+                    if (await insert.ExecuteNonQueryAsync(cancellationToken) == 0) continue;
+                }
+
+                await IndexAsync(connection, json, cancellationToken);
+                added[position] = true;
+                stored.Add(document);
             }
 
-            await IndexAsync(connection, json, cancellationToken);
+            if (stored.Count == 0) return added;
             await using (var share = Command(connection, PostgresDatabase.EntityMapSharedLock)) await share.ExecuteNonQueryAsync(cancellationToken);
-            var canonical = await UpsertEntitiesAsync(connection, entities, cancellationToken);
+            var entities = stored.Select(document => (Document: document, Entities: (document.GetOrDefault(Layers.Entities) ?? EntityLayer.Empty).Entities)).ToList();
+            var canonical = await UpsertEntitiesAsync(connection, entities.SelectMany(pair => pair.Entities).ToList(), cancellationToken);
             await using (var links = new NpgsqlBatch(connection))
             {
-                foreach (var entity in entities)
+                foreach (var (document, documentEntities) in entities)
                 {
-                    var count = counts[entity.Id];
-                    links.BatchCommands.Add(BatchCommand(
-                        "INSERT INTO document_entities (document_id, local_id, entity_id, mentions, quotes, claims) VALUES (@d, @l, @e, @m, @q, @c)",
-                        ("d", document.Id), ("l", entity.Id), ("e", canonical[entity.Id]), ("m", count.Mentions), ("q", count.Quotes), ("c", count.Claims)));
+                    var counts = EntityCounts.Of(document);
+                    foreach (var entity in documentEntities)
+                    {
+                        var count = counts[entity.Id];
+                        links.BatchCommands.Add(BatchCommand(
+                            "INSERT INTO document_entities (document_id, local_id, entity_id, mentions, quotes, claims) VALUES (@d, @l, @e, @m, @q, @c)",
+                            ("d", document.Id), ("l", entity.Id), ("e", canonical[entity]), ("m", count.Mentions), ("q", count.Quotes), ("c", count.Claims)));
+                    }
                 }
 
                 if (links.BatchCommands.Count > 0) await links.ExecuteNonQueryAsync(cancellationToken);
             }
 
             await transaction.CommitAsync(cancellationToken);
-            return true;
+            return added;
         }, cancellationToken);
     }
 
     /// <summary>
-    /// The canonical entity of each local entity, created when new. Keys are taken in one order by every writer, so two
+    /// The canonical entity of each in-document entity (of one document or a batch), created when new. Keys are taken in one order by every writer, so two
     /// documents sharing entities wait on each other instead of deadlocking; the unique key means one row per key.
     /// </summary>
-    private static async Task<Dictionary<int, long>> UpsertEntitiesAsync(
+    private static async Task<Dictionary<DocumentEntity, long>> UpsertEntitiesAsync(
         NpgsqlConnection connection, IReadOnlyList<DocumentEntity> entities, CancellationToken cancellationToken)
     {
-        var canonical = new Dictionary<int, long>();
+        var canonical = new Dictionary<DocumentEntity, long>(ReferenceEqualityComparer.Instance);
         if (entities.Count == 0) return canonical;
         var splitKeys = new Dictionary<string, string>(StringComparer.Ordinal);
         await using (var overrides = Command(connection,
@@ -125,7 +144,7 @@ public sealed partial class PostgresDossierStore : IDossierStore
                 await batch.ExecuteNonQueryAsync(cancellationToken);
             }
 
-            foreach (var entity in group) canonical[entity.Id] = redirect ?? id;
+            foreach (var entity in group) canonical[entity] = redirect ?? id;
         }
 
         return canonical;

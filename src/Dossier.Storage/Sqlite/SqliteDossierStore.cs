@@ -42,52 +42,64 @@ public sealed partial class SqliteDossierStore : IDossierStore
         }
     }
 
-    public async Task<bool> AddDocumentAsync(Document document, CancellationToken cancellationToken)
+    public async Task<bool> AddDocumentAsync(Document document, CancellationToken cancellationToken) =>
+        (await AddDocumentsAsync([document], cancellationToken))[0];
+
+    public async Task<IReadOnlyList<bool>> AddDocumentsAsync(IReadOnlyList<Document> documents, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
         try
         {
+            // One transaction for the batch: the commit (index pages flushed, the log written) is most of a lone document's cost.
             await using var transaction = (SqliteTransaction)await _connection.BeginTransactionAsync(cancellationToken);
-            if (await _prepared.Get("SELECT 1 FROM documents WHERE id = $id", transaction, ("$id", document.Id)).ExecuteScalarAsync(cancellationToken) is not null)
-            {
-                return false;
-            }
-
-            var json = DossierJsonMapper.ToJson(document);
-            var metadata = document.Metadata;
-            await _prepared.Get(
-                    """
-                    INSERT INTO documents (id, source, url, title, published, site, language, text, annotations, added_at)
-                    VALUES ($id, $source, $url, $title, $published, $site, $language, $text, $annotations, $added)
-                    """,
-                    transaction,
-                    ("$id", document.Id), ("$source", metadata.Source), ("$url", metadata.Url), ("$title", metadata.Title),
-                    ("$published", json.Published), ("$site", metadata.Site), ("$language", metadata.Language), ("$text", document.Text),
-                    ("$annotations", JsonSerializer.Serialize(json, StoredJsonOptions)),
-                    ("$added", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)))
-                .ExecuteNonQueryAsync(cancellationToken);
-
-            await IndexAsync(json, transaction, cancellationToken);
-            var layer = document.GetOrDefault(Layers.Entities) ?? EntityLayer.Empty;
-            var counts = EntityCounts.Of(document);
-            foreach (var entity in layer.Entities)
-            {
-                var canonicalId = await UpsertEntityAsync(entity, transaction, cancellationToken);
-                var count = counts[entity.Id];
-                await _prepared.Get(
-                        "INSERT INTO document_entities (document_id, local_id, entity_id, mentions, quotes, claims) VALUES ($d, $l, $e, $m, $q, $c)",
-                        transaction,
-                        ("$d", document.Id), ("$l", entity.Id), ("$e", canonicalId), ("$m", count.Mentions), ("$q", count.Quotes), ("$c", count.Claims))
-                    .ExecuteNonQueryAsync(cancellationToken);
-            }
-
+            var added = new bool[documents.Count];
+            for (var i = 0; i < documents.Count; i++) added[i] = await StoreAsync(documents[i], transaction, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return true;
+            return added;
         }
         finally
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>Stores one document and links its entities inside the caller's transaction; false if it is already stored.</summary>
+    private async Task<bool> StoreAsync(Document document, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        if (await _prepared.Get("SELECT 1 FROM documents WHERE id = $id", transaction, ("$id", document.Id)).ExecuteScalarAsync(cancellationToken) is not null)
+        {
+            return false;
+        }
+
+        var json = DossierJsonMapper.ToJson(document);
+        var metadata = document.Metadata;
+        await _prepared.Get(
+                """
+                INSERT INTO documents (id, source, url, title, published, site, language, text, annotations, added_at)
+                VALUES ($id, $source, $url, $title, $published, $site, $language, $text, $annotations, $added)
+                """,
+                transaction,
+                ("$id", document.Id), ("$source", metadata.Source), ("$url", metadata.Url), ("$title", metadata.Title),
+                ("$published", json.Published), ("$site", metadata.Site), ("$language", metadata.Language), ("$text", document.Text),
+                ("$annotations", JsonSerializer.Serialize(json, StoredJsonOptions)),
+                ("$added", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)))
+            .ExecuteNonQueryAsync(cancellationToken);
+
+        await IndexAsync(json, transaction, cancellationToken);
+        var layer = document.GetOrDefault(Layers.Entities) ?? EntityLayer.Empty;
+        var counts = EntityCounts.Of(document);
+        foreach (var entity in layer.Entities)
+        {
+            var canonicalId = await UpsertEntityAsync(entity, transaction, cancellationToken);
+            var count = counts[entity.Id];
+            await _prepared.Get(
+                    "INSERT INTO document_entities (document_id, local_id, entity_id, mentions, quotes, claims) VALUES ($d, $l, $e, $m, $q, $c)",
+                    transaction,
+                    ("$d", document.Id), ("$l", entity.Id), ("$e", canonicalId), ("$m", count.Mentions), ("$q", count.Quotes), ("$c", count.Claims))
+                .ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return true;
     }
 
     private async Task<long> UpsertEntityAsync(DocumentEntity entity, SqliteTransaction transaction, CancellationToken cancellationToken)

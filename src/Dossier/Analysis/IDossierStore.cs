@@ -12,6 +12,12 @@ public interface IDossierStore : IAsyncDisposable
     /// <summary>Stores a document and links its entities to canonical ones, in one transaction. False if it was already stored.</summary>
     Task<bool> AddDocumentAsync(Document document, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Stores documents as <see cref="AddDocumentAsync"/> does, all in one transaction so that a batch pays for one commit:
+    /// for each document in order, whether it was new. All or nothing: if it throws, none of the batch is stored.
+    /// </summary>
+    Task<IReadOnlyList<bool>> AddDocumentsAsync(IReadOnlyList<Document> documents, CancellationToken cancellationToken);
+
     Task RecordFailureAsync(string source, string reason, CancellationToken cancellationToken);
 
     /// <summary>Canonical entity of each in-document entity of a stored document.</summary>

@@ -1,0 +1,71 @@
+using Dossier.Analysis;
+using Dossier.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
+
+namespace Dossier.Storage.Tests;
+
+/// <summary>A database indexed for search by an earlier version is still searched the same once its index reads the stored text.</summary>
+public sealed class SqliteSearchMigrationTests : IDisposable
+{
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("dossier-migration-");
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        _folder.Delete(recursive: true);
+    }
+
+    [Fact]
+    public async Task An_index_built_by_migration_4_is_rebuilt_over_the_stored_text_and_finds_articles_and_quotes()
+    {
+        var path = Path.Combine(_folder.FullName, "old.db");
+        await using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await ApplyAsync(connection, 1, 3);
+            await ExecuteAsync(connection,
+                """
+                INSERT INTO documents (id, source, url, title, published, site, language, text, annotations, added_at)
+                VALUES ('doc-1', 'wire', NULL, 'Harbour deal', '2024-05-01', 'example.org', 'en',
+                        'The port authority signed the harbour deal on Monday.',
+                        '{"quotes":[{"start":0,"end":10,"text":"We welcome the zeppelin contract"}],"claims":[]}',
+                        '2024-05-01T00:00:00Z')
+                """);
+            await ApplyAsync(connection, 4, 5);
+            await ExecuteAsync(connection, "PRAGMA user_version = 5");
+        }
+
+        await using var store = await SqliteDossierStore.OpenAsync(path, CancellationToken.None);
+        var article = Assert.Single((await store.SearchAsync(new SearchQuery("harbour"), CancellationToken.None)).Hits);
+        Assert.Equal(("article", "doc-1", "Harbour deal"), (article.Kind, article.DocumentId, article.Title));
+        Assert.Contains("harbour", article.Snippet, StringComparison.Ordinal);
+        Assert.NotEmpty(article.Highlights);
+        var quote = Assert.Single((await store.SearchAsync(new SearchQuery("zeppelin"), CancellationToken.None)).Hits);
+        Assert.Equal(("quote", 0), (quote.Kind, quote.Item));
+        Assert.Contains("zeppelin", quote.Snippet, StringComparison.Ordinal);
+
+        // The index keeps no copy of the text it indexes.
+        await using var check = new SqliteConnection($"Data Source={path};Pooling=False");
+        await check.OpenAsync();
+        await using var command = check.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE name = 'search_text_content'";
+        Assert.Equal(0L, await command.ExecuteScalarAsync());
+    }
+
+    private static async Task ApplyAsync(SqliteConnection connection, int from, int to)
+    {
+        foreach (var (_, name) in SqliteMigrations.All.Where(migration => migration.Version >= from && migration.Version <= to))
+        {
+            await using var stream = typeof(SqliteMigrations).Assembly.GetManifestResourceStream(name)!;
+            using var reader = new StreamReader(stream);
+            await ExecuteAsync(connection, await reader.ReadToEndAsync());
+        }
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+}
