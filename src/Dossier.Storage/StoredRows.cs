@@ -1,3 +1,5 @@
+using System.Data.Common;
+using Dossier.Analysis;
 using System.Text;
 using System.Text.Json;
 using Dossier.Entities;
@@ -10,6 +12,25 @@ namespace Dossier.Storage;
 /// <summary>What the SQLite and PostgreSQL stores do alike with the rows they read: parse them, explain them, mark matches.</summary>
 internal static class StoredRows
 {
+    /// <summary>The list-hit query both stores run, in the column order <see cref="ReadHitsAsync"/> reads.</summary>
+    public static string HitQuery(string where) =>
+        "SELECT h.id, e.id, h.entity_name, h.entry_id, h.list, h.entry_name, h.score, h.program, h.listed_on, h.explanation, h.decision, h.note, h.decided_at " +
+        $"FROM watchlist_hits h JOIN entities e ON e.key = h.entity_key WHERE {where} ORDER BY h.entity_name, h.score DESC, h.id";
+
+    public static async Task<List<HitReview>> ReadHitsAsync(DbDataReader reader, CancellationToken cancellationToken)
+    {
+        var hits = new List<HitReview>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+            hits.Add(new HitReview(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2),
+                new WatchlistHitJson(reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetDouble(6), Text(7), Text(8), reader.GetString(9), reader.GetString(10)),
+                Text(11), Text(12)));
+        }
+
+        return hits;
+    }
+
     /// <summary>Marks the start and end of a matched word in a snippet; removed from indexed text so content cannot fake a match.</summary>
     public const char MatchStart = '\u0002';
 

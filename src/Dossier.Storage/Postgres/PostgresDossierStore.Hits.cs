@@ -8,9 +8,6 @@ namespace Dossier.Storage.Postgres;
 // List hits and the analysts' decisions on them: one table for screening and review, keyed by entity key and list entry.
 public sealed partial class PostgresDossierStore
 {
-    private const string HitColumns =
-        "h.id, e.id, h.entity_name, h.entry_id, h.list, h.entry_name, h.score, h.program, h.listed_on, h.explanation, h.decision, h.note, h.decided_at";
-
     public async Task<long> AddWatchlistHitAsync(long entityId, WatchlistHitJson hit, CancellationToken cancellationToken)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
@@ -55,19 +52,8 @@ public sealed partial class PostgresDossierStore
 
     private static async Task<List<HitReview>> HitsAsync(NpgsqlConnection connection, string where, (string, object?) parameter, CancellationToken cancellationToken)
     {
-        var hits = new List<HitReview>();
-        await using var command = Command(connection,
-            $"SELECT {HitColumns} FROM watchlist_hits h JOIN entities e ON e.key = h.entity_key WHERE {where} ORDER BY h.entity_name, h.score DESC, h.id",
-            parameter);
+        await using var command = Command(connection, StoredRows.HitQuery(where), parameter);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
-            hits.Add(new HitReview(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2),
-                new WatchlistHitJson(reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetDouble(6), Text(7), Text(8), reader.GetString(9), reader.GetString(10)),
-                Text(11), Text(12)));
-        }
-
-        return hits;
+        return await StoredRows.ReadHitsAsync(reader, cancellationToken);
     }
 }

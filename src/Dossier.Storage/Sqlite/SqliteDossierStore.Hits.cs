@@ -7,9 +7,6 @@ namespace Dossier.Storage.Sqlite;
 // List hits and the analysts' decisions on them (migration 0005: one table for screening and review).
 public sealed partial class SqliteDossierStore
 {
-    private const string HitColumns =
-        "h.id, e.id, h.entity_name, h.entry_id, h.list, h.entry_name, h.score, h.program, h.listed_on, h.explanation, h.decision, h.note, h.decided_at";
-
     public async Task<long> AddWatchlistHitAsync(long entityId, WatchlistHitJson hit, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
@@ -74,19 +71,8 @@ public sealed partial class SqliteDossierStore
 
     private async Task<List<HitReview>> HitsAsync(string where, (string, object?) parameter, CancellationToken cancellationToken)
     {
-        var hits = new List<HitReview>();
-        await using var command = Command(
-            $"SELECT {HitColumns} FROM watchlist_hits h JOIN entities e ON e.key = h.entity_key WHERE {where} ORDER BY h.entity_name, h.score DESC, h.id",
-            parameter);
+        await using var command = Command(StoredRows.HitQuery(where), parameter);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
-            hits.Add(new HitReview(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2),
-                new WatchlistHitJson(reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetDouble(6), Text(7), Text(8), reader.GetString(9), reader.GetString(10)),
-                Text(11), Text(12)));
-        }
-
-        return hits;
+        return await StoredRows.ReadHitsAsync(reader, cancellationToken);
     }
 }
