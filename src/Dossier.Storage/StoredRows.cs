@@ -17,6 +17,25 @@ internal static class StoredRows
         "SELECT h.id, e.id, h.entity_name, h.entry_id, h.list, h.entry_name, h.score, h.program, h.listed_on, h.explanation, h.decision, h.note, h.decided_at " +
         $"FROM watchlist_hits h JOIN entities e ON e.key = h.entity_key WHERE {where} ORDER BY h.entity_name, h.score DESC, h.id";
 
+    /// <summary>The claim-link query both stores run, in the column order <see cref="ReadClaimLinksAsync"/> reads.</summary>
+    public const string ClaimLinksQuery =
+        "SELECT from_document, from_claim, to_document, to_claim, relation, confidence FROM claim_links ORDER BY from_document, from_claim, to_document, to_claim";
+
+    public static async Task<List<ClaimLinkJson>> ReadClaimLinksAsync(DbDataReader reader, CancellationToken cancellationToken)
+    {
+        var links = new List<ClaimLinkJson>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            links.Add(new ClaimLinkJson(
+                new ClaimRefJson(reader.GetString(0), reader.GetInt32(1)),
+                new ClaimRefJson(reader.GetString(2), reader.GetInt32(3)),
+                reader.GetString(4),
+                reader.GetDouble(5)));
+        }
+
+        return links;
+    }
+
     public static async Task<List<HitReview>> ReadHitsAsync(DbDataReader reader, CancellationToken cancellationToken)
     {
         var hits = new List<HitReview>();

@@ -118,20 +118,9 @@ public sealed class PostgresLinkStore : ILinkStore
     public async Task<IReadOnlyList<ClaimLinkJson>> GetClaimLinksAsync(CancellationToken cancellationToken)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        await using var command = PostgresDossierStore.Command(connection,
-            "SELECT from_document, from_claim, to_document, to_claim, relation, confidence FROM claim_links ORDER BY from_document, from_claim, to_document, to_claim");
+        await using var command = PostgresDossierStore.Command(connection, StoredRows.ClaimLinksQuery);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var links = new List<ClaimLinkJson>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            links.Add(new ClaimLinkJson(
-                new ClaimRefJson(reader.GetString(0), reader.GetInt32(1)),
-                new ClaimRefJson(reader.GetString(2), reader.GetInt32(3)),
-                reader.GetString(4),
-                reader.GetDouble(5)));
-        }
-
-        return links;
+        return await StoredRows.ReadClaimLinksAsync(reader, cancellationToken);
     }
 
     public async Task<IReadOnlyList<LinkableDocument>> GetLinkableDocumentsAsync(CancellationToken cancellationToken)

@@ -218,21 +218,9 @@ public sealed class SqliteLinkStore : ILinkStore
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var links = new List<ClaimLinkJson>();
-            await using var command = Command(
-                "SELECT from_document, from_claim, to_document, to_claim, relation, confidence FROM claim_links ORDER BY from_document, from_claim, to_document, to_claim",
-                null);
+            await using var command = Command(StoredRows.ClaimLinksQuery, null);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                links.Add(new ClaimLinkJson(
-                    new ClaimRefJson(reader.GetString(0), reader.GetInt32(1)),
-                    new ClaimRefJson(reader.GetString(2), reader.GetInt32(3)),
-                    reader.GetString(4),
-                    reader.GetDouble(5)));
-            }
-
-            return links;
+            return await StoredRows.ReadClaimLinksAsync(reader, cancellationToken);
         }
         finally
         {
