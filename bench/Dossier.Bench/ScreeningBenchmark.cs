@@ -14,10 +14,13 @@ namespace Dossier.Bench;
 public sealed class ScreeningBenchmark : IBenchmark
 {
     public string Name => "screening";
-    public string Description => "watchlist screening: pair F1 (train/held-out), yente recall@1 and false hits, cross-script, queries/s; 'screening fit' fits on train halves";
+    public string Description => "watchlist screening: pair F1 (train/held-out), yente recall@1 and false hits, cross-script, queries/s; 'screening fit' fits on train halves; --train-only hides held-out figures, --train-errors lists training errors";
 
     /// <summary>Print the training-split errors (never the held-out ones) to guide work on the matcher.</summary>
     private static bool ShowTrainErrors { get; set; }
+
+    /// <summary>Print the training halves only, so that work on the matcher cannot be steered by held-out numbers.</summary>
+    private static bool TrainOnly { get; set; }
 
     public async Task<int> RunAsync(BenchContext context, string[] args, CancellationToken cancellationToken)
     {
@@ -31,6 +34,7 @@ public sealed class ScreeningBenchmark : IBenchmark
 
         var fit = args.Contains("fit");
         ShowTrainErrors = args.Contains("--train-errors");
+        TrainOnly = args.Contains("--train-only");
         var fullNegatives = args.Contains("--full-negatives");
         output.WriteLine("Importing the staged lists:");
         var watch = Stopwatch.StartNew();
@@ -76,6 +80,7 @@ public sealed class ScreeningBenchmark : IBenchmark
         output.WriteLine($"- {title}");
         foreach (var (part, subset) in new[] { ("train", scored.Where(s => s.Pair.Train).ToList()), ("held-out", scored.Where(s => !s.Pair.Train).ToList()), ("all", scored) })
         {
+            if (TrainOnly && part != "train") continue;
             output.WriteLine("    " + part.PadRight(9) + Metrics(subset.Select(s => (s.Score, s.Pair.Label)), threshold));
         }
 
@@ -87,6 +92,7 @@ public sealed class ScreeningBenchmark : IBenchmark
             }
         }
 
+        if (TrainOnly) return;
         if (byGroup)
         {
             foreach (var group in scored.Where(s => !s.Pair.Train).GroupBy(s => s.Pair.Group).OrderBy(g => g.Key, StringComparer.Ordinal))
@@ -148,6 +154,8 @@ public sealed class ScreeningBenchmark : IBenchmark
             ["GenericRemainderFloor"] = [0, 0.85, 0.9],
             ["ContainmentWeight"] = [0, 0.2, 0.4, 0.6, 0.8],
             ["ConflictPenalty"] = [0, 0.1, 0.2, 0.4, 0.6, 0.8, 1],
+            ["PartConflictFactor"] = [0.5, 0.7, 0.85, 1],
+            ["SisterCompanyFactor"] = [0.6, 0.75, 0.85, 0.9, 1],
         };
         var current = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var (name, value) in MatchingParameters.Default.Values()) current[name] = value;

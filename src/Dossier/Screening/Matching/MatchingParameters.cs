@@ -62,6 +62,16 @@ public sealed record MatchingParameters
     public double ConflictPenalty { get; init; }
 
     /// <summary>
+    /// Factor on a person's score when the names disagree on a part that tells people apart: an own name where the other
+    /// has the father's ("Ahmad bin Hasan" / "Hasan bin Ahmad"), a middle initial ("William G." / "William W."), or the
+    /// last part.
+    /// </summary>
+    public double PartConflictFactor { get; init; } = 1;
+
+    /// <summary>Factor on an organisation's score when one name adds a line of business or a country that marks another company of the group.</summary>
+    public double SisterCompanyFactor { get; init; } = 1;
+
+    /// <summary>
     /// Factor on a screening hit that rests on a weak name (one part of a person's name, an organisation name of generic
     /// words only, a short acronym) when no birth date, country or identifier backs it.
     /// </summary>
@@ -103,6 +113,8 @@ public sealed record MatchingParameters
             WeakNameFactor = Get(nameof(WeakNameFactor), baseline.WeakNameFactor),
             ContainmentWeight = Get(nameof(ContainmentWeight), baseline.ContainmentWeight),
             ConflictPenalty = Get(nameof(ConflictPenalty), baseline.ConflictPenalty),
+            PartConflictFactor = Get(nameof(PartConflictFactor), baseline.PartConflictFactor),
+            SisterCompanyFactor = Get(nameof(SisterCompanyFactor), baseline.SisterCompanyFactor),
         };
     }
 
@@ -117,5 +129,6 @@ public sealed record MatchingParameters
         (nameof(IdentifierMatchBonus), IdentifierMatchBonus), (nameof(NumberMismatchFactor), NumberMismatchFactor),
         (nameof(GenericRemainderFloor), GenericRemainderFloor), (nameof(WeakNameFactor), WeakNameFactor),
         (nameof(ContainmentWeight), ContainmentWeight), (nameof(ConflictPenalty), ConflictPenalty),
+        (nameof(PartConflictFactor), PartConflictFactor), (nameof(SisterCompanyFactor), SisterCompanyFactor),
     ];
 }

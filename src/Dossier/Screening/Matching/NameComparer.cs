@@ -86,31 +86,39 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
         }
         pairs.Sort((a, b) => b.Similarity != a.Similarity ? b.Similarity.CompareTo(a.Similarity) : (b.QueryLength + b.CandidateLength).CompareTo(a.QueryLength + a.CandidateLength));
 
-        var qUsed = new bool[q.Count];
-        var cUsed = new bool[c.Count];
+        // Which accepted pair each part went to (-1: none), so that parts can be asked whether they met each other.
+        var qPair = new int[q.Count];
+        var cPair = new int[c.Count];
+        Array.Fill(qPair, -1);
+        Array.Fill(cPair, -1);
+        var accepted = 0;
         double qMatched = 0, cMatched = 0;
         List<TokenMatch>? matches = explain ? [] : null;
         var allExact = true;
         var matchedParts = 0;
         foreach (var pair in pairs)
         {
-            if (AnyUsed(qUsed, pair.Query, pair.QueryLength) || AnyUsed(cUsed, pair.Candidate, pair.CandidateLength)) continue;
+            if (AnyUsed(qPair, pair.Query, pair.QueryLength) || AnyUsed(cPair, pair.Candidate, pair.CandidateLength)) continue;
             allExact &= pair.How == "exact";
             if (pair.How != "initial" && (pair.QueryLength > 1 || q[pair.Query].Script != TokenScript.Syllabic)) matchedParts++;
             for (var k = 0; k < pair.QueryLength; k++)
             {
-                qUsed[pair.Query + k] = true;
+                qPair[pair.Query + k] = accepted;
                 qMatched += qw[pair.Query + k] * pair.Similarity;
             }
 
             for (var k = 0; k < pair.CandidateLength; k++)
             {
-                cUsed[pair.Candidate + k] = true;
+                cPair[pair.Candidate + k] = accepted;
                 cMatched += cw[pair.Candidate + k] * pair.Similarity;
             }
 
             matches?.Add(new TokenMatch(Join(q, pair.Query, pair.QueryLength), Join(c, pair.Candidate, pair.CandidateLength), pair.How, pair.Similarity));
+            accepted++;
         }
+
+        var qUsed = Array.ConvertAll(qPair, p => p >= 0);
+        var cUsed = Array.ConvertAll(cPair, p => p >= 0);
 
         var qCoverage = qMatched / qTotal;
         var cCoverage = cMatched / cTotal;
@@ -124,11 +132,15 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
             // "Habib Ben Ahmed") disagree, and count against.
             if (matchedParts >= 2) score += parameters.ContainmentWeight * (Math.Max(qCoverage, cCoverage) - score);
             score -= parameters.ConflictPenalty * Math.Min(1 - qCoverage, 1 - cCoverage);
+            if (LineageDisagrees(q, qPair, c, cPair) || InitialsDisagree(q, qUsed, c, cUsed) || LastPartsDisagree(q, qUsed, c, cUsed)) score *= parameters.PartConflictFactor;
         }
 
         // "Huawei" and "Huawei Technologies Company": every distinctive part matched exactly and what is left on either
-        // side is generic, so the short form names the same organisation.
-        if (!isPerson && allowShortForm && allExact && score < parameters.GenericRemainderFloor && OnlyGenericLeft(q, qUsed, c, cUsed, pairs)) score = parameters.GenericRemainderFloor;
+        // side is generic, so the short form names the same organisation; unless what is left names another company
+        // of the group ("Deutsche Bank Trust", "Banco Santander México").
+        var sisterCompany = !isPerson && (IsSisterCompany(q, qUsed, c) || IsSisterCompany(c, cUsed, q));
+        if (!isPerson && allowShortForm && allExact && !sisterCompany && score < parameters.GenericRemainderFloor && OnlyGenericLeft(q, qUsed, c, cUsed, pairs)) score = parameters.GenericRemainderFloor;
+        if (sisterCompany) score *= parameters.SisterCompanyFactor;
         if (NumbersDisagree(q, c)) score *= parameters.NumberMismatchFactor;
         score = Math.Clamp(score, 0, 1);
         if (!explain) return new NameComparison(score, qCoverage, cCoverage, [], [], [], []);
@@ -325,11 +337,116 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
             .Distinct(StringComparer.Ordinal)
             .ToList();
 
-    private static bool AnyUsed(bool[] used, int start, int length)
+    private static bool AnyUsed(int[] pairOf, int start, int length)
     {
         for (var k = 0; k < length; k++)
         {
-            if (used[start + k]) return true;
+            if (pairOf[start + k] >= 0) return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Both names are written "own name bin father's name", and either the own names did not meet each other ("Ahmad bin
+    /// Hasan" and "Hasan bin Ahmad" are son and father), or the names after the same "bin" met nothing at all ("Mohamed
+    /// ben Hamid" / "Mohamed ben Abdallah"). A forebear's name met elsewhere is a name shortened ("Osama bin Laden").
+    /// </summary>
+    private static bool LineageDisagrees(IReadOnlyList<NameToken> q, int[] qPair, IReadOnlyList<NameToken> c, int[] cPair)
+    {
+        var qCount = LineagePositions(q, []);
+        if (qCount == 0) return false;
+        var cCount = LineagePositions(c, []);
+        if (cCount == 0) return false;
+        Span<int> qPositions = stackalloc int[qCount];
+        Span<int> cPositions = stackalloc int[cCount];
+        LineagePositions(q, qPositions);
+        LineagePositions(c, cPositions);
+        if (qPair[qPositions[0]] < 0 || qPair[qPositions[0]] != cPair[cPositions[0]]) return true;
+        for (var k = 1; k < Math.Min(qCount, cCount); k++)
+        {
+            if (qPair[qPositions[k]] < 0 && cPair[cPositions[k]] < 0) return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>The part before the first lineage word, then the part after each one; counted, and written where there is room.</summary>
+    private static int LineagePositions(IReadOnlyList<NameToken> tokens, Span<int> positions)
+    {
+        var count = 0;
+        for (var i = 1; i < tokens.Count - 1; i++)
+        {
+            if ((tokens[i].Traits & TokenTrait.Lineage) == 0) continue;
+            if (count == 0)
+            {
+                if (positions.Length > 0) positions[0] = i - 1;
+                count = 1;
+            }
+
+            if (count < positions.Length) positions[count] = i + 1;
+            count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>Each name has an initial that met nothing in the other: "William G. Frost" and "William W. Frost".</summary>
+    private static bool InitialsDisagree(IReadOnlyList<NameToken> q, bool[] qUsed, IReadOnlyList<NameToken> c, bool[] cUsed) =>
+        UnmatchedInitial(q, qUsed) && UnmatchedInitial(c, cUsed);
+
+    /// <summary>
+    /// The last full part of each name met nothing in the other: the family names differ ("Yusuf al-San'ani" / "Yusuf
+    /// al-Madani"), however much of the rest is shared.
+    /// </summary>
+    private static bool LastPartsDisagree(IReadOnlyList<NameToken> q, bool[] qUsed, IReadOnlyList<NameToken> c, bool[] cUsed) =>
+        LastPart(q) is var i and >= 0 && !qUsed[i] && LastPart(c) is var j and >= 0 && !cUsed[j];
+
+    private static int LastPart(IReadOnlyList<NameToken> tokens)
+    {
+        for (var i = tokens.Count - 1; i >= 0; i--)
+        {
+            if (tokens[i].Role == TokenRole.Regular) return i;
+        }
+
+        return -1;
+    }
+
+    private static bool UnmatchedInitial(IReadOnlyList<NameToken> tokens, bool[] used)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (tokens[i].Role == TokenRole.Initial && !used[i]) return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// One name has a part the other lacks that marks a company of its own within a group: a line of business ("Trust",
+    /// "Holdings"), or a country after the first word ("Banco Santander México"). Legal forms count here too, as
+    /// "Holdings" is one.
+    /// </summary>
+    private static bool IsSisterCompany(IReadOnlyList<NameToken> tokens, bool[] used, IReadOnlyList<NameToken> other)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            if (used[i]) continue;
+            var marks = (token.Traits & TokenTrait.BusinessLine) != 0 || (i > 0 && (token.Traits & TokenTrait.Country) != 0);
+            if (marks && !Mentions(other, token.Text)) return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a name has the word, in the singular or the plural ("holding" / "holdings").</summary>
+    private static bool Mentions(IReadOnlyList<NameToken> tokens, string word)
+    {
+        var stem = word.AsSpan().TrimEnd('s');
+        foreach (var token in tokens)
+        {
+            if (token.Text.AsSpan().TrimEnd('s').SequenceEqual(stem)) return true;
         }
 
         return false;

@@ -16,6 +16,8 @@ public sealed class NameNormalizer
     private readonly HashSet<string> _stopwords;
     private readonly HashSet<string> _generic;
     private readonly HashSet<string> _leadingPlaces;
+    private readonly HashSet<string> _businessLines;
+    private readonly HashSet<string> _lineageConnectors;
     private readonly Dictionary<string, List<string[]>> _legalFormsByFirstWord;
     private readonly Dictionary<string, string> _ordinals;
     private readonly Dictionary<char, char> _lookAlikeDigits;
@@ -25,6 +27,8 @@ public sealed class NameNormalizer
         _stopwords = new HashSet<string>(EmbeddedData.ReadLines("Screening.Data.stopwords.txt"), StringComparer.Ordinal);
         _generic = new HashSet<string>(EmbeddedData.ReadLines("Screening.Data.generic-words.txt"), StringComparer.Ordinal);
         _leadingPlaces = new HashSet<string>(EmbeddedData.ReadLines("Screening.Data.place-qualifiers.txt"), StringComparer.Ordinal);
+        _businessLines = new HashSet<string>(EmbeddedData.ReadLines("Screening.Data.business-lines.txt"), StringComparer.Ordinal);
+        _lineageConnectors = new HashSet<string>(EmbeddedData.ReadLines("Screening.Data.lineage-connectors.txt"), StringComparer.Ordinal);
         _legalFormsByFirstWord = EmbeddedData.ReadLines("Screening.Data.legal-forms.txt")
             .Select(form => form.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .GroupBy(words => words[0], StringComparer.Ordinal)
@@ -68,7 +72,7 @@ public sealed class NameNormalizer
                     for (var k = 0; k < form.Length; k++)
                     {
                         marked[i + k] = true;
-                        tokens[i + k] = new NameToken(words[i + k].Text, TokenRole.LegalForm, words[i + k].Script);
+                        tokens[i + k] = new NameToken(words[i + k].Text, TokenRole.LegalForm, words[i + k].Script, Traits(words[i + k].Text, i + k, words.Count, isPerson));
                     }
 
                     break;
@@ -80,17 +84,26 @@ public sealed class NameNormalizer
         {
             if (marked[i]) continue;
             var word = words[i].Text;
+            var traits = Traits(word, i, words.Count, isPerson);
             var role = _stopwords.Contains(word) && words.Count > 1 ? TokenRole.Stopword
                 : word.Length == 1 && char.IsAsciiLetter(word[0]) && words[i].Script == TokenScript.Latin ? TokenRole.Initial
                 : _generic.Contains(word) ? TokenRole.Generic
                 : isPerson && IsPatronymic(word) ? TokenRole.Generic
                 : !isPerson && i == 0 && words.Count > 1 && _leadingPlaces.Contains(word) ? TokenRole.Generic
-                : !isPerson && words.Count > 1 && word.Length >= 4 && CountryCodes.Normalize(word) is not null ? TokenRole.Generic
+                : (traits & TokenTrait.Country) != 0 ? TokenRole.Generic
                 : TokenRole.Regular;
-            tokens[i] = new NameToken(word, role, words[i].Script);
+            tokens[i] = new NameToken(word, role, words[i].Script, traits);
         }
 
         return new NormalizedName(name, tokens, transliterated);
+    }
+
+    private TokenTrait Traits(string word, int index, int count, bool isPerson)
+    {
+        if (isPerson) return index > 0 && index < count - 1 && _lineageConnectors.Contains(word) ? TokenTrait.Lineage : TokenTrait.None;
+        var traits = _businessLines.Contains(word) ? TokenTrait.BusinessLine : TokenTrait.None;
+        if (count > 1 && word.Length >= 4 && CountryCodes.Normalize(word) is not null) traits |= TokenTrait.Country;
+        return traits;
     }
 
     /// <summary>"1st" and "first" as "1", so that the two spellings of a number meet.</summary>

@@ -23,8 +23,24 @@ public enum TokenScript : byte
     Other,
 }
 
-/// <summary>One folded name part ("huawei") with its role and the script it came from.</summary>
-public readonly record struct NameToken(string Text, TokenRole Role, TokenScript Script)
+/// <summary>What a name part says about the party beyond its identity, where two names disagree on it.</summary>
+[Flags]
+public enum TokenTrait : byte
+{
+    None = 0,
+
+    /// <summary>A country in an organisation's name ("Banco Santander México"): past the first word, it marks a national company of a group.</summary>
+    Country = 1,
+
+    /// <summary>A line of business ("Trust", "Capital", "Holdings"): two companies of one group differ in it ("Deutsche Bank" / "Deutsche Bank Trust").</summary>
+    BusinessLine = 2,
+
+    /// <summary>"bin", "ben", "ibn": the part before it is the person's own name, the part after it the father's.</summary>
+    Lineage = 4,
+}
+
+/// <summary>One folded name part ("huawei") with its role, the script it came from, and its traits.</summary>
+public readonly record struct NameToken(string Text, TokenRole Role, TokenScript Script, TokenTrait Traits = TokenTrait.None)
 {
     public bool FromScript => Script != TokenScript.Latin;
 }
