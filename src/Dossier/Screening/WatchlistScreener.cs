@@ -139,7 +139,7 @@ public sealed class WatchlistScreener
                 var name = names[n];
                 if (name.IsAcronym && !variant.Name.IsAcronym) continue;
                 var shortForm = shortFormOf[n] is { } fullNames && NamedAs(variant.Entry, fullNames);
-                var comparison = Comparer.Compare(name, variant.Name, person, explain: false, shortForm);
+                var comparison = Comparer.Compare(name, variant.Name, person, explain: false, shortForm, shortForm);
                 if (!best.TryGetValue(variant.Entry, out var current) || comparison.Score > current.Score) best[variant.Entry] = (comparison.Score, name, variant, shortForm);
             }
         }
@@ -161,7 +161,7 @@ public sealed class WatchlistScreener
 
             if (score < minimum) continue;
             var person = isPerson || entry.Kind == EntryKind.Person;
-            var comparison = explain ? Comparer.Compare(found.Query, found.Variant.Name, person, explain: true, found.ShortForm) : NameComparison.Empty with { Score = found.Score };
+            var comparison = explain ? Comparer.Compare(found.Query, found.Variant.Name, person, explain: true, found.ShortForm, found.ShortForm) : NameComparison.Empty with { Score = found.Score };
             results.Add(new ScreeningCandidate(entry, score, score >= Comparer.Parameters.Threshold, found.Query.Original, found.Variant.Name.Original, comparison, features));
         }
 

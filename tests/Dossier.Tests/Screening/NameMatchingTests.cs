@@ -174,4 +174,60 @@ public sealed class NameMatchingTests
         var candidates = Screener.Screen(new ScreeningQuery(text ?? ""), minimumScore: 0);
         return candidates.All(c => c.Score is >= 0 and <= 1);
     }
+
+    private static double PairScore(string left, string right, EntryKind kind, MatchingParameters parameters)
+    {
+        var scorer = new PairScorer(new NameComparer(parameters, Screener.Weights, new NicknameTable()), Normalizer);
+        var attributes = PartyAttributes.None with { Kind = kind };
+        return scorer.Score(new PairSide([left], attributes), new PairSide([right], attributes));
+    }
+
+    [Theory]
+    [InlineData("Ahmad bin Hasan al-Ubaidi", "Hasan bin Ahmad al-Ubaidi")]
+    [InlineData("Mohamed ben Belgacem ben Hamid al-Aouadi", "Mohamed ben Belgacem ben Abdallah al-Aouadi")]
+    [InlineData("Frost, William G.", "William W. Frost")]
+    [InlineData("Omar Khalid al-Rawi", "Omar Khalid al-Tikriti")]
+    public void PeopleWhoseNamesDisagreeOnAPartThatTellsThemApartAreNoMatch(string left, string right)
+    {
+        var parameters = MatchingParameters.Default;
+        var score = PairScore(left, right, EntryKind.Person, parameters);
+        var withoutTheRule = PairScore(left, right, EntryKind.Person, parameters with { PartConflictFactor = 1 });
+        Assert.True(score < withoutTheRule, $"{score} vs {withoutTheRule} without the rule");
+        Assert.True(score < parameters.Threshold, $"{score}");
+    }
+
+    [Theory]
+    [InlineData("Mohammed bin Salman al-Saud", "Muhammad bin Salman al-Saud")]
+    [InlineData("Frost, William G.", "William G. Frost")]
+    [InlineData("Osama bin Laden", "Osama bin Mohammed bin Awad bin Laden")]
+    public void TheSamePersonWrittenOtherwiseIsNotTakenForAConflict(string left, string right)
+    {
+        var parameters = MatchingParameters.Default;
+        Assert.Equal(PairScore(left, right, EntryKind.Person, parameters with { PartConflictFactor = 1 }), PairScore(left, right, EntryKind.Person, parameters), 9);
+    }
+
+    [Theory]
+    [InlineData("Deutsche Bank Trust Company", "Deutsche Bank")]
+    [InlineData("Banco Santander México S.A.", "Banco Santander S.A.")]
+    [InlineData("CCB International Capital Corporation Limited", "CCB International (Holdings) Limited")]
+    public void SisterCompaniesOfOneGroupAreNoMatch(string left, string right)
+    {
+        var parameters = MatchingParameters.Default;
+        var score = PairScore(left, right, EntryKind.Organization, parameters);
+        var withoutTheRule = PairScore(left, right, EntryKind.Organization, parameters with { SisterCompanyFactor = 1 });
+        Assert.True(score < withoutTheRule, $"{score} vs {withoutTheRule} without the rule");
+        Assert.True(score < parameters.Threshold, $"{score}");
+    }
+
+    [Theory]
+    [InlineData("Deutsche Bank AG", "Deutsche Bank")]
+    [InlineData("Bank of China Limited", "Bank of China")]
+    [InlineData("Huawei Technologies Co., Ltd.", "HUAWEI TECHNOLOGIES COMPANY")]
+    public void OneCompanyWrittenOtherwiseIsNotTakenForASister(string left, string right)
+    {
+        var parameters = MatchingParameters.Default;
+        var score = PairScore(left, right, EntryKind.Organization, parameters);
+        Assert.Equal(PairScore(left, right, EntryKind.Organization, parameters with { SisterCompanyFactor = 1 }), score, 9);
+        Assert.True(score >= parameters.Threshold, $"{score}");
+    }
 }

@@ -54,7 +54,11 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
     /// Whether a short organisation name may stand for a longer one whose other parts are generic ("Huawei" for "Huawei
     /// Technologies Company"). Screening allows it only where the lists themselves use the short form for that name.
     /// </param>
-    public NameComparison Compare(NormalizedName query, NormalizedName candidate, bool isPerson, bool explain, bool allowShortForm = true)
+    /// <param name="shortFormListed">
+    /// Whether the lists themselves give the short name for this full name: then it is the group's own name ("Huawei" for
+    /// "Huawei Investment &amp; Holding"), not a sister company's.
+    /// </param>
+    public NameComparison Compare(NormalizedName query, NormalizedName candidate, bool isPerson, bool explain, bool allowShortForm = true, bool shortFormListed = false)
     {
         var q = query.Tokens;
         var c = candidate.Tokens;
@@ -138,7 +142,7 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
         // "Huawei" and "Huawei Technologies Company": every distinctive part matched exactly and what is left on either
         // side is generic, so the short form names the same organisation; unless what is left names another company
         // of the group ("Deutsche Bank Trust", "Banco Santander México").
-        var sisterCompany = !isPerson && (IsSisterCompany(q, qUsed, c) || IsSisterCompany(c, cUsed, q));
+        var sisterCompany = !isPerson && !shortFormListed && (IsSisterCompany(q, qUsed, c) || IsSisterCompany(c, cUsed, q));
         if (!isPerson && allowShortForm && allExact && !sisterCompany && score < parameters.GenericRemainderFloor && OnlyGenericLeft(q, qUsed, c, cUsed, pairs)) score = parameters.GenericRemainderFloor;
         if (sisterCompany) score *= parameters.SisterCompanyFactor;
         if (NumbersDisagree(q, c)) score *= parameters.NumberMismatchFactor;
