@@ -607,6 +607,17 @@ internal sealed class QuoteFinder
 
             var span = new TextSpan(_tokens[speaker.Start].Span.Start, _tokens[speaker.End - 1].Span.End);
             var text = _text[span.Start..span.End];
+            if (speaker.Refers is { } named)
+            {
+                // "Sanders, who said …": the source is "who", standing for the name before it.
+                var namedKind = _classifier.Classify(named.Start, named.End);
+                var namedText = _text[_tokens[named.Start].Span.Start.._tokens[named.End - 1].Span.End];
+                var (namedEntity, namedOrganisation) = _classifier.Link(named.Start, named.End, namedKind);
+                recent.Remember(namedKind, new Antecedent(namedText, namedKind, namedEntity, namedOrganisation));
+                quotes.Add(new Quote(f.Content, cueText, cueSpan, f.Kind, text, span, SpeakerKind.Pronoun, namedEntity, namedOrganisation, namedText));
+                continue;
+            }
+
             var kind = _classifier.Classify(speaker.Start, speaker.End);
             var (entityId, organisationId) = _classifier.Link(speaker.Start, speaker.End, kind);
             string? resolved = null;

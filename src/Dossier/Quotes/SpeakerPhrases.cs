@@ -3,8 +3,10 @@ namespace Dossier.Quotes;
 /// <summary>
 /// A speaker phrase as token range [Start, End); <see cref="ExtentStart"/> is where the whole subject begins when the
 /// speaker is an apposition ("A professional from The Heritage Foundation, Jim Carafano, stated" → Jim Carafano).
+/// <see cref="Refers"/> is the phrase a relative "who" stands for ("Sanders, who said …" → Sanders): annotators and
+/// readers take "who" as the source, resolved to the name before it.
 /// </summary>
-internal sealed record SpeakerPhrase(int Start, int End, int ExtentStart);
+internal sealed record SpeakerPhrase(int Start, int End, int ExtentStart, SpeakerPhrase? Refers = null);
 
 /// <summary>Reads the noun phrase next to a cue, leftwards (the subject) or rightwards ("said a Hong Kong-based analyst").</summary>
 internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
@@ -50,7 +52,7 @@ internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
             var comma = who - 1;
             if (comma < floor || words.Text(comma) != ",") return relative ? new SpeakerPhrase(i, i + 1, i) : null;
             if (CollectLeft(comma - 1, floor) is not { } antecedent) return relative ? new SpeakerPhrase(i, i + 1, i) : null;
-            return antecedent with { ExtentStart = antecedent.Start };
+            return relative ? new SpeakerPhrase(i, i + 1, antecedent.Start, antecedent) : antecedent with { ExtentStart = antecedent.Start };
         }
 
         if (words.Text(i) == ",")
