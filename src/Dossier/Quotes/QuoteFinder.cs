@@ -412,7 +412,7 @@ internal sealed class QuoteFinder
         var contentStart = ContentStartAfter(cue, contentEnd);
         if (left is not null && contentStart >= 0 && contentEnd - contentStart >= 3)
         {
-            return Make(contentStart, contentEnd, QuoteKind.Indirect, cue, left);
+            return Make(contentStart, NextCueAfterAnd(contentStart, contentEnd), QuoteKind.Indirect, cue, left);
         }
 
         // "In the end, X said, union voters …": the attribution sits inside its content; the longer side is kept.
@@ -426,7 +426,10 @@ internal sealed class QuoteFinder
         }
 
         // "…, X said." and "…, said X.": the content comes first.
-        var trailing = contentEnd - cue.End;
+        // "These were not omissions, Brafman noted; the government had …": a semicolon ends what the cue closes.
+        var trailingEnd = cue.End;
+        while (trailingEnd < contentEnd && Words.Text(trailingEnd) != ";") trailingEnd++;
+        var trailing = trailingEnd - cue.End;
         if (trailing > 6) return null;
         if (left is not null && left.ExtentStart - 1 > sentenceStart && Words.Text(left.ExtentStart - 1) == ",")
         {
@@ -439,6 +442,26 @@ internal sealed class QuoteFinder
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// "he did say he found Trump charming and called his standing “unheard of”": a second listed cue after "and" starts
+    /// its own attribution, so the first content ends before it.
+    /// </summary>
+    private int NextCueAfterAnd(int contentStart, int contentEnd)
+    {
+        for (var i = contentStart + 1; i < contentEnd - 1; i++)
+        {
+            if (_insideQuote[i] || Words.Lower(i) is not ("and" or "but")) continue;
+            var next = i + 1;
+            while (next < contentEnd && Words.IsAdverb(next)) next++;
+            if (next >= contentEnd || Words.IsCapitalised(next) || !_lexicon.CuesByFirstWord.TryGetValue(Words.Lower(next), out var patterns)) continue;
+            if (!patterns.Any(p => !p.Learned && !p.RequiresThat)) continue;
+            var end = Words.Text(i - 1) == "," ? i - 1 : i;
+            return end - contentStart >= 3 ? end : contentEnd;
+        }
+
+        return contentEnd;
     }
 
     /// <summary>Verbs whose object is the addressee ("told reporters"), never the speaker.</summary>
@@ -476,6 +499,8 @@ internal sealed class QuoteFinder
                 if (Words.Lower(i) == "that") return i + 1;
                 if (Words.IsPunctuation(i) || _insideQuote[i]) break;
             }
+
+            if (mayPrecedeThat && ClauseAfterAdverbial(first, contentEnd) is var clause and >= 0) return clause;
         }
 
         if (cue.Pattern.Learned && !Words.IsPunctuation(first + 1))
@@ -485,9 +510,30 @@ internal sealed class QuoteFinder
             if (ObjectPrepositions.Contains(Words.Lower(first))) return first + 1;
         }
 
+        // "Joel Pollak observed, the biggest victor was …": a comma, then a clause of its own.
+        if (Words.Text(first) == "," && !cue.Pattern.Learned && first + 1 < contentEnd && !_insideQuote[first + 1] && OpensReportedClause(first + 1)) return first + 1;
         if (opensWithAdverbial || Words.IsPunctuation(first) && !_insideQuote[first]) return -1;
         return first;
     }
+
+    /// <summary>
+    /// "said on Friday he met …", "said in an interview they would …": with no "that", the reported clause starts after
+    /// a time phrase at a word that opens a clause, or after any short adverbial at a subject pronoun; -1 when neither.
+    /// </summary>
+    private int ClauseAfterAdverbial(int first, int contentEnd)
+    {
+        var onlyTime = true;
+        for (var i = first + 1; i < Math.Min(contentEnd - 1, first + ThatWindow); i++)
+        {
+            if (Words.IsPunctuation(i) || _insideQuote[i]) return -1;
+            onlyTime &= _lexicon.TimeWords.Contains(Words.Lower(i - 1)) || int.TryParse(Words.Text(i - 1), out _);
+            if (SubjectPronouns.Contains(Words.Lower(i)) || onlyTime && OpensReportedClause(i)) return i;
+        }
+
+        return -1;
+    }
+
+    private static readonly HashSet<string> SubjectPronouns = ["he", "she", "they", "we", "i"];
 
     private static readonly HashSet<string> ObjectPrepositions = ["about", "for", "of", "on", "with", "over", "against"];
 
