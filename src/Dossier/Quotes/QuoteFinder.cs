@@ -511,7 +511,7 @@ internal sealed class QuoteFinder
         }
 
         // "Joel Pollak observed, the biggest victor was …": a comma, then a clause of its own.
-        if (Words.Text(first) == "," && !cue.Pattern.Learned && first + 1 < contentEnd && !_insideQuote[first + 1] && OpensReportedClause(first + 1)) return first + 1;
+        if (Words.Text(first) == "," && first + 1 < contentEnd && !_insideQuote[first + 1] && OpensReportedClause(first + 1)) return first + 1;
         if (opensWithAdverbial || Words.IsPunctuation(first) && !_insideQuote[first]) return -1;
         return first;
     }
@@ -526,8 +526,10 @@ internal sealed class QuoteFinder
         for (var i = first + 1; i < Math.Min(contentEnd - 1, first + ThatWindow); i++)
         {
             if (Words.IsPunctuation(i) || _insideQuote[i]) return -1;
-            onlyTime &= _lexicon.TimeWords.Contains(Words.Lower(i - 1)) || int.TryParse(Words.Text(i - 1), out _);
-            if (SubjectPronouns.Contains(Words.Lower(i)) || onlyTime && OpensReportedClause(i)) return i;
+            var previous = Words.Lower(i - 1);
+            onlyTime &= _lexicon.TimeWords.Contains(previous) || int.TryParse(previous, out _);
+            var afterTimeWord = onlyTime && i > first + 1 && !TimeOrPlaceOpeners.Contains(previous);
+            if (SubjectPronouns.Contains(Words.Lower(i)) || afterTimeWord && OpensReportedClause(i)) return i;
         }
 
         return -1;
