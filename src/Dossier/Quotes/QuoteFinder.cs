@@ -202,11 +202,25 @@ internal sealed class QuoteFinder
 
     private Attribution? WithSpeaker(CueMatch cue, int floor, int ceiling, bool speakerAfterQuote)
     {
+        if (ParticipleSubject(cue, floor) is { } clauseSubject) return new Attribution(cue, clauseSubject, speakerAfterQuote);
         if (_phrases.LeftOf(cue.Start, floor) is { } left) return new Attribution(cue, left, speakerAfterQuote);
         if (_phrases.SharedSubject(cue.Start, floor) is { } subject) return new Attribution(cue, subject, speakerAfterQuote);
         if (cue.Pattern.Words[0] != "according" && !cue.Pattern.Learned && !IsTell(cue) && _phrases.RightOf(cue.End, ceiling) is { } right) return new Attribution(cue, right, speakerAfterQuote);
         if (cue.Pattern.Words[0] == "according" && _phrases.RightOf(cue.End, ceiling) is { } source) return new Attribution(cue, source, speakerAfterQuote);
         return null;
+    }
+
+    /// <summary>
+    /// The sentence's subject for a participle cue ("…, calling him", "emailed supporters saying") whose nearest noun
+    /// phrase is not that subject; null when the nearest phrase opens the sentence or is a relative "who".
+    /// </summary>
+    private SpeakerPhrase? ParticipleSubject(CueMatch cue, int sentenceStart)
+    {
+        var word = Words.Lower(cue.Start);
+        if (!word.EndsWith("ing", StringComparison.Ordinal) || word == "according" || cue.Start - sentenceStart < 3) return null;
+        var left = _phrases.LeftOf(cue.Start, sentenceStart);
+        if (left is not null && (left.ExtentStart <= sentenceStart || left.Refers is not null || Words.Lower(left.Start) is "who" or "which")) return null;
+        return _phrases.ClauseSubject(sentenceStart, cue.Start);
     }
 
     /// <summary>"“…,” Zhang added.", "“…,” said a Hong Kong-based geopolitical analyst.", "“…” the spokesperson added, “…”".</summary>
@@ -408,7 +422,7 @@ internal sealed class QuoteFinder
             return Make(from, contentEnd, QuoteKind.Indirect, cue, source);
         }
 
-        var left = _phrases.LeftOf(cue.Start, sentenceStart) ?? _phrases.SharedSubject(cue.Start, sentenceStart);
+        var left = ParticipleSubject(cue, sentenceStart) ?? _phrases.LeftOf(cue.Start, sentenceStart) ?? _phrases.SharedSubject(cue.Start, sentenceStart);
         var contentStart = ContentStartAfter(cue, contentEnd);
         if (left is not null && contentStart >= 0 && contentEnd - contentStart >= 3)
         {

@@ -107,6 +107,38 @@ internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
         return new SpeakerPhrase(sentenceStart, end, sentenceStart);
     }
 
+    /// <summary>
+    /// "Trump went after Bush, calling him …", "The Vermont senator emailed supporters saying: …": a participle cue
+    /// speaks for the subject of its sentence's main clause, read from the sentence start up to the first verb.
+    /// </summary>
+    public SpeakerPhrase? ClauseSubject(int sentenceStart, int cueStart)
+    {
+        if (sentenceStart >= cueStart || !words.IsCapitalised(sentenceStart) || ClauseSubjectOpeners.Contains(words.Lower(sentenceStart))) return null;
+        var allCapitalised = true;
+        var j = sentenceStart;
+        for (; j < cueStart && j - sentenceStart < MaxTokens; j++)
+        {
+            var lower = words.Lower(j);
+            if (words.IsPunctuation(j) && !IsPossessive(j)) break;
+            if (lexicon.ClauseBoundaries.Contains(lower) || IsCueWord(j) || IsVerbForm(j) || !words.IsCapitalised(j) && lexicon.SkipBeforeCue.Contains(lower)) break;
+            if (!words.IsCapitalised(j) && !IsPossessive(j) && !FunctionWords.Contains(lower))
+            {
+                // A lower-case word right after a name is its verb ("Trump went"); after "the" or a possessive it is a noun.
+                if (allCapitalised && j > sentenceStart) break;
+            }
+
+            allCapitalised &= words.IsCapitalised(j);
+        }
+
+        if (j >= cueStart || j == sentenceStart) return null;
+        var end = j;
+        while (end > sentenceStart && FunctionWords.Contains(words.Lower(end - 1)) && !IsPossessive(end - 1)) end--;
+        return end > sentenceStart && HasContentWord(sentenceStart, end) && !IsTimeOnly(sentenceStart, end) ? new SpeakerPhrase(sentenceStart, end, sentenceStart) : null;
+    }
+
+    private static readonly HashSet<string> ClauseSubjectOpeners =
+        ["in", "on", "at", "but", "and", "it", "this", "that", "there", "as", "for", "if", "when", "after", "while", "so", "yet", "still", "however", "then", "now", "later", "earlier", "meanwhile", "also"];
+
     private static readonly HashSet<string> SentenceOpeners = ["the", "a", "an", "in", "on", "at", "but", "and", "it", "this", "that", "there", "as", "for", "if", "when", "after", "while"];
 
     /// <summary>The "who" or "which" that opens a relative clause ending at <paramref name="last"/>, or -1.</summary>

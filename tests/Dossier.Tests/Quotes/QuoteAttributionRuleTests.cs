@@ -137,4 +137,15 @@ public sealed class QuoteAttributionRuleTests
         Assert.Equal("called for", quote.Cue);
         Assert.StartsWith("the group’s strongholds", Content(text, quote), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("Trump went after Bush on Tuesday, calling him a total stiff with no energy.", "Trump")]
+    [InlineData("The Vermont senator emailed supporters saying the struggle continues after the vote.", "The Vermont senator")]
+    [InlineData("Texas Sen. Ted Cruz is making a pitch to New York voters saying a state law is hurting the economy.", "Texas Sen. Ted Cruz")]
+    public void AParticipleCueSpeaksForTheSentenceSubject(string text, string speaker)
+    {
+        var (_, quotes) = QuoteTestDocuments.Analyze(text);
+        var quote = Assert.Single(quotes);
+        Assert.Equal(speaker, quote.Speaker);
+    }
 }
