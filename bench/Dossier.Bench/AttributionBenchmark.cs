@@ -12,8 +12,8 @@ namespace Dossier.Bench;
 /// <summary>
 /// Quote attribution on PolNeAR (brat Source/Cue/Content spans): content spans, source spans and source–content
 /// relations, exact and partial, and speaker accuracy on direct quotes.
-/// Usage: attribution [train|dev|test] [--errors N] [--relations] [--breakdown N] [--min-cue-ratio R] [--min-cue-count N] [--cue-threshold T|off]
-/// (--breakdown prints the relation loss by attribution type and by the N cue words losing most; --errors lists up to N missed or misattributed direct quotes; with --relations also unmatched gold relations, NOREL,
+/// Usage: attribution [train|dev|test] [--errors N] [--relations] [--breakdown N [--examples K]] [--min-cue-ratio R] [--min-cue-count N] [--cue-threshold T|off]
+/// (--breakdown prints the relation loss by attribution type, by what the prediction at the gold cue got wrong (K examples each) and by the N cue words losing most; --errors lists up to N missed or misattributed direct quotes; with --relations also unmatched gold relations, NOREL,
 /// and unmatched predictions, FALSE, marked C when some content overlaps).
 /// </summary>
 /// <remarks>
@@ -62,7 +62,9 @@ public sealed class AttributionBenchmark : IBenchmark
         int directGold = 0, directFound = 0, directSpeakerRight = 0, directSpeakerSpanRight = 0, articles = 0, predicted = 0;
         var errors = new List<string>();
         var breakdownIndex = Array.IndexOf(args, "--breakdown");
-        var breakdown = breakdownIndex >= 0 ? new AttributionBreakdown() : null;
+        var examplesIndex = Array.IndexOf(args, "--examples");
+        var examples = examplesIndex >= 0 && examplesIndex + 1 < args.Length ? int.Parse(args[examplesIndex + 1], CultureInfo.InvariantCulture) : 0;
+        var breakdown = breakdownIndex >= 0 ? new AttributionBreakdown { ExamplesPerReason = examples } : null;
         var topCues = breakdownIndex >= 0 && breakdownIndex + 1 < args.Length && int.TryParse(args[breakdownIndex + 1], CultureInfo.InvariantCulture, out var n) ? n : 30;
         var watch = Stopwatch.StartNew();
         foreach (var article in AttributionCorpus.Read(folder))
@@ -190,6 +192,13 @@ public sealed class AttributionBenchmark : IBenchmark
             var both = predicted.Any(p => p.Source.Overlaps(pair.Source) && p.Content.Overlaps(pair.Content));
             var contentOnly = !both && predicted.Any(p => p.Content.Overlaps(pair.Content));
             breakdown.AddGold(TypeOf(article.Text, attribution), CueWord(article.Text, attribution.Cue), both, contentOnly);
+            if (!both)
+            {
+                var from = Math.Min(attribution.Source!.Fragments[0].Start, attribution.Contents[0].Fragments[0].Start);
+                var to = Math.Max(attribution.Source.Fragments[^1].End, attribution.Contents[^1].Fragments[^1].End);
+                var example = $"[{Excerpt(article.Text, attribution.Source)}] <{Excerpt(article.Text, attribution.Cue)}> {article.Text[from..Math.Min(to, from + 160)].ReplaceLineEndings(" ")}";
+                breakdown.AddMiss(MissReason(article, words, attribution, pair, quotes), Layout(attribution), example);
+            }
         }
 
         foreach (var p in predicted)
@@ -197,6 +206,48 @@ public sealed class AttributionBenchmark : IBenchmark
             if (gold.Any(g => g.Source.Overlaps(p.Source) && g.Content.Overlaps(p.Content))) continue;
             breakdown.AddFalse(gold.Any(g => g.Content.Overlaps(p.Content)));
         }
+    }
+
+    /// <summary>
+    /// Why a gold relation was lost, read from the prediction at its cue: no predicted cue there ("cue missed"), or a
+    /// prediction with that cue whose source, content or both miss the gold ones.
+    /// </summary>
+    private static string MissReason(AttributionArticle article, SpanWords words, GoldAttribution gold, Pair pair, ImmutableArray<Quote> quotes)
+    {
+        if (gold.Cue is null) return "no gold cue";
+        var cue = words.Of(gold.Cue.Fragments, false);
+        var atCue = quotes.Where(q => q.CueSpan is { } span && words.Of([(span.Start, span.End)], false).Overlaps(cue)).ToList();
+        if (atCue.Count == 0) return "cue missed: " + CueMissKind(article.Text, words, cue, quotes);
+        var sourceRight = atCue.Any(q => q.SpeakerSpan is { } s && words.Of([(s.Start, s.End)], false).Overlaps(pair.Source));
+        var contentRight = atCue.Any(q => words.Of([(q.Content.Start, q.Content.End)], true).Overlaps(pair.Content));
+        return (sourceRight, contentRight) switch
+        {
+            (true, true) => "cue found, paired elsewhere",
+            (true, false) => "cue found, content wrong",
+            (false, true) => "cue found, source wrong",
+            _ => "cue found, both wrong",
+        };
+    }
+
+    /// <summary>Where a missed cue sits: inside a predicted content, between quotation marks, not a cue to the lexicon or model, or a cue left without an attribution.</summary>
+    private static string CueMissKind(string text, SpanWords words, HashSet<int> cue, ImmutableArray<Quote> quotes)
+    {
+        if (cue.Count == 0) return "empty";
+        if (quotes.Any(q => words.Of([(q.Content.Start, q.Content.End)], false).Overlaps(cue))) return "inside a content";
+        var head = cue.FirstOrDefault(i => !Auxiliaries.Contains(words.Lower(i)) && !words.Lower(i).EndsWith("ly", StringComparison.Ordinal), cue.Min());
+        var lower = words.Lower(head);
+        if (QuoteLexicon.Default.CuesByFirstWord.ContainsKey(lower)) return "listed, no attribution";
+        return CueModel.Default.Score(words.Words, head) > 0 ? "model cue, no attribution" : "not a cue";
+    }
+
+    /// <summary>The order of the gold source (S), cue (C) and content (T) in the text: "SCT" is "X said that …".</summary>
+    private static string Layout(GoldAttribution gold)
+    {
+        var parts = new List<(int Start, char Role)>();
+        if (gold.Source is not null) parts.Add((gold.Source.Fragments[0].Start, 'S'));
+        if (gold.Cue is not null) parts.Add((gold.Cue.Fragments[0].Start, 'C'));
+        if (gold.Contents.Count > 0) parts.Add((gold.Contents[0].Fragments[0].Start, 'T'));
+        return new string(parts.OrderBy(p => p.Start).Select(p => p.Role).ToArray());
     }
 
     /// <summary>Direct (all between quotation marks), mixed (some quoted words) or indirect.</summary>
@@ -272,6 +323,10 @@ public sealed class AttributionBenchmark : IBenchmark
     /// <summary>Word tokens (by index) covered by character fragments.</summary>
     private sealed class SpanWords(string text, ImmutableArray<Token> tokens)
     {
+        public TokenWords Words { get; } = new(text, tokens);
+
+        public string Lower(int token) => Words.Lower(token);
+
         public HashSet<int> Of(IEnumerable<(int Start, int End)> fragments, bool dropLeadingThat)
         {
             var set = new HashSet<int>();

@@ -12,7 +12,13 @@ internal sealed class AttributionBreakdown
 {
     private readonly Dictionary<string, int[]> _byType = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int[]> _byCue = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _missReasons = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _missLayouts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _examples = new(StringComparer.Ordinal);
     private int _falseWrongSource;
+
+    /// <summary>How many lost relations to print for each reason.</summary>
+    public int ExamplesPerReason { get; init; }
     private int _falseNoContent;
 
     private const int Found = 0, WrongSource = 1, ContentMissed = 2;
@@ -22,6 +28,15 @@ internal sealed class AttributionBreakdown
         var outcome = sourceAndContent ? Found : contentOnly ? WrongSource : ContentMissed;
         Count(_byType, type, outcome);
         Count(_byCue, cue, outcome);
+    }
+
+    /// <summary>A lost gold relation: why (what the prediction at its cue got wrong) and the order of its source, cue and content.</summary>
+    public void AddMiss(string reason, string layout, string example)
+    {
+        if (!_examples.TryGetValue(reason, out var examples)) _examples[reason] = examples = [];
+        if (examples.Count < ExamplesPerReason) examples.Add(example);
+        _missReasons[reason] = _missReasons.GetValueOrDefault(reason) + 1;
+        _missLayouts[reason + ", " + layout] = _missLayouts.GetValueOrDefault(reason + ", " + layout) + 1;
     }
 
     /// <summary>A predicted relation matching no gold relation: its content overlaps a gold content or none.</summary>
@@ -41,6 +56,22 @@ internal sealed class AttributionBreakdown
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"unmatched predictions: {_falseWrongSource} over a gold content with another source, {_falseNoContent} over no gold content"));
+        output.WriteLine("lost relations by what the prediction at the gold cue got wrong (layout: S source, C cue, T content, in text order)");
+        foreach (var (reason, count) in _missReasons.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal))
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {reason,-30} {count,7}"));
+        }
+
+        foreach (var (layout, count) in _missLayouts.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(12))
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {layout,-34} {count,7}"));
+        }
+
+        foreach (var (reason, examples) in _examples.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            foreach (var example in examples) output.WriteLine($"  {reason}: {example}");
+        }
+
         output.WriteLine($"loss by cue word (top {topCues} by relations lost)");
         foreach (var (cue, counts) in _byCue.OrderByDescending(p => p.Value[WrongSource] + p.Value[ContentMissed]).ThenBy(p => p.Key, StringComparer.Ordinal).Take(topCues))
         {

@@ -202,11 +202,25 @@ internal sealed class QuoteFinder
 
     private Attribution? WithSpeaker(CueMatch cue, int floor, int ceiling, bool speakerAfterQuote)
     {
+        if (ParticipleSubject(cue, floor) is { } clauseSubject) return new Attribution(cue, clauseSubject, speakerAfterQuote);
         if (_phrases.LeftOf(cue.Start, floor) is { } left) return new Attribution(cue, left, speakerAfterQuote);
         if (_phrases.SharedSubject(cue.Start, floor) is { } subject) return new Attribution(cue, subject, speakerAfterQuote);
         if (cue.Pattern.Words[0] != "according" && !cue.Pattern.Learned && !IsTell(cue) && _phrases.RightOf(cue.End, ceiling) is { } right) return new Attribution(cue, right, speakerAfterQuote);
         if (cue.Pattern.Words[0] == "according" && _phrases.RightOf(cue.End, ceiling) is { } source) return new Attribution(cue, source, speakerAfterQuote);
         return null;
+    }
+
+    /// <summary>
+    /// The sentence's subject for a participle cue ("…, calling him", "emailed supporters saying") whose nearest noun
+    /// phrase is not that subject; null when the nearest phrase opens the sentence or is a relative "who".
+    /// </summary>
+    private SpeakerPhrase? ParticipleSubject(CueMatch cue, int sentenceStart)
+    {
+        var word = Words.Lower(cue.Start);
+        if (!word.EndsWith("ing", StringComparison.Ordinal) || word == "according" || cue.Start - sentenceStart < 3) return null;
+        var left = _phrases.LeftOf(cue.Start, sentenceStart);
+        if (left is not null && (left.ExtentStart <= sentenceStart || left.Refers is not null || Words.Lower(left.Start) is "who" or "which")) return null;
+        return _phrases.ClauseSubject(sentenceStart, cue.Start);
     }
 
     /// <summary>"“…,” Zhang added.", "“…,” said a Hong Kong-based geopolitical analyst.", "“…” the spokesperson added, “…”".</summary>
@@ -408,11 +422,11 @@ internal sealed class QuoteFinder
             return Make(from, contentEnd, QuoteKind.Indirect, cue, source);
         }
 
-        var left = _phrases.LeftOf(cue.Start, sentenceStart) ?? _phrases.SharedSubject(cue.Start, sentenceStart);
+        var left = ParticipleSubject(cue, sentenceStart) ?? _phrases.LeftOf(cue.Start, sentenceStart) ?? _phrases.SharedSubject(cue.Start, sentenceStart);
         var contentStart = ContentStartAfter(cue, contentEnd);
         if (left is not null && contentStart >= 0 && contentEnd - contentStart >= 3)
         {
-            return Make(contentStart, contentEnd, QuoteKind.Indirect, cue, left);
+            return Make(contentStart, NextCueAfterAnd(contentStart, contentEnd), QuoteKind.Indirect, cue, left);
         }
 
         // "In the end, X said, union voters …": the attribution sits inside its content; the longer side is kept.
@@ -426,7 +440,10 @@ internal sealed class QuoteFinder
         }
 
         // "…, X said." and "…, said X.": the content comes first.
-        var trailing = contentEnd - cue.End;
+        // "These were not omissions, Brafman noted; the government had …": a semicolon ends what the cue closes.
+        var trailingEnd = cue.End;
+        while (trailingEnd < contentEnd && Words.Text(trailingEnd) != ";") trailingEnd++;
+        var trailing = trailingEnd - cue.End;
         if (trailing > 6) return null;
         if (left is not null && left.ExtentStart - 1 > sentenceStart && Words.Text(left.ExtentStart - 1) == ",")
         {
@@ -439,6 +456,26 @@ internal sealed class QuoteFinder
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// "he did say he found Trump charming and called his standing “unheard of”": a second listed cue after "and" starts
+    /// its own attribution, so the first content ends before it.
+    /// </summary>
+    private int NextCueAfterAnd(int contentStart, int contentEnd)
+    {
+        for (var i = contentStart + 1; i < contentEnd - 1; i++)
+        {
+            if (_insideQuote[i] || Words.Lower(i) is not ("and" or "but")) continue;
+            var next = i + 1;
+            while (next < contentEnd && Words.IsAdverb(next)) next++;
+            if (next >= contentEnd || Words.IsCapitalised(next) || !_lexicon.CuesByFirstWord.TryGetValue(Words.Lower(next), out var patterns)) continue;
+            if (!patterns.Any(p => !p.Learned && !p.RequiresThat)) continue;
+            var end = Words.Text(i - 1) == "," ? i - 1 : i;
+            return end - contentStart >= 3 ? end : contentEnd;
+        }
+
+        return contentEnd;
     }
 
     /// <summary>Verbs whose object is the addressee ("told reporters"), never the speaker.</summary>
@@ -476,6 +513,8 @@ internal sealed class QuoteFinder
                 if (Words.Lower(i) == "that") return i + 1;
                 if (Words.IsPunctuation(i) || _insideQuote[i]) break;
             }
+
+            if (mayPrecedeThat && ClauseAfterAdverbial(first, contentEnd) is var clause and >= 0) return clause;
         }
 
         if (cue.Pattern.Learned && !Words.IsPunctuation(first + 1))
@@ -485,9 +524,32 @@ internal sealed class QuoteFinder
             if (ObjectPrepositions.Contains(Words.Lower(first))) return first + 1;
         }
 
+        // "Joel Pollak observed, the biggest victor was …": a comma, then a clause of its own.
+        if (Words.Text(first) == "," && first + 1 < contentEnd && !_insideQuote[first + 1] && OpensReportedClause(first + 1)) return first + 1;
         if (opensWithAdverbial || Words.IsPunctuation(first) && !_insideQuote[first]) return -1;
         return first;
     }
+
+    /// <summary>
+    /// "said on Friday he met …", "said in an interview they would …": with no "that", the reported clause starts after
+    /// a time phrase at a word that opens a clause, or after any short adverbial at a subject pronoun; -1 when neither.
+    /// </summary>
+    private int ClauseAfterAdverbial(int first, int contentEnd)
+    {
+        var onlyTime = true;
+        for (var i = first + 1; i < Math.Min(contentEnd - 1, first + ThatWindow); i++)
+        {
+            if (Words.IsPunctuation(i) || _insideQuote[i]) return -1;
+            var previous = Words.Lower(i - 1);
+            onlyTime &= _lexicon.TimeWords.Contains(previous) || int.TryParse(previous, out _);
+            var afterTimeWord = onlyTime && i > first + 1 && !TimeOrPlaceOpeners.Contains(previous);
+            if (SubjectPronouns.Contains(Words.Lower(i)) || afterTimeWord && OpensReportedClause(i)) return i;
+        }
+
+        return -1;
+    }
+
+    private static readonly HashSet<string> SubjectPronouns = ["he", "she", "they", "we", "i"];
 
     private static readonly HashSet<string> ObjectPrepositions = ["about", "for", "of", "on", "with", "over", "against"];
 
@@ -607,6 +669,17 @@ internal sealed class QuoteFinder
 
             var span = new TextSpan(_tokens[speaker.Start].Span.Start, _tokens[speaker.End - 1].Span.End);
             var text = _text[span.Start..span.End];
+            if (speaker.Refers is { } named)
+            {
+                // "Sanders, who said …": the source is "who", standing for the name before it.
+                var namedKind = _classifier.Classify(named.Start, named.End);
+                var namedText = _text[_tokens[named.Start].Span.Start.._tokens[named.End - 1].Span.End];
+                var (namedEntity, namedOrganisation) = _classifier.Link(named.Start, named.End, namedKind);
+                recent.Remember(namedKind, new Antecedent(namedText, namedKind, namedEntity, namedOrganisation));
+                quotes.Add(new Quote(f.Content, cueText, cueSpan, f.Kind, text, span, SpeakerKind.Pronoun, namedEntity, namedOrganisation, namedText));
+                continue;
+            }
+
             var kind = _classifier.Classify(speaker.Start, speaker.End);
             var (entityId, organisationId) = _classifier.Link(speaker.Start, speaker.End, kind);
             string? resolved = null;

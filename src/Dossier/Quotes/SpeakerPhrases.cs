@@ -3,8 +3,10 @@ namespace Dossier.Quotes;
 /// <summary>
 /// A speaker phrase as token range [Start, End); <see cref="ExtentStart"/> is where the whole subject begins when the
 /// speaker is an apposition ("A professional from The Heritage Foundation, Jim Carafano, stated" → Jim Carafano).
+/// <see cref="Refers"/> is the phrase a relative "who" stands for ("Sanders, who said …" → Sanders): annotators and
+/// readers take "who" as the source, resolved to the name before it.
 /// </summary>
-internal sealed record SpeakerPhrase(int Start, int End, int ExtentStart);
+internal sealed record SpeakerPhrase(int Start, int End, int ExtentStart, SpeakerPhrase? Refers = null);
 
 /// <summary>Reads the noun phrase next to a cue, leftwards (the subject) or rightwards ("said a Hong Kong-based analyst").</summary>
 internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
@@ -50,7 +52,7 @@ internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
             var comma = who - 1;
             if (comma < floor || words.Text(comma) != ",") return relative ? new SpeakerPhrase(i, i + 1, i) : null;
             if (CollectLeft(comma - 1, floor) is not { } antecedent) return relative ? new SpeakerPhrase(i, i + 1, i) : null;
-            return antecedent with { ExtentStart = antecedent.Start };
+            return relative ? new SpeakerPhrase(i, i + 1, antecedent.Start, antecedent) : antecedent with { ExtentStart = antecedent.Start };
         }
 
         if (words.Text(i) == ",")
@@ -104,6 +106,38 @@ internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
         if (end - sentenceStart == 1 && SentenceOpeners.Contains(words.Lower(sentenceStart))) return null;
         return new SpeakerPhrase(sentenceStart, end, sentenceStart);
     }
+
+    /// <summary>
+    /// "Trump went after Bush, calling him …", "The Vermont senator emailed supporters saying: …": a participle cue
+    /// speaks for the subject of its sentence's main clause, read from the sentence start up to the first verb.
+    /// </summary>
+    public SpeakerPhrase? ClauseSubject(int sentenceStart, int cueStart)
+    {
+        if (sentenceStart >= cueStart || !words.IsCapitalised(sentenceStart) || ClauseSubjectOpeners.Contains(words.Lower(sentenceStart))) return null;
+        var allCapitalised = true;
+        var j = sentenceStart;
+        for (; j < cueStart && j - sentenceStart < MaxTokens; j++)
+        {
+            var lower = words.Lower(j);
+            if (words.IsPunctuation(j) && !IsPossessive(j)) break;
+            if (lexicon.ClauseBoundaries.Contains(lower) || IsCueWord(j) || IsVerbForm(j) || !words.IsCapitalised(j) && lexicon.SkipBeforeCue.Contains(lower)) break;
+            if (!words.IsCapitalised(j) && !IsPossessive(j) && !FunctionWords.Contains(lower))
+            {
+                // A lower-case word right after a name is its verb ("Trump went"); after "the" or a possessive it is a noun.
+                if (allCapitalised && j > sentenceStart) break;
+            }
+
+            allCapitalised &= words.IsCapitalised(j);
+        }
+
+        if (j >= cueStart || j == sentenceStart) return null;
+        var end = j;
+        while (end > sentenceStart && FunctionWords.Contains(words.Lower(end - 1)) && !IsPossessive(end - 1)) end--;
+        return end > sentenceStart && HasContentWord(sentenceStart, end) && !IsTimeOnly(sentenceStart, end) ? new SpeakerPhrase(sentenceStart, end, sentenceStart) : null;
+    }
+
+    private static readonly HashSet<string> ClauseSubjectOpeners =
+        ["in", "on", "at", "but", "and", "it", "this", "that", "there", "as", "for", "if", "when", "after", "while", "so", "yet", "still", "however", "then", "now", "later", "earlier", "meanwhile", "also"];
 
     private static readonly HashSet<string> SentenceOpeners = ["the", "a", "an", "in", "on", "at", "but", "and", "it", "this", "that", "there", "as", "for", "if", "when", "after", "while"];
 

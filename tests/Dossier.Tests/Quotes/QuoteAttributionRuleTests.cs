@@ -82,4 +82,70 @@ public sealed class QuoteAttributionRuleTests
         Assert.Equal("Adelson", quote.Speaker);
         Assert.Equal("he may wait until February", Content(text, quote));
     }
+
+    [Fact]
+    public void ARelativeWhoIsTheSourceResolvedToTheNameBeforeIt()
+    {
+        const string text = "The vote was led by Senator Bernie Sanders, who said the deal would fail in the House.";
+        var (_, quotes) = QuoteTestDocuments.Analyze(text);
+        var quote = Assert.Single(quotes);
+        Assert.Equal("who", quote.Speaker);
+        Assert.Equal(SpeakerKind.Pronoun, quote.SpeakerKind);
+        Assert.Equal("Senator Bernie Sanders", quote.ResolvedSpeaker);
+        Assert.Equal("the deal would fail in the House", Content(text, quote));
+    }
+
+    [Theory]
+    [InlineData("Sheldon Adelson said on Friday he met the candidate earlier this week.", "he met the candidate earlier this week")]
+    [InlineData("Sheldon Adelson said in an interview they would meet again in March.", "they would meet again in March")]
+    [InlineData("Joel Pollak observed, the biggest victor was not on the stage at all.", "the biggest victor was not on the stage at all")]
+    public void TheReportedClauseStartsAfterATimePhraseOrAComma(string text, string content)
+    {
+        var (_, quotes) = QuoteTestDocuments.Analyze(text);
+        var quote = Assert.Single(quotes);
+        Assert.Equal(content, Content(text, quote));
+    }
+
+    [Fact]
+    public void ASecondCueAfterAndStartsItsOwnAttribution()
+    {
+        const string text = "Adelson said he found the candidate very charming and called his standing in the field unheard of.";
+        var (_, quotes) = QuoteTestDocuments.Analyze(text);
+        Assert.Equal(2, quotes.Length);
+        Assert.Equal("he found the candidate very charming", Content(text, quotes[0]));
+        Assert.Equal("called", quotes[1].Cue);
+        Assert.Equal("Adelson", quotes[1].Speaker);
+    }
+
+    [Fact]
+    public void ASemicolonEndsWhatATrailingCueAttributes()
+    {
+        const string text = "These were not omissions by oversight, Brafman noted; the government had slanted its summaries.";
+        var (_, quotes) = QuoteTestDocuments.Analyze(text);
+        var quote = Assert.Single(quotes);
+        Assert.Equal("Brafman", quote.Speaker);
+        Assert.Equal("These were not omissions by oversight", Content(text, quote));
+    }
+
+    [Fact]
+    public void ACallForTakesWhatIsCalledFor()
+    {
+        const string text = "Donald Trump has called for the group’s strongholds to be hit even harder.";
+        var (_, quotes) = QuoteTestDocuments.Analyze(text);
+        var quote = Assert.Single(quotes);
+        Assert.Equal("Donald Trump", quote.Speaker);
+        Assert.Equal("called for", quote.Cue);
+        Assert.StartsWith("the group’s strongholds", Content(text, quote), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Trump went after Bush on Tuesday, calling him a total stiff with no energy.", "Trump")]
+    [InlineData("The Vermont senator emailed supporters saying the struggle continues after the vote.", "The Vermont senator")]
+    [InlineData("Texas Sen. Ted Cruz is making a pitch to New York voters saying a state law is hurting the economy.", "Texas Sen. Ted Cruz")]
+    public void AParticipleCueSpeaksForTheSentenceSubject(string text, string speaker)
+    {
+        var (_, quotes) = QuoteTestDocuments.Analyze(text);
+        var quote = Assert.Single(quotes);
+        Assert.Equal(speaker, quote.Speaker);
+    }
 }
