@@ -71,6 +71,11 @@ public sealed class ReportTests : IAsyncLifetime
         var report = ReportBuilder.Build(_dossier);
         // Jim Carafano speaks of Chinese companies in general, neither as nor of Alibaba: his quote is not in its dossier.
         Assert.Equal(["Chief Executive Officer of Alibaba", "an Alibaba spokesperson"], report.Quotes.Select(q => q.Speaker));
+        // Both speak for Alibaba, so the report shows them under what the entity said, none under what others said of it.
+        var sections = ReportBuilder.QuoteSections(report);
+        Assert.Equal(["What Alibaba said", "What others said about Alibaba"], sections.Select(s => s.Heading));
+        Assert.Equal(report.Quotes, sections[0].Quotes);
+        Assert.Empty(sections[1].Quotes);
         Assert.Equal(["2020-08", "2022-10", "2025-11"], report.Timeline.Select(b => b.Period).Distinct());
         Assert.Equal(5, report.Timeline.Sum(b => b.Claims));
         Assert.Contains(report.SourceGraph.Nodes, n => n is { Kind: "speaker", Label: "Financial Times" });
@@ -105,7 +110,7 @@ public sealed class ReportTests : IAsyncLifetime
     public void Markdown_and_json_reports_carry_the_same_sections()
     {
         var md = new MarkdownReportWriter().Write(_dossier);
-        foreach (var heading in new[] { "## Summary", "### List hits", "### Risk categories", "## Claims by story and category", "## Who said what", "## Allegations and denials", "## Timeline", "## Sources", "## Source articles and their credibility" })
+        foreach (var heading in new[] { "## Summary", "### List hits", "### Risk categories", "## Claims by story and category", "## Who said what", "### What Alibaba said", "### What others said about Alibaba", "## Allegations and denials", "## Timeline", "## Sources", "## Source articles and their credibility" })
         {
             Assert.Contains(heading, md);
         }

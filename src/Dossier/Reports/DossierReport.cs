@@ -38,7 +38,9 @@ public sealed record CategoryClaimsJson(string Category, IReadOnlyList<ReportCla
 /// <summary>The claims of one story (a cluster of articles on one event; an unlinked article is its own story).</summary>
 public sealed record StoryClaimsJson(string Story, IReadOnlyList<string> Documents, IReadOnlyList<CategoryClaimsJson> Categories);
 
-public sealed record ReportQuoteJson(string Document, int Index, string Speaker, string SpeakerKind, string Text, string Cue, int Start, int End, string Anchor);
+/// <summary>A quote in an entity's report: <see cref="ByEntity"/> when the entity (or its spokesperson) said it, otherwise
+/// something others said about the entity.</summary>
+public sealed record ReportQuoteJson(string Document, int Index, string Speaker, string SpeakerKind, string Text, string Cue, int Start, int End, string Anchor, bool ByEntity);
 
 /// <summary>An allegation and the denial that answers it, in one article or across articles.</summary>
 public sealed record DenialPairJson(ReportClaimJson Allegation, ReportClaimJson Denial, string Relation);

@@ -87,11 +87,17 @@ public sealed class HtmlReportWriter(Func<string, string, string>? linkToSpan = 
         }
 
         html.Append("</section><section id=\"quotes\"><h2>Who said what</h2>");
-        if (report.Quotes.Count == 0) html.Append("<p class=\"ref\">No quotes by or about this entity.</p>");
-        else
+        foreach (var (heading, quotes) in ReportBuilder.QuoteSections(report))
         {
+            html.Append(CultureInfo.InvariantCulture, $"<h3>{E(heading)}</h3>");
+            if (quotes.Count == 0)
+            {
+                html.Append("<p class=\"ref\">None found.</p>");
+                continue;
+            }
+
             html.Append("<ul>");
-            foreach (var quote in report.Quotes)
+            foreach (var quote in quotes)
             {
                 html.Append(CultureInfo.InvariantCulture,
                     $"<li><b>{E(quote.Speaker)}</b> <span class=\"ref\">({E(quote.SpeakerKind)}, {E(quote.Cue)})</span>: {E(ArticleHtml.Quoted(quote.Text))} <a class=\"ref\" href=\"{E(Link(quote.Document, quote.Anchor))}\">[{E(Anchors.Short(quote.Document))}:{quote.Start}-{quote.End}]</a></li>");

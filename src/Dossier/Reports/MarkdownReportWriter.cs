@@ -62,14 +62,20 @@ public sealed class MarkdownReportWriter : IReportWriter
         md.AppendLine();
         md.AppendLine("## Who said what");
         md.AppendLine();
-        if (report.Quotes.Count == 0) md.AppendLine("No quotes by or about this entity.");
-        foreach (var quote in report.Quotes)
+        foreach (var (heading, quotes) in ReportBuilder.QuoteSections(report))
         {
-            md.AppendLine(CultureInfo.InvariantCulture,
-                $"- **{Escape(quote.Speaker)}** ({Escape(quote.SpeakerKind)}, {Escape(quote.Cue)}): {Escape(ArticleHtml.Quoted(quote.Text))} `[{Anchors.Short(quote.Document)}:{quote.Start}-{quote.End}]`");
+            md.AppendLine(CultureInfo.InvariantCulture, $"### {Escape(heading)}");
+            md.AppendLine();
+            if (quotes.Count == 0) md.AppendLine("None found.");
+            foreach (var quote in quotes)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture,
+                    $"- **{Escape(quote.Speaker)}** ({Escape(quote.SpeakerKind)}, {Escape(quote.Cue)}): {Escape(ArticleHtml.Quoted(quote.Text))} `[{Anchors.Short(quote.Document)}:{quote.Start}-{quote.End}]`");
+            }
+
+            md.AppendLine();
         }
 
-        md.AppendLine();
         md.AppendLine("## Allegations and denials");
         md.AppendLine();
         if (report.AllegationDenials.Count == 0) md.AppendLine("No denials answer an allegation about this entity.");

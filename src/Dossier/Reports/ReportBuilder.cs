@@ -10,6 +10,13 @@ public static class ReportBuilder
 
     private static readonly HashSet<string> DenialRelations = new(StringComparer.OrdinalIgnoreCase) { "denies", "denial", "contradicts", "refutes", "disputes" };
 
+    /// <summary>The report's quotes as users read them: what the entity said, then what others said about it.</summary>
+    public static IReadOnlyList<(string Heading, IReadOnlyList<ReportQuoteJson> Quotes)> QuoteSections(DossierReport report) =>
+    [
+        ($"What {report.Entity.Name} said", [.. report.Quotes.Where(q => q.ByEntity)]),
+        ($"What others said about {report.Entity.Name}", [.. report.Quotes.Where(q => !q.ByEntity)]),
+    ];
+
     public static DossierReport Build(EntityDossier dossier)
     {
         var entityId = dossier.Entity.Id;
@@ -48,7 +55,7 @@ public static class ReportBuilder
                 if (spokenBy || speaksOf || quoteSources.Contains(index))
                 {
                     documentQuotes.Add(new ReportQuoteJson(document.Id, index, quote.Speaker ?? "unknown speaker", quote.SpeakerKind, quote.Text, quote.Cue,
-                        quote.Start, quote.End, Anchors.Quote(document.Id, index)));
+                        quote.Start, quote.End, Anchors.Quote(document.Id, index), spokenBy));
                 }
             }
 
