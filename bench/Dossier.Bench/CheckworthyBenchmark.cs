@@ -82,11 +82,13 @@ public sealed class CheckworthyTrainBenchmark : IBenchmark
 
         // Word classes come from unlabelled text only (labels unused): the sentences of ClaimBuster, of the CLEF training
         // debates (never the test debates) and the PolNeAR training articles.
-        var clusters = CheckworthyClusters.Induce([.. claimBuster.Select(s => s.Text), .. clef.SelectMany(d => d.Lines.Select(l => l.Text)), .. CheckworthyCorpus.PolNearTexts(context)]);
-        context.Out.WriteLine($"word classes for {clusters.WordCount:N0} words");
+        var classCounts = args.Length >= 2 && args[^2] == "--classes" ? args[^1].Split(',').Select(int.Parse).ToArray() : [50, 250];
+        var clusters = CheckworthyClusters.Induce(
+            [.. claimBuster.Select(s => s.Text), .. clef.SelectMany(d => d.Lines.Select(l => l.Text)), .. CheckworthyCorpus.PolNearTexts(context)], classCounts[0], classCounts[1]);
+        context.Out.WriteLine($"word classes ({classCounts[0]} coarse, {classCounts[1]} fine) for {clusters.WordCount:N0} words");
 
         // "--only 2,5" cross-validates only those candidates (by index), to try a new one without rerunning the rest.
-        var only = args.Length == 2 && args[0] == "--only" ? args[1].Split(',').Select(int.Parse).ToHashSet() : null;
+        var only = args.Length >= 2 && args[0] == "--only" ? args[1].Split(',').Select(int.Parse).ToHashSet() : null;
         var candidates = CheckworthyRecipe.Candidates.Where((_, i) => only is null || only.Contains(i)).ToList();
         var best = (Map: -1.0, Recipe: candidates[0], Context: 0.0, Questioner: 1.0);
         foreach (var recipe in candidates)
@@ -159,6 +161,8 @@ internal sealed record CheckworthyRecipe(double ClefWeight, CheckworthyTrainingO
         new(3, Logistic with { Groups = CheckworthyFeatureGroups.Speaker | CheckworthyFeatureGroups.Clusters, PairwiseWeight = 1 }),
         new(3, Logistic with { Groups = CheckworthyFeatureGroups.Speaker | CheckworthyFeatureGroups.Clusters, PairwiseWeight = 0.5, Ensemble = 3 }),
         new(3, Logistic with { Groups = CheckworthyFeatureGroups.Speaker | CheckworthyFeatureGroups.Clusters, PairwiseWeight = 0.5, L2 = 3e-4 }),
+        new(1.5, Logistic with { Groups = CheckworthyFeatureGroups.Speaker | CheckworthyFeatureGroups.Clusters, PairwiseWeight = 0.5, Ensemble = 3 }),
+        new(1, Logistic with { Groups = CheckworthyFeatureGroups.Speaker | CheckworthyFeatureGroups.Clusters, PairwiseWeight = 0.5 }),
     ];
 
     /// <summary>The first candidate's options on ClaimBuster alone (its cross-validated F1).</summary>
