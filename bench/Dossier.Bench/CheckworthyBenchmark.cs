@@ -80,15 +80,25 @@ public sealed class CheckworthyTrainBenchmark : IBenchmark
             return Task.FromResult(1);
         }
 
-        var best = (Map: -1.0, Recipe: CheckworthyRecipe.Candidates[0], Context: 0.0, Questioner: 1.0);
-        foreach (var recipe in CheckworthyRecipe.Candidates)
+        // Word classes come from unlabelled text only (labels unused): the sentences of ClaimBuster, of the CLEF training
+        // debates (never the test debates) and the PolNeAR training articles.
+        var classCounts = args.Length >= 2 && args[^2] == "--classes" ? args[^1].Split(',').Select(int.Parse).ToArray() : [50, 250];
+        var clusters = CheckworthyClusters.Induce(
+            [.. claimBuster.Select(s => s.Text), .. clef.SelectMany(d => d.Lines.Select(l => l.Text)), .. CheckworthyCorpus.PolNearTexts(context)], classCounts[0], classCounts[1]);
+        context.Out.WriteLine($"word classes ({classCounts[0]} coarse, {classCounts[1]} fine) for {clusters.WordCount:N0} words");
+
+        // "--only 2,5" cross-validates only those candidates (by index), to try a new one without rerunning the rest.
+        var only = args.Length >= 2 && args[0] == "--only" ? args[1].Split(',').Select(int.Parse).ToHashSet() : null;
+        var candidates = CheckworthyRecipe.Candidates.Where((_, i) => only is null || only.Contains(i)).ToList();
+        var best = (Map: -1.0, Recipe: candidates[0], Context: 0.0, Questioner: 1.0);
+        foreach (var recipe in candidates)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var own = new List<(ClefDebate Debate, CheckworthyContext[] Contexts, double[] Scores)>();
             for (var fold = 0; fold < CheckworthyRecipe.ClefFolds; fold++)
             {
                 var train = clef.Where((_, i) => i % CheckworthyRecipe.ClefFolds != fold);
-                var model = recipe.Train(claimBuster, train);
+                var model = recipe.Train(claimBuster, train, clusters);
                 own.AddRange(clef.Where((_, i) => i % CheckworthyRecipe.ClefFolds == fold).Select(d => (d, CheckworthyCorpus.Contexts(d), CheckworthyCorpus.Scores(model, d))));
             }
 
@@ -103,9 +113,16 @@ public sealed class CheckworthyTrainBenchmark : IBenchmark
             }
         }
 
-        var final = best.Recipe.Train(claimBuster, clef).InSequenceWith(best.Context, best.Questioner);
+        var final = best.Recipe.Train(claimBuster, clef, clusters).InSequenceWith(best.Context, best.Questioner);
         var path = Path.Combine(context.RepoRoot, "models", "checkworthy", "checkworthy-model.tsv");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        if (final.Clusters is { } classes)
+        {
+            File.WriteAllLines(Path.Combine(context.RepoRoot, "models", "checkworthy", "checkworthy-clusters.tsv"), [
+                "# Word classes of the check-worthiness model (see README.md): word TAB coarse class TAB fine class.",
+                .. classes.ToLines()]);
+        }
+
         File.WriteAllLines(path, [
             "# Check-worthiness linear model (see README.md). feature TAB weight; <bias> is the intercept.",
             string.Create(CultureInfo.InvariantCulture, $"# recipe: {best.Recipe}, context {best.Context}, questioner {best.Questioner} (CV MAP on CLEF training debates {best.Map:F4})"),
@@ -137,13 +154,25 @@ internal sealed record CheckworthyRecipe(double ClefWeight, CheckworthyTrainingO
         new(3, Logistic with { Groups = CheckworthyFeatureGroups.Speaker, PairwiseWeight = 0.5 }),
         new(3, Logistic with { Groups = CheckworthyFeatureGroups.Speaker, Ensemble = 3 }),
         new(3, Logistic with { Groups = CheckworthyFeatureGroups.Speaker, PairwiseWeight = 0.5, Ensemble = 3 }),
+        new(3, Logistic with { Groups = CheckworthyFeatureGroups.Speaker | CheckworthyFeatureGroups.Clusters, PairwiseWeight = 0.5 }),
+        new(3, Logistic with { Groups = CheckworthyFeatureGroups.Clusters, PairwiseWeight = 0.5 }),
+        new(6, Logistic with { Groups = CheckworthyFeatureGroups.Speaker | CheckworthyFeatureGroups.Clusters, PairwiseWeight = 0.5 }),
+        new(1.5, Logistic with { Groups = CheckworthyFeatureGroups.Speaker | CheckworthyFeatureGroups.Clusters, PairwiseWeight = 0.5 }),
+        new(3, Logistic with { Groups = CheckworthyFeatureGroups.Speaker | CheckworthyFeatureGroups.Clusters, PairwiseWeight = 1 }),
+        new(3, Logistic with { Groups = CheckworthyFeatureGroups.Speaker | CheckworthyFeatureGroups.Clusters, PairwiseWeight = 0.5, Ensemble = 3 }),
+        new(3, Logistic with { Groups = CheckworthyFeatureGroups.Speaker | CheckworthyFeatureGroups.Clusters, PairwiseWeight = 0.5, L2 = 3e-4 }),
+        new(1.5, Logistic with { Groups = CheckworthyFeatureGroups.Speaker | CheckworthyFeatureGroups.Clusters, PairwiseWeight = 0.5, Ensemble = 3 }),
+        new(1, Logistic with { Groups = CheckworthyFeatureGroups.Speaker | CheckworthyFeatureGroups.Clusters, PairwiseWeight = 0.5 }),
     ];
 
     /// <summary>The first candidate's options on ClaimBuster alone (its cross-validated F1).</summary>
     public static CheckworthyModel TrainClaimBusterOnly(IReadOnlyList<CheckworthyExample> examples) => CheckworthyTrainer.Train(examples, Candidates[0].Options);
 
-    public CheckworthyModel Train(IEnumerable<ClaimBusterSentence> claimBuster, IEnumerable<ClefDebate> clef) =>
-        CheckworthyTrainer.Train([.. CheckworthyCorpus.Examples(claimBuster), .. CheckworthyCorpus.Examples(clef, ClefWeight)], Options);
+    /// <summary>Trains on both corpora; <paramref name="clusters"/> serve only a recipe of the Clusters group.</summary>
+    public CheckworthyModel Train(IEnumerable<ClaimBusterSentence> claimBuster, IEnumerable<ClefDebate> clef, CheckworthyClusters clusters) =>
+        CheckworthyTrainer.Train(
+            [.. CheckworthyCorpus.Examples(claimBuster), .. CheckworthyCorpus.Examples(clef, ClefWeight)],
+            Options.Groups.HasFlag(CheckworthyFeatureGroups.Clusters) ? Options with { Clusters = clusters } : Options);
 
     public override string ToString()
     {

@@ -16,6 +16,15 @@ internal static class CheckworthyCorpus
 
     public static string ClaimBusterFolder(BenchContext context) => context.SharedPath("bench", "claims", "claimbuster");
 
+    /// <summary>The paragraphs of the PolNeAR training articles (unlabelled news text); none when the folder is absent.</summary>
+    public static IEnumerable<string> PolNearTexts(BenchContext context)
+    {
+        var folder = context.SharedPath("bench", "attribution", "polnear", "train", "text");
+        if (!Directory.Exists(folder)) return [];
+        return Directory.EnumerateFiles(folder, "*.txt").Order(StringComparer.Ordinal)
+            .SelectMany(File.ReadLines).Where(line => !string.IsNullOrWhiteSpace(line));
+    }
+
     public static IReadOnlyList<ClefDebate> LoadClef(BenchContext context, string split)
     {
         var folder = Path.Combine(ClefFolder(context), split);

@@ -13,7 +13,8 @@ public static class CheckworthyFeatures
     /// <summary>Sentences are cut here: a claim is a sentence, and a longer "sentence" is boilerplate or a broken split.</summary>
     public const int MaximumCharacters = 2_000;
 
-    public static IReadOnlyList<string> Extract(string sentence, CheckworthyContext context = default, CheckworthyFeatureGroups groups = CheckworthyFeatureGroups.None)
+    public static IReadOnlyList<string> Extract(
+        string sentence, CheckworthyContext context = default, CheckworthyFeatureGroups groups = CheckworthyFeatureGroups.None, CheckworthyClusters? clusters = null)
     {
         var words = Words(Cut(sentence));
         var features = new HashSet<string>(StringComparer.Ordinal);
@@ -26,6 +27,7 @@ public static class CheckworthyFeatures
         }
 
         features.Add("b:" + previous + "_</s>");
+        if (groups.HasFlag(CheckworthyFeatureGroups.Clusters) && clusters is not null) AddClasses(features, words, clusters);
         foreach (var signal in Signals(sentence, words)) features.Add("f:" + signal);
         var numbers = words.Count(w => w == "<num>");
         if (numbers > 1) features.Add("f:numbers:" + (numbers > 3 ? "4+" : numbers.ToString(CultureInfo.InvariantCulture)));
@@ -59,6 +61,28 @@ public static class CheckworthyFeatures
         return [.. features.Order(StringComparer.Ordinal)];
     }
 
+    /// <summary>Each word's coarse and fine class, and pairs of neighbouring coarse classes (a sentence's shape: "&lt;num&gt;
+    /// percent" and "three times" alike).</summary>
+    private static void AddClasses(HashSet<string> features, List<string> words, CheckworthyClusters clusters)
+    {
+        var previous = "<s>";
+        foreach (var word in words)
+        {
+            var coarse = "?";
+            if (clusters.TryGet(word, out var classes))
+            {
+                coarse = classes.Coarse.ToString(CultureInfo.InvariantCulture);
+                features.Add("k:" + coarse);
+                features.Add("kf:" + classes.Fine.ToString(CultureInfo.InvariantCulture));
+            }
+
+            features.Add("kb:" + previous + "_" + coarse);
+            previous = coarse;
+        }
+
+        features.Add("kb:" + previous + "_</s>");
+    }
+
     private static string Cut(string sentence) => sentence.Length > MaximumCharacters ? sentence[..MaximumCharacters] : sentence;
 
     /// <summary>What a sentence is like, whatever its words: figures, comparisons, who speaks to whom, how long.</summary>
@@ -82,7 +106,7 @@ public static class CheckworthyFeatures
         return trimmed.Length > 1 && trimmed[0] is '(' or '[' && trimmed[^1] is ')' or ']';
     }
 
-    private static List<string> Words(string text)
+    internal static List<string> Words(string text)
     {
         var words = new List<string>();
         var current = new StringBuilder();
@@ -129,6 +153,9 @@ public enum CheckworthyFeatureGroups
 
     /// <summary>Who speaks, by name (transcripts only): some speakers are checked far more often than others.</summary>
     Speaker = 8,
+
+    /// <summary>The words' classes (<see cref="CheckworthyClusters"/>), induced from unlabelled text.</summary>
+    Clusters = 16,
 }
 
 /// <summary>

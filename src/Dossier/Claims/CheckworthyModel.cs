@@ -9,14 +9,23 @@ public sealed class CheckworthyModel
     private readonly FrozenDictionary<string, double> _weights;
 
     public CheckworthyModel(
-        IReadOnlyDictionary<string, double> weights, double bias, double contextWeight = 0, CheckworthyFeatureGroups groups = CheckworthyFeatureGroups.None, double questionerWeight = 1)
+        IReadOnlyDictionary<string, double> weights,
+        double bias,
+        double contextWeight = 0,
+        CheckworthyFeatureGroups groups = CheckworthyFeatureGroups.None,
+        double questionerWeight = 1,
+        CheckworthyClusters? clusters = null)
     {
         _weights = weights.ToFrozenDictionary(StringComparer.Ordinal);
         Bias = bias;
         ContextWeight = contextWeight;
         Groups = groups;
         QuestionerWeight = questionerWeight;
+        Clusters = clusters;
     }
+
+    /// <summary>The word classes of <see cref="CheckworthyFeatureGroups.Clusters"/>; null when the model does not use them.</summary>
+    public CheckworthyClusters? Clusters { get; }
 
     /// <summary>What a transcript's questioner's (a moderator's) scores are multiplied by: they ask, fact-checkers check answers.</summary>
     public double QuestionerWeight { get; }
@@ -33,7 +42,14 @@ public sealed class CheckworthyModel
     /// <summary>The model of models/checkworthy, shipped inside the assembly.</summary>
     public static CheckworthyModel Default => LazyDefault.Value;
 
-    private static readonly Lazy<CheckworthyModel> LazyDefault = new(() => Parse(EmbeddedData.ReadLines("Claims.Data.checkworthy-model.tsv")));
+    private static readonly Lazy<CheckworthyModel> LazyDefault = new(() =>
+    {
+        var lines = EmbeddedData.ReadLines("Claims.Data.checkworthy-model.tsv");
+        var model = Parse(lines);
+        return model.Groups.HasFlag(CheckworthyFeatureGroups.Clusters)
+            ? Parse(lines, CheckworthyClusters.Parse(EmbeddedData.ReadLines("Claims.Data.checkworthy-clusters.tsv")))
+            : model;
+    });
 
     public double Score(string sentence, CheckworthyContext context = default)
     {
@@ -41,7 +57,7 @@ public sealed class CheckworthyModel
         // long sentence does not score high merely for having many words.
         double sum = 0;
         var known = 0;
-        foreach (var feature in CheckworthyFeatures.Extract(sentence, context, Groups))
+        foreach (var feature in CheckworthyFeatures.Extract(sentence, context, Groups, Clusters))
         {
             if (!_weights.TryGetValue(feature, out var weight)) continue;
             sum += weight;
@@ -88,8 +104,9 @@ public sealed class CheckworthyModel
     }
 
     /// <summary>Reads "feature TAB weight" lines; "&lt;bias&gt;" is the intercept, "&lt;context&gt;" the neighbour weight and
-    /// "&lt;groups&gt;" the <see cref="CheckworthyFeatureGroups"/> as a number.</summary>
-    public static CheckworthyModel Parse(IEnumerable<string> lines)
+    /// "&lt;groups&gt;" the <see cref="CheckworthyFeatureGroups"/> as a number. A model of the
+    /// <see cref="CheckworthyFeatureGroups.Clusters"/> group needs the word classes it was trained with.</summary>
+    public static CheckworthyModel Parse(IEnumerable<string> lines, CheckworthyClusters? clusters = null)
     {
         var weights = new Dictionary<string, double>(StringComparer.Ordinal);
         double bias = 0.0, context = 0.0, groups = 0.0, questioner = 1.0;
@@ -105,14 +122,15 @@ public sealed class CheckworthyModel
             else weights[name] = weight;
         }
 
-        return new CheckworthyModel(weights, bias, context, (CheckworthyFeatureGroups)(int)groups & AllGroups, Math.Clamp(questioner, 0, 1));
+        return new CheckworthyModel(weights, bias, context, (CheckworthyFeatureGroups)(int)groups & AllGroups, Math.Clamp(questioner, 0, 1), clusters);
     }
 
     private const CheckworthyFeatureGroups AllGroups =
-        CheckworthyFeatureGroups.Neighbours | CheckworthyFeatureGroups.Turn | CheckworthyFeatureGroups.Position | CheckworthyFeatureGroups.Speaker;
+        CheckworthyFeatureGroups.Neighbours | CheckworthyFeatureGroups.Turn | CheckworthyFeatureGroups.Position | CheckworthyFeatureGroups.Speaker
+        | CheckworthyFeatureGroups.Clusters;
 
     /// <summary>The same weights scoring sequences with other neighbour and questioner weights.</summary>
-    public CheckworthyModel InSequenceWith(double contextWeight, double questionerWeight) => new(_weights, Bias, contextWeight, Groups, questionerWeight);
+    public CheckworthyModel InSequenceWith(double contextWeight, double questionerWeight) => new(_weights, Bias, contextWeight, Groups, questionerWeight, Clusters);
 
     public IEnumerable<string> ToLines()
     {
@@ -145,7 +163,8 @@ public sealed record CheckworthyTrainingOptions(
     int PairsPerPositive = 4,
     int Ensemble = 1,
     int Seed = 17,
-    CheckworthyFeatureGroups Groups = CheckworthyFeatureGroups.None);
+    CheckworthyFeatureGroups Groups = CheckworthyFeatureGroups.None,
+    CheckworthyClusters? Clusters = null);
 
 /// <summary>Trains <see cref="CheckworthyModel"/> by AdaGrad with L2 regularisation; deterministic for given options.</summary>
 public static class CheckworthyTrainer
@@ -157,7 +176,7 @@ public static class CheckworthyTrainer
         var extracted = new List<IReadOnlyList<string>>(examples.Count);
         foreach (var example in examples)
         {
-            var features = CheckworthyFeatures.Extract(example.Text, example.Context, options.Groups);
+            var features = CheckworthyFeatures.Extract(example.Text, example.Context, options.Groups, options.Clusters);
             extracted.Add(features);
             foreach (var feature in features) featureCounts[feature] = featureCounts.GetValueOrDefault(feature) + 1;
         }
@@ -177,7 +196,7 @@ public static class CheckworthyTrainer
             bias += memberBias / members;
         }
 
-        return new CheckworthyModel(index.ToDictionary(pair => pair.Key, pair => weights[pair.Value], StringComparer.Ordinal), bias, 0, options.Groups);
+        return new CheckworthyModel(index.ToDictionary(pair => pair.Key, pair => weights[pair.Value], StringComparer.Ordinal), bias, 0, options.Groups, 1, options.Clusters);
     }
 
     private static (double[] Weights, double Bias) Fit(

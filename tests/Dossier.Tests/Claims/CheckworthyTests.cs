@@ -32,7 +32,9 @@ public sealed class CheckworthyTests
     public void AModelSurvivesARoundTripThroughItsFile()
     {
         var model = CheckworthyModel.Default;
-        var copy = CheckworthyModel.Parse(model.ToLines());
+        Assert.True(model.Groups.HasFlag(CheckworthyFeatureGroups.Clusters));
+        Assert.True(model.Clusters!.WordCount > 1000);
+        var copy = CheckworthyModel.Parse(model.ToLines(), CheckworthyClusters.Parse(model.Clusters.ToLines()));
         const string sentence = "The deficit grew by $1.2 trillion in 2020.";
         Assert.Equal(model.Score(sentence), copy.Score(sentence), 6);
     }
@@ -114,6 +116,37 @@ public sealed class CheckworthyTests
         Assert.Contains("s:SMITH", rich);
         var plain = CheckworthyFeatures.Extract(sentences[1], contexts[1]);
         Assert.DoesNotContain(plain, f => f.StartsWith("p:", StringComparison.Ordinal) || f.StartsWith("s:", StringComparison.Ordinal) || f.StartsWith("t:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void WordsSeenBetweenTheSameNeighboursShareAClassAndInductionIsDeterministic()
+    {
+        string[] nouns = ["prices", "taxes", "wages", "rents"], verbs = ["rose", "fell", "climbed", "dropped"], adverbs = ["sharply", "slowly", "again", "twice"];
+        var sentences = (from noun in nouns from verb in verbs from adverb in adverbs select $"{noun} {verb} {adverb}").ToList();
+        var clusters = CheckworthyClusters.Induce(sentences, coarse: 3, fine: 3, minimumCount: 1);
+        Assert.Equal(12, clusters.WordCount);
+        int Coarse(string word) => clusters.TryGet(word, out var classes) ? classes.Coarse : -1;
+        Assert.All(verbs, verb => Assert.Equal(Coarse("rose"), Coarse(verb)));
+        Assert.All(nouns, noun => Assert.Equal(Coarse("prices"), Coarse(noun)));
+        Assert.All(adverbs, adverb => Assert.Equal(Coarse("sharply"), Coarse(adverb)));
+        Assert.Equal(3, new[] { Coarse("rose"), Coarse("prices"), Coarse("sharply") }.Distinct().Count());
+        Assert.False(clusters.TryGet("unseen", out _));
+        Assert.Equal(clusters.ToLines(), CheckworthyClusters.Induce(sentences, coarse: 3, fine: 3, minimumCount: 1).ToLines());
+        Assert.Equal(clusters.ToLines(), CheckworthyClusters.Parse(clusters.ToLines()).ToLines());
+    }
+
+    [Fact]
+    public void WordClassFeaturesComeOnlyWithTheirGroupAndTheirClasses()
+    {
+        var clusters = CheckworthyClusters.Parse(["rose\t1\t7", "prices\t0\t3", "not a class line", "bad\tx\t1"]);
+        Assert.Equal(2, clusters.WordCount);
+        var features = CheckworthyFeatures.Extract("Prices rose.", default, CheckworthyFeatureGroups.Clusters, clusters);
+        Assert.Contains("k:1", features);
+        Assert.Contains("kf:3", features);
+        Assert.Contains("kb:0_1", features);
+        Assert.Contains("kb:1_</s>", features);
+        Assert.DoesNotContain(CheckworthyFeatures.Extract("Prices rose.", default, CheckworthyFeatureGroups.None, clusters), f => f.StartsWith('k'));
+        Assert.DoesNotContain(CheckworthyFeatures.Extract("Prices rose.", default, CheckworthyFeatureGroups.Clusters), f => f.StartsWith('k'));
     }
 
     [Fact]
