@@ -3,8 +3,8 @@ using Dossier.Entities.Ner;
 using Dossier.Train.Ner;
 
 // Trains and scores the entity recogniser from the shared CoNLL-2003 data and name lists.
-//   train --shared DIR --out FILE [--bits N] [--epochs N] [--seed N] [--folds N] [--mix N] [--first-pass-only] [--bilou] [--no-gazetteer] [--no-clusters]
-//   eval  --shared DIR --model FILE [--split testa|testb]
+//   train --shared DIR --out FILE [--bits N] [--epochs N] [--seed N] [--folds N] [--mix N] [--first-pass-only] [--bilou] [--no-gazetteer] [--no-clusters] [--clusters FILE] [--other-news] [--cluster-window N]
+//   eval  --shared DIR --model FILE [--split testa|testb] [--tagged FILE]
 var options = Options.Parse(args);
 var shared = options.Get("shared", "../shared");
 var conll = Path.Combine(shared, "bench", "ner", "conll2003");
@@ -18,7 +18,7 @@ switch (options.Command)
         var clock = Stopwatch.StartNew();
         var train = ConllReader.ReadFile(Path.Combine(conll, "eng.train"));
         var gazetteer = options.Has("no-gazetteer") ? Gazetteer.Empty : GazetteerSources.Build(resources, Log);
-        var clusters = options.Has("no-clusters") ? WordClusters.Empty : ClusterSources.Load(options.Get("clusters", "artifacts/ner/clusters.txt"), resources, train, int.Parse(options.Get("seed", "1")), Log);
+        var clusters = options.Has("no-clusters") ? WordClusters.Empty : ClusterSources.Load(options.Get("clusters", "artifacts/ner/clusters.txt"), resources, options.Has("other-news") ? Path.Combine(shared, "bench") : null, int.Parse(options.Get("cluster-window", "1")), train, int.Parse(options.Get("seed", "1")), Log);
         var training = new NerTrainingOptions
         {
             BucketBits = int.Parse(options.Get("bits", "20")),
@@ -48,6 +48,13 @@ switch (options.Command)
         var split = options.Get("split", "testa");
         var documents = ConllReader.ReadFile(Path.Combine(conll, "eng." + split));
         Console.WriteLine(NerTrainer.Evaluate(new NerTagger(model), documents).Format("eng." + split));
+        if (options.Has("tagged"))
+        {
+            // The split with the predicted tag as one more column, to read the errors by type.
+            using var input = new StreamReader(Path.Combine(conll, "eng." + split));
+            using var output = new StreamWriter(options.Get("tagged", "tagged.txt"));
+            ConllTagging.Tag(input, output, new NerTagger(model));
+        }
         break;
     }
 
