@@ -22,26 +22,35 @@ internal static partial class ClusterSources
     private const int MaxDepth = 20;
     private const int MinLeaf = 3;
 
+    /// <summary>One tree of word classes: the file it is induced into (and read from after that) and the context window that describes a word.</summary>
+    public sealed record Tree(string Path, int Window);
+
+    /// <param name="trees">The trees, each induced on first use (tree k with seed + k).</param>
     /// <param name="otherNews">Staged news text beside the NER data (never CoNLL dev or test) to induce the classes on as well, or null.</param>
-    /// <param name="window">How many neighbours on each side describe a word.</param>
-    public static WordClusters Load(string path, string resources, string? otherNews, int window, IReadOnlyList<ConllDocument> unlabelled, int seed, Action<string> log)
+    public static WordClusters Load(IReadOnlyList<Tree> trees, string resources, string? otherNews, IReadOnlyList<ConllDocument> unlabelled, int seed, Action<string> log)
     {
-        if (!File.Exists(path))
+        var paths = new List<List<KeyValuePair<string, string>>>();
+        for (var k = 0; k < trees.Count; k++)
         {
-            log($"inducing word classes into {path}");
-            Induce(path, resources, otherNews, window, unlabelled, seed, log);
+            var (path, window) = trees[k];
+            if (!File.Exists(path))
+            {
+                log($"inducing word classes into {path}");
+                Induce(path, resources, otherNews, window, unlabelled, seed + k, log);
+            }
+
+            var pairs = new List<KeyValuePair<string, string>>();
+            foreach (var line in File.ReadLines(path))
+            {
+                var parts = line.Split('\t');
+                if (parts.Length >= 2) pairs.Add(new(parts[1], parts[0]));
+            }
+
+            log($"word classes in {path}: {pairs.Count} words");
+            paths.Add(pairs);
         }
 
-        var pairs = new List<KeyValuePair<string, string>>();
-        foreach (var line in File.ReadLines(path))
-        {
-            var parts = line.Split('\t');
-            if (parts.Length >= 2) pairs.Add(new(parts[1], parts[0]));
-        }
-
-        var clusters = WordClusters.FromPaths(pairs);
-        log($"word classes: {clusters.Count} words");
-        return clusters;
+        return WordClusters.FromTrees(paths);
     }
 
     private static void Induce(string path, string resources, string? otherNews, int window, IReadOnlyList<ConllDocument> unlabelled, int seed, Action<string> log)
