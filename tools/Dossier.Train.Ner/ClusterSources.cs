@@ -56,7 +56,7 @@ internal static partial class ClusterSources
     private static void Induce(string path, string resources, string? otherNews, int window, IReadOnlyList<ConllDocument> unlabelled, int seed, Action<string> log)
     {
         var text = otherNews is null ? ReutersLines(resources) : ReutersLines(resources).Concat(OtherNewsLines(otherNews));
-        var sentences = text.Select(line => line.Select(token => NerText.Normalize(token).ToLowerInvariant()).ToArray()).ToList();
+        var sentences = text.Select(line => line.Select(token => token.ToLowerInvariant()).ToArray()).ToList();
         foreach (var sentence in unlabelled.SelectMany(document => document.Sentences)) sentences.Add(sentence.Tokens.Select(token => token.ToLowerInvariant()).ToArray());
         log($"cluster text: {sentences.Count} lines, {sentences.Sum(s => s.Length)} tokens");
 
@@ -172,7 +172,8 @@ internal static partial class ClusterSources
             foreach (var line in article.Split('\n'))
             {
                 var tokens = tokenizer.Tokenize(line);
-                if (tokens.Length > 0) yield return tokens.Select(token => line.Substring(token.Span.Start, token.Span.Length)).ToArray();
+                // Typographic quotes and dashes as the tagger reads them (the 1990s newswire is plain ASCII).
+                if (tokens.Length > 0) yield return tokens.Select(token => NerText.Normalize(line.Substring(token.Span.Start, token.Span.Length))).ToArray();
             }
         }
     }
