@@ -2,8 +2,10 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Dossier.Entities.Ner;
+using Dossier.Linking.Stance;
 using Dossier.Text;
 
 namespace Dossier.Train.Ner;
@@ -20,29 +22,41 @@ internal static partial class ClusterSources
     private const int MaxDepth = 20;
     private const int MinLeaf = 3;
 
-    public static WordClusters Load(string path, string resources, IReadOnlyList<ConllDocument> unlabelled, int seed, Action<string> log)
+    /// <summary>One tree of word classes: the file it is induced into (and read from after that) and the context window that describes a word.</summary>
+    public sealed record Tree(string Path, int Window);
+
+    /// <param name="trees">The trees, each induced on first use (tree k with seed + k).</param>
+    /// <param name="otherNews">Staged news text beside the NER data (never CoNLL dev or test) to induce the classes on as well, or null.</param>
+    public static WordClusters Load(IReadOnlyList<Tree> trees, string resources, string? otherNews, IReadOnlyList<ConllDocument> unlabelled, int seed, Action<string> log)
     {
-        if (!File.Exists(path))
+        var paths = new List<List<KeyValuePair<string, string>>>();
+        for (var k = 0; k < trees.Count; k++)
         {
-            log($"inducing word classes into {path}");
-            Induce(path, resources, unlabelled, seed, log);
+            var (path, window) = trees[k];
+            if (!File.Exists(path))
+            {
+                log($"inducing word classes into {path}");
+                Induce(path, resources, otherNews, window, unlabelled, seed + k, log);
+            }
+
+            var pairs = new List<KeyValuePair<string, string>>();
+            foreach (var line in File.ReadLines(path))
+            {
+                var parts = line.Split('\t');
+                if (parts.Length >= 2) pairs.Add(new(parts[1], parts[0]));
+            }
+
+            log($"word classes in {path}: {pairs.Count} words");
+            paths.Add(pairs);
         }
 
-        var pairs = new List<KeyValuePair<string, string>>();
-        foreach (var line in File.ReadLines(path))
-        {
-            var parts = line.Split('\t');
-            if (parts.Length >= 2) pairs.Add(new(parts[1], parts[0]));
-        }
-
-        var clusters = WordClusters.FromPaths(pairs);
-        log($"word classes: {clusters.Count} words");
-        return clusters;
+        return WordClusters.FromTrees(paths);
     }
 
-    private static void Induce(string path, string resources, IReadOnlyList<ConllDocument> unlabelled, int seed, Action<string> log)
+    private static void Induce(string path, string resources, string? otherNews, int window, IReadOnlyList<ConllDocument> unlabelled, int seed, Action<string> log)
     {
-        var sentences = ReutersLines(resources).Select(line => line.Select(token => token.ToLowerInvariant()).ToArray()).ToList();
+        var text = otherNews is null ? ReutersLines(resources) : ReutersLines(resources).Concat(OtherNewsLines(otherNews));
+        var sentences = text.Select(line => line.Select(token => token.ToLowerInvariant()).ToArray()).ToList();
         foreach (var sentence in unlabelled.SelectMany(document => document.Sentences)) sentences.Add(sentence.Tokens.Select(token => token.ToLowerInvariant()).ToArray());
         log($"cluster text: {sentences.Count} lines, {sentences.Sum(s => s.Length)} tokens");
 
@@ -56,9 +70,11 @@ internal static partial class ClusterSources
         var vocabulary = byFrequency.Where(pair => pair.Value >= MinCount).Select(pair => pair.Key).ToArray();
         var index = vocabulary.Select((word, i) => (word, i)).ToDictionary(pair => pair.word, pair => pair.i, StringComparer.Ordinal);
         var context = byFrequency.Take(ContextWords).Select((pair, i) => (pair.Key, i)).ToDictionary(pair => pair.Key, pair => pair.i, StringComparer.Ordinal);
-        var dims = 2 * (ContextWords + 2);
+        // One block of dimensions per neighbouring position (-window..-1, 1..window): a frequent word, the line's edge, or any other word.
+        const int block = ContextWords + 2;
+        var dims = 2 * window * block;
 
-        // Left and right neighbour counts, then weighted by log(1 + count) and scaled to unit length.
+        // Neighbour counts per position, then weighted by log(1 + count) and scaled to unit length.
         var vectors = new Dictionary<int, float>[vocabulary.Length];
         for (var i = 0; i < vectors.Length; i++) vectors[i] = [];
         foreach (var sentence in sentences)
@@ -66,10 +82,15 @@ internal static partial class ClusterSources
             for (var t = 0; t < sentence.Length; t++)
             {
                 if (!index.TryGetValue(sentence[t], out var w)) continue;
-                var left = t == 0 ? ContextWords : context.GetValueOrDefault(sentence[t - 1], ContextWords + 1);
-                var right = t + 1 == sentence.Length ? ContextWords : context.GetValueOrDefault(sentence[t + 1], ContextWords + 1);
-                vectors[w][left] = vectors[w].GetValueOrDefault(left) + 1;
-                vectors[w][ContextWords + 2 + right] = vectors[w].GetValueOrDefault(ContextWords + 2 + right) + 1;
+                for (var distance = 1; distance <= window; distance++)
+                {
+                    var left = t - distance < 0 ? ContextWords : context.GetValueOrDefault(sentence[t - distance], ContextWords + 1);
+                    var right = t + distance >= sentence.Length ? ContextWords : context.GetValueOrDefault(sentence[t + distance], ContextWords + 1);
+                    var leftKey = (window - distance) * block + left;
+                    var rightKey = (window + distance - 1) * block + right;
+                    vectors[w][leftKey] = vectors[w].GetValueOrDefault(leftKey) + 1;
+                    vectors[w][rightKey] = vectors[w].GetValueOrDefault(rightKey) + 1;
+                }
             }
         }
 
@@ -124,6 +145,47 @@ internal static partial class ClusterSources
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Other news text staged for the other benchmarks, one token array per line: PolNeAR's political news articles
+    /// (2015–16), the FNC-1 article bodies (train and competition test) and the Scrapinghub extraction set's article
+    /// bodies. More text gives rarer words a class of their own; none of it is CoNLL-2003 text.
+    /// </summary>
+    public static IEnumerable<string[]> OtherNewsLines(string bench)
+    {
+        var polnear = Path.Combine(bench, "attribution", "polnear");
+        var articles = Directory.GetDirectories(polnear, "text", SearchOption.AllDirectories)
+            .Where(folder => !folder.Contains("multi-annotator", StringComparison.Ordinal))
+            .SelectMany(folder => Directory.GetFiles(folder, "*.txt"))
+            .Order(StringComparer.Ordinal)
+            .Select(File.ReadAllText);
+        var fnc = new[] { "train_bodies.csv", "competition_test_bodies.csv" }.SelectMany(name =>
+        {
+            using var reader = new StreamReader(Path.Combine(bench, "stance", "fnc-1", name));
+            return Csv.Read(reader).Skip(1).Where(record => record.Length >= 2).Select(record => record[1]).ToList();
+        });
+        var scrapinghub = ArticleBodies(Path.Combine(bench, "extraction", "scrapinghub", "ground-truth.json"));
+        var tokenizer = new Tokenizer();
+        foreach (var article in articles.Concat(fnc).Concat(scrapinghub))
+        {
+            foreach (var line in article.Split('\n'))
+            {
+                var tokens = tokenizer.Tokenize(line);
+                // Typographic quotes and dashes as the tagger reads them (the 1990s newswire is plain ASCII).
+                if (tokens.Length > 0) yield return tokens.Select(token => NerText.Normalize(line.Substring(token.Span.Start, token.Span.Length))).ToArray();
+            }
+        }
+    }
+
+    private static List<string> ArticleBodies(string groundTruth)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(groundTruth));
+        return document.RootElement.EnumerateObject()
+            .OrderBy(page => page.Name, StringComparer.Ordinal)
+            .Select(page => page.Value.TryGetProperty("articleBody", out var body) ? body.GetString() : null)
+            .OfType<string>()
+            .ToList();
     }
 
     /// <summary>

@@ -3,8 +3,8 @@ using Dossier.Entities.Ner;
 using Dossier.Train.Ner;
 
 // Trains and scores the entity recogniser from the shared CoNLL-2003 data and name lists.
-//   train --shared DIR --out FILE [--bits N] [--epochs N] [--seed N] [--folds N] [--mix N] [--first-pass-only] [--bilou] [--no-gazetteer] [--no-clusters]
-//   eval  --shared DIR --model FILE [--split testa|testb]
+//   train --shared DIR --out FILE [--bits N] [--epochs N] [--seed N] [--folds N] [--mix N] [--first-pass-only] [--bilou] [--no-gazetteer] [--no-clusters] [--clusters FILE] [--other-news] [--cluster-window N] [--second-clusters FILE] [--second-cluster-window N]
+//   eval  --shared DIR --model FILE [--split testa|testb] [--tagged FILE]
 var options = Options.Parse(args);
 var shared = options.Get("shared", "../shared");
 var conll = Path.Combine(shared, "bench", "ner", "conll2003");
@@ -18,7 +18,10 @@ switch (options.Command)
         var clock = Stopwatch.StartNew();
         var train = ConllReader.ReadFile(Path.Combine(conll, "eng.train"));
         var gazetteer = options.Has("no-gazetteer") ? Gazetteer.Empty : GazetteerSources.Build(resources, Log);
-        var clusters = options.Has("no-clusters") ? WordClusters.Empty : ClusterSources.Load(options.Get("clusters", "artifacts/ner/clusters.txt"), resources, train, int.Parse(options.Get("seed", "1")), Log);
+        var trees = new List<ClusterSources.Tree> { new(options.Get("clusters", "artifacts/ner/clusters.txt"), int.Parse(options.Get("cluster-window", "1"))) };
+        if (options.Has("second-clusters")) trees.Add(new(options.Get("second-clusters", ""), int.Parse(options.Get("second-cluster-window", "2"))));
+        var otherNews = options.Has("other-news") ? Path.Combine(shared, "bench") : null;
+        var clusters = options.Has("no-clusters") ? WordClusters.Empty : ClusterSources.Load(trees, resources, otherNews, train, int.Parse(options.Get("seed", "1")), Log);
         var training = new NerTrainingOptions
         {
             BucketBits = int.Parse(options.Get("bits", "20")),
@@ -28,7 +31,7 @@ switch (options.Command)
             Mixtures = int.Parse(options.Get("mix", "1")),
             SecondPass = !options.Has("first-pass-only"),
             Bilou = options.Has("bilou"),
-            Description = "trained with: " + string.Join(' ', args.Where((arg, i) => i == 0 || arg.StartsWith("--", StringComparison.Ordinal) || !(args[i - 1] is "--shared" or "--out" or "--clusters"))),
+            Description = "trained with: " + string.Join(' ', args.Where((arg, i) => i == 0 || arg.StartsWith("--", StringComparison.Ordinal) || !(args[i - 1] is "--shared" or "--out" or "--clusters" or "--second-clusters"))),
         };
         var lowerCase = ClusterSources.UsuallyLowerCase(resources, train);
         Log($"{lowerCase.Count} words usually written in lower case");
@@ -48,6 +51,13 @@ switch (options.Command)
         var split = options.Get("split", "testa");
         var documents = ConllReader.ReadFile(Path.Combine(conll, "eng." + split));
         Console.WriteLine(NerTrainer.Evaluate(new NerTagger(model), documents).Format("eng." + split));
+        if (options.Has("tagged"))
+        {
+            // The split with the predicted tag as one more column, to read the errors by type.
+            using var input = new StreamReader(Path.Combine(conll, "eng." + split));
+            using var output = new StreamWriter(options.Get("tagged", "tagged.txt"));
+            ConllTagging.Tag(input, output, new NerTagger(model));
+        }
         break;
     }
 

@@ -39,6 +39,21 @@ public sealed class NerModelTests
     }
 
     [Fact]
+    public void ASecondTreeOfWordClassesIsReadApartFromTheFirst()
+    {
+        KeyValuePair<string, string>[] first = [new("paris", "0110")];
+        KeyValuePair<string, string>[] second = [new("paris", "10"), new("london", "11")];
+        var clusters = WordClusters.FromTrees([first, second]);
+        var paris = StableHash.OfLower("Paris");
+        var london = StableHash.OfLower("London");
+
+        Assert.Equal(WordClusters.FromPaths(first).PathOf(paris), clusters.PathOf(paris));
+        Assert.Equal((2UL << 32) | 0b10, clusters.PathOf(paris, 1));
+        Assert.Equal(0UL, clusters.PathOf(london));
+        Assert.Equal((2UL << 32) | 0b11, clusters.PathOf(london, 1));
+    }
+
+    [Fact]
     public void TrainingIsDeterministicForASeed() => Assert.Equal(Bytes(Train(7)), Bytes(Train(7)));
 
     [Fact]

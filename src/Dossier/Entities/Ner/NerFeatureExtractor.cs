@@ -34,7 +34,7 @@ internal sealed class NerFeatureExtractor
 
     internal struct TokenInfo
     {
-        public ulong Word, LowerWord, Shape, ShortShape, Cluster, GazBegin, GazInside, GazSingle, GazEnd;
+        public ulong Word, LowerWord, Shape, ShortShape, Cluster, SecondCluster, GazBegin, GazInside, GazSingle, GazEnd;
         public ulong Prefix1, Prefix2, Prefix3, Prefix4, Suffix1, Suffix2, Suffix3, Suffix4;
         public int Flags;
     }
@@ -168,6 +168,7 @@ internal sealed class NerFeatureExtractor
             info.Suffix3 = span.Length >= 3 ? StableHash.OfLower(span[^3..]) : 0;
             info.Suffix4 = span.Length >= 4 ? StableHash.OfLower(span[^4..]) : 0;
             info.Cluster = _clusters.PathOf(info.LowerWord);
+            info.SecondCluster = _clusters.PathOf(info.LowerWord, 1);
         }
 
         Span<ulong> begins = sentence.Count <= 256 ? stackalloc ulong[sentence.Count] : new ulong[sentence.Count];
@@ -300,6 +301,17 @@ internal sealed class NerFeatureExtractor
 
         if (t > 0 && prev.Cluster != 0) Add(f, StableHash.Mix(45, WordClusters.Prefix(prev.Cluster, 8)));
         if (t + 1 < tokens.Length && next.Cluster != 0) Add(f, StableHash.Mix(46, WordClusters.Prefix(next.Cluster, 8)));
+
+        if (w.SecondCluster != 0)
+        {
+            Add(f, StableHash.Mix(80, WordClusters.Prefix(w.SecondCluster, 4)));
+            Add(f, StableHash.Mix(81, WordClusters.Prefix(w.SecondCluster, 6)));
+            Add(f, StableHash.Mix(82, WordClusters.Prefix(w.SecondCluster, 10)));
+            Add(f, StableHash.Mix(83, WordClusters.Prefix(w.SecondCluster, 20)));
+        }
+
+        if (t > 0 && prev.SecondCluster != 0) Add(f, StableHash.Mix(84, WordClusters.Prefix(prev.SecondCluster, 8)));
+        if (t + 1 < tokens.Length && next.SecondCluster != 0) Add(f, StableHash.Mix(85, WordClusters.Prefix(next.SecondCluster, 8)));
 
         if ((w.Flags & Cap) != 0)
         {

@@ -3,7 +3,9 @@ namespace Dossier.Entities.Ner;
 /// <summary>
 /// Hierarchical word classes induced from unlabelled news text: each known word (lower-cased) has a bit path in a
 /// binary tree of classes, and the tagger reads prefixes of the path, so that rare words borrow evidence from the
-/// frequent words that share their class.
+/// frequent words that share their class. There may be several trees, grown on different views of the text: a
+/// word's path in a later tree is stored under its hash salted with the tree's number, so one table holds them all
+/// and a model with one tree reads as before.
 /// </summary>
 public sealed class WordClusters
 {
@@ -15,22 +17,33 @@ public sealed class WordClusters
 
     public int Count => _paths.Count;
 
-    public static WordClusters FromPaths(IEnumerable<KeyValuePair<string, string>> wordPaths)
+    public static WordClusters FromPaths(IEnumerable<KeyValuePair<string, string>> wordPaths) => FromTrees([wordPaths]);
+
+    /// <param name="trees">Each tree's words and their paths; the first tree is tree 0.</param>
+    public static WordClusters FromTrees(IEnumerable<IEnumerable<KeyValuePair<string, string>>> trees)
     {
         var paths = new Dictionary<ulong, ulong>();
-        foreach (var (word, path) in wordPaths)
+        var tree = 0;
+        foreach (var wordPaths in trees)
         {
-            if (path.Length is 0 or > 32) continue;
-            var bits = 0UL;
-            foreach (var c in path) bits = (bits << 1) | (c == '1' ? 1UL : 0UL);
-            paths[StableHash.OfLower(word)] = ((ulong)path.Length << 32) | bits;
+            foreach (var (word, path) in wordPaths)
+            {
+                if (path.Length is 0 or > 32) continue;
+                var bits = 0UL;
+                foreach (var c in path) bits = (bits << 1) | (c == '1' ? 1UL : 0UL);
+                paths[Key(StableHash.OfLower(word), tree)] = ((ulong)path.Length << 32) | bits;
+            }
+
+            tree++;
         }
 
         return new WordClusters(paths);
     }
 
-    /// <summary>The path packed as length (high 32 bits) and bits (low 32, first branch highest); 0 when unknown.</summary>
-    public ulong PathOf(ulong lowerHash) => _paths.GetValueOrDefault(lowerHash);
+    /// <summary>The path in the given tree packed as length (high 32 bits) and bits (low 32, first branch highest); 0 when unknown.</summary>
+    public ulong PathOf(ulong lowerHash, int tree = 0) => _paths.GetValueOrDefault(Key(lowerHash, tree));
+
+    private static ulong Key(ulong lowerHash, int tree) => tree == 0 ? lowerHash : StableHash.Mix(lowerHash, (ulong)tree);
 
     /// <summary>A hash of the first <paramref name="length"/> branches of a packed path, or 0 when the word is unknown.</summary>
     public static ulong Prefix(ulong packed, int length)
