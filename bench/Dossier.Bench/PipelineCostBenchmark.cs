@@ -46,18 +46,26 @@ public sealed class PipelineCostBenchmark : IBenchmark
             // Two passes over every page into scratch stores first, so that compiling the code is not counted as work per
             // article: with tiered compilation a method is recompiled optimised only after many calls, in the background, and
             // a first pass still leaves thousands of methods to compile in the next one (most of that pass's CPU after a
-            // warm-up of 20 pages). What compiling remains in the measured pass is printed.
+            // warm-up of 20 pages). What compiling remains in the measured pass is printed (--jit names the methods). The bench
+            // runs with the runtime settings the dossier command ships with (tiered compilation and PGO on, no ReadyToRun):
+            // switching either off made the measured pass slower, not faster, so two passes reach the state that a long
+            // `dossier analyze` runs in.
             for (var pass = 0; pass < 2; pass++)
             {
                 await TimeDossierAsync(htmlFolder, Path.Combine(work.FullName, $"warm-up-{pass}.db"), screener, cancellationToken);
             }
 
+            using var jit = args.Contains("--jit") ? new PipelineCostJit() : null;
+            jit?.Record(true);
             var ours = await TimeDossierAsync(htmlFolder, Path.Combine(work.FullName, "store.db"), screener, cancellationToken);
+            jit?.Record(false);
             var perArticle = new Func<double, double>(seconds => seconds * 1000 / pages.Count);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"dossier: {ours.Stored} stored, {ours.Failed} failed; CPU per article: analysis and storage {perArticle(ours.Analysis):0.00} ms, screening {perArticle(ours.Screening):0.00} ms, linking {perArticle(ours.Linking):0.00} ms, total {perArticle(ours.Total):0.00} ms ({ours.WallSeconds:0.0} s wall, one analysis thread; analysis allocates {ours.AllocatedPerArticle / 1_048_576.0:0.0} MiB per article, GC pauses {ours.GcPauseMsPerArticle:0.00} ms, compiling {perArticle(ours.CompilingSeconds):0.00} ms)"));
 
-            PipelineCostStages.Print(output, await PipelineCostStages.MeasureAsync(pages, Path.Combine(work.FullName, "stages.db"), cancellationToken));
+            var stages = await PipelineCostStages.MeasureAsync(pages, Path.Combine(work.FullName, "stages.db"), cancellationToken);
+            PipelineCostStages.Print(output, stages);
+            jit?.Print(output, 40);
 
             // For quick rounds while profiling: Dossier's side alone.
             if (args.Contains("--no-peer")) return 0;
