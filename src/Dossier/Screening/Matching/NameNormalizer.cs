@@ -25,7 +25,7 @@ public sealed class NameNormalizer
         _stopwords = new HashSet<string>(EmbeddedData.ReadLines("Screening.Data.stopwords.txt"), StringComparer.Ordinal);
         _generic = new HashSet<string>(EmbeddedData.ReadLines("Screening.Data.generic-words.txt"), StringComparer.Ordinal);
         _leadingPlaces = new HashSet<string>(EmbeddedData.ReadLines("Screening.Data.place-qualifiers.txt"), StringComparer.Ordinal);
-        _legalFormsByFirstWord = EmbeddedData.ReadLines("Screening.Data.legal-forms.txt")
+        _legalFormsByFirstWord = LegalForms.All
             .Select(form => form.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .GroupBy(words => words[0], StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(words => words.Length).ToList(), StringComparer.Ordinal);
