@@ -41,8 +41,9 @@ public interface IWorkerObserver
 
 /// <summary>
 /// Consumes the work queue: analyses each article, stores it with others in a batch (one transaction), and acknowledges
-/// it only after that batch committed, so that a crash at any moment leaves the message to be delivered again. Redelivery is harmless: a document
-/// already stored (same content hash) is acknowledged without work. Failures go to the dead-letter queue with their reason.
+/// it only after that batch committed, so that a crash at any moment leaves the message to be delivered again.
+/// Redelivery is harmless: a document already stored (same content hash) is acknowledged without work. Failures go to
+/// the dead-letter queue with their reason.
 /// </summary>
 public sealed class QueueWorker(AnalysisPipeline pipeline, IDossierStore store, QueueEndpoint endpoint)
 {
