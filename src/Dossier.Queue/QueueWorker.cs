@@ -8,8 +8,14 @@ namespace Dossier.Queue;
 
 public sealed record WorkerOptions
 {
-    /// <summary>Documents analysed at once; the broker sends twice as many ahead (the prefetch) so that none waits.</summary>
+    /// <summary>Documents analysed at once; the broker sends twice as many ahead, plus a batch, so that none waits.</summary>
     public int Parallelism { get; init; } = Math.Max(1, Environment.ProcessorCount);
+
+    /// <summary>At most this many analysed documents are stored together in one transaction (messages are acknowledged after it commits).</summary>
+    public int BatchSize { get; init; } = DocumentBatcher.DefaultBatchSize;
+
+    /// <summary>An analysed document waits at most about this long to be stored, however few have gathered.</summary>
+    public TimeSpan BatchDelay { get; init; } = DocumentBatcher.DefaultBatchDelay;
 
     /// <summary>A message delivered more often than this without being finished is a poison document and is dead-lettered.</summary>
     public int MaxRedeliveries { get; init; } = 5;
@@ -34,9 +40,10 @@ public interface IWorkerObserver
 }
 
 /// <summary>
-/// Consumes the work queue: analyses each article, stores it, and acknowledges it only after the store committed,
-/// so that a crash at any moment leaves the message to be delivered again. Redelivery is harmless: a document
-/// already stored (same content hash) is acknowledged without work. Failures go to the dead-letter queue with their reason.
+/// Consumes the work queue: analyses each article, stores it with others in a batch (one transaction), and acknowledges
+/// it only after that batch committed, so that a crash at any moment leaves the message to be delivered again.
+/// Redelivery is harmless: a document already stored (same content hash) is acknowledged without work. Failures go to
+/// the dead-letter queue with their reason.
 /// </summary>
 public sealed class QueueWorker(AnalysisPipeline pipeline, IDossierStore store, QueueEndpoint endpoint)
 {
@@ -48,11 +55,14 @@ public sealed class QueueWorker(AnalysisPipeline pipeline, IDossierStore store, 
             new CreateChannelOptions(publisherConfirmationsEnabled: false, publisherConfirmationTrackingEnabled: false, consumerDispatchConcurrency: parallelism),
             cancellationToken);
         await endpoint.DeclareAsync(channel, cancellationToken);
-        await channel.BasicQosAsync(prefetchSize: 0, prefetchCount: (ushort)(parallelism * 2), global: false, cancellationToken);
+        // Analysed documents wait for their batch unacknowledged: the prefetch leaves room for a whole batch besides those in analysis.
+        var batchSize = Math.Clamp(options.BatchSize, 1, 1024);
+        await channel.BasicQosAsync(prefetchSize: 0, prefetchCount: (ushort)(parallelism * 2 + batchSize), global: false, cancellationToken);
         await using var deadLetters = await connection.CreateChannelAsync(
             new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), cancellationToken);
 
-        var run = new Run(pipeline, store, endpoint, options, observer, channel, deadLetters);
+        using var work = new CancellationTokenSource();
+        var run = new Run(pipeline, store, endpoint, options with { BatchSize = batchSize }, observer, channel, deadLetters, work);
         var consumer = new AsyncEventingBasicConsumer(channel);
         consumer.ReceivedAsync += (_, delivery) => run.HandleAsync(delivery);
         var consumerTag = await channel.BasicConsumeAsync(endpoint.QueueName, autoAck: false, consumer, cancellationToken);
@@ -69,11 +79,14 @@ public sealed class QueueWorker(AnalysisPipeline pipeline, IDossierStore store, 
     }
 
     /// <summary>The state of one worker run, shared by the concurrent message handlers.</summary>
-    private sealed class Run(AnalysisPipeline pipeline, IDossierStore store, QueueEndpoint endpoint, WorkerOptions options, IWorkerObserver observer, IChannel channel, IChannel deadLetters)
+    /// <param name="work">Cancels documents in hand (analysis and storing), once a stopping worker's drain timeout has passed.</param>
+    private sealed class Run(
+        AnalysisPipeline pipeline, IDossierStore store, QueueEndpoint endpoint, WorkerOptions options, IWorkerObserver observer,
+        IChannel channel, IChannel deadLetters, CancellationTokenSource work)
     {
         private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly CancellationTokenSource _stopping = new();
-        private readonly CancellationTokenSource _work = new();
+        private readonly DocumentBatcher _batcher = new(store, options.BatchSize, options.BatchDelay, work.Token);
         private int _claimed, _finished, _inFlight, _stored, _alreadyStored, _deadLettered;
         private long _lastActivity = Environment.TickCount64;
         private string? _stoppedBy;
@@ -120,7 +133,9 @@ public sealed class QueueWorker(AnalysisPipeline pipeline, IDossierStore store, 
                 // The channel is already gone; its unacknowledged messages are back in the queue.
             }
 
-            _work.CancelAfter(options.DrainTimeout);
+            // Documents already analysed are written now rather than after the batch delay.
+            _ = _batcher.FlushAsync();
+            work.CancelAfter(options.DrainTimeout);
             while (Volatile.Read(ref _inFlight) > 0) await Task.Delay(50);
         }
 
@@ -132,14 +147,31 @@ public sealed class QueueWorker(AnalysisPipeline pipeline, IDossierStore store, 
 
             Interlocked.Increment(ref _inFlight);
             Interlocked.Exchange(ref _lastActivity, Environment.TickCount64);
+            Task<Result> finishing;
             try
             {
-                var result = await ProcessAsync(delivery.BasicProperties, delivery.Body, _work.Token);
-                await channel.BasicAckAsync(delivery.DeliveryTag, multiple: false, CancellationToken.None);
+                finishing = await ProcessAsync(delivery.BasicProperties, delivery.Body, work.Token);
+            }
+            catch (Exception error)
+            {
+                finishing = Task.FromException<Result>(error);
+            }
+
+            // The handler returns once the document is analysed, so that the next one is analysed while this one waits for its batch.
+            _ = AcknowledgeWhenFinishedAsync(delivery.DeliveryTag, finishing);
+        }
+
+        /// <summary>Acknowledges a message once its document is committed (or it is dead-lettered), never before.</summary>
+        private async Task AcknowledgeWhenFinishedAsync(ulong deliveryTag, Task<Result> finishing)
+        {
+            try
+            {
+                var result = await finishing;
+                await channel.BasicAckAsync(deliveryTag, multiple: false, CancellationToken.None);
                 Count(result);
                 if (Interlocked.Increment(ref _finished) == options.MaxMessages) _done.TrySetResult();
             }
-            catch (OperationCanceledException) when (_work.IsCancellationRequested)
+            catch (OperationCanceledException) when (work.IsCancellationRequested)
             {
                 // Stopped mid-document: unacknowledged, so it will be delivered again.
             }
@@ -166,27 +198,32 @@ public sealed class QueueWorker(AnalysisPipeline pipeline, IDossierStore store, 
             }
         }
 
-        private async Task<Result> ProcessAsync(IReadOnlyBasicProperties properties, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
+        /// <summary>Analyses a message's article and hands the document to the batcher; the task returned finishes once it is stored.</summary>
+        private async Task<Task<Result>> ProcessAsync(IReadOnlyBasicProperties properties, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
         {
             var previous = ArticleMessage.PreviousDeliveries(properties);
             if (previous > options.MaxRedeliveries)
             {
-                return await DeadLetterAsync(properties, body,
-                    $"delivered {previous + 1} times without being finished (a worker crashed or was stopped on it each time)", cancellationToken);
+                return Task.FromResult(await DeadLetterAsync(properties, body,
+                    $"delivered {previous + 1} times without being finished (a worker crashed or was stopped on it each time)", cancellationToken));
             }
 
             var input = ArticleMessage.ToInput(properties, body);
-            if (await store.ContainsDocumentAsync(input.Id, cancellationToken)) return Result.AlreadyStored;
+            if (await store.ContainsDocumentAsync(input.Id, cancellationToken)) return Task.FromResult(Result.AlreadyStored);
 
             var outcome = AnalysisRunner.AnalyzeGuarded(pipeline, input, cancellationToken);
             if (outcome.Document is not { } document)
             {
-                return await DeadLetterAsync(properties, body, outcome.Failure ?? "analysis failed", cancellationToken);
+                return Task.FromResult(await DeadLetterAsync(properties, body, outcome.Failure ?? "analysis failed", cancellationToken));
             }
 
-            var added = await store.AddDocumentAsync(document, cancellationToken);
-            if (!added) return Result.AlreadyStored;
-            observer.DocumentStored(input.Source, document);
+            return StoredAsync(input.Source, document, _batcher.StoreAsync(document));
+        }
+
+        private async Task<Result> StoredAsync(string source, Document document, Task<bool> storing)
+        {
+            if (!await storing) return Result.AlreadyStored;
+            observer.DocumentStored(source, document);
             return Result.Stored;
         }
 

@@ -17,6 +17,33 @@ internal static class StoredRows
         "SELECT h.id, e.id, h.entity_name, h.entry_id, h.list, h.entry_name, h.score, h.program, h.listed_on, h.explanation, h.decision, h.note, h.decided_at " +
         $"FROM watchlist_hits h JOIN entities e ON e.key = h.entity_key WHERE {where} ORDER BY h.entity_name, h.score DESC, h.id";
 
+    /// <summary>
+    /// Records a list hit, keyed by the entity's key rather than its id (the key is what stays the same when the entity is
+    /// seen again); a hit already recorded is updated but keeps its decision. Returns the hit's id, or nothing when there
+    /// is no such entity. Its parameters are <see cref="HitParameters"/>.
+    /// </summary>
+    public const string HitUpsert =
+        """
+        INSERT INTO watchlist_hits (entity_key, entity_name, list, entry_id, entry_name, score, program, listed_on, explanation, screened_at)
+        SELECT key, name, @list, @entry, @entryName, @score, @program, @listed, @explanation, @at FROM entities WHERE id = @entity
+        ON CONFLICT (entity_key, list, entry_id) DO UPDATE SET
+            entity_name = excluded.entity_name, entry_name = excluded.entry_name, score = excluded.score, program = excluded.program,
+            listed_on = excluded.listed_on, explanation = excluded.explanation, screened_at = excluded.screened_at
+        RETURNING id
+        """;
+
+    /// <param name="namePrefix">What the backend's driver wants before a parameter's name ("@" or nothing).</param>
+    public static (string Name, object? Value)[] HitParameters(long entityId, WatchlistHitJson hit, string namePrefix) =>
+    [
+        (namePrefix + "entity", entityId), (namePrefix + "entry", hit.ListEntryId), (namePrefix + "list", hit.List), (namePrefix + "entryName", hit.Name),
+        (namePrefix + "score", hit.Score), (namePrefix + "program", hit.Program), (namePrefix + "listed", hit.ListedOn),
+        (namePrefix + "explanation", hit.Explanation), (namePrefix + "at", DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture)),
+    ];
+
+    /// <summary>The id <see cref="HitUpsert"/> returned, or why there is none.</summary>
+    public static long HitId(object? returned, long entityId) =>
+        returned is long id ? id : throw new ArgumentException($"No canonical entity {entityId}.", nameof(entityId));
+
     /// <summary>The claim-link query both stores run, in the column order <see cref="ReadClaimLinksAsync"/> reads.</summary>
     public const string ClaimLinksQuery =
         "SELECT from_document, from_claim, to_document, to_claim, relation, confidence FROM claim_links ORDER BY from_document, from_claim, to_document, to_claim";
@@ -34,6 +61,31 @@ internal static class StoredRows
         }
 
         return links;
+    }
+
+    /// <summary>The analysts' decisions both stores read (all when @all, else those naming entity @e), in the column order <see cref="ReadDecisionsAsync"/> reads.</summary>
+    public const string DecisionsQuery =
+        "SELECT id, kind, entity_id, other_id, alias, reason, at FROM entity_decisions WHERE @all OR entity_id = @e OR other_id = @e ORDER BY id";
+
+    public static async Task<List<EntityDecision>> ReadDecisionsAsync(DbDataReader reader, CancellationToken cancellationToken)
+    {
+        var decisions = new List<EntityDecision>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            decisions.Add(new EntityDecision(
+                reader.GetInt64(0),
+                reader.GetString(1) == "merge" ? EntityDecisionKind.Merge : EntityDecisionKind.Split,
+                reader.GetInt64(2),
+                reader.GetInt64(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4),
+                reader.GetString(5),
+                // SQLite keeps the time as ISO 8601 text, PostgreSQL as a timestamptz.
+                reader.GetFieldType(6) == typeof(string)
+                    ? DateTimeOffset.Parse(reader.GetString(6), System.Globalization.CultureInfo.InvariantCulture)
+                    : reader.GetFieldValue<DateTimeOffset>(6)));
+        }
+
+        return decisions;
     }
 
     public static async Task<List<HitReview>> ReadHitsAsync(DbDataReader reader, CancellationToken cancellationToken)

@@ -108,8 +108,9 @@ internal static class ApiEndpoints
             s.Entity.Id, s.Entity.Name, s.Entity.Label.ToString(), s.Entity.Aliases, s.Entity.Documents.Count, s.Mentions, s.Quotes, s.Claims)).ToList());
     }
 
-    private static async Task<Results<Ok<DossierReport>, ProblemHttpResult>> GetDossierAsync(long id, IDossierStore store, CancellationToken cancellationToken) =>
-        await DossierLoader.LoadAsync(store, id, cancellationToken) is { } dossier
+    private static async Task<Results<Ok<DossierReport>, ProblemHttpResult>> GetDossierAsync(
+        long id, IDossierStore store, CrossArticleLinkCache crossArticleLinks, CancellationToken cancellationToken) =>
+        await DossierLoader.LoadAsync(store, crossArticleLinks, id, cancellationToken) is { } dossier
             ? TypedResults.Ok(ReportBuilder.Build(dossier))
             : Problems.NotFound($"No entity {id}.");
 

@@ -59,6 +59,7 @@ public static class DossierWebApp
         builder.Services.AddSingleton(new ApiKeyGuard(options.ApiKey));
         builder.Services.AddSingleton(DossierPipeline.CreateDefault());
         builder.Services.AddSingleton<WebIngestion>();
+        builder.Services.AddSingleton<CrossArticleLinkCache>();
 
         var app = builder.Build();
         app.Use(SecurityAsync);

@@ -1,5 +1,6 @@
 using System.Text;
 using Dossier.Analysis;
+using Dossier.Documents;
 using Dossier.Ingestion;
 using Dossier.Ingestion.Web;
 using Dossier.Pipeline;
@@ -52,54 +53,24 @@ public sealed class WebIngestion(AnalysisPipeline pipeline, IDossierStore store,
         : !InputReader.IsUrl(url) || !Uri.TryCreate(url, UriKind.Absolute, out _) ? "not an http or https URL"
         : null;
 
+    /// <summary>Analyses and stores the items as <c>dossier analyze</c> does: in parallel, stored in batches of one transaction each.</summary>
     public async Task<IngestResult> IngestAsync(IReadOnlyList<InputItem> items, CancellationToken cancellationToken)
     {
-        var added = new List<string>();
-        var stored = new List<string>();
-        var failed = new List<IngestFailure>();
-        async Task FailAsync(string source, string reason)
-        {
-            await store.RecordFailureAsync(source, reason, cancellationToken);
-            failed.Add(new IngestFailure(source, reason));
-        }
+        var outcomes = new Outcomes();
+        var runner = new AnalysisRunner(pipeline, store, new InputReader(InputLimits.Default, fetcher));
+        await runner.RunAsync(items.ToAsyncEnumerable(), new RunOptions(), outcomes, cancellationToken);
+        return new IngestResult(outcomes.Added, outcomes.AlreadyStored, outcomes.Failed);
+    }
 
-        foreach (var item in items)
-        {
-            if (item.Input is not { } input)
-            {
-                await FailAsync(item.Failure!.Source, item.Failure.Reason);
-                continue;
-            }
+    private sealed class Outcomes : IRunObserver
+    {
+        public List<string> Added { get; } = [];
+        public List<string> AlreadyStored { get; } = [];
+        public List<IngestFailure> Failed { get; } = [];
 
-            if (await store.ContainsDocumentAsync(input.Id, cancellationToken))
-            {
-                stored.Add(input.Id);
-                continue;
-            }
-
-            AnalysisOutcome outcome;
-            try
-            {
-                // Analysis is CPU-bound: off the request thread, like the CLI's runner.
-                outcome = await Task.Run(() => pipeline.Analyze(input, cancellationToken), cancellationToken);
-            }
-            catch (Exception error) when (error is not OperationCanceledException)
-            {
-                outcome = AnalysisOutcome.Failed(input, $"analysis failed: {error.GetType().Name}");
-            }
-
-            if (outcome.Document is { } document)
-            {
-                if (await store.AddDocumentAsync(document, cancellationToken)) added.Add(document.Id);
-                else stored.Add(document.Id);
-            }
-            else
-            {
-                await FailAsync(input.Source, outcome.Failure ?? "nothing could be extracted");
-            }
-        }
-
-        return new IngestResult(added, stored, failed);
+        public void InputFailed(InputFailure failure) => Failed.Add(new IngestFailure(failure.Source, failure.Reason));
+        public void DocumentAnalyzed(Document document, bool added) => (added ? Added : AlreadyStored).Add(document.Id);
+        public void DocumentSkipped(string source, string documentId) => AlreadyStored.Add(documentId);
     }
 
     public static InputItem FromArticle(IngestArticle article, int index)

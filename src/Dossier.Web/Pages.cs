@@ -123,9 +123,10 @@ internal static class Pages
         return Page("Entities", body);
     }
 
-    private static async Task<ContentHttpResult> EntityAsync(long id, IDossierStore store, ILinkStore links, CancellationToken cancellationToken)
+    private static async Task<ContentHttpResult> EntityAsync(
+        long id, IDossierStore store, ILinkStore links, CrossArticleLinkCache crossArticleLinks, CancellationToken cancellationToken)
     {
-        if (await DossierLoader.LoadAsync(store, id, cancellationToken) is not { } dossier) return NotFoundPage($"No entity {id}.");
+        if (await DossierLoader.LoadAsync(store, crossArticleLinks, id, cancellationToken) is not { } dossier) return NotFoundPage($"No entity {id}.");
         var body = new StringBuilder();
         var writer = new HtmlReportWriter((document, anchor) => $"/documents/{Uri.EscapeDataString(document)}#{anchor}");
         writer.WriteBody(body, ReportBuilder.Build(dossier));

@@ -98,7 +98,9 @@ public sealed class QueueCommandsTests(ITestOutputHelper output)
         foreach (var worker in workers) output.WriteLine(worker.Out.Trim());
 
         Assert.All(workers, worker => Assert.Equal(0, worker.ExitCode));
-        Assert.All(workers, worker => Assert.DoesNotContain(" 0 stored", worker.Out));
+        // Both took part. Which one stores an article first, and so which finds its copy already stored, is a race: a worker
+        // that starts late (batching lets the other get through the first copies quickly) may only see second copies.
+        Assert.All(workers, worker => Assert.DoesNotContain(" 0 stored, 0 already stored", worker.Out));
         Assert.Equal(Documents, workers.Sum(worker => StoredCount(worker.Out)));
         Assert.Equal((long)Documents, Scalar(db, "SELECT COUNT(DISTINCT id) FROM documents"));
         Assert.Equal((long)Documents, Scalar(db, "SELECT COUNT(*) FROM documents"));

@@ -54,11 +54,9 @@ public sealed class SqliteSearchMigrationTests : IDisposable
 
     private static async Task ApplyAsync(SqliteConnection connection, int from, int to)
     {
-        foreach (var (_, name) in SqliteMigrations.All.Where(migration => migration.Version >= from && migration.Version <= to))
+        foreach (var script in SqliteMigrations.All.Where(migration => migration.Version >= from && migration.Version <= to))
         {
-            await using var stream = typeof(SqliteMigrations).Assembly.GetManifestResourceStream(name)!;
-            using var reader = new StreamReader(stream);
-            await ExecuteAsync(connection, await reader.ReadToEndAsync());
+            await ExecuteAsync(connection, await script.ReadAsync(CancellationToken.None));
         }
     }
 

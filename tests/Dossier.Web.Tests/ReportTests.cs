@@ -41,6 +41,28 @@ public sealed class ReportTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Cross_article_links_are_computed_once_until_the_dossiers_documents_or_their_entities_change()
+    {
+        var cache = new CrossArticleLinkCache();
+        var first = cache.WithCrossArticleLinks(_dossier, CancellationToken.None);
+        var again = cache.WithCrossArticleLinks(_dossier with { }, CancellationToken.None);
+        Assert.Equal(3, first.Stories!.Count);
+        Assert.Same(first.Stories, again.Stories);
+        Assert.Same(first.ClaimLinks, again.ClaimLinks);
+
+        // An entity merge changes a document's canonical ids (the same documents), and with them the links.
+        var original = _dossier.Documents[2];
+        var remapped = original with { CanonicalIds = original.CanonicalIds.ToDictionary(pair => pair.Key, pair => pair.Value + 1_000_000) };
+        var merged = cache.WithCrossArticleLinks(_dossier with { Documents = [_dossier.Documents[0], _dossier.Documents[1], remapped] }, CancellationToken.None);
+        Assert.NotSame(first.Stories, merged.Stories);
+
+        var copy = original with { Document = original.Document with { Id = "republished-copy", Site = "mirror.example" } };
+        var grown = cache.WithCrossArticleLinks(_dossier with { Documents = [.. _dossier.Documents, copy] }, CancellationToken.None);
+        Assert.NotSame(merged.Stories, grown.Stories);
+        Assert.Contains(grown.Stories!, story => story.Documents.Contains("republished-copy"));
+    }
+
+    [Fact]
     public void Report_counts_claims_per_category_and_independent_outlets()
     {
         var report = ReportBuilder.Build(_dossier);

@@ -56,24 +56,9 @@ public sealed partial class PostgresDossierStore
         if (!string.IsNullOrWhiteSpace(query.Text) && terms.Count == 0) return new SearchResults([], false);
         var limit = Math.Clamp(query.Limit, 1, SearchQuery.MaxLimit);
 
-        // Only the filters asked for go into the SQL, so that an unfiltered search is a plain ranking of the index.
-        var filters = new List<string>();
         var parameters = new List<(string, object?)> { ("limit", limit + 1), ("offset", Math.Max(0, query.Offset)) };
-        void Filter(string condition, string name, object? value)
-        {
-            if (value is null || value is string { Length: 0 }) return;
-            filters.Add(condition);
-            parameters.Add((name, value));
-        }
-
-        Filter("e.kind = @kind", "kind", Blank(query.Kind));
-        Filter("e.document_id IN (SELECT document_id FROM document_entities WHERE entity_id = @entity)", "entity", query.EntityId);
-        Filter("e.category = @category", "category", Blank(query.Category));
-        Filter("e.status = @status", "status", Blank(query.Status));
-        Filter("e.published >= @from", "from", Blank(query.From));
-        Filter("left(e.published, length(@to)) <= @to", "to", Blank(query.To));
-        Filter("lower(e.outlet) = lower(@source)", "source", Blank(query.Source));
-        var where = filters.Count == 0 ? "" : " AND " + string.Join(" AND ", filters);
+        var where = SearchRows.Filters(query, parameters, namePrefix: "",
+            publishedUpTo: "left(e.published, length(@to)) <= @to", outletIs: "lower(e.outlet) = lower(@source)");
 
         string sql;
         if (terms.Count > 0)
@@ -99,9 +84,7 @@ public sealed partial class PostgresDossierStore
                        SELECT e.id, ts_rank_cd({RankWeights}, e.search, q.query, {RankNormalization}) AS score
                        FROM search_entries e, q WHERE e.search @@ q.query{where}
                        ORDER BY score DESC, e.id LIMIT @limit OFFSET @offset)
-                   SELECT e.kind, e.document_id, e.item, e.start, e."end", d.title,
-                          ts_headline('simple', e.body, q.query, @headline), top.score::float8,
-                          e.category, e.status, e.published, e.outlet
+                   SELECT {SearchRows.Columns("ts_headline('simple', e.body, q.query, @headline)", "top.score::float8")}
                    FROM top JOIN search_entries e ON e.id = top.id JOIN documents d ON d.id = e.document_id, q
                    ORDER BY top.score DESC, top.id
                    """;
@@ -109,8 +92,7 @@ public sealed partial class PostgresDossierStore
         else
         {
             sql = $"""
-                   SELECT e.kind, e.document_id, e.item, e.start, e."end", d.title, left(e.body, 240), 0.0::float8,
-                          e.category, e.status, e.published, e.outlet
+                   SELECT {SearchRows.Columns("left(e.body, 240)", "0.0::float8")}
                    FROM search_entries e JOIN documents d ON d.id = e.document_id
                    WHERE TRUE{where}
                    ORDER BY e.published IS NULL, e.published DESC, e.id LIMIT @limit OFFSET @offset
@@ -119,20 +101,7 @@ public sealed partial class PostgresDossierStore
 
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         await using var command = Command(connection, sql, [.. parameters]);
-        var hits = new List<SearchHit>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
-            var (snippet, highlights) = StoredRows.ParseSnippet(Text(6) ?? "");
-            hits.Add(new SearchHit(
-                reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4),
-                Text(5), snippet, highlights, reader.GetDouble(7), Text(8), Text(9), Text(10), reader.GetString(11)));
-        }
-
-        var hasMore = hits.Count > limit;
-        return new SearchResults(hasMore ? hits[..limit] : hits, hasMore);
+        return await SearchRows.ReadAsync(reader, limit, cancellationToken);
     }
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -241,24 +241,9 @@ public sealed class PostgresLinkStore : ILinkStore
 
     private static async Task<List<EntityDecision>> DecisionsAsync(NpgsqlConnection connection, long? entityId, CancellationToken cancellationToken)
     {
-        var decisions = new List<EntityDecision>();
-        await using var command = PostgresDossierStore.Command(connection,
-            "SELECT id, kind, entity_id, other_id, alias, reason, at FROM entity_decisions WHERE @all OR entity_id = @e OR other_id = @e ORDER BY id",
-            ("all", entityId is null), ("e", entityId ?? 0L));
+        await using var command = PostgresDossierStore.Command(connection, StoredRows.DecisionsQuery, ("all", entityId is null), ("e", entityId ?? 0L));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            decisions.Add(new EntityDecision(
-                reader.GetInt64(0),
-                reader.GetString(1) == "merge" ? EntityDecisionKind.Merge : EntityDecisionKind.Split,
-                reader.GetInt64(2),
-                reader.GetInt64(3),
-                reader.IsDBNull(4) ? null : reader.GetString(4),
-                reader.GetString(5),
-                reader.GetFieldValue<DateTimeOffset>(6)));
-        }
-
-        return decisions;
+        return await StoredRows.ReadDecisionsAsync(reader, cancellationToken);
     }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, CancellationToken cancellationToken, string sql, params (string Name, object? Value)[] parameters)

@@ -9,17 +9,10 @@ namespace Dossier.Storage.Postgres;
 /// </summary>
 internal static class PostgresMigrations
 {
-    private const string Prefix = "Dossier.Storage.Postgres.Migrations.";
-
     // Any constant will do as long as nothing else in the database takes the same advisory lock: "dossier" in ASCII.
     private const long LockKey = 0x646f7373696572;
 
-    public static IReadOnlyList<(int Version, string Name)> All { get; } =
-        typeof(PostgresMigrations).Assembly.GetManifestResourceNames()
-            .Where(name => name.StartsWith(Prefix, StringComparison.Ordinal) && name.EndsWith(".sql", StringComparison.Ordinal))
-            .Select(name => (Version: int.Parse(name[Prefix.Length..].Split('_')[0], CultureInfo.InvariantCulture), Name: name))
-            .OrderBy(migration => migration.Version)
-            .ToList();
+    public static IReadOnlyList<MigrationScript> All { get; } = MigrationScript.Under("Dossier.Storage.Postgres.Migrations.");
 
     public static async Task ApplyAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
@@ -35,12 +28,12 @@ internal static class PostgresMigrations
             current = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
         }
 
-        foreach (var (version, name) in All.Where(migration => migration.Version > current))
+        foreach (var script in All.Where(migration => migration.Version > current))
         {
-            await ExecuteAsync(connection, transaction, await ReadAsync(name), cancellationToken);
+            await ExecuteAsync(connection, transaction, await script.ReadAsync(cancellationToken), cancellationToken);
             await using var record = new NpgsqlCommand("INSERT INTO schema_migrations (version, name) VALUES ($1, $2)", connection, transaction);
-            record.Parameters.AddWithValue(version);
-            record.Parameters.AddWithValue(name[Prefix.Length..]);
+            record.Parameters.AddWithValue(script.Version);
+            record.Parameters.AddWithValue(script.FileName);
             await record.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -51,12 +44,5 @@ internal static class PostgresMigrations
     {
         await using var command = new NpgsqlCommand(sql, connection, transaction);
         await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static async Task<string> ReadAsync(string resource)
-    {
-        await using var stream = typeof(PostgresMigrations).Assembly.GetManifestResourceStream(resource)!;
-        using var reader = new StreamReader(stream);
-        return await reader.ReadToEndAsync();
     }
 }

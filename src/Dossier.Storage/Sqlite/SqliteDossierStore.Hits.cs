@@ -12,22 +12,8 @@ public sealed partial class SqliteDossierStore
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            // Keyed by the entity's key rather than its id: the key is what stays the same when the entity is seen again.
-            await using var command = Command(
-                """
-                INSERT INTO watchlist_hits (entity_key, entity_name, list, entry_id, entry_name, score, program, listed_on, explanation, screened_at)
-                SELECT key, name, $list, $entry, $entryName, $score, $program, $listed, $explanation, $at FROM entities WHERE id = $entity
-                ON CONFLICT (entity_key, list, entry_id) DO UPDATE SET
-                    entity_name = excluded.entity_name, entry_name = excluded.entry_name, score = excluded.score, program = excluded.program,
-                    listed_on = excluded.listed_on, explanation = excluded.explanation, screened_at = excluded.screened_at
-                RETURNING id
-                """,
-                ("$entity", entityId), ("$entry", hit.ListEntryId), ("$list", hit.List), ("$entryName", hit.Name), ("$score", hit.Score),
-                ("$program", hit.Program), ("$listed", hit.ListedOn), ("$explanation", hit.Explanation),
-                ("$at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)));
-            return await command.ExecuteScalarAsync(cancellationToken) is long id
-                ? id
-                : throw new ArgumentException($"No canonical entity {entityId}.", nameof(entityId));
+            await using var command = Command(StoredRows.HitUpsert, StoredRows.HitParameters(entityId, hit, namePrefix: "@"));
+            return StoredRows.HitId(await command.ExecuteScalarAsync(cancellationToken), entityId);
         }
         finally
         {

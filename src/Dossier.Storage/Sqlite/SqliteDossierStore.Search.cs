@@ -115,43 +115,27 @@ public sealed partial class SqliteDossierStore
         if (!string.IsNullOrWhiteSpace(query.Text) && match is null) return new SearchResults([], false);
         var limit = Math.Clamp(query.Limit, 1, SearchQuery.MaxLimit);
 
-        // Only the filters asked for go into the SQL, so that an unfiltered search is a plain FTS5 ranking.
-        var filters = new List<string>();
         var parameters = new List<(string, object?)> { ("$match", match), ("$limit", limit + 1), ("$offset", Math.Max(0, query.Offset)) };
-        void Filter(string condition, string name, object? value)
-        {
-            if (value is null || value is string { Length: 0 }) return;
-            filters.Add(condition);
-            parameters.Add((name, value));
-        }
-
-        Filter("e.kind = $kind", "$kind", Blank(query.Kind));
-        Filter("e.document_id IN (SELECT document_id FROM document_entities WHERE entity_id = $entity)", "$entity", query.EntityId);
-        Filter("e.category = $category", "$category", Blank(query.Category));
-        Filter("e.status = $status", "$status", Blank(query.Status));
-        Filter("e.published >= $from", "$from", Blank(query.From));
-        Filter("substr(e.published, 1, length($to)) <= $to", "$to", Blank(query.To));
-        Filter("e.outlet = $source COLLATE NOCASE", "$source", Blank(query.Source));
-        var where = filters.Count == 0 ? "" : " AND " + string.Join(" AND ", filters);
+        var where = SearchRows.Filters(query, parameters, namePrefix: "@",
+            publishedUpTo: "substr(e.published, 1, length(@to)) <= @to", outletIs: "e.outlet = @source COLLATE NOCASE");
+        var filtered = where.Length > 0;
 
         // The best rows are found first on rank alone; titles and snippets are made only for the rows shown.
         var sql = match is not null
             ? $"""
                WITH top AS MATERIALIZED (
                    SELECT search_text.rowid AS id, search_text.rank AS score
-                   FROM search_text {(filters.Count == 0 ? "" : "JOIN search_entries e ON e.id = search_text.rowid")}
+                   FROM search_text {(filtered ? "JOIN search_entries e ON e.id = search_text.rowid" : "")}
                    WHERE search_text MATCH $match{where}
                    ORDER BY search_text.rank LIMIT $limit OFFSET $offset)
-               SELECT e.kind, e.document_id, e.item, e.start, e."end", d.title,
-                      (SELECT snippet(search_text, 1, char(2), char(3), '…', 24) FROM search_text WHERE search_text MATCH $match AND rowid = top.id),
-                      -top.score, e.category, e.status, e.published, e.outlet
+               SELECT {SearchRows.Columns(
+                   "(SELECT snippet(search_text, 1, char(2), char(3), '…', 24) FROM search_text WHERE search_text MATCH $match AND rowid = top.id)",
+                   "-top.score")}
                FROM top JOIN search_entries e ON e.id = top.id JOIN documents d ON d.id = e.document_id
                ORDER BY top.score, top.id
                """
             : $"""
-               SELECT e.kind, e.document_id, e.item, e.start, e."end", d.title,
-                      substr((SELECT body FROM search_text WHERE rowid = e.id), 1, 240), 0.0,
-                      e.category, e.status, e.published, e.outlet
+               SELECT {SearchRows.Columns("substr((SELECT body FROM search_text WHERE rowid = e.id), 1, 240)", "0.0")}
                FROM search_entries e JOIN documents d ON d.id = e.document_id
                WHERE 1 = 1{where}
                ORDER BY e.published IS NULL, e.published DESC, e.id LIMIT $limit OFFSET $offset
@@ -161,20 +145,8 @@ public sealed partial class SqliteDossierStore
         try
         {
             await using var command = Command(sql, [.. parameters]);
-            var hits = new List<SearchHit>();
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var (snippet, highlights) = StoredRows.ParseSnippet(reader.IsDBNull(6) ? "" : reader.GetString(6));
-                hits.Add(new SearchHit(
-                    reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4),
-                    reader.IsDBNull(5) ? null : reader.GetString(5), snippet, highlights, reader.GetDouble(7),
-                    reader.IsDBNull(8) ? null : reader.GetString(8), reader.IsDBNull(9) ? null : reader.GetString(9),
-                    reader.IsDBNull(10) ? null : reader.GetString(10), reader.GetString(11)));
-            }
-
-            var hasMore = hits.Count > limit;
-            return new SearchResults(hasMore ? hits[..limit] : hits, hasMore);
+            return await SearchRows.ReadAsync(reader, limit, cancellationToken);
         }
         finally
         {
@@ -191,7 +163,5 @@ public sealed partial class SqliteDossierStore
         var terms = StoredRows.QueryTerms(text);
         return terms.Count == 0 ? null : string.Join(' ', terms.Select(t => "\"" + t.Term + "\"" + (t.Prefix ? "*" : "")));
     }
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
 }

@@ -278,24 +278,9 @@ public sealed class SqliteLinkStore : ILinkStore
 
     private async Task<List<EntityDecision>> DecisionsAsync(long? entityId, CancellationToken cancellationToken)
     {
-        var decisions = new List<EntityDecision>();
-        await using var command = Command(
-            "SELECT id, kind, entity_id, other_id, alias, reason, at FROM entity_decisions WHERE $e IS NULL OR entity_id = $e OR other_id = $e ORDER BY id",
-            null, ("$e", entityId));
+        await using var command = Command(StoredRows.DecisionsQuery, null, ("@all", entityId is null), ("@e", entityId ?? 0L));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            decisions.Add(new EntityDecision(
-                reader.GetInt64(0),
-                reader.GetString(1) == "merge" ? EntityDecisionKind.Merge : EntityDecisionKind.Split,
-                reader.GetInt64(2),
-                reader.GetInt64(3),
-                reader.IsDBNull(4) ? null : reader.GetString(4),
-                reader.GetString(5),
-                DateTimeOffset.Parse(reader.GetString(6), CultureInfo.InvariantCulture)));
-        }
-
-        return decisions;
+        return await StoredRows.ReadDecisionsAsync(reader, cancellationToken);
     }
 
     private async Task ExecuteAsync(SqliteTransaction transaction, CancellationToken cancellationToken, string sql, params (string Name, object? Value)[] parameters)

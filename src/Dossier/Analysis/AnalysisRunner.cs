@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Dossier.Documents;
 using Dossier.Ingestion;
 using Dossier.Pipeline;
@@ -13,10 +12,10 @@ public sealed record RunOptions
     public int Parallelism { get; init; } = Math.Max(1, Environment.ProcessorCount);
 
     /// <summary>At most this many analysed documents wait to be stored together in one transaction.</summary>
-    public int BatchSize { get; init; } = 32;
+    public int BatchSize { get; init; } = DocumentBatcher.DefaultBatchSize;
 
     /// <summary>An analysed document waits at most about this long to be stored, however few have gathered.</summary>
-    public TimeSpan BatchDelay { get; init; } = TimeSpan.FromMilliseconds(250);
+    public TimeSpan BatchDelay { get; init; } = DocumentBatcher.DefaultBatchDelay;
 }
 
 public sealed record RunSummary(int Processed, int Added, int Skipped, int Failed, IReadOnlyList<string> DocumentIds);
@@ -38,24 +37,29 @@ public interface IRunObserver
 /// </summary>
 public sealed class AnalysisRunner(AnalysisPipeline pipeline, IDossierStore store, InputReader reader)
 {
-    public async Task<RunSummary> RunAsync(
+    public Task<RunSummary> RunAsync(
         IReadOnlyList<string> paths,
         Func<Stream> openStandardInput,
         RunOptions options,
         IRunObserver observer,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        RunAsync(reader.ReadAsync(paths, openStandardInput, cancellationToken), options, observer, cancellationToken);
+
+    /// <summary>Analyses and stores inputs already read (or failed to read), as they come.</summary>
+    public async Task<RunSummary> RunAsync(IAsyncEnumerable<InputItem> items, RunOptions options, IRunObserver observer, CancellationToken cancellationToken)
     {
         int processed = 0, added = 0, skipped = 0, failed = 0;
         var documentIds = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var inFlight = new Queue<(RawInput Input, Task<AnalysisOutcome> Analysis)>();
         var batchSize = Math.Max(1, options.BatchSize);
-        var unstored = new List<(string Source, Document Document)>(batchSize);
-        var oldestUnstored = 0L;
+        // A stopped run keeps what it finished analysing: its last short transactions are not cut off by the same stop.
+        await using var batcher = new DocumentBatcher(store, batchSize, options.BatchDelay, CancellationToken.None);
+        var storing = new Queue<(string Source, Document Document, Task<bool> Stored)>();
 
         try
         {
-            await foreach (var item in reader.ReadAsync(paths, openStandardInput, cancellationToken))
+            await foreach (var item in items.WithCancellation(cancellationToken))
             {
                 if (item.Failure is { } failure)
                 {
@@ -79,12 +83,13 @@ public sealed class AnalysisRunner(AnalysisPipeline pipeline, IDossierStore stor
             }
 
             while (inFlight.Count > 0) await CompleteOldestAsync();
-            await StoreUnstoredAsync(cancellationToken);
+            await batcher.FlushAsync();
+            await ReportStoredAsync(keep: 0, cancellationToken);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && unstored.Count > 0)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && storing.Count > 0)
         {
-            // A stopped run keeps what it finished analysing: one short transaction, not to be cut off by the same stop.
-            await StoreUnstoredAsync(CancellationToken.None);
+            await batcher.FlushAsync();
+            await ReportStoredAsync(keep: 0, CancellationToken.None);
             throw;
         }
 
@@ -93,13 +98,6 @@ public sealed class AnalysisRunner(AnalysisPipeline pipeline, IDossierStore stor
         async Task CompleteOldestAsync()
         {
             var (input, analysis) = inFlight.Dequeue();
-            // Documents already analysed are not kept waiting on a slow analysis beyond the batch delay.
-            if (unstored.Count > 0 && !analysis.IsCompleted
-                && !await CompletesWithinAsync(analysis, options.BatchDelay - Stopwatch.GetElapsedTime(oldestUnstored), cancellationToken))
-            {
-                await StoreUnstoredAsync(cancellationToken);
-            }
-
             var outcome = await analysis;
             if (outcome.Document is not { } document)
             {
@@ -108,46 +106,26 @@ public sealed class AnalysisRunner(AnalysisPipeline pipeline, IDossierStore stor
             }
 
             foreach (var warning in outcome.Warnings) observer.InputWarning(input.Source, warning);
-            if (unstored.Count == 0) oldestUnstored = Stopwatch.GetTimestamp();
-            unstored.Add((input.Source, document));
-            if (unstored.Count >= batchSize || Stopwatch.GetElapsedTime(oldestUnstored) >= options.BatchDelay)
-            {
-                await StoreUnstoredAsync(cancellationToken);
-            }
+            storing.Enqueue((input.Source, document, batcher.StoreAsync(document)));
+            // Bounded: about one batch being written and one gathering wait here; more waits for the writes.
+            await ReportStoredAsync(keep: batchSize * 2, cancellationToken);
         }
 
-        async Task StoreUnstoredAsync(CancellationToken storing)
+        // Reports stored documents in the order they were analysed: those already written, and more until at most keep are waiting.
+        async Task ReportStoredAsync(int keep, CancellationToken reporting)
         {
-            if (unstored.Count == 0) return;
-            IReadOnlyList<bool>? isNew = null;
-            try
+            while (storing.TryPeek(out var head) && (storing.Count > keep || head.Stored.IsCompleted))
             {
-                isNew = await store.AddDocumentsAsync(unstored.Select(pending => pending.Document).ToList(), storing);
-            }
-            catch (Exception error) when (error is not OperationCanceledException)
-            {
-                // The batch was rolled back whole; store its documents one at a time so that only the one at fault fails.
-            }
-
-            for (var i = 0; i < unstored.Count; i++)
-            {
-                var (source, document) = unstored[i];
+                var (source, document, storedTask) = storing.Dequeue();
                 bool documentIsNew;
-                if (isNew is not null)
+                try
                 {
-                    documentIsNew = isNew[i];
+                    documentIsNew = await storedTask;
                 }
-                else
+                catch (Exception error) when (error is not OperationCanceledException)
                 {
-                    try
-                    {
-                        documentIsNew = await store.AddDocumentAsync(document, storing);
-                    }
-                    catch (Exception error) when (error is not OperationCanceledException)
-                    {
-                        await FailAsync(new InputFailure(source, $"storing failed: {error.GetType().Name}: {error.Message}"), storing);
-                        continue;
-                    }
+                    await FailAsync(new InputFailure(source, $"storing failed: {error.GetType().Name}: {error.Message}"), reporting);
+                    continue;
                 }
 
                 processed++;
@@ -156,8 +134,6 @@ public sealed class AnalysisRunner(AnalysisPipeline pipeline, IDossierStore stor
                 documentIds.Add(document.Id);
                 observer.DocumentAnalyzed(document, documentIsNew);
             }
-
-            unstored.Clear();
         }
 
         async Task FailAsync(InputFailure failure, CancellationToken recording)
@@ -166,16 +142,6 @@ public sealed class AnalysisRunner(AnalysisPipeline pipeline, IDossierStore stor
             await store.RecordFailureAsync(failure.Source, failure.Reason, recording);
             observer.InputFailed(failure);
         }
-    }
-
-    /// <summary>Whether the task completes within the timeout (false at once for a timeout already past).</summary>
-    private static async Task<bool> CompletesWithinAsync(Task task, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        if (timeout <= TimeSpan.Zero) return false;
-        using var delay = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var first = await Task.WhenAny(task, Task.Delay(timeout, delay.Token));
-        await delay.CancelAsync();
-        return first == task;
     }
 
     /// <summary>Analyses one input; an exception from a stage becomes that input's failure instead of ending the run.</summary>

@@ -132,8 +132,9 @@ public static partial class TextDecoder
         {
             return Encoding.GetEncoding(normalized);
         }
-        catch (ArgumentException)
+        catch (Exception error) when (error is ArgumentException or NotSupportedException)
         {
+            // Unknown labels, and ones .NET knows but refuses (UTF-7, which the WHATWG standard does not list either).
             return null;
         }
     }

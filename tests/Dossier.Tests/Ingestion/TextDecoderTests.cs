@@ -42,6 +42,18 @@ public sealed class TextDecoderTests
         Assert.Equal("windows-1252", text.EncodingName);
     }
 
+    [Theory]
+    [InlineData("utf-7")]
+    [InlineData("no-such-charset")]
+    public void A_declared_charset_that_cannot_be_used_is_ignored_not_fatal(string charset)
+    {
+        var html = "<html><head><meta charset=\"" + charset + "\"></head><body><p>" + Sample + "</p></body></html>";
+        var (text, failure) = TextDecoder.Decode(Encoding.UTF8.GetBytes(html), sniffMarkup: true);
+        Assert.Null(failure);
+        Assert.Contains(Sample, text!.Text, StringComparison.Ordinal);
+        Assert.Equal(Sample, TextDecoder.Decode(Encoding.UTF8.GetBytes(Sample), declaredCharset: charset).Text!.Text);
+    }
+
     [Fact]
     public void ReadsDeclaredGbk()
     {

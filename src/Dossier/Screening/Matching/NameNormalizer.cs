@@ -29,7 +29,7 @@ public sealed class NameNormalizer
         _leadingPlaces = new HashSet<string>(EmbeddedData.ReadLines("Screening.Data.place-qualifiers.txt"), StringComparer.Ordinal);
         _businessLines = new HashSet<string>(EmbeddedData.ReadLines("Screening.Data.business-lines.txt"), StringComparer.Ordinal);
         _lineageConnectors = new HashSet<string>(EmbeddedData.ReadLines("Screening.Data.lineage-connectors.txt"), StringComparer.Ordinal);
-        _legalFormsByFirstWord = EmbeddedData.ReadLines("Screening.Data.legal-forms.txt")
+        _legalFormsByFirstWord = LegalForms.All
             .Select(form => form.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .GroupBy(words => words[0], StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(words => words.Length).ToList(), StringComparer.Ordinal);
