@@ -40,15 +40,14 @@ internal static class SearchRows
     /// <summary>Reads the hits of a query that asked for one row more than <paramref name="limit"/>, which tells whether there are more.</summary>
     public static async Task<SearchResults> ReadAsync(DbDataReader reader, int limit, CancellationToken cancellationToken)
     {
-        var hits = new List<SearchHit>();
-        while (await reader.ReadAsync(cancellationToken))
+        var hits = await StoredRows.ReadAllAsync(reader, row =>
         {
-            string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+            string? Text(int i) => StoredRows.TextOrNull(row, i);
             var (snippet, highlights) = StoredRows.ParseSnippet(Text(6) ?? "");
-            hits.Add(new SearchHit(
-                reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4),
-                Text(5), snippet, highlights, reader.GetDouble(7), Text(8), Text(9), Text(10), reader.GetString(11)));
-        }
+            return new SearchHit(
+                row.GetString(0), row.GetString(1), row.IsDBNull(2) ? null : row.GetInt32(2), row.GetInt32(3), row.GetInt32(4),
+                Text(5), snippet, highlights, row.GetDouble(7), Text(8), Text(9), Text(10), row.GetString(11));
+        }, cancellationToken);
 
         var hasMore = hits.Count > limit;
         return new SearchResults(hasMore ? hits[..limit] : hits, hasMore);

@@ -48,58 +48,43 @@ internal static class StoredRows
     public const string ClaimLinksQuery =
         "SELECT from_document, from_claim, to_document, to_claim, relation, confidence FROM claim_links ORDER BY from_document, from_claim, to_document, to_claim";
 
-    public static async Task<List<ClaimLinkJson>> ReadClaimLinksAsync(DbDataReader reader, CancellationToken cancellationToken)
-    {
-        var links = new List<ClaimLinkJson>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            links.Add(new ClaimLinkJson(
-                new ClaimRefJson(reader.GetString(0), reader.GetInt32(1)),
-                new ClaimRefJson(reader.GetString(2), reader.GetInt32(3)),
-                reader.GetString(4),
-                reader.GetDouble(5)));
-        }
-
-        return links;
-    }
+    public static Task<List<ClaimLinkJson>> ReadClaimLinksAsync(DbDataReader reader, CancellationToken cancellationToken) =>
+        ReadAllAsync(reader, row => new ClaimLinkJson(
+            new ClaimRefJson(row.GetString(0), row.GetInt32(1)),
+            new ClaimRefJson(row.GetString(2), row.GetInt32(3)),
+            row.GetString(4),
+            row.GetDouble(5)), cancellationToken);
 
     /// <summary>The analysts' decisions both stores read (all when @all, else those naming entity @e), in the column order <see cref="ReadDecisionsAsync"/> reads.</summary>
     public const string DecisionsQuery =
         "SELECT id, kind, entity_id, other_id, alias, reason, at FROM entity_decisions WHERE @all OR entity_id = @e OR other_id = @e ORDER BY id";
 
-    public static async Task<List<EntityDecision>> ReadDecisionsAsync(DbDataReader reader, CancellationToken cancellationToken)
+    public static Task<List<EntityDecision>> ReadDecisionsAsync(DbDataReader reader, CancellationToken cancellationToken) =>
+        ReadAllAsync(reader, row => new EntityDecision(
+            row.GetInt64(0),
+            row.GetString(1) == "merge" ? EntityDecisionKind.Merge : EntityDecisionKind.Split,
+            row.GetInt64(2),
+            row.GetInt64(3),
+            TextOrNull(row, 4),
+            row.GetString(5),
+            // SQLite keeps the time as ISO 8601 text, PostgreSQL as a timestamptz.
+            row.GetFieldType(6) == typeof(string)
+                ? DateTimeOffset.Parse(row.GetString(6), System.Globalization.CultureInfo.InvariantCulture)
+                : row.GetFieldValue<DateTimeOffset>(6)), cancellationToken);
+
+    public static Task<List<HitReview>> ReadHitsAsync(DbDataReader reader, CancellationToken cancellationToken) =>
+        ReadAllAsync(reader, row => new HitReview(row.GetInt64(0), row.GetInt64(1), row.GetString(2),
+            new WatchlistHitJson(row.GetString(3), row.GetString(4), row.GetString(5), row.GetDouble(6), TextOrNull(row, 7), TextOrNull(row, 8), row.GetString(9), row.GetString(10)),
+            TextOrNull(row, 11), TextOrNull(row, 12)), cancellationToken);
+
+    public static string? TextOrNull(DbDataReader row, int ordinal) => row.IsDBNull(ordinal) ? null : row.GetString(ordinal);
+
+    /// <summary>Every remaining row of <paramref name="reader"/>, each mapped by <paramref name="read"/>.</summary>
+    public static async Task<List<T>> ReadAllAsync<T>(DbDataReader reader, Func<DbDataReader, T> read, CancellationToken cancellationToken)
     {
-        var decisions = new List<EntityDecision>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            decisions.Add(new EntityDecision(
-                reader.GetInt64(0),
-                reader.GetString(1) == "merge" ? EntityDecisionKind.Merge : EntityDecisionKind.Split,
-                reader.GetInt64(2),
-                reader.GetInt64(3),
-                reader.IsDBNull(4) ? null : reader.GetString(4),
-                reader.GetString(5),
-                // SQLite keeps the time as ISO 8601 text, PostgreSQL as a timestamptz.
-                reader.GetFieldType(6) == typeof(string)
-                    ? DateTimeOffset.Parse(reader.GetString(6), System.Globalization.CultureInfo.InvariantCulture)
-                    : reader.GetFieldValue<DateTimeOffset>(6)));
-        }
-
-        return decisions;
-    }
-
-    public static async Task<List<HitReview>> ReadHitsAsync(DbDataReader reader, CancellationToken cancellationToken)
-    {
-        var hits = new List<HitReview>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
-            hits.Add(new HitReview(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2),
-                new WatchlistHitJson(reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetDouble(6), Text(7), Text(8), reader.GetString(9), reader.GetString(10)),
-                Text(11), Text(12)));
-        }
-
-        return hits;
+        var rows = new List<T>();
+        while (await reader.ReadAsync(cancellationToken)) rows.Add(read(reader));
+        return rows;
     }
 
     /// <summary>Marks the start and end of a matched word in a snippet; removed from indexed text so content cannot fake a match.</summary>
