@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Dossier.Documents;
 using Dossier.Entities;
 using Dossier.Extraction;
+using Dossier.Quotes.Learned;
 using Dossier.Text;
 
 namespace Dossier.Quotes;
@@ -32,6 +33,7 @@ internal sealed class QuoteFinder
     private readonly bool[] _usedCue;
     private readonly bool[] _covered;
     private readonly double[] _cueScores;
+    private readonly TaggedAttributionMerge? _tagged;
 
     public QuoteFinder(
         string text,
@@ -39,8 +41,10 @@ internal sealed class QuoteFinder
         ImmutableArray<Sentence> sentences,
         ImmutableArray<Paragraph> paragraphs,
         EntityLayer entities,
-        QuoteLexicon lexicon)
+        QuoteLexicon lexicon,
+        TaggedAttributionMerge? tagged = null)
     {
+        _tagged = tagged;
         _text = text;
         _tokens = tokens;
         _sentences = sentences;
@@ -105,6 +109,7 @@ internal sealed class QuoteFinder
         found.Sort((a, b) => a.Content.Start.CompareTo(b.Content.Start));
         AttributeContinuations(found, unattributed);
         FindPartials(found, partials);
+        if (_tagged is not null) AddTagged(found, _tagged, cancellationToken);
         found.Sort((a, b) => a.Content.Start.CompareTo(b.Content.Start));
         return Build(found);
     }
@@ -126,10 +131,31 @@ internal sealed class QuoteFinder
         }
     }
 
-    private void MarkInside(QuotedPassage passage)
+    private void MarkInside(QuotedPassage passage) => MarkInside(Words, passage, _insideQuote);
+
+    /// <summary>Marks the tokens of a quoted passage, its quotation marks included.</summary>
+    internal static void MarkInside(TokenWords words, QuotedPassage passage, bool[] insideQuote)
     {
         var end = passage.Close >= 0 ? passage.Close + 1 : passage.Inner.End;
-        for (var t = Words.IndexAtOrAfter(passage.Open); t < _tokens.Length && _tokens[t].Span.Start < end; t++) _insideQuote[t] = true;
+        for (var t = words.IndexAtOrAfter(passage.Open); t < words.Count && words.Tokens[t].Span.Start < end; t++) insideQuote[t] = true;
+    }
+
+    /// <summary>The learned tagger's attributions whose content no rule attribution overlaps (the rules' speakers and kinds stay).</summary>
+    private void AddTagged(List<Found> found, TaggedAttributionMerge merge, CancellationToken cancellationToken)
+    {
+        var taken = new bool[_tokens.Length];
+        foreach (var f in found) Mark(taken, f.Content);
+        foreach (var tagged in merge.Select(Words, _sentences, _insideQuote, taken, _lexicon, cancellationToken))
+        {
+            var content = new TextSpan(_tokens[tagged.ContentStart].Span.Start, _tokens[tagged.ContentEnd - 1].Span.End);
+            var cue = tagged.HasCue ? new CueMatch(tagged.CueStart, tagged.CueEnd, TaggedAttributionMerge.CuePatternOf(Words, tagged)) : null;
+            found.Add(new Found(content, merge.KindOf(_insideQuote, tagged), cue, new SpeakerPhrase(tagged.SourceStart, tagged.SourceEnd, tagged.SourceStart)));
+        }
+    }
+
+    private void Mark(bool[] tokens, TextSpan span)
+    {
+        for (var t = Words.IndexAtOrAfter(span.Start); t < _tokens.Length && _tokens[t].Span.Start < span.End; t++) tokens[t] = true;
     }
 
     private void Use(CueMatch cue)

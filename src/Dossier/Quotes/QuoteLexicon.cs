@@ -100,4 +100,22 @@ public sealed record QuoteOptions
 
     /// <summary>The score above which the cue model (models/quotes/cue-model.tsv) takes an unlisted word as a cue; null turns it off.</summary>
     public double? CueModelThreshold { get; init; } = 0.0;
+
+    /// <summary>
+    /// Adds the learned attribution tagger's attributions (models/quotes/attribution-tagger.bin.gz) where the rules
+    /// built none whose content overlaps; false keeps the rules alone.
+    /// </summary>
+    public bool TaggedAttributions { get; init; } = true;
+
+    /// <summary>A tagger model file to use instead of the shipped one (for choosing a model on dev before it ships).</summary>
+    internal string? TaggerModelPath { get; init; }
+
+    /// <summary>A tagged content shorter than this many words is left out: fragments cost precision under one-to-one pairing.</summary>
+    internal int TaggedMinContentWords { get; init; } = 1;
+
+    /// <summary>Whether a tagged content needs a tagged cue in its sentence.</summary>
+    internal bool TaggedRequiresCue { get; init; }
+
+    /// <summary>Whether that cue must hold a word the cue lexicon lists or the cue model scores as a cue.</summary>
+    internal bool TaggedRequiresKnownCue { get; init; }
 }

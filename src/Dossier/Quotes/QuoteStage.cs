@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Dossier.Documents;
 using Dossier.Entities;
 using Dossier.Pipeline;
+using Dossier.Quotes.Learned;
 
 namespace Dossier.Quotes;
 
@@ -13,6 +14,7 @@ namespace Dossier.Quotes;
 public sealed class QuoteStage(QuoteOptions? options = null) : IDocumentStage
 {
     private readonly QuoteLexicon _lexicon = QuoteLexicon.For(options ?? new QuoteOptions());
+    private readonly TaggedAttributionMerge? _tagged = TaggedAttributionMerge.For(options ?? new QuoteOptions());
 
     public string Name => "quotes";
     public IReadOnlyList<LayerKey> Requires { get; } = [Layers.Tokens, Layers.Sentences, Layers.Paragraphs];
@@ -30,7 +32,8 @@ public sealed class QuoteStage(QuoteOptions? options = null) : IDocumentStage
             sentences,
             document.GetOrDefault(Layers.Paragraphs),
             document.GetOrDefault(Layers.Entities) ?? EntityLayer.Empty,
-            _lexicon);
+            _lexicon,
+            _tagged);
         return document.With(Layers.Quotes, finder.Find(cancellationToken));
     }
 }

@@ -146,10 +146,13 @@ internal sealed class LinearChainModel
         }
     }
 
-    public static LinearChainModel Read(BinaryReader reader)
+    public static LinearChainModel Read(BinaryReader reader) => Read(reader, TagScheme.ForCount);
+
+    /// <summary>Reads a model whose scheme the caller knows from its tag count (a tagger with other span types than the entities').</summary>
+    public static LinearChainModel Read(BinaryReader reader, Func<int, TagScheme> schemeForCount)
     {
         var bits = reader.ReadInt32();
-        var scheme = TagScheme.ForCount(reader.ReadInt32());
+        var scheme = schemeForCount(reader.ReadInt32());
         var LabelCount = scheme.Count;
         var transitions = new float[(LabelCount + 1) * LabelCount];
         for (var i = 0; i < transitions.Length; i++) transitions[i] = reader.ReadSingle();

@@ -1,3 +1,5 @@
+using Dossier.Text.Sequence;
+
 namespace Dossier.Entities.Ner;
 
 public sealed record NerTrainingOptions
@@ -23,7 +25,7 @@ public sealed record NerTrainingOptions
 }
 
 /// <summary>
-/// Trains the tagger with the averaged structured perceptron (Collins 2002). The second pass is trained on the
+/// Trains the tagger with the averaged structured perceptron (<see cref="StructuredPerceptron"/>). The second pass is trained on the
 /// first pass's tags for documents it did not see (cross-validation over documents), so that it learns how far
 /// to trust them on new text rather than on text the first pass has memorised. Deterministic for a given seed.
 /// </summary>
@@ -83,10 +85,10 @@ public static class NerTrainer
 
     private static LinearChainModel TrainChain(List<(SentenceFeatures Features, int[] Gold)> data, TagScheme scheme, NerTrainingOptions options, string name, Action<string>? log)
     {
-        var mixed = TrainOne(data, scheme, options, name, log);
+        var mixed = StructuredPerceptron.Train(data, scheme, options.BucketBits, options.Epochs, options.Seed, name, log);
         for (var k = 1; k < options.Mixtures; k++)
         {
-            var other = TrainOne(data, scheme, options with { Seed = options.Seed + 1000 * k }, $"{name} ({k + 1}/{options.Mixtures})", log);
+            var other = StructuredPerceptron.Train(data, scheme, options.BucketBits, options.Epochs, options.Seed + 1000 * k, $"{name} ({k + 1}/{options.Mixtures})", log);
             for (var i = 0; i < mixed.Weights.Length; i++) mixed.Weights[i] += other.Weights[i];
             for (var i = 0; i < mixed.Transitions.Length; i++) mixed.Transitions[i] += other.Transitions[i];
         }
@@ -99,67 +101,5 @@ public static class NerTrainer
         }
 
         return mixed;
-    }
-
-    private static LinearChainModel TrainOne(List<(SentenceFeatures Features, int[] Gold)> data, TagScheme scheme, NerTrainingOptions options, string name, Action<string>? log)
-    {
-        var L = scheme.Count;
-        var size = (1 << options.BucketBits) * L;
-        var weights = new float[size];
-        var sums = new float[size];
-        var transitions = new float[(L + 1) * L];
-        var transitionSums = new float[(L + 1) * L];
-        var order = Enumerable.Range(0, data.Count).ToArray();
-        var random = new Random(options.Seed);
-        var step = 1f;
-        for (var epoch = 0; epoch < options.Epochs; epoch++)
-        {
-            random.Shuffle(order);
-            var mistakes = 0;
-            foreach (var index in order)
-            {
-                var (features, gold) = data[index];
-                var predicted = LinearChainModel.Decode(scheme, features, weights, transitions);
-                if (!predicted.AsSpan().SequenceEqual(gold))
-                {
-                    mistakes++;
-                    for (var t = 0; t < gold.Length; t++)
-                    {
-                        var g = gold[t];
-                        var p = predicted[t];
-                        if (g != p)
-                        {
-                            for (var k = features.Offsets[t]; k < features.Offsets[t + 1]; k++)
-                            {
-                                var row = features.Features[k] * L;
-                                weights[row + g] += 1;
-                                sums[row + g] += step;
-                                weights[row + p] -= 1;
-                                sums[row + p] -= step;
-                            }
-                        }
-
-                        var gPrev = t == 0 ? L : gold[t - 1];
-                        var pPrev = t == 0 ? L : predicted[t - 1];
-                        if (g != p || gPrev != pPrev)
-                        {
-                            transitions[gPrev * L + g] += 1;
-                            transitionSums[gPrev * L + g] += step;
-                            transitions[pPrev * L + p] -= 1;
-                            transitionSums[pPrev * L + p] -= step;
-                        }
-                    }
-                }
-
-                step++;
-            }
-
-            log?.Invoke($"{name}: epoch {epoch + 1}/{options.Epochs}, {mistakes} of {data.Count} sentences wrong");
-        }
-
-        // Averaging: the mean of the weights over all steps is w - sum(step * update) / steps.
-        for (var i = 0; i < size; i++) weights[i] -= sums[i] / step;
-        for (var i = 0; i < transitions.Length; i++) transitions[i] -= transitionSums[i] / step;
-        return new LinearChainModel(scheme, options.BucketBits, weights, transitions);
     }
 }

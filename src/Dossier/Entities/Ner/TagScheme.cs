@@ -3,15 +3,18 @@ namespace Dossier.Entities.Ner;
 /// <summary>
 /// How entity spans are spelt as per-token tags inside a model. IOB2 marks the first token (B) and the rest (I);
 /// BILOU also marks the last (L) and single-token names (U), which Ratinov and Roth found learns better.
-/// Whatever the scheme inside, the tagger answers in IOB2 (<see cref="NerLabels"/>).
+/// Whatever the scheme inside, the tagger answers in IOB2 (<see cref="NerLabels"/>). Span types are numbered from 0;
+/// the entity tagger has four (PER, ORG, LOC, MISC), other span taggers their own.
 /// </summary>
 internal sealed class TagScheme
 {
     private readonly bool _bilou;
+    private readonly int _types;
 
-    private TagScheme(bool bilou)
+    private TagScheme(bool bilou, int types = 4)
     {
         _bilou = bilou;
+        _types = types;
         // Viterbi asks these for every token and tag pair; answering from tables keeps divisions out of its loop.
         AllowedPrevious = new int[Count][];
         Starts = new bool[Count];
@@ -33,6 +36,9 @@ internal sealed class TagScheme
     public static TagScheme Iob2 { get; } = new(false);
     public static TagScheme Bilou { get; } = new(true);
 
+    /// <summary>IOB2 over <paramref name="types"/> span types: O, then B- and I- for each type.</summary>
+    public static TagScheme Iob2Of(int types) => types == 4 ? Iob2 : new(false, types);
+
     public static TagScheme ForCount(int count) => count switch
     {
         9 => Iob2,
@@ -40,11 +46,11 @@ internal sealed class TagScheme
         _ => throw new InvalidDataException($"No tag scheme has {count} tags."),
     };
 
-    public int Count => _bilou ? 17 : 9;
+    public int Count => 1 + Width * _types;
 
     private int Width => _bilou ? 4 : 2;
 
-    /// <summary>0 PER, 1 ORG, 2 LOC, 3 MISC; -1 for O.</summary>
+    /// <summary>The span type (for entities 0 PER, 1 ORG, 2 LOC, 3 MISC); -1 for O.</summary>
     public int TypeOf(int tag) => tag == 0 ? -1 : (tag - 1) / Width;
 
     // Position within the type's block: 0 B, 1 I, 2 L, 3 U.

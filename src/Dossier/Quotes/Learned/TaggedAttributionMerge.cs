@@ -1,0 +1,75 @@
+using System.Collections.Immutable;
+using Dossier.Text;
+
+namespace Dossier.Quotes.Learned;
+
+/// <summary>
+/// Which of the tagger's attributions join the rules' ones: those with a source whose content no rule attribution
+/// overlaps and that pass the options' thresholds (chosen on PolNeAR dev). The rules keep what they found: they carry
+/// the speakers and kinds the rest of the product relies on.
+/// </summary>
+internal sealed class TaggedAttributionMerge(AttributionTagger tagger, int minContentWords, bool requiresCue, bool requiresKnownCue)
+{
+    /// <summary>The merge the options ask for; null when they turn the tagger off.</summary>
+    public static TaggedAttributionMerge? For(QuoteOptions options)
+    {
+        if (!options.TaggedAttributions) return null;
+        var tagger = options.TaggerModelPath is { } path ? AttributionTagger.Load(path) : AttributionTagger.Default;
+        return new TaggedAttributionMerge(tagger, options.TaggedMinContentWords, options.TaggedRequiresCue, options.TaggedRequiresKnownCue);
+    }
+
+    public IEnumerable<TaggedAttribution> Select(
+        TokenWords words, ImmutableArray<Sentence> sentences, bool[] insideQuote, bool[] taken, QuoteLexicon lexicon, CancellationToken cancellationToken)
+    {
+        var features = new AttributionFeatures(words, insideQuote, lexicon);
+        foreach (var tagged in tagger.Find(features, sentences, words.Count, cancellationToken))
+        {
+            if (!tagged.HasSource || requiresCue && !tagged.HasCue) continue;
+            if (requiresKnownCue && !(tagged.HasCue && features.HasCueCandidate(tagged.CueStart, tagged.CueEnd))) continue;
+            var (start, end) = Trim(words, tagged.ContentStart, tagged.ContentEnd);
+            if (end <= start || CountWords(words, start, end) < minContentWords || Overlaps(taken, start, end)) continue;
+            yield return tagged with { ContentStart = start, ContentEnd = end };
+        }
+    }
+
+    /// <summary>Direct when every content word is quoted, mixed when some are, indirect otherwise.</summary>
+    public QuoteKind KindOf(bool[] insideQuote, TaggedAttribution tagged)
+    {
+        var quoted = 0;
+        for (var t = tagged.ContentStart; t < tagged.ContentEnd; t++) quoted += insideQuote[t] ? 1 : 0;
+        return quoted == 0 ? QuoteKind.Indirect : quoted == tagged.ContentEnd - tagged.ContentStart ? QuoteKind.Direct : QuoteKind.Mixed;
+    }
+
+    /// <summary>The tagged cue's words, as the rules' cue patterns spell them; learned, as the tagger's cues are.</summary>
+    public static CuePattern CuePatternOf(TokenWords words, TaggedAttribution tagged)
+    {
+        var cueWords = new string[tagged.CueEnd - tagged.CueStart];
+        for (var t = tagged.CueStart; t < tagged.CueEnd; t++) cueWords[t - tagged.CueStart] = words.Lower(t);
+        return new CuePattern(cueWords, false, Learned: true);
+    }
+
+    /// <summary>Punctuation at either end of a content is not said by anyone ("that" stays: annotators include it).</summary>
+    private static (int Start, int End) Trim(TokenWords words, int start, int end)
+    {
+        while (start < end && words.IsPunctuation(start)) start++;
+        while (end > start && words.IsPunctuation(end - 1)) end--;
+        return (start, end);
+    }
+
+    private static int CountWords(TokenWords words, int start, int end)
+    {
+        var count = 0;
+        for (var t = start; t < end; t++) count += words.Tokens[t].Kind is TokenKind.Word or TokenKind.Number ? 1 : 0;
+        return count;
+    }
+
+    private static bool Overlaps(bool[] taken, int start, int end)
+    {
+        for (var t = start; t < end; t++)
+        {
+            if (taken[t]) return true;
+        }
+
+        return false;
+    }
+}

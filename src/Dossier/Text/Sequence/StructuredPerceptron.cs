@@ -1,0 +1,74 @@
+using Dossier.Entities.Ner;
+
+namespace Dossier.Text.Sequence;
+
+/// <summary>
+/// The averaged structured perceptron (Collins 2002) for <see cref="LinearChainModel"/>: decode each sentence with
+/// the current weights, move them towards the gold tags where the decoded ones differ, and average the weights over
+/// all steps. Shared by the entity tagger and the attribution tagger. Deterministic for a given seed.
+/// </summary>
+internal static class StructuredPerceptron
+{
+    public static LinearChainModel Train(
+        IReadOnlyList<(SentenceFeatures Features, int[] Gold)> data, TagScheme scheme, int bucketBits, int epochs, int seed, string name, Action<string>? log)
+    {
+        var L = scheme.Count;
+        var size = (1 << bucketBits) * L;
+        var weights = new float[size];
+        var sums = new float[size];
+        var transitions = new float[(L + 1) * L];
+        var transitionSums = new float[(L + 1) * L];
+        var order = Enumerable.Range(0, data.Count).ToArray();
+        var random = new Random(seed);
+        var step = 1f;
+        for (var epoch = 0; epoch < epochs; epoch++)
+        {
+            random.Shuffle(order);
+            var mistakes = 0;
+            foreach (var index in order)
+            {
+                var (features, gold) = data[index];
+                var predicted = LinearChainModel.Decode(scheme, features, weights, transitions);
+                if (!predicted.AsSpan().SequenceEqual(gold))
+                {
+                    mistakes++;
+                    for (var t = 0; t < gold.Length; t++)
+                    {
+                        var g = gold[t];
+                        var p = predicted[t];
+                        if (g != p)
+                        {
+                            for (var k = features.Offsets[t]; k < features.Offsets[t + 1]; k++)
+                            {
+                                var row = features.Features[k] * L;
+                                weights[row + g] += 1;
+                                sums[row + g] += step;
+                                weights[row + p] -= 1;
+                                sums[row + p] -= step;
+                            }
+                        }
+
+                        var gPrev = t == 0 ? L : gold[t - 1];
+                        var pPrev = t == 0 ? L : predicted[t - 1];
+                        if (g != p || gPrev != pPrev)
+                        {
+                            transitions[gPrev * L + g] += 1;
+                            transitionSums[gPrev * L + g] += step;
+                            transitions[pPrev * L + p] -= 1;
+                            transitionSums[pPrev * L + p] -= step;
+                        }
+                    }
+                }
+
+                step++;
+            }
+
+            log?.Invoke($"{name}: epoch {epoch + 1}/{epochs}, {mistakes} of {data.Count} sentences wrong");
+        }
+
+        // Averaging: the mean of the weights over all steps is w - sum(step * update) / steps.
+        for (var i = 0; i < size; i++) weights[i] -= sums[i] / step;
+        for (var i = 0; i < transitions.Length; i++) transitions[i] -= transitionSums[i] / step;
+        return new LinearChainModel(scheme, bucketBits, weights, transitions);
+    }
+}
