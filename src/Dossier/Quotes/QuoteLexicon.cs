@@ -118,4 +118,7 @@ public sealed record QuoteOptions
 
     /// <summary>Whether that cue must hold a word the cue lexicon lists or the cue model scores as a cue.</summary>
     internal bool TaggedRequiresKnownCue { get; init; }
+
+    /// <summary>Whether a tagged attribution whose cue lies inside a rule content is added (nested speech) though the contents overlap.</summary>
+    internal bool TaggedNested { get; init; }
 }

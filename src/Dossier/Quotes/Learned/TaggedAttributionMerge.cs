@@ -8,14 +8,14 @@ namespace Dossier.Quotes.Learned;
 /// overlaps and that pass the options' thresholds (chosen on PolNeAR dev). The rules keep what they found: they carry
 /// the speakers and kinds the rest of the product relies on.
 /// </summary>
-internal sealed class TaggedAttributionMerge(AttributionTagger tagger, int minContentWords, bool requiresCue, bool requiresKnownCue)
+internal sealed class TaggedAttributionMerge(AttributionTagger tagger, int minContentWords, bool requiresCue, bool requiresKnownCue, bool nested)
 {
     /// <summary>The merge the options ask for; null when they turn the tagger off.</summary>
     public static TaggedAttributionMerge? For(QuoteOptions options)
     {
         if (!options.TaggedAttributions) return null;
         var tagger = options.TaggerModelPath is { } path ? AttributionTagger.Load(path) : AttributionTagger.Default;
-        return new TaggedAttributionMerge(tagger, options.TaggedMinContentWords, options.TaggedRequiresCue, options.TaggedRequiresKnownCue);
+        return new TaggedAttributionMerge(tagger, options.TaggedMinContentWords, options.TaggedRequiresCue, options.TaggedRequiresKnownCue, options.TaggedNested);
     }
 
     public IEnumerable<TaggedAttribution> Select(
@@ -27,7 +27,9 @@ internal sealed class TaggedAttributionMerge(AttributionTagger tagger, int minCo
             if (!tagged.HasSource || requiresCue && !tagged.HasCue) continue;
             if (requiresKnownCue && !(tagged.HasCue && features.HasCueCandidate(tagged.CueStart, tagged.CueEnd))) continue;
             var (start, end) = Trim(words, tagged.ContentStart, tagged.ContentEnd);
-            if (end <= start || CountWords(words, start, end) < minContentWords || Overlaps(taken, start, end)) continue;
+            if (end <= start || CountWords(words, start, end) < minContentWords) continue;
+            // "X said that Y told him Z": an attribution whose cue lies inside a rule content is nested in it, not a rival.
+            if (Overlaps(taken, start, end) && !(nested && tagged.HasCue && taken[tagged.CueStart])) continue;
             yield return tagged with { ContentStart = start, ContentEnd = end };
         }
     }
