@@ -111,14 +111,14 @@ public sealed record QuoteOptions
     internal string? TaggerModelPath { get; init; }
 
     /// <summary>A tagged content shorter than this many words is left out: fragments cost precision under one-to-one pairing.</summary>
-    internal int TaggedMinContentWords { get; init; } = 1;
+    internal int TaggedMinContentWords { get; init; } = 2;
 
     /// <summary>Whether a tagged content needs a tagged cue in its sentence.</summary>
-    internal bool TaggedRequiresCue { get; init; }
+    internal bool TaggedRequiresCue { get; init; } = true;
 
-    /// <summary>Whether that cue must hold a word the cue lexicon lists or the cue model scores as a cue.</summary>
-    internal bool TaggedRequiresKnownCue { get; init; }
+    /// <summary>Whether a tagged cue must hold a word the cue lexicon lists or the cue model scores as a cue.</summary>
+    internal bool TaggedRequiresKnownCue { get; init; } = true;
 
     /// <summary>Whether a tagged attribution whose cue lies inside a rule content is added (nested speech) though the contents overlap.</summary>
-    internal bool TaggedNested { get; init; }
+    internal bool TaggedNested { get; init; } = true;
 }

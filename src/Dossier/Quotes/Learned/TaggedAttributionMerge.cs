@@ -25,7 +25,7 @@ internal sealed class TaggedAttributionMerge(AttributionTagger tagger, int minCo
         foreach (var tagged in tagger.Find(features, sentences, words.Count, cancellationToken))
         {
             if (!tagged.HasSource || requiresCue && !tagged.HasCue) continue;
-            if (requiresKnownCue && !(tagged.HasCue && features.HasCueCandidate(tagged.CueStart, tagged.CueEnd))) continue;
+            if (requiresKnownCue && tagged.HasCue && !features.HasCueCandidate(tagged.CueStart, tagged.CueEnd)) continue;
             var (start, end) = Trim(words, tagged.ContentStart, tagged.ContentEnd);
             if (end <= start || CountWords(words, start, end) < minContentWords) continue;
             // "X said that Y told him Z": an attribution whose cue lies inside a rule content is nested in it, not a rival.
