@@ -26,6 +26,7 @@ internal sealed class TaggedAttributionMerge(AttributionTagger tagger, int minCo
         {
             if (!tagged.HasSource || requiresCue && !tagged.HasCue) continue;
             if (requiresKnownCue && tagged.HasCue && !features.HasCueCandidate(tagged.CueStart, tagged.CueEnd)) continue;
+            if (tagged.HasCue && IsPassive(words, tagged.CueStart, tagged.CueEnd)) continue;
             var (start, end) = Trim(words, tagged.ContentStart, tagged.ContentEnd);
             if (end <= start || CountWords(words, start, end) < minContentWords) continue;
             // "X said that Y told him Z": an attribution whose cue lies inside a rule content is nested in it, not a rival.
@@ -56,6 +57,22 @@ internal sealed class TaggedAttributionMerge(AttributionTagger tagger, int minCo
         while (start < end && words.IsPunctuation(start)) start++;
         while (end > start && words.IsPunctuation(end - 1)) end--;
         return (start, end);
+    }
+
+    private static readonly HashSet<string> BeForms = ["is", "was", "were", "are", "be", "been", "being"];
+
+    /// <summary>
+    /// "Clinton was supported by 42 percent", "was accused of": the tagger takes the subject of a passive for the source,
+    /// where annotators take the agent; on dev such attributions were mostly wrong.
+    /// </summary>
+    private static bool IsPassive(TokenWords words, int start, int end)
+    {
+        for (var t = start; t < end; t++)
+        {
+            if (BeForms.Contains(words.Lower(t))) return true;
+        }
+
+        return false;
     }
 
     private static int CountWords(TokenWords words, int start, int end)
