@@ -12,7 +12,7 @@ namespace Dossier.Bench;
 /// <summary>
 /// Quote attribution on PolNeAR (brat Source/Cue/Content spans): content spans, source spans and source–content
 /// relations, exact and partial, and speaker accuracy on direct quotes.
-/// Usage: attribution [train|dev|test] [--errors N] [--relations] [--breakdown N [--examples K]] [--min-cue-ratio R] [--min-cue-count N] [--cue-threshold T|off] [--tagger MODEL|off] [--tagger-min-words N] [--tagger-cue-optional] [--tagger-any-cue] [--tagger-not-nested]
+/// Usage: attribution [train|dev|test] [--errors N] [--relations] [--breakdown N [--examples K]] [--min-cue-ratio R] [--min-cue-count N] [--cue-threshold T|off] [--tagger MODEL|off] [--tagger-min-words N] [--tagger-cue-optional] [--tagger-any-cue] [--tagger-not-nested] [--tagger-keeps-sources]
 /// (--breakdown prints the relation loss by attribution type, by what the prediction at the gold cue got wrong (K examples each) and by the N cue words losing most; --errors lists up to N missed or misattributed direct quotes; with --relations also unmatched gold relations, NOREL,
 /// and unmatched predictions, FALSE, marked C when some content overlaps).
 /// </summary>
@@ -66,6 +66,7 @@ public sealed class AttributionBenchmark : IBenchmark
         if (args.Contains("--tagger-cue-optional")) options = options with { TaggedRequiresCue = false };
         if (args.Contains("--tagger-any-cue")) options = options with { TaggedRequiresKnownCue = false };
         if (args.Contains("--tagger-not-nested")) options = options with { TaggedNested = false };
+        if (args.Contains("--tagger-keeps-sources")) options = options with { TaggedCorrectsSources = false };
 
         var pipeline = new PipelineBuilder().UseTokens().UseSentences().UseQuotes(options).Build();
         var content = new Tally();

@@ -31,7 +31,7 @@ public sealed class AttributionTaggerTraining : IBenchmark
             return Task.FromResult(1);
         }
 
-        var epochs = IntOption(args, "--epochs", 10);
+        var epochs = IntOption(args, "--epochs", 8);
         var bits = IntOption(args, "--bits", 20);
         var seed = IntOption(args, "--seed", 1);
         var output = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || !args[i - 1].StartsWith("--", StringComparison.Ordinal))).FirstOrDefault()

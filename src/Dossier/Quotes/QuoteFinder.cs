@@ -143,19 +143,32 @@ internal sealed class QuoteFinder
     /// <summary>The learned tagger's attributions whose content no rule attribution overlaps (the rules' speakers and kinds stay).</summary>
     private void AddTagged(List<Found> found, TaggedAttributionMerge merge, CancellationToken cancellationToken)
     {
-        var taken = new bool[_tokens.Length];
-        foreach (var f in found) Mark(taken, f.Content);
-        foreach (var tagged in merge.Select(Words, _sentences, _insideQuote, taken, _lexicon, cancellationToken))
+        var owner = new int[_tokens.Length];
+        Array.Fill(owner, -1);
+        for (var i = 0; i < found.Count; i++) Mark(owner, found[i].Content, i);
+        foreach (var (tagged, rival) in merge.Select(Words, _sentences, _insideQuote, owner, _lexicon, cancellationToken))
         {
+            var source = new SpeakerPhrase(tagged.SourceStart, tagged.SourceEnd, tagged.SourceStart);
+            if (rival >= 0)
+            {
+                // Indirect speech only: the rules' direct-quote speakers are the better ones.
+                if (found[rival] is { Kind: QuoteKind.Indirect, Speaker: { } speaker } rule && (speaker.End <= source.Start || speaker.Start >= source.End))
+                {
+                    found[rival] = rule with { Speaker = source };
+                }
+
+                continue;
+            }
+
             var content = new TextSpan(_tokens[tagged.ContentStart].Span.Start, _tokens[tagged.ContentEnd - 1].Span.End);
             var cue = tagged.HasCue ? new CueMatch(tagged.CueStart, tagged.CueEnd, TaggedAttributionMerge.CuePatternOf(Words, tagged)) : null;
-            found.Add(new Found(content, merge.KindOf(_insideQuote, tagged), cue, new SpeakerPhrase(tagged.SourceStart, tagged.SourceEnd, tagged.SourceStart)));
+            found.Add(new Found(content, merge.KindOf(_insideQuote, tagged), cue, source));
         }
     }
 
-    private void Mark(bool[] tokens, TextSpan span)
+    private void Mark(int[] tokens, TextSpan span, int value)
     {
-        for (var t = Words.IndexAtOrAfter(span.Start); t < _tokens.Length && _tokens[t].Span.Start < span.End; t++) tokens[t] = true;
+        for (var t = Words.IndexAtOrAfter(span.Start); t < _tokens.Length && _tokens[t].Span.Start < span.End; t++) tokens[t] = value;
     }
 
     private void Use(CueMatch cue)

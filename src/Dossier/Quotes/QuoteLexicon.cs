@@ -121,4 +121,7 @@ public sealed record QuoteOptions
 
     /// <summary>Whether a tagged attribution whose cue lies inside a rule content is added (nested speech) though the contents overlap.</summary>
     internal bool TaggedNested { get; init; } = true;
+
+    /// <summary>Whether the tagger's source replaces a rule indirect attribution's speaker where it tags the same content.</summary>
+    internal bool TaggedCorrectsSources { get; init; } = true;
 }

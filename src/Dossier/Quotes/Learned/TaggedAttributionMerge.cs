@@ -8,18 +8,23 @@ namespace Dossier.Quotes.Learned;
 /// overlaps and that pass the options' thresholds (chosen on PolNeAR dev). The rules keep what they found: they carry
 /// the speakers and kinds the rest of the product relies on.
 /// </summary>
-internal sealed class TaggedAttributionMerge(AttributionTagger tagger, int minContentWords, bool requiresCue, bool requiresKnownCue, bool nested)
+internal sealed class TaggedAttributionMerge(AttributionTagger tagger, int minContentWords, bool requiresCue, bool requiresKnownCue, bool nested, bool correctsSources)
 {
     /// <summary>The merge the options ask for; null when they turn the tagger off.</summary>
     public static TaggedAttributionMerge? For(QuoteOptions options)
     {
         if (!options.TaggedAttributions) return null;
         var tagger = options.TaggerModelPath is { } path ? AttributionTagger.Load(path) : AttributionTagger.Default;
-        return new TaggedAttributionMerge(tagger, options.TaggedMinContentWords, options.TaggedRequiresCue, options.TaggedRequiresKnownCue, options.TaggedNested);
+        return new TaggedAttributionMerge(tagger, options.TaggedMinContentWords, options.TaggedRequiresCue, options.TaggedRequiresKnownCue, options.TaggedNested, options.TaggedCorrectsSources);
     }
 
-    public IEnumerable<TaggedAttribution> Select(
-        TokenWords words, ImmutableArray<Sentence> sentences, bool[] insideQuote, bool[] taken, QuoteLexicon lexicon, CancellationToken cancellationToken)
+    /// <summary>
+    /// The tagged attributions to add (<c>Rival</c> -1) and, when sources may be corrected, those whose content a rule
+    /// attribution already holds (<c>Rival</c>: the index of that rule attribution, as <paramref name="owner"/> gives it
+    /// per token, -1 where no rule content lies).
+    /// </summary>
+    public IEnumerable<(TaggedAttribution Attribution, int Rival)> Select(
+        TokenWords words, ImmutableArray<Sentence> sentences, bool[] insideQuote, int[] owner, QuoteLexicon lexicon, CancellationToken cancellationToken)
     {
         var features = new AttributionFeatures(words, insideQuote, lexicon);
         foreach (var tagged in tagger.Find(features, sentences, words.Count, cancellationToken))
@@ -29,9 +34,11 @@ internal sealed class TaggedAttributionMerge(AttributionTagger tagger, int minCo
             if (tagged.HasCue && IsPassive(words, tagged.CueStart, tagged.CueEnd)) continue;
             var (start, end) = Trim(words, tagged.ContentStart, tagged.ContentEnd);
             if (end <= start || CountWords(words, start, end) < minContentWords) continue;
+            var rival = FirstOwner(owner, start, end);
             // "X said that Y told him Z": an attribution whose cue lies inside a rule content is nested in it, not a rival.
-            if (Overlaps(taken, start, end) && !(nested && tagged.HasCue && taken[tagged.CueStart])) continue;
-            yield return tagged with { ContentStart = start, ContentEnd = end };
+            if (rival >= 0 && nested && tagged.HasCue && owner[tagged.CueStart] >= 0) rival = -1;
+            else if (rival >= 0 && !correctsSources) continue;
+            yield return (tagged with { ContentStart = start, ContentEnd = end }, rival);
         }
     }
 
@@ -82,13 +89,13 @@ internal sealed class TaggedAttributionMerge(AttributionTagger tagger, int minCo
         return count;
     }
 
-    private static bool Overlaps(bool[] taken, int start, int end)
+    private static int FirstOwner(int[] owner, int start, int end)
     {
         for (var t = start; t < end; t++)
         {
-            if (taken[t]) return true;
+            if (owner[t] >= 0) return owner[t];
         }
 
-        return false;
+        return -1;
     }
 }
