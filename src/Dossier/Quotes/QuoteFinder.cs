@@ -145,14 +145,21 @@ internal sealed class QuoteFinder
     {
         var owner = new int[_tokens.Length];
         Array.Fill(owner, -1);
-        for (var i = 0; i < found.Count; i++) Mark(owner, found[i].Content, i);
-        foreach (var (tagged, rival) in merge.Select(Words, _sentences, _insideQuote, owner, _lexicon, cancellationToken))
+        var ruleCues = new int[_tokens.Length];
+        Array.Fill(ruleCues, -1);
+        for (var i = 0; i < found.Count; i++)
+        {
+            Mark(owner, found[i].Content, i);
+            if (found[i].Cue is { } ruleCue) ruleCues.AsSpan(ruleCue.Start, ruleCue.End - ruleCue.Start).Fill(i);
+        }
+
+        foreach (var (tagged, rival) in merge.Select(Words, _sentences, _insideQuote, owner, ruleCues, _lexicon, cancellationToken))
         {
             var source = new SpeakerPhrase(tagged.SourceStart, tagged.SourceEnd, tagged.SourceStart);
             if (rival >= 0)
             {
-                // Indirect speech only: the rules' direct-quote speakers are the better ones.
-                if (found[rival] is { Kind: QuoteKind.Indirect, Speaker: { } speaker } rule && (speaker.End <= source.Start || speaker.Start >= source.End))
+                // Indirect speech with a learned cue only: the rules' direct-quote speakers, and those of listed cues, are the better ones.
+                if (found[rival] is { Kind: QuoteKind.Indirect, Speaker: { } speaker, Cue.Pattern.Learned: true } rule && (speaker.End <= source.Start || speaker.Start >= source.End))
                 {
                     found[rival] = rule with { Speaker = source };
                 }

@@ -21,7 +21,7 @@ public sealed class QuoteCueModelTests
     [Fact]
     public void WithoutTheModelTheSameSentenceHasNoQuote()
     {
-        var (_, quotes) = QuoteTestDocuments.Analyze(Belief, options: new QuoteOptions { CueModelThreshold = null });
+        var (_, quotes) = QuoteTestDocuments.Analyze(Belief, options: new QuoteOptions { CueModelThreshold = null, TaggedAttributions = false });
         Assert.Empty(quotes);
     }
 

@@ -67,12 +67,12 @@ internal sealed class AttributionFeatures
         };
     }
 
-    /// <summary>Whether some token of [start, end) is a cue to the lexicon or the cue model.</summary>
-    public bool HasCueCandidate(int start, int end)
+    /// <summary>Whether some token of [start, end) is a cue to the lexicon or the cue model, and not a word the stage never takes as a cue.</summary>
+    public bool HasCueCandidate(int start, int end, IReadOnlySet<string> notCues)
     {
         for (var t = Math.Max(0, start); t < end && t < _cue.Length; t++)
         {
-            if (IsCandidate(_cue[t])) return true;
+            if (IsCandidate(_cue[t]) && !notCues.Contains(_words.Lower(t))) return true;
         }
 
         return false;

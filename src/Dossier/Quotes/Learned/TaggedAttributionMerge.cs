@@ -21,16 +21,18 @@ internal sealed class TaggedAttributionMerge(AttributionTagger tagger, int minCo
     /// <summary>
     /// The tagged attributions to add (<c>Rival</c> -1) and, when sources may be corrected, those whose content a rule
     /// attribution already holds (<c>Rival</c>: the index of that rule attribution, as <paramref name="owner"/> gives it
-    /// per token, -1 where no rule content lies).
+    /// per token, -1 where no rule content lies). <paramref name="ruleCues"/> marks the rule attributions' cue tokens likewise.
     /// </summary>
     public IEnumerable<(TaggedAttribution Attribution, int Rival)> Select(
-        TokenWords words, ImmutableArray<Sentence> sentences, bool[] insideQuote, int[] owner, QuoteLexicon lexicon, CancellationToken cancellationToken)
+        TokenWords words, ImmutableArray<Sentence> sentences, bool[] insideQuote, int[] owner, int[] ruleCues, QuoteLexicon lexicon, CancellationToken cancellationToken)
     {
         var features = new AttributionFeatures(words, insideQuote, lexicon);
         foreach (var tagged in tagger.Find(features, sentences, words.Count, cancellationToken))
         {
             if (!tagged.HasSource || requiresCue && !tagged.HasCue) continue;
-            if (requiresKnownCue && tagged.HasCue && !features.HasCueCandidate(tagged.CueStart, tagged.CueEnd)) continue;
+            if (requiresKnownCue && tagged.HasCue && !features.HasCueCandidate(tagged.CueStart, tagged.CueEnd, lexicon.NotCues)) continue;
+            // One cue, one attribution: a cue the rules already used attributes what they found ("…, Brafman noted; the government …").
+            if (tagged.HasCue && FirstOwner(ruleCues, tagged.CueStart, tagged.CueEnd) >= 0) continue;
             if (tagged.HasCue && IsPassive(words, tagged.CueStart, tagged.CueEnd)) continue;
             var (start, end) = Trim(words, tagged.ContentStart, tagged.ContentEnd);
             if (end <= start || CountWords(words, start, end) < minContentWords) continue;
