@@ -18,6 +18,9 @@ internal static class AttributionRoles
     public static int Begin(int role) => 1 + 2 * role;
 
     public static int Inside(int role) => 2 + 2 * role;
+
+    /// <summary>The role a tag marks; -1 for O.</summary>
+    public static int RoleOf(int tag) => Scheme.TypeOf(tag);
 }
 
 /// <summary>An attribution the tagger found, as token ranges [start, end); a source of -1 means none was found.</summary>

@@ -34,6 +34,9 @@ internal sealed class TaggedAttributionMerge(AttributionTagger tagger, int minCo
             // One cue, one attribution: a cue the rules already used attributes what they found ("…, Brafman noted; the government …").
             if (tagged.HasCue && FirstOwner(ruleCues, tagged.CueStart, tagged.CueEnd) >= 0) continue;
             if (tagged.HasCue && IsPassive(words, tagged.CueStart, tagged.CueEnd)) continue;
+            // As in the rules: a capital inside a sentence is a name or a headline ("New Report Revealed"), not a cue.
+            if (tagged.HasCue && words.IsCapitalised(tagged.CueStart) && tagged.CueStart > 0 && !words.IsPunctuation(tagged.CueStart - 1) && !StartsSentence(sentences, tagged.CueStart)) continue;
+            if (!CanSpeak(words, tagged.SourceStart)) continue;
             var (start, end) = Trim(words, tagged.ContentStart, tagged.ContentEnd);
             if (end <= start || CountWords(words, start, end) < minContentWords) continue;
             var rival = FirstOwner(owner, start, end);
@@ -82,6 +85,24 @@ internal sealed class TaggedAttributionMerge(AttributionTagger tagger, int minCo
         }
 
         return false;
+    }
+
+    private static readonly HashSet<string> NotSpeakers = ["all", "this", "that", "these", "those", "which"];
+
+    /// <summary>"All of this indicates that …", "This shows …": the writer's inference, not someone's speech.</summary>
+    private static bool CanSpeak(TokenWords words, int sourceStart) => !NotSpeakers.Contains(words.Lower(sourceStart));
+
+    private static bool StartsSentence(ImmutableArray<Sentence> sentences, int token)
+    {
+        int low = 0, high = sentences.Length;
+        while (low < high)
+        {
+            var mid = (low + high) >>> 1;
+            if (sentences[mid].FirstToken < token) low = mid + 1;
+            else high = mid;
+        }
+
+        return low < sentences.Length && sentences[low].FirstToken == token;
     }
 
     private static int CountWords(TokenWords words, int start, int end)
