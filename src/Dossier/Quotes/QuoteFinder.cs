@@ -175,7 +175,12 @@ internal sealed class QuoteFinder
         {
             var (sentenceStart, _) = SentenceTokens(k);
             var cue = FindCueBackwards(k - 1, Math.Max(sentenceStart, k - 12));
-            if (cue is null) return HeadlineSource(k) is { } headline ? new Attribution(ColonCue(k), headline, false) : null;
+            if (cue is null)
+            {
+                var source = HeadlineSource(k) ?? NameBeforeColon(k, sentenceStart);
+                return source is null ? null : new Attribution(ColonCue(k), source, false);
+            }
+
             return WithSpeaker(cue, sentenceStart, k, speakerAfterQuote: false);
         }
 
@@ -202,11 +207,30 @@ internal sealed class QuoteFinder
 
     private Attribution? WithSpeaker(CueMatch cue, int floor, int ceiling, bool speakerAfterQuote)
     {
+        if (PreviousCueSpeaker(cue, floor) is { } same) return new Attribution(cue, same, speakerAfterQuote);
         if (ParticipleSubject(cue, floor) is { } clauseSubject) return new Attribution(cue, clauseSubject, speakerAfterQuote);
         if (_phrases.LeftOf(cue.Start, floor) is { } left) return new Attribution(cue, left, speakerAfterQuote);
         if (_phrases.SharedSubject(cue.Start, floor) is { } subject) return new Attribution(cue, subject, speakerAfterQuote);
         if (cue.Pattern.Words[0] != "according" && !cue.Pattern.Learned && !IsTell(cue) && _phrases.RightOf(cue.End, ceiling) is { } right) return new Attribution(cue, right, speakerAfterQuote);
         if (cue.Pattern.Words[0] == "according" && _phrases.RightOf(cue.End, ceiling) is { } source) return new Attribution(cue, source, speakerAfterQuote);
+        return null;
+    }
+
+    /// <summary>
+    /// "…,” he said, adding, “…”", "said Biden, adding: “…”": a participle cue right after another cue and a comma
+    /// speaks for that cue's speaker, not for the sentence's first name.
+    /// </summary>
+    private SpeakerPhrase? PreviousCueSpeaker(CueMatch cue, int floor)
+    {
+        var comma = cue.Start - 1;
+        if (!Words.Lower(cue.Start).EndsWith("ing", StringComparison.Ordinal) || comma - 1 < floor || Words.Text(comma) != ",") return null;
+        for (var start = comma - 1; start >= Math.Max(floor, comma - 3); start--)
+        {
+            if (MatchCue(start) is not { } previous || previous.Pattern.Learned) continue;
+            if (previous.End == comma) return _phrases.LeftOf(previous.Start, floor);
+            if (_phrases.RightOf(previous.End, comma) is { } after && after.End == comma) return after;
+        }
+
         return null;
     }
 
@@ -230,9 +254,10 @@ internal sealed class QuoteFinder
         var paragraph = _paragraphOf[closeToken];
         while (start < _tokens.Length && Words.Text(start) is "," or "'" or "''" or "’" && _paragraphOf[start] == paragraph) start++;
         var limit = Math.Min(_tokens.Length, start + AttributionWindow);
-        for (var j = start; j < limit; j++)
+        var j = start;
+        for (; j < limit; j++)
         {
-            if (_paragraphOf[j] != paragraph || _insideQuote[j] || EndsSentence(j)) return null;
+            if (_paragraphOf[j] != paragraph || _insideQuote[j] || EndsSentence(j)) break;
             if (MatchCue(j) is not { } cue || _usedCue[j]) continue;
             var stop = j;
             while (stop < limit && _paragraphOf[stop] == paragraph && !_insideQuote[stop] && !EndsSentence(stop)) stop++;
@@ -246,6 +271,34 @@ internal sealed class QuoteFinder
             var next = cue.End;
             if (next < stop && (IsTell(cue) ? Words.Lower(next) == "that" : OpensReportedClause(next))) return null;
             return _phrases.LeftOf(cue.Start, start) is { } left && left.ExtentStart == start ? new Attribution(cue, left, true) : null;
+        }
+
+        return UnlistedVerbAfter(closeToken, start, j);
+    }
+
+    /// <summary>How far after a quote an unlisted verb may stand behind its subject ("…,” an angry Hollande retaliated).</summary>
+    private const int MaxSubjectBeforeVerb = 6;
+
+    /// <summary>
+    /// "“…,” Toomey fumed.", "“…!” beamed Donald Hartley": a quote that does not end its sentence (its last mark is a
+    /// comma, "!" or "?") and is followed by a subject and a verb, or a verb and a subject, is that subject's, though the
+    /// verb is in no list; the cue model must take the verb for a cue.
+    /// </summary>
+    private Attribution? UnlistedVerbAfter(int closeToken, int start, int stop)
+    {
+        if (closeToken < 1 || Words.Text(closeToken - 1) is not ("," or "!" or "?") || start >= stop) return null;
+        if (!Words.IsCapitalised(start) && ModelCue(start) is { } first)
+        {
+            return _phrases.RightOf(first.End, stop) is { } after && (Words.IsCapitalised(after.Start) || Determiners.Contains(Words.Lower(after.Start)))
+                ? new Attribution(first, after, true)
+                : null;
+        }
+
+        for (var v = start + 1; v < Math.Min(stop, start + MaxSubjectBeforeVerb); v++)
+        {
+            if (Words.IsPunctuation(v) && !Words.Text(v).Contains('’') && !Words.Text(v).Contains('\'')) return null;
+            if (Words.IsCapitalised(v) || ModelCue(v) is not { } verb) continue;
+            return _phrases.LeftOf(verb.Start, start) is { } subject && subject.ExtentStart == start ? new Attribution(verb, subject, true) : null;
         }
 
         return null;
@@ -274,6 +327,19 @@ internal sealed class QuoteFinder
     }
 
     private const int MaxHeadlineSourceTokens = 5;
+
+    /// <summary>
+    /// "… doesn't surprise Republican pollster Daron Shaw: “…”", "Pollsters agree - Carl Bialik: “…”": a name right
+    /// before the colon that opens a quote introduces its speaker, as an interview or a round-up of views does.
+    /// </summary>
+    private SpeakerPhrase? NameBeforeColon(int colon, int sentenceStart)
+    {
+        if (colon - 1 < sentenceStart || _insideQuote[colon - 1] || !Words.IsCapitalised(colon - 1)) return null;
+        return _phrases.LeftOf(colon, sentenceStart) is { } phrase && phrase.End == colon && _phrases.EndsInName(phrase) &&
+               !_lexicon.NotHeadlineSources.Contains(Words.Lower(phrase.Start))
+            ? phrase
+            : null;
+    }
 
     /// <summary>A period ends the sentence only where the splitter ended one: "Rep. Gwen Moore (D-Wis.) said" goes on.</summary>
     private bool EndsSentence(int token) =>

@@ -222,6 +222,13 @@ internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
         return tag.Length >= 3 && tag[0] is 'D' or 'R' or 'I' && tag[1] == '-' && char.IsUpper(tag[2]) ? i : -1;
     }
 
+    /// <summary>"Republican pollster Daron Shaw", "Carl Bialik": the phrase ends in two capitalised words, or is one, with no time word.</summary>
+    public bool EndsInName(SpeakerPhrase phrase)
+    {
+        if (IsTimeOnly(phrase.Start, phrase.End) || !words.IsCapitalised(phrase.End - 1) || lexicon.TimeWords.Contains(words.Lower(phrase.End - 1))) return false;
+        return phrase.End - phrase.Start == 1 || words.IsCapitalised(phrase.End - 2) || IsName(phrase);
+    }
+
     private bool IsName(SpeakerPhrase phrase)
     {
         for (var i = phrase.Start; i < phrase.End; i++)
