@@ -1,0 +1,56 @@
+using Dossier.Quotes;
+
+namespace Dossier.Tests.Quotes;
+
+/// <summary>Who speaks a direct quote when no listed cue says so: unlisted verbs after the quote, names before a colon, participles after a cue.</summary>
+public sealed class QuoteSpeakerRuleTests
+{
+    private static string Content(string text, Quote quote) => text[quote.Content.Start..quote.Content.End];
+
+    [Theory]
+    [InlineData("“We will not let this nomination go through,” Toomey fumed on Tuesday.", "Toomey")]
+    [InlineData("The delegates cheered.\n\n“This is fantastic!” beamed Donald Hartley of Madison, Alabama.", "Donald Hartley of Madison")]
+    public void AnUnlistedVerbAfterAQuoteThatGoesOnNamesItsSpeaker(string text, string speaker)
+    {
+        var (_, quotes) = QuoteTestDocuments.Analyze(text);
+        var quote = Assert.Single(quotes, q => q.Kind == QuoteKind.Direct);
+        Assert.Equal(speaker, quote.Speaker);
+    }
+
+    [Fact]
+    public void AQuoteEndingItsSentenceIsNotTheNextSentencesSubjects()
+    {
+        const string text = "“We will win in November.” Trump campaigned in Ohio on Monday.";
+        var (_, quotes) = QuoteTestDocuments.Analyze(text);
+        var quote = Assert.Single(quotes, q => Content(text, q) == "We will win in November.");
+        Assert.Null(quote.Speaker);
+    }
+
+    [Fact]
+    public void ANameBeforeTheColonOpeningAQuoteIsItsSpeaker()
+    {
+        const string text = "The timing of the surge does not surprise Republican pollster Daron Shaw: “Lesser-known candidates often gain after early wins.”";
+        var (_, quotes) = QuoteTestDocuments.Analyze(text);
+        var quote = Assert.Single(quotes, q => q.Kind == QuoteKind.Direct);
+        Assert.EndsWith("Daron Shaw", quote.Speaker);
+    }
+
+    [Fact]
+    public void ALowerCaseLabelBeforeAColonNamesNoSpeaker()
+    {
+        const string text = "The full transcript as follows: “Tonight we are going to talk about the economy.”";
+        var (_, quotes) = QuoteTestDocuments.Analyze(text);
+        var quote = Assert.Single(quotes, q => q.Kind == QuoteKind.Direct);
+        Assert.Null(quote.Speaker);
+    }
+
+    [Fact]
+    public void AParticipleAfterACueSpeaksForThatCuesSpeaker()
+    {
+        const string text = "Vice President Joe Biden spoke on Monday. Senator Warren was there too.\n\n“They are both qualified,” she said, adding, “Hillary is overwhelmingly qualified to be president.”";
+        var (_, quotes) = QuoteTestDocuments.Analyze(text);
+        var second = Assert.Single(quotes, q => Content(text, q).StartsWith("Hillary", StringComparison.Ordinal));
+        Assert.Equal("she", second.Speaker);
+        Assert.Equal("adding", second.Cue);
+    }
+}
