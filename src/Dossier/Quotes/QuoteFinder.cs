@@ -9,8 +9,11 @@ namespace Dossier.Quotes;
 /// <summary>The work of the quote stage on one document; it holds per-document state and is used once.</summary>
 internal sealed class QuoteFinder
 {
-    /// <summary>How far after a closing mark an attribution ("…,” Zhang added.) may still start or reach.</summary>
-    private const int AttributionWindow = 14;
+    /// <summary>
+    /// How far after a closing mark an attribution may still start or reach: "…,” Zhang added.", and "…,” Fred Kagan,
+    /// director of the Critical Threats Project at the American Enterprise Institute, said."
+    /// </summary>
+    private const int AttributionWindow = 24;
 
     /// <summary>How many sentences back an unattributed quote may take its speaker from an earlier one (two in between).</summary>
     private const int ContinuationSentences = 3;
@@ -269,8 +272,10 @@ internal sealed class QuoteFinder
 
             // "… France.” He said he had directed …": a cue followed by its own content starts a new attribution.
             var next = cue.End;
-            if (next < stop && (IsTell(cue) ? Words.Lower(next) == "that" : OpensReportedClause(next))) return null;
-            return _phrases.LeftOf(cue.Start, start) is { } left && left.ExtentStart == start ? new Attribution(cue, left, true) : null;
+            var opensOwnContent = next < stop && (IsTell(cue) ? Words.Lower(next) == "that" : OpensReportedClause(next));
+            if (!opensOwnContent && _phrases.LeftOf(cue.Start, start) is { } left && left.ExtentStart == start) return new Attribution(cue, left, true);
+            // "“…,” Warren, who has not endorsed a candidate, told …": a learned cue inside the subject's relative clause is not its verb.
+            if (!cue.Pattern.Learned) return null;
         }
 
         return UnlistedVerbAfter(closeToken, start, j);
