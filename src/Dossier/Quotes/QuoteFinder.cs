@@ -177,7 +177,7 @@ internal sealed class QuoteFinder
         if (mark == ":")
         {
             var (sentenceStart, _) = SentenceTokens(k);
-            var cue = FindCueBackwards(k - 1, Math.Max(sentenceStart, k - 12));
+            var cue = NearModelCue(k - 1, Math.Max(sentenceStart, k - NearVerbTokens)) ?? FindCueBackwards(k - 1, Math.Max(sentenceStart, k - 12));
             if (cue is null)
             {
                 var source = HeadlineSource(k) ?? NameBeforeColon(k, sentenceStart);
@@ -192,7 +192,7 @@ internal sealed class QuoteFinder
         {
             // "…,” the spokesperson added, “and …”: the cue may already carry the quote before; it carries this one too.
             var (sentenceStart, _) = SentenceTokens(k);
-            var cue = FindCueBackwards(k - 1, Math.Max(sentenceStart, k - 4), allowUsed: true);
+            var cue = FindCueBackwards(k - 1, Math.Max(sentenceStart, k - NearVerbTokens), allowUsed: true) ?? NearModelCue(k - 1, Math.Max(sentenceStart, k - NearVerbTokens));
             return cue is null ? null : WithSpeaker(cue, sentenceStart, k, speakerAfterQuote: false);
         }
 
@@ -366,6 +366,24 @@ internal sealed class QuoteFinder
 
         if (end < _tokens.Length && _paragraphOf[end] == _paragraphOf[dash] && !Words.IsPunctuation(end)) return null;
         return new SpeakerPhrase(dash + 1, end, dash + 1);
+    }
+
+    /// <summary>How close before the comma or colon opening a quote its verb stands ("Hillary shot back, “…”").</summary>
+    private const int NearVerbTokens = 4;
+
+    /// <summary>
+    /// "Rubio fired back forcefully: “…”", "Hillary shot back, “…”": a verb the cue model takes for a cue, right before
+    /// the mark that opens a quote, with no listed cue nearer.
+    /// </summary>
+    private CueMatch? NearModelCue(int from, int floor)
+    {
+        for (var t = from; t >= floor && t >= 0; t--)
+        {
+            if (_insideQuote[t] || _usedCue[t] || MatchCue(t) is not null) return null;
+            if (!Words.IsCapitalised(t) && ModelCue(t) is { } cue) return cue;
+        }
+
+        return null;
     }
 
     private CueMatch? FindCueBackwards(int from, int floor, bool allowUsed = false)
