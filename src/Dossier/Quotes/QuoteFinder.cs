@@ -511,7 +511,8 @@ internal sealed class QuoteFinder
             return Make(from, contentEnd, QuoteKind.Indirect, cue, source);
         }
 
-        var left = ParticipleSubject(cue, sentenceStart) ?? _phrases.LeftOf(cue.Start, sentenceStart) ?? _phrases.SharedSubject(cue.Start, sentenceStart);
+        var left = PreviousCueSpeaker(cue, sentenceStart) ?? ParticipleSubject(cue, sentenceStart) ?? _phrases.LeftOf(cue.Start, sentenceStart) ??
+                   _phrases.SharedSubject(cue.Start, sentenceStart);
         var contentStart = ContentStartAfter(cue, contentEnd);
         if (left is not null && contentStart >= 0 && contentEnd - contentStart >= 3)
         {
@@ -670,14 +671,20 @@ internal sealed class QuoteFinder
         // Passages and found quotes are both in text order: one walk over each.
         var added = new List<Found>(unattributed.Count);
         Found? previous = null;
+        Found? previousDirect = null;
         var next = 0;
         foreach (var passage in unattributed)
         {
             while (next < found.Count && found[next].Content.Start < passage.Open)
             {
                 if (found[next].Speaker is not null) previous = found[next];
+                if (found[next].Speaker is not null && found[next].Kind == QuoteKind.Direct) previousDirect = found[next];
                 next++;
             }
+
+            // "“…,” said Frank, whose appointment sparked …. “…”": speech reported inside the attribution of a quote
+            // does not take the quote's continuation from its speaker.
+            if (previous is { Kind: not QuoteKind.Direct, Cue: { } inner } && previousDirect is { Cue: { } outer } && SentenceOf(inner) == SentenceOf(outer)) previous = previousDirect;
 
             var openToken = Words.IndexAtOrAfter(passage.Open);
             var sentence = openToken < _tokens.Length ? _sentenceOf[openToken] : -1;
@@ -687,13 +694,15 @@ internal sealed class QuoteFinder
                 ? new Found(passage.Inner, QuoteKind.Direct, previous!.Cue, previous.Speaker, Continued: true)
                 : new Found(passage.Inner, QuoteKind.Direct, null, null);
             added.Add(quote);
-            if (quote.Speaker is not null) previous = quote;
+            if (quote.Speaker is not null) previous = previousDirect = quote;
             Cover(passage.Inner);
         }
 
         found.AddRange(added);
         found.Sort((a, b) => a.Content.Start.CompareTo(b.Content.Start));
     }
+
+    private int SentenceOf(CueMatch cue) => cue.Start < _tokens.Length ? _sentenceOf[cue.Start] : -1;
 
     private int LastSentence(Found quote)
     {
