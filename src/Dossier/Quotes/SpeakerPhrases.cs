@@ -37,7 +37,13 @@ internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
             if (i < floor) return null;
         }
 
-        if (words.Text(i) == "," && PartyTagStart(i - 1, floor) is var tag and > 0 && words.Text(tag - 1) == ",")
+        if (words.Text(i) == "," && words.Text(i - 1) == ")" && PartyTagStart(i - 1, floor) is var tagOpen and > 0)
+        {
+            // "Gov. John Kasich (R-OH), said": the tag and its comma qualify the name before them.
+            i = tagOpen - 1;
+            if (i < floor) return null;
+        }
+        else if (words.Text(i) == "," && PartyTagStart(i - 1, floor) is var tag and > 0 && words.Text(tag - 1) == ",")
         {
             // "Mitch McConnell, R-Ky., said": the tag between commas qualifies the name before it.
             i = tag - 2;
@@ -81,7 +87,7 @@ internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
         {
             if (words.Text(j) is "." or ";" or ":" or "“" or "”" or "\"" or "(" or ")" || IsCueWord(j)) return null;
             if (words.Text(j) != ",") continue;
-            if (CollectLeft(j - 1, floor) is { } name && name.Start == floor && IsName(name)) return name with { ExtentStart = name.Start };
+            if (CollectLeft(j - 1, floor) is { } name && name.Start == floor && (IsName(name) || EndsInName(name))) return name with { ExtentStart = name.Start };
             return null;
         }
 
@@ -162,7 +168,7 @@ internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
 
     private static readonly HashSet<string> IntroductionOpeners =
         ["in", "on", "at", "after", "before", "during", "when", "while", "as", "since", "following", "despite", "amid", "with", "without",
-         "later", "earlier", "then", "now", "meanwhile", "still", "yet", "however", "even", "since", "until", "by", "from", "for", "under", "over"];
+         "here", "later", "earlier", "then", "now", "meanwhile", "still", "yet", "however", "even", "since", "until", "by", "from", "for", "under", "over"];
 
     private static readonly HashSet<string> ClauseSubjectOpeners =
         ["in", "on", "at", "but", "and", "it", "this", "that", "there", "as", "for", "if", "when", "after", "while", "so", "yet", "still", "however", "then", "now", "later", "earlier", "meanwhile", "also"];

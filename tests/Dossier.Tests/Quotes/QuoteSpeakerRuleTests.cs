@@ -53,4 +53,25 @@ public sealed class QuoteSpeakerRuleTests
         Assert.Equal("she", second.Speaker);
         Assert.Equal("adding", second.Cue);
     }
+
+    [Theory]
+    [InlineData("“Nothing we could do now would make a difference,” Fred Kagan, director of the Critical Threats Project at the hawkish American Enterprise Institute, said in an interview.", "Fred Kagan")]
+    [InlineData("Later on Sunday, Carson shared a syllabus on his Facebook page, writing “Allow me to do the research for the reporter.”", "Carson")]
+    [InlineData("The governor of Ohio, Gov. John Kasich (R-OH), said, “I’m getting ready to rent a covered wagon.”", "Gov. John Kasich")]
+    [InlineData("Washington Post columnist Margaret Sullivan, in an attempt to draw attention to the lack of press conferences, wrote, “The candidate answered seven questions.”", "Washington Post columnist Margaret Sullivan")]
+    public void TheSpeakerIsFoundPastAppositionsIntroductionsAndTags(string text, string speaker)
+    {
+        var (_, quotes) = QuoteTestDocuments.Analyze(text);
+        var quote = Assert.Single(quotes, q => q.Kind == QuoteKind.Direct);
+        Assert.Equal(speaker, quote.Speaker);
+    }
+
+    [Fact]
+    public void AQuoteAfterAnAttributionKeepsItsSpeakerOverSpeechReportedInsideIt()
+    {
+        const string text = "“Do these people read newspapers?” said Bob Mulholland, a superdelegate who has accused Sanders supporters of harassing his staff. “They are not helping anyone.”";
+        var (_, quotes) = QuoteTestDocuments.Analyze(text);
+        var second = Assert.Single(quotes, q => Content(text, q) == "They are not helping anyone.");
+        Assert.Equal("Bob Mulholland", second.Speaker);
+    }
 }
