@@ -24,10 +24,13 @@ public sealed class NerModelTests
 
         """;
 
-    private static NerModel Train(int seed, bool bilou = false, int mixtures = 1, NerFeatureSet featureSet = NerFeatureSet.None)
+    private static NerModel Train(int seed, bool bilou = false, int mixtures = 1, NerFeatureSet featureSet = NerFeatureSet.None, int minFeatureCount = 1)
     {
         var documents = ConllReader.Read(new StringReader(Training));
-        var options = new NerTrainingOptions { BucketBits = 12, Epochs = 5, Seed = seed, Folds = 2, Bilou = bilou, Mixtures = mixtures, FeatureSet = featureSet };
+        var options = new NerTrainingOptions
+        {
+            BucketBits = 12, Epochs = 5, Seed = seed, Folds = 2, Bilou = bilou, Mixtures = mixtures, FeatureSet = featureSet, MinFeatureCount = minFeatureCount,
+        };
         return NerTrainer.Train(documents, Gazetteer.Empty, WordClusters.Empty, options);
     }
 
@@ -93,6 +96,15 @@ public sealed class NerModelTests
         Assert.Equal(featureSet, loaded.FeatureSet);
         Assert.Equal(new NerTagger(model).Tag(sentences), new NerTagger(loaded).Tag(sentences));
         Assert.NotEqual(Bytes(Train(1)), Bytes(model));
+    }
+
+    [Fact]
+    public void FeaturesRarerThanTheCutOffGetNoWeight()
+    {
+        // The bias feature fires on all 13 tokens; every other feature on fewer.
+        var cut = Train(1, minFeatureCount: 13);
+        Assert.Equal(1, cut.FirstPass.Weights.Chunk(cut.FirstPass.Scheme.Count).Count(row => row.Any(weight => weight != 0)));
+        Assert.True(Train(1).FirstPass.Weights.Chunk(cut.FirstPass.Scheme.Count).Count(row => row.Any(weight => weight != 0)) > 10);
     }
 
     [Fact]
