@@ -12,9 +12,10 @@ namespace Dossier.Bench;
 /// <summary>
 /// Quote attribution on PolNeAR (brat Source/Cue/Content spans): content spans, source spans and source–content
 /// relations, exact and partial, and speaker accuracy on direct quotes.
-/// Usage: attribution [train|dev|test] [--errors N] [--relations] [--breakdown N [--examples K]] [--min-cue-ratio R] [--min-cue-count N] [--cue-threshold T|off] [--tagger MODEL|off] [--tagger-min-words N] [--tagger-cue-optional] [--tagger-any-cue] [--tagger-not-nested] [--tagger-keeps-sources]
+/// Usage: attribution [train|dev|test] [--errors N] [--speaker-misses K] [--relations] [--breakdown N [--examples K]] [--min-cue-ratio R] [--min-cue-count N] [--cue-threshold T|off] [--tagger MODEL|off] [--tagger-min-words N] [--tagger-cue-optional] [--tagger-any-cue] [--tagger-not-nested] [--tagger-keeps-sources]
 /// (--breakdown prints the relation loss by attribution type, by what the prediction at the gold cue got wrong (K examples each) and by the N cue words losing most; --errors lists up to N missed or misattributed direct quotes; with --relations also unmatched gold relations, NOREL,
-/// and unmatched predictions, FALSE, marked C when some content overlaps).
+/// and unmatched predictions, FALSE, marked C when some content overlaps; --speaker-misses groups the direct quotes with a wrong
+/// speaker by class, with K examples each).
 /// </summary>
 /// <remarks>
 /// Spans are compared as sets of word tokens (the pipeline's tokenizer; punctuation and a content's leading "that"
@@ -78,6 +79,10 @@ public sealed class AttributionBenchmark : IBenchmark
         var examplesIndex = Array.IndexOf(args, "--examples");
         var examples = examplesIndex >= 0 && examplesIndex + 1 < args.Length ? int.Parse(args[examplesIndex + 1], CultureInfo.InvariantCulture) : 0;
         var breakdown = breakdownIndex >= 0 ? new AttributionBreakdown { ExamplesPerReason = examples } : null;
+        var missesIndex = Array.IndexOf(args, "--speaker-misses");
+        var speakerMisses = missesIndex >= 0 && missesIndex + 1 < args.Length
+            ? new AttributionSpeakerMisses(int.Parse(args[missesIndex + 1], CultureInfo.InvariantCulture))
+            : null;
         var topCues = breakdownIndex >= 0 && breakdownIndex + 1 < args.Length && int.TryParse(args[breakdownIndex + 1], CultureInfo.InvariantCulture, out var n) ? n : 30;
         var watch = Stopwatch.StartNew();
         foreach (var article in AttributionCorpus.Read(folder))
@@ -139,6 +144,7 @@ public sealed class AttributionBenchmark : IBenchmark
                     .Where(x => x.Overlap > 0).OrderByDescending(x => x.Overlap).Select(x => x.Quote).FirstOrDefault();
                 if (best is null)
                 {
+                    speakerMisses?.Add(article, document, gold, null);
                     if (errors.Count < showErrors) errors.Add($"MISSED  {article.Name}: {Excerpt(article.Text, gold.Contents[0])}");
                     continue;
                 }
@@ -149,7 +155,8 @@ public sealed class AttributionBenchmark : IBenchmark
                 var goldName = LastWord(string.Join(" ", gold.Source!.Fragments.Select(f => article.Text[f.Start..f.End])));
                 right = right || goldName.Length > 0 && (goldName == LastWord(best.Speaker) || goldName == LastWord(best.ResolvedSpeaker));
                 if (right) directSpeakerRight++;
-                else if (errors.Count < showErrors)
+                else speakerMisses?.Add(article, document, gold, best);
+                if (!right && errors.Count < showErrors)
                 {
                     errors.Add($"SPEAKER {article.Name}: gold '{Excerpt(article.Text, gold.Source)}' got '{best.Speaker}' ({best.SpeakerKind}) for {Excerpt(article.Text, gold.Contents[0])}");
                 }
@@ -171,6 +178,7 @@ public sealed class AttributionBenchmark : IBenchmark
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"direct-quote speaker accuracy, same span or same name: {Ratio(directSpeakerRight, directGold):F3} (of found {Ratio(directSpeakerRight, directFound):F3})"));
         breakdown?.Print(output, topCues);
+        speakerMisses?.Print(output);
         foreach (var error in errors) output.WriteLine(error);
         return Task.FromResult(0);
     }

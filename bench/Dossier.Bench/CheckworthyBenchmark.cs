@@ -82,38 +82,53 @@ public sealed class CheckworthyTrainBenchmark : IBenchmark
 
         // Word classes come from unlabelled text only (labels unused): the sentences of ClaimBuster, of the CLEF training
         // debates (never the test debates) and the PolNeAR training articles.
-        var classCounts = args.Length >= 2 && args[^2] == "--classes" ? args[^1].Split(',').Select(int.Parse).ToArray() : [50, 250];
-        var clusters = CheckworthyClusters.Induce(
-            [.. claimBuster.Select(s => s.Text), .. clef.SelectMany(d => d.Lines.Select(l => l.Text)), .. CheckworthyCorpus.PolNearTexts(context)], classCounts[0], classCounts[1]);
+        var classCounts = Option(args, "--classes")?.Split(',').Select(int.Parse).ToArray() ?? [50, 250];
+        string[] unlabelled = [.. claimBuster.Select(s => s.Text), .. clef.SelectMany(d => d.Lines.Select(l => l.Text)), .. CheckworthyCorpus.PolNearTexts(context)];
+        var clusters = CheckworthyClusters.Induce(unlabelled, classCounts[0], classCounts[1]);
         context.Out.WriteLine($"word classes ({classCounts[0]} coarse, {classCounts[1]} fine) for {clusters.WordCount:N0} words");
+        var dimensions = int.Parse(Option(args, "--dimensions") ?? "64", CultureInfo.InvariantCulture);
+        var vectors = CheckworthyWordVectors.Induce(unlabelled, dimensions);
+        context.Out.WriteLine($"word vectors ({vectors.Dimensions} dimensions) for {vectors.WordCount:N0} words");
 
-        // "--only 2,5" cross-validates only those candidates (by index), to try a new one without rerunning the rest.
-        var only = args.Length >= 2 && args[0] == "--only" ? args[1].Split(',').Select(int.Parse).ToHashSet() : null;
+        // "--only 2,5" cross-validates only those candidates (by index), to try a new one without rerunning the rest;
+        // "--seeds 17,18,19" repeats the cross-validation with each shuffle seed and ranks recipes by the mean, so that a
+        // gain within one seed's noise does not pick the recipe.
+        var only = Option(args, "--only")?.Split(',').Select(int.Parse).ToHashSet();
+        var seeds = Option(args, "--seeds")?.Split(',').Select(int.Parse).ToArray() ?? [17];
         var candidates = CheckworthyRecipe.Candidates.Where((_, i) => only is null || only.Contains(i)).ToList();
         var best = (Map: -1.0, Recipe: candidates[0], Context: 0.0, Questioner: 1.0);
         foreach (var recipe in candidates)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var own = new List<(ClefDebate Debate, CheckworthyContext[] Contexts, double[] Scores)>();
-            for (var fold = 0; fold < CheckworthyRecipe.ClefFolds; fold++)
+            var runs = new List<List<(ClefDebate Debate, CheckworthyContext[] Contexts, double[] Scores)>>();
+            foreach (var seed in seeds)
             {
-                var train = clef.Where((_, i) => i % CheckworthyRecipe.ClefFolds != fold);
-                var model = recipe.Train(claimBuster, train, clusters);
-                own.AddRange(clef.Where((_, i) => i % CheckworthyRecipe.ClefFolds == fold).Select(d => (d, CheckworthyCorpus.Contexts(d), CheckworthyCorpus.Scores(model, d))));
+                var seeded = recipe with { Options = recipe.Options with { Seed = seed } };
+                var own = new List<(ClefDebate Debate, CheckworthyContext[] Contexts, double[] Scores)>();
+                for (var fold = 0; fold < CheckworthyRecipe.ClefFolds; fold++)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var train = clef.Where((_, i) => i % CheckworthyRecipe.ClefFolds != fold);
+                    var model = seeded.Train(claimBuster, train, clusters, vectors);
+                    own.AddRange(clef.Where((_, i) => i % CheckworthyRecipe.ClefFolds == fold).Select(d => (d, CheckworthyCorpus.Contexts(d), CheckworthyCorpus.Scores(model, d))));
+                }
+
+                runs.Add(own);
             }
 
             foreach (var contextWeight in CheckworthyRecipe.ContextWeights)
             {
                 foreach (var questionerWeight in CheckworthyRecipe.QuestionerWeights)
                 {
-                    var map = own.Average(x => CheckworthyCorpus.AveragePrecision(x.Debate.Lines, CheckworthyModel.InSequence(x.Scores, x.Contexts, contextWeight, questionerWeight)));
-                    context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{recipe}, context {contextWeight}, questioner {questionerWeight}: CV MAP on CLEF training debates {map:F4}"));
+                    var maps = runs.Select(own => own.Average(x => CheckworthyCorpus.AveragePrecision(x.Debate.Lines, CheckworthyModel.InSequence(x.Scores, x.Contexts, contextWeight, questionerWeight)))).ToList();
+                    var map = maps.Average();
+                    var perSeed = seeds.Length == 1 ? "" : " (seeds: " + string.Join(", ", maps.Select(m => m.ToString("F4", CultureInfo.InvariantCulture))) + ")";
+                    context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{recipe}, context {contextWeight}, questioner {questionerWeight}: CV MAP on CLEF training debates {map:F4}{perSeed}"));
                     if (map > best.Map) best = (map, recipe, contextWeight, questionerWeight);
                 }
             }
         }
 
-        var final = best.Recipe.Train(claimBuster, clef, clusters).InSequenceWith(best.Context, best.Questioner);
+        var final = best.Recipe.Train(claimBuster, clef, clusters, vectors).InSequenceWith(best.Context, best.Questioner);
         var path = Path.Combine(context.RepoRoot, "models", "checkworthy", "checkworthy-model.tsv");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         if (final.Clusters is { } classes)
@@ -123,12 +138,25 @@ public sealed class CheckworthyTrainBenchmark : IBenchmark
                 .. classes.ToLines()]);
         }
 
+        if (final.Vectors is { } words)
+        {
+            File.WriteAllLines(Path.Combine(context.RepoRoot, "models", "checkworthy", "checkworthy-vectors.tsv"), [
+                "# Word vectors of the check-worthiness model (see README.md): word TAB weight in a sentence's mean TAB components.",
+                .. words.ToLines()]);
+        }
+
         File.WriteAllLines(path, [
             "# Check-worthiness linear model (see README.md). feature TAB weight; <bias> is the intercept.",
             string.Create(CultureInfo.InvariantCulture, $"# recipe: {best.Recipe}, context {best.Context}, questioner {best.Questioner} (CV MAP on CLEF training debates {best.Map:F4})"),
             .. final.ToLines()]);
         context.Out.WriteLine($"chose {best.Recipe}, context {best.Context}, questioner {best.Questioner}; wrote {final.FeatureCount:N0} features to models/checkworthy/checkworthy-model.tsv");
         return Task.FromResult(0);
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     }
 }
 
@@ -163,21 +191,36 @@ internal sealed record CheckworthyRecipe(double ClefWeight, CheckworthyTrainingO
         new(3, Logistic with { Groups = CheckworthyFeatureGroups.Speaker | CheckworthyFeatureGroups.Clusters, PairwiseWeight = 0.5, L2 = 3e-4 }),
         new(1.5, Logistic with { Groups = CheckworthyFeatureGroups.Speaker | CheckworthyFeatureGroups.Clusters, PairwiseWeight = 0.5, Ensemble = 3 }),
         new(1, Logistic with { Groups = CheckworthyFeatureGroups.Speaker | CheckworthyFeatureGroups.Clusters, PairwiseWeight = 0.5 }),
+        new(1.5, Logistic with { Groups = WithClasses | CheckworthyFeatureGroups.Vectors, PairwiseWeight = 0.5 }),
+        new(1.5, Logistic with { Groups = WithClasses | CheckworthyFeatureGroups.Vectors, PairwiseWeight = 0.5, VectorScale = 4 }),
+        new(1.5, Logistic with { Groups = CheckworthyFeatureGroups.Speaker | CheckworthyFeatureGroups.Vectors, PairwiseWeight = 0.5, VectorScale = 4 }),
+        new(1.5, Logistic with { Groups = WithClasses | CheckworthyFeatureGroups.Vectors, PairwiseWeight = 0.5, VectorScale = 8 }),
+        new(1.5, Logistic with { Groups = WithClasses | CheckworthyFeatureGroups.Vectors, PairwiseWeight = 0.5, VectorScale = 16 }),
+        new(1.5, Logistic with { Groups = WithClasses | CheckworthyFeatureGroups.Vectors, PairwiseWeight = 0.5, VectorScale = 8, HiddenUnits = 8 }),
+        new(1.5, Logistic with { Groups = WithClasses | CheckworthyFeatureGroups.Vectors, PairwiseWeight = 0.5, VectorScale = 8, HiddenUnits = 16 }),
+        new(1.5, Logistic with { Groups = WithClasses | CheckworthyFeatureGroups.Vectors, PairwiseWeight = 0.5, VectorScale = 8, Ensemble = 3 }),
     ];
+
+    private const CheckworthyFeatureGroups WithClasses = CheckworthyFeatureGroups.Speaker | CheckworthyFeatureGroups.Clusters;
 
     /// <summary>The first candidate's options on ClaimBuster alone (its cross-validated F1).</summary>
     public static CheckworthyModel TrainClaimBusterOnly(IReadOnlyList<CheckworthyExample> examples) => CheckworthyTrainer.Train(examples, Candidates[0].Options);
 
-    /// <summary>Trains on both corpora; <paramref name="clusters"/> serve only a recipe of the Clusters group.</summary>
-    public CheckworthyModel Train(IEnumerable<ClaimBusterSentence> claimBuster, IEnumerable<ClefDebate> clef, CheckworthyClusters clusters) =>
+    /// <summary>Trains on both corpora; <paramref name="clusters"/> and <paramref name="vectors"/> serve only a recipe of
+    /// the Clusters or Vectors group.</summary>
+    public CheckworthyModel Train(IEnumerable<ClaimBusterSentence> claimBuster, IEnumerable<ClefDebate> clef, CheckworthyClusters clusters, CheckworthyWordVectors vectors) =>
         CheckworthyTrainer.Train(
             [.. CheckworthyCorpus.Examples(claimBuster), .. CheckworthyCorpus.Examples(clef, ClefWeight)],
-            Options.Groups.HasFlag(CheckworthyFeatureGroups.Clusters) ? Options with { Clusters = clusters } : Options);
+            Options with
+            {
+                Clusters = Options.Groups.HasFlag(CheckworthyFeatureGroups.Clusters) ? clusters : null,
+                Vectors = Options.Groups.HasFlag(CheckworthyFeatureGroups.Vectors) ? vectors : null,
+            });
 
     public override string ToString()
     {
         var o = Options;
         return string.Create(CultureInfo.InvariantCulture,
-            $"clef weight {ClefWeight}, l2 {o.L2:G2}, epochs {o.Epochs}, min count {o.MinimumFeatureCount}, pairwise {o.PairwiseWeight} x{o.PairsPerPositive}, ensemble {o.Ensemble}, groups {o.Groups}");
+            $"clef weight {ClefWeight}, l2 {o.L2:G2}, epochs {o.Epochs}, min count {o.MinimumFeatureCount}, pairwise {o.PairwiseWeight} x{o.PairsPerPositive}, ensemble {o.Ensemble}, groups {o.Groups}{(o.Groups.HasFlag(CheckworthyFeatureGroups.Vectors) ? $", vector scale {o.VectorScale}, hidden {o.HiddenUnits}" : "")}");
     }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using Dossier.Analysis;
 using Dossier.Ingestion;
 using Dossier.Linking;
+using Dossier.Pipeline;
 using Dossier.Screening;
 using Dossier.Storage;
 using Dossier.Storage.Sqlite;
@@ -42,39 +43,53 @@ public sealed class PipelineCostBenchmark : IBenchmark
         var work = Directory.CreateTempSubdirectory("dossier-pipeline-cost-");
         try
         {
-            var htmlFolder = Directory.CreateDirectory(Path.Combine(work.FullName, "pages")).FullName;
-            foreach (var page in pages) await File.WriteAllBytesAsync(Path.Combine(htmlFolder, page.Id + ".html"), page.Html, cancellationToken);
-            output.WriteLine($"pages: {pages.Count} ({pages.Sum(p => (long)p.Html.Length) / 1_048_576.0:0.0} MiB of HTML)");
+            // Two halves of the pages, each measured by a pipeline that warmed up on the other half only: a long `dossier
+            // analyze` builds one pipeline and keeps it (regex automata, compiled code, caches warm as it goes), so the
+            // steady state is a pipeline that has seen many articles, but never the ones it is measured on.
+            var halves = new[] { pages.Where((_, i) => i % 2 == 0).ToList(), pages.Where((_, i) => i % 2 == 1).ToList() };
+            var folders = new string[halves.Length];
+            for (var h = 0; h < halves.Length; h++)
+            {
+                folders[h] = Directory.CreateDirectory(Path.Combine(work.FullName, $"pages-{h}")).FullName;
+                foreach (var page in halves[h]) await File.WriteAllBytesAsync(Path.Combine(folders[h], page.Id + ".html"), page.Html, cancellationToken);
+            }
+
+            output.WriteLine($"pages: {pages.Count} ({pages.Sum(p => (long)p.Html.Length) / 1_048_576.0:0.0} MiB of HTML), measured in two halves of {halves[0].Count} and {halves[1].Count}");
 
             var listsFolder = context.SharedPath("bench", "screening", "lists");
             var entries = Directory.Exists(listsFolder) ? await ScreeningBenchData.AllListsAsync(listsFolder, TextWriter.Null, cancellationToken) : [];
             var screener = new WatchlistScreener(entries);
             output.WriteLine($"screening against {entries.Count:N0} list entries");
 
-            // Untimed passes over every page into scratch stores first, so that compiling the code is not counted as work per
-            // article: with tiered compilation a method is recompiled optimised only after many calls, in the background, and
-            // a first pass still leaves thousands of methods to compile in the next one. Measured on a quiet machine, the
-            // measured pass still spent 2.4 ms per article compiling after two passes and 0.7 ms after six (1,086 articles),
-            // so six is the default: a long `dossier analyze` is past that many articles. What compiling remains is printed
-            // (--jit names the methods). The bench runs with the runtime settings the dossier command ships with (tiered
-            // compilation, PGO and concurrent GC on, no ReadyToRun): switching any of them off made the measured pass slower.
+            // Untimed passes come first, so that compiling the code is not counted as work per article: with tiered
+            // compilation a method is recompiled optimised only after many calls, in the background, and a first pass still
+            // leaves thousands of methods to compile in the next one. Measured on a quiet machine, the measured pass still
+            // spent 2.4 ms per article compiling after two passes and 0.7 ms after six, so six passes over the other half is
+            // the default. What compiling remains is printed (--jit names the methods). The bench runs with the runtime
+            // settings the dossier command ships with (tiered compilation, PGO and concurrent GC on, no ReadyToRun): switching
+            // any of them off made the measured pass slower.
             var warmUpPasses = WarmUpPasses(args);
-            output.WriteLine($"warm-up passes: {warmUpPasses} ({warmUpPasses * pages.Count} articles analysed before the measured pass)");
-            for (var pass = 0; pass < warmUpPasses; pass++)
+            output.WriteLine($"warm-up: {warmUpPasses} passes over the other half before each half is measured, by the same pipeline");
+            using var jit = args.Contains("--jit") ? new PipelineCostJit() : null;
+            DossierCost? ours = null;
+            var stages = new List<IReadOnlyList<PipelineCostStages.StageCost>>();
+            for (var h = 0; h < halves.Length; h++)
             {
-                await TimeDossierAsync(htmlFolder, Path.Combine(work.FullName, $"warm-up-{pass}.db"), screener, cancellationToken);
+                var other = folders[1 - h];
+                var pipeline = await WarmedUpAsync(other, warmUpPasses, work.FullName, $"{h}", screener, cancellationToken);
+                jit?.Record(true);
+                var cost = await TimeDossierAsync(pipeline, folders[h], Path.Combine(work.FullName, $"store-{h}.db"), screener, cancellationToken);
+                jit?.Record(false);
+                ours = ours is null ? cost : ours.Add(cost);
+
+                var stagePipeline = await WarmedUpAsync(other, warmUpPasses, work.FullName, $"stages-{h}", screener, cancellationToken);
+                stages.Add(await PipelineCostStages.MeasureAsync(stagePipeline, halves[h], Path.Combine(work.FullName, $"stages-{h}.db"), cancellationToken));
             }
 
-            using var jit = args.Contains("--jit") ? new PipelineCostJit() : null;
-            jit?.Record(true);
-            var ours = await TimeDossierAsync(htmlFolder, Path.Combine(work.FullName, "store.db"), screener, cancellationToken);
-            jit?.Record(false);
             var perArticle = new Func<double, double>(seconds => seconds * 1000 / pages.Count);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"dossier: {ours.Stored} stored, {ours.Failed} failed; CPU per article: analysis and storage {perArticle(ours.Analysis):0.00} ms, screening {perArticle(ours.Screening):0.00} ms, linking {perArticle(ours.Linking):0.00} ms, total {perArticle(ours.Total):0.00} ms ({ours.WallSeconds:0.0} s wall, one analysis thread; analysis allocates {ours.AllocatedPerArticle / 1_048_576.0:0.0} MiB per article, GC pauses {ours.GcPauseMsPerArticle:0.00} ms, compiling {perArticle(ours.CompilingSeconds):0.00} ms)"));
-
-            var stages = await PipelineCostStages.MeasureAsync(pages, Path.Combine(work.FullName, "stages.db"), cancellationToken);
-            PipelineCostStages.Print(output, stages);
+                $"dossier: {ours!.Stored} stored, {ours.Failed} failed; CPU per article: analysis and storage {perArticle(ours.Analysis):0.00} ms, screening {perArticle(ours.Screening):0.00} ms, linking {perArticle(ours.Linking):0.00} ms, total {perArticle(ours.Total):0.00} ms ({ours.WallSeconds:0.0} s wall, one analysis thread; analysis allocates {ours.Allocated / (double)Math.Max(1, ours.Stored) / 1_048_576.0:0.0} MiB per article, GC pauses {ours.GcPauseMilliseconds / Math.Max(1, ours.Stored):0.00} ms, compiling {perArticle(ours.CompilingSeconds):0.00} ms)"));
+            PipelineCostStages.Print(output, PipelineCostStages.Combine(stages, halves.Select(half => half.Count).ToList()));
             jit?.Print(output, 40);
 
             // For quick rounds while profiling: Dossier's side alone.
@@ -94,14 +109,31 @@ public sealed class PipelineCostBenchmark : IBenchmark
     }
 
     private sealed record DossierCost(
-        int Stored, int Failed, double Analysis, double Screening, double Linking, double WallSeconds, long AllocatedPerArticle, double GcPauseMsPerArticle, double CompilingSeconds)
+        int Stored, int Failed, double Analysis, double Screening, double Linking, double WallSeconds, long Allocated, double GcPauseMilliseconds, double CompilingSeconds)
     {
         public double Total => Analysis + Screening + Linking;
+
+        public DossierCost Add(DossierCost other) => new(
+            Stored + other.Stored, Failed + other.Failed, Analysis + other.Analysis, Screening + other.Screening, Linking + other.Linking,
+            WallSeconds + other.WallSeconds, Allocated + other.Allocated, GcPauseMilliseconds + other.GcPauseMilliseconds, CompilingSeconds + other.CompilingSeconds);
     }
 
-    private static async Task<DossierCost> TimeDossierAsync(string htmlFolder, string databasePath, WatchlistScreener screener, CancellationToken cancellationToken)
+    /// <summary>A new pipeline that has analysed the pages of <paramref name="folder"/> <paramref name="passes"/> times, untimed.</summary>
+    private static async Task<AnalysisPipeline> WarmedUpAsync(
+        string folder, int passes, string work, string name, WatchlistScreener screener, CancellationToken cancellationToken)
     {
         var pipeline = DossierPipeline.CreateDefault();
+        for (var pass = 0; pass < passes; pass++)
+        {
+            await TimeDossierAsync(pipeline, folder, Path.Combine(work, $"warm-up-{name}-{pass}.db"), screener, cancellationToken);
+        }
+
+        return pipeline;
+    }
+
+    private static async Task<DossierCost> TimeDossierAsync(
+        AnalysisPipeline pipeline, string htmlFolder, string databasePath, WatchlistScreener screener, CancellationToken cancellationToken)
+    {
         var process = Process.GetCurrentProcess();
         double Cpu()
         {
@@ -134,7 +166,7 @@ public sealed class PipelineCostBenchmark : IBenchmark
         var linked = Cpu();
         var compiling = System.Runtime.JitInfo.GetCompilationTime() - compilingBefore;
         return new DossierCost(summary.Added, summary.Failed, analysed - start, screened - analysed, linked - screened, wall.Elapsed.TotalSeconds,
-            allocated / Math.Max(1, summary.Added), paused.TotalMilliseconds / Math.Max(1, summary.Added), compiling.TotalSeconds);
+            allocated, paused.TotalMilliseconds, compiling.TotalSeconds);
     }
 
     private sealed class SilentObserver : IRunObserver;

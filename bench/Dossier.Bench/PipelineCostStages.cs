@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using Dossier.Analysis;
 using Dossier.Documents;
 using Dossier.Ingestion;
+using Dossier.Pipeline;
 using Dossier.Storage.Sqlite;
 
 namespace Dossier.Bench;
@@ -16,9 +17,9 @@ internal static class PipelineCostStages
 {
     public sealed record StageCost(string Stage, double CpuMilliseconds, double WallMilliseconds, double AllocatedKiB, double CompilingMilliseconds);
 
-    public static async Task<IReadOnlyList<StageCost>> MeasureAsync(IReadOnlyList<BenchPage> pages, string databasePath, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<StageCost>> MeasureAsync(
+        AnalysisPipeline pipeline, IReadOnlyList<BenchPage> pages, string databasePath, CancellationToken cancellationToken)
     {
-        var pipeline = DossierPipeline.CreateDefault();
         await using var store = await SqliteDossierStore.OpenAsync(databasePath, cancellationToken);
         var names = new[] { "extraction" }.Concat(pipeline.Stages.Select(stage => stage.GetType().Name.Replace("Stage", "", StringComparison.Ordinal))).Append("storage").ToArray();
         var cpu = new double[names.Length];
@@ -57,6 +58,18 @@ internal static class PipelineCostStages
         await StoreAsync();
 
         return names.Select((name, i) => new StageCost(name, cpu[i] * 1000 / pages.Count, wall[i] * 1000 / pages.Count, allocated[i] / 1024.0 / pages.Count, compiling[i] * 1000 / pages.Count)).ToList();
+    }
+
+    /// <summary>Per-article costs over several measured sets of pages, weighted by how many pages each had.</summary>
+    public static IReadOnlyList<StageCost> Combine(IReadOnlyList<IReadOnlyList<StageCost>> parts, IReadOnlyList<int> pageCounts)
+    {
+        var total = (double)pageCounts.Sum();
+        return parts[0].Select((first, i) => new StageCost(
+            first.Stage,
+            parts.Select((part, p) => part[i].CpuMilliseconds * pageCounts[p]).Sum() / total,
+            parts.Select((part, p) => part[i].WallMilliseconds * pageCounts[p]).Sum() / total,
+            parts.Select((part, p) => part[i].AllocatedKiB * pageCounts[p]).Sum() / total,
+            parts.Select((part, p) => part[i].CompilingMilliseconds * pageCounts[p]).Sum() / total)).ToList();
     }
 
     public static void Print(TextWriter output, IReadOnlyList<StageCost> costs)

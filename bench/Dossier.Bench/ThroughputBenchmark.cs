@@ -15,7 +15,7 @@ namespace Dossier.Bench;
 public sealed class ThroughputBenchmark : IBenchmark
 {
     public string Name => "throughput";
-    public string Description => "docs/s HTML -> stored: analyze vs queue + 1/2/4 workers, peak RSS at 1k/10k (--documents 1000,10000,100000)";
+    public string Description => "docs/s HTML -> stored: analyze vs queue + 1/2/4 workers, peak RSS at 1k/10k (--documents 1000,10000,100000; --workers 0: analyze only)";
 
     public async Task<int> RunAsync(BenchContext context, string[] args, CancellationToken cancellationToken)
     {
@@ -41,7 +41,7 @@ public sealed class ThroughputBenchmark : IBenchmark
             foreach (var documents in options.Documents)
             {
                 var rates = new Dictionary<int, double>();
-                foreach (var workers in (int[])[0, .. options.Workers])
+                foreach (var workers in (int[])[0, .. options.Workers.Where(count => count > 0)])
                 {
                     var name = workers == 0 ? "analyze" : $"workers{workers}";
                     var corpus = Path.Combine(work.FullName, $"{name}-{documents}");

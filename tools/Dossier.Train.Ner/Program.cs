@@ -3,7 +3,7 @@ using Dossier.Entities.Ner;
 using Dossier.Train.Ner;
 
 // Trains and scores the entity recogniser from the shared CoNLL-2003 data and name lists.
-//   train --shared DIR --out FILE [--bits N] [--epochs N] [--seed N] [--folds N] [--mix N] [--first-pass-only] [--bilou] [--no-gazetteer] [--no-clusters] [--clusters FILE] [--other-news] [--cluster-window N] [--second-clusters FILE] [--second-cluster-window N]
+//   train --shared DIR --out FILE [--bits N] [--epochs N] [--seed N] [--folds N] [--mix N] [--first-pass-only] [--bilou] [--no-gazetteer] [--no-clusters] [--clusters FILE] [--other-news] [--cluster-window N] [--second-clusters FILE] [--second-cluster-window N] [--features LIST] [--min-count N]
 //   eval  --shared DIR --model FILE [--split testa|testb] [--tagged FILE]
 var options = Options.Parse(args);
 var shared = options.Get("shared", "../shared");
@@ -31,6 +31,8 @@ switch (options.Command)
             Mixtures = int.Parse(options.Get("mix", "1")),
             SecondPass = !options.Has("first-pass-only"),
             Bilou = options.Has("bilou"),
+            MinFeatureCount = int.Parse(options.Get("min-count", "1")),
+            FeatureSet = Enum.Parse<NerFeatureSet>(options.Get("features", "None")),
             Description = "trained with: " + string.Join(' ', args.Where((arg, i) => i == 0 || arg.StartsWith("--", StringComparison.Ordinal) || !(args[i - 1] is "--shared" or "--out" or "--clusters" or "--second-clusters"))),
         };
         var lowerCase = ClusterSources.UsuallyLowerCase(resources, train);

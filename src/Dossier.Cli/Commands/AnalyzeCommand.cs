@@ -51,7 +51,7 @@ internal static class AnalyzeCommand
         var pipeline = DossierPipeline.CreateDefault();
         await using var store = await DossierStores.OpenAsync(databasePath, cancellationToken);
         var runner = new AnalysisRunner(pipeline, store, reader);
-        var observer = new ConsoleObserver(context);
+        var observer = new ConsoleObserver(context, keepDocuments: json);
         var options = new RunOptions { ReanalyzeStored = json };
 
         RunSummary summary;
@@ -137,8 +137,11 @@ internal static class AnalyzeCommand
         }
     }
 
-    /// <summary>Reports failures and warnings on stderr as they happen, and keeps the documents of this run for JSON output.</summary>
-    private sealed class ConsoleObserver(CliContext context) : IRunObserver
+    /// <summary>
+    /// Reports failures and warnings on stderr as they happen, and keeps the documents of this run when JSON output needs
+    /// them; otherwise none is kept, so that memory stays flat however many documents a run reads.
+    /// </summary>
+    private sealed class ConsoleObserver(CliContext context, bool keepDocuments) : IRunObserver
     {
         private readonly object _lock = new();
 
@@ -165,7 +168,7 @@ internal static class AnalyzeCommand
         {
             lock (_lock)
             {
-                Documents.Add(document);
+                if (keepDocuments) Documents.Add(document);
                 Tick();
             }
         }

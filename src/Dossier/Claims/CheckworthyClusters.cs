@@ -81,8 +81,9 @@ public sealed class CheckworthyClusters
         return new CheckworthyClusters(vocabulary.ToDictionary(pair => pair.Key, pair => (coarseClasses[pair.Value], fineClasses[pair.Value]), StringComparer.Ordinal));
     }
 
-    /// <summary>Positive PMI of each word with each context, as unit-length sparse vectors.</summary>
-    private static (int[] Index, float[] Value)[] Ppmi(Dictionary<int, double>[] cooccurrences, int dimensions)
+    /// <summary>Positive PMI of each word with each context, as unit-length sparse vectors. A <paramref name="contextSmoothing"/>
+    /// below 1 raises rare contexts' probabilities (counts to that power), which tempers PMI's bias towards them.</summary>
+    internal static (int[] Index, float[] Value)[] Ppmi(Dictionary<int, double>[] cooccurrences, int dimensions, double contextSmoothing = 1)
     {
         var contextTotals = new double[dimensions];
         double total = 0;
@@ -93,6 +94,12 @@ public sealed class CheckworthyClusters
                 contextTotals[c] += n;
                 total += n;
             }
+        }
+
+        if (contextSmoothing != 1)
+        {
+            var smoothed = contextTotals.Sum(n => Math.Pow(n, contextSmoothing));
+            for (var c = 0; c < dimensions; c++) contextTotals[c] = total * Math.Pow(contextTotals[c], contextSmoothing) / smoothed;
         }
 
         var vectors = new (int[], float[])[cooccurrences.Length];

@@ -83,6 +83,9 @@ public static class CheckworthyFeatures
         features.Add("kb:" + previous + "_</s>");
     }
 
+    /// <summary>The sentence's vector from <paramref name="vectors"/> (its words as the features cut them).</summary>
+    public static double[] SentenceVector(string sentence, CheckworthyWordVectors vectors) => vectors.SentenceVector(Words(Cut(sentence)));
+
     private static string Cut(string sentence) => sentence.Length > MaximumCharacters ? sentence[..MaximumCharacters] : sentence;
 
     /// <summary>What a sentence is like, whatever its words: figures, comparisons, who speaks to whom, how long.</summary>
@@ -156,6 +159,9 @@ public enum CheckworthyFeatureGroups
 
     /// <summary>The words' classes (<see cref="CheckworthyClusters"/>), induced from unlabelled text.</summary>
     Clusters = 16,
+
+    /// <summary>The sentence's dense vector (<see cref="CheckworthyWordVectors"/>), induced from unlabelled text.</summary>
+    Vectors = 32,
 }
 
 /// <summary>

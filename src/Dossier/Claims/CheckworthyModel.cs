@@ -8,13 +8,24 @@ public sealed class CheckworthyModel
 {
     private readonly FrozenDictionary<string, double> _weights;
 
+    /// <summary>The weights of the sentence vector's components (features "e:0", "e:1", …); empty without word vectors.</summary>
+    private readonly double[] _vectorWeights;
+
+    /// <summary>Hidden units over the sentence vector (features "m:unit:dimension", "m:unit:b" its bias and "m:unit:o" its
+    /// weight in the score): what the vector says beyond a straight line, such as "figures, but about the speaker's own life".</summary>
+    private readonly HiddenUnit[] _hidden;
+
+    private sealed record HiddenUnit(double[] Weights, double Bias, double Output);
+
     public CheckworthyModel(
         IReadOnlyDictionary<string, double> weights,
         double bias,
         double contextWeight = 0,
         CheckworthyFeatureGroups groups = CheckworthyFeatureGroups.None,
         double questionerWeight = 1,
-        CheckworthyClusters? clusters = null)
+        CheckworthyClusters? clusters = null,
+        CheckworthyWordVectors? vectors = null,
+        double vectorScale = 1)
     {
         _weights = weights.ToFrozenDictionary(StringComparer.Ordinal);
         Bias = bias;
@@ -22,7 +33,29 @@ public sealed class CheckworthyModel
         Groups = groups;
         QuestionerWeight = questionerWeight;
         Clusters = clusters;
+        Vectors = groups.HasFlag(CheckworthyFeatureGroups.Vectors) ? vectors : null;
+        VectorScale = vectorScale;
+        _vectorWeights = Vectors is null ? [] : [.. Enumerable.Range(0, Vectors.Dimensions).Select(d => _weights.GetValueOrDefault(VectorFeature(d)))];
+        var units = Vectors is null ? 0 : _weights.Keys.Count(name => name.StartsWith("m:", StringComparison.Ordinal) && name.EndsWith(":o", StringComparison.Ordinal));
+        _hidden = [.. Enumerable.Range(0, units).Select(unit => new HiddenUnit(
+            [.. Enumerable.Range(0, Vectors!.Dimensions).Select(d => _weights.GetValueOrDefault(HiddenFeature(unit, d.ToString(CultureInfo.InvariantCulture))))],
+            _weights.GetValueOrDefault(HiddenFeature(unit, "b")),
+            _weights.GetValueOrDefault(HiddenFeature(unit, "o"))))];
     }
+
+    /// <summary>The name of a hidden unit's weight for a dimension of the sentence vector, its bias ("b") or its output ("o").</summary>
+    public static string HiddenFeature(int unit, string part) => "m:" + unit.ToString(CultureInfo.InvariantCulture) + ":" + part;
+
+    public int HiddenUnits => _hidden.Length;
+
+    /// <summary>The word vectors of <see cref="CheckworthyFeatureGroups.Vectors"/>; null when the model does not use them.</summary>
+    public CheckworthyWordVectors? Vectors { get; }
+
+    /// <summary>The length the sentence vector is scaled to before its components meet their weights.</summary>
+    public double VectorScale { get; }
+
+    /// <summary>The name a sentence vector's component has among the weights.</summary>
+    public static string VectorFeature(int dimension) => "e:" + dimension.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The word classes of <see cref="CheckworthyFeatureGroups.Clusters"/>; null when the model does not use them.</summary>
     public CheckworthyClusters? Clusters { get; }
@@ -45,10 +78,11 @@ public sealed class CheckworthyModel
     private static readonly Lazy<CheckworthyModel> LazyDefault = new(() =>
     {
         var lines = EmbeddedData.ReadLines("Claims.Data.checkworthy-model.tsv");
-        var model = Parse(lines);
-        return model.Groups.HasFlag(CheckworthyFeatureGroups.Clusters)
-            ? Parse(lines, CheckworthyClusters.Parse(EmbeddedData.ReadLines("Claims.Data.checkworthy-clusters.tsv")))
-            : model;
+        var groups = Parse(lines).Groups;
+        return Parse(
+            lines,
+            groups.HasFlag(CheckworthyFeatureGroups.Clusters) ? CheckworthyClusters.Parse(EmbeddedData.ReadLines("Claims.Data.checkworthy-clusters.tsv")) : null,
+            groups.HasFlag(CheckworthyFeatureGroups.Vectors) ? CheckworthyWordVectors.Parse(EmbeddedData.ReadLines("Claims.Data.checkworthy-vectors.tsv")) : null);
     });
 
     public double Score(string sentence, CheckworthyContext context = default)
@@ -65,6 +99,18 @@ public sealed class CheckworthyModel
         }
 
         var logit = Bias + (known == 0 ? 0 : sum / Math.Sqrt(known));
+        if (Vectors is not null)
+        {
+            var vector = CheckworthyFeatures.SentenceVector(sentence, Vectors);
+            for (var d = 0; d < vector.Length; d++) logit += VectorScale * vector[d] * _vectorWeights[d];
+            foreach (var unit in _hidden)
+            {
+                var input = unit.Bias;
+                for (var d = 0; d < vector.Length; d++) input += VectorScale * vector[d] * unit.Weights[d];
+                logit += unit.Output * Math.Tanh(input);
+            }
+        }
+
         return 1.0 / (1.0 + Math.Exp(-logit));
     }
 
@@ -105,11 +151,12 @@ public sealed class CheckworthyModel
 
     /// <summary>Reads "feature TAB weight" lines; "&lt;bias&gt;" is the intercept, "&lt;context&gt;" the neighbour weight and
     /// "&lt;groups&gt;" the <see cref="CheckworthyFeatureGroups"/> as a number. A model of the
-    /// <see cref="CheckworthyFeatureGroups.Clusters"/> group needs the word classes it was trained with.</summary>
-    public static CheckworthyModel Parse(IEnumerable<string> lines, CheckworthyClusters? clusters = null)
+    /// <see cref="CheckworthyFeatureGroups.Clusters"/> group needs the word classes it was trained with, one of the
+    /// <see cref="CheckworthyFeatureGroups.Vectors"/> group its word vectors.</summary>
+    public static CheckworthyModel Parse(IEnumerable<string> lines, CheckworthyClusters? clusters = null, CheckworthyWordVectors? vectors = null)
     {
         var weights = new Dictionary<string, double>(StringComparer.Ordinal);
-        double bias = 0.0, context = 0.0, groups = 0.0, questioner = 1.0;
+        double bias = 0.0, context = 0.0, groups = 0.0, questioner = 1.0, vectorScale = 1.0;
         foreach (var line in lines)
         {
             var tab = line.LastIndexOf('\t');
@@ -119,18 +166,19 @@ public sealed class CheckworthyModel
             else if (name == "<context>") context = weight;
             else if (name == "<groups>") groups = weight;
             else if (name == "<questioner>") questioner = weight;
+            else if (name == "<vector-scale>") vectorScale = weight;
             else weights[name] = weight;
         }
 
-        return new CheckworthyModel(weights, bias, context, (CheckworthyFeatureGroups)(int)groups & AllGroups, Math.Clamp(questioner, 0, 1), clusters);
+        return new CheckworthyModel(weights, bias, context, (CheckworthyFeatureGroups)(int)groups & AllGroups, Math.Clamp(questioner, 0, 1), clusters, vectors, vectorScale);
     }
 
     private const CheckworthyFeatureGroups AllGroups =
         CheckworthyFeatureGroups.Neighbours | CheckworthyFeatureGroups.Turn | CheckworthyFeatureGroups.Position | CheckworthyFeatureGroups.Speaker
-        | CheckworthyFeatureGroups.Clusters;
+        | CheckworthyFeatureGroups.Clusters | CheckworthyFeatureGroups.Vectors;
 
     /// <summary>The same weights scoring sequences with other neighbour and questioner weights.</summary>
-    public CheckworthyModel InSequenceWith(double contextWeight, double questionerWeight) => new(_weights, Bias, contextWeight, Groups, questionerWeight, Clusters);
+    public CheckworthyModel InSequenceWith(double contextWeight, double questionerWeight) => new(_weights, Bias, contextWeight, Groups, questionerWeight, Clusters, Vectors, VectorScale);
 
     public IEnumerable<string> ToLines()
     {
@@ -138,6 +186,7 @@ public sealed class CheckworthyModel
         yield return "<context>\t" + ContextWeight.ToString("R", CultureInfo.InvariantCulture);
         yield return "<groups>\t" + ((int)Groups).ToString(CultureInfo.InvariantCulture);
         yield return "<questioner>\t" + QuestionerWeight.ToString("R", CultureInfo.InvariantCulture);
+        if (Vectors is not null) yield return "<vector-scale>\t" + VectorScale.ToString("R", CultureInfo.InvariantCulture);
         foreach (var (name, weight) in _weights.OrderBy(pair => pair.Key, StringComparer.Ordinal))
         {
             yield return name + "\t" + weight.ToString("G6", CultureInfo.InvariantCulture);
@@ -164,7 +213,10 @@ public sealed record CheckworthyTrainingOptions(
     int Ensemble = 1,
     int Seed = 17,
     CheckworthyFeatureGroups Groups = CheckworthyFeatureGroups.None,
-    CheckworthyClusters? Clusters = null);
+    CheckworthyClusters? Clusters = null,
+    CheckworthyWordVectors? Vectors = null,
+    double VectorScale = 1,
+    int HiddenUnits = 0);
 
 /// <summary>Trains <see cref="CheckworthyModel"/> by AdaGrad with L2 regularisation; deterministic for given options.</summary>
 public static class CheckworthyTrainer
@@ -184,70 +236,125 @@ public static class CheckworthyTrainer
         var index = featureCounts.Where(pair => pair.Value >= options.MinimumFeatureCount).Select(pair => pair.Key).Order(StringComparer.Ordinal)
             .Select((name, i) => (name, i)).ToDictionary(pair => pair.name, pair => pair.i, StringComparer.Ordinal);
         var rows = extracted.Select(features => features.Where(index.ContainsKey).Select(f => index[f]).ToArray()).ToArray();
+        var vectors = options.Groups.HasFlag(CheckworthyFeatureGroups.Vectors) ? options.Vectors : null;
+        var dense = examples.Select(example => vectors is null ? [] : CheckworthyFeatures.SentenceVector(example.Text, vectors).Select(x => x * options.VectorScale).ToArray()).ToArray();
         var negativesByGroup = examples.Select((example, i) => (example, i)).Where(x => x.example.Group is not null && !x.example.CheckWorthy)
             .GroupBy(x => x.example.Group!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(x => x.i).ToArray(), StringComparer.Ordinal);
         var weights = new double[index.Count];
+        var vectorWeights = new double[vectors?.Dimensions ?? 0];
+        var hidden = new List<(double[] Weights, double Bias, double Output)>();
         double bias = 0;
         var members = Math.Max(1, options.Ensemble);
         for (var member = 0; member < members; member++)
         {
-            var (memberWeights, memberBias) = Fit(examples, rows, negativesByGroup, index.Count, options, options.Seed + member);
+            var (memberWeights, memberVectorWeights, memberHidden, memberBias) = Fit(examples, rows, dense, negativesByGroup, index.Count, options, options.Seed + member);
             for (var f = 0; f < weights.Length; f++) weights[f] += memberWeights[f] / members;
+            for (var d = 0; d < vectorWeights.Length; d++) vectorWeights[d] += memberVectorWeights[d] / members;
+
+            // Hidden units cannot be averaged one with another; each member's units join the model at 1/members of their weight.
+            hidden.AddRange(memberHidden.Select(unit => (unit.Weights, unit.Bias, unit.Output / members)));
             bias += memberBias / members;
         }
 
-        return new CheckworthyModel(index.ToDictionary(pair => pair.Key, pair => weights[pair.Value], StringComparer.Ordinal), bias, 0, options.Groups, 1, options.Clusters);
+        var named = index.ToDictionary(pair => pair.Key, pair => weights[pair.Value], StringComparer.Ordinal);
+        for (var d = 0; d < vectorWeights.Length; d++) named[CheckworthyModel.VectorFeature(d)] = vectorWeights[d];
+        for (var unit = 0; unit < hidden.Count; unit++)
+        {
+            for (var d = 0; d < hidden[unit].Weights.Length; d++) named[CheckworthyModel.HiddenFeature(unit, d.ToString(CultureInfo.InvariantCulture))] = hidden[unit].Weights[d];
+            named[CheckworthyModel.HiddenFeature(unit, "b")] = hidden[unit].Bias;
+            named[CheckworthyModel.HiddenFeature(unit, "o")] = hidden[unit].Output;
+        }
+
+        return new CheckworthyModel(named, bias, 0, options.Groups, 1, options.Clusters, vectors, options.VectorScale);
     }
 
-    private static (double[] Weights, double Bias) Fit(
-        IReadOnlyList<CheckworthyExample> examples, int[][] rows, Dictionary<string, int[]> negativesByGroup, int featureCount, CheckworthyTrainingOptions options, int seed)
+    private static (double[] Weights, double[] VectorWeights, (double[] Weights, double Bias, double Output)[] Hidden, double Bias) Fit(
+        IReadOnlyList<CheckworthyExample> examples, int[][] rows, double[][] dense, Dictionary<string, int[]> negativesByGroup, int featureCount, CheckworthyTrainingOptions options, int seed)
     {
         var weights = new double[featureCount];
         var squared = new double[featureCount];
+        var vectorWeights = new double[dense.Length == 0 ? 0 : dense[0].Length];
+        var vectorSquared = new double[vectorWeights.Length];
+        var units = vectorWeights.Length == 0 ? 0 : options.HiddenUnits;
+        var random = new Random(seed);
+
+        // Small random input weights break the units' symmetry; outputs start at zero, so the untrained units add nothing.
+        var hiddenWeights = Enumerable.Range(0, units).Select(_ => Enumerable.Range(0, vectorWeights.Length).Select(_ => (random.NextDouble() - 0.5) / Math.Sqrt(vectorWeights.Length)).ToArray()).ToArray();
+        var hiddenBias = new double[units];
+        var hiddenOutput = new double[units];
+        var hiddenWeightsSquared = Enumerable.Range(0, units).Select(_ => new double[vectorWeights.Length]).ToArray();
+        var hiddenBiasSquared = new double[units];
+        var hiddenOutputSquared = new double[units];
         double bias = 0, biasSquared = 0;
         var order = Enumerable.Range(0, examples.Count).ToArray();
-        var random = new Random(seed);
         for (var epoch = 0; epoch < options.Epochs; epoch++)
         {
             random.Shuffle(order);
             foreach (var i in order)
             {
-                var row = rows[i];
-                var probability = 1.0 / (1.0 + Math.Exp(-(bias + Sum(row))));
+                var probability = 1.0 / (1.0 + Math.Exp(-(bias + Sum(i))));
                 var error = (probability - (examples[i].CheckWorthy ? 1.0 : 0.0)) * examples[i].Weight;
-                Step(row, error * Scale(row));
+                Step(i, error);
                 biasSquared += error * error;
                 bias -= options.LearningRate * error / (Math.Sqrt(biasSquared) + 1e-8);
                 if (options.PairwiseWeight <= 0 || !examples[i].CheckWorthy || examples[i].Group is not { } group || !negativesByGroup.TryGetValue(group, out var negatives)) continue;
                 for (var pair = 0; pair < options.PairsPerPositive; pair++)
                 {
                     // The logistic loss of the margin between this sentence and a random one of its debate that is not check-worthy.
-                    var other = rows[negatives[random.Next(negatives.Length)]];
-                    var margin = Sum(row) - Sum(other);
+                    var other = negatives[random.Next(negatives.Length)];
+                    var margin = Sum(i) - Sum(other);
                     var pull = -options.PairwiseWeight * examples[i].Weight / (1.0 + Math.Exp(margin));
-                    Step(row, pull * Scale(row));
-                    Step(other, -pull * Scale(other));
+                    Step(i, pull);
+                    Step(other, -pull);
                 }
             }
         }
 
-        return (weights, bias);
+        return (weights, vectorWeights, [.. Enumerable.Range(0, units).Select(j => (hiddenWeights[j], hiddenBias[j], hiddenOutput[j]))], bias);
 
-        double Sum(int[] row)
+        double Sum(int example)
         {
+            var row = rows[example];
             double sum = 0;
             foreach (var f in row) sum += weights[f];
-            return sum * Scale(row);
+            sum *= Scale(row);
+            var vector = dense[example];
+            for (var d = 0; d < vector.Length; d++) sum += vectorWeights[d] * vector[d];
+            for (var j = 0; j < units; j++) sum += hiddenOutput[j] * Math.Tanh(HiddenInput(j, vector));
+            return sum;
         }
 
-        void Step(int[] row, double gradientPerFeature)
+        // One AdaGrad step on an example's features for the loss's derivative with respect to its score.
+        void Step(int example, double derivative)
         {
-            foreach (var f in row)
+            var row = rows[example];
+            var gradientPerFeature = derivative * Scale(row);
+            foreach (var f in row) Update(ref weights[f], ref squared[f], gradientPerFeature);
+            var vector = dense[example];
+            for (var d = 0; d < vector.Length; d++) Update(ref vectorWeights[d], ref vectorSquared[d], derivative * vector[d]);
+
+            for (var j = 0; j < units; j++)
             {
-                var gradient = gradientPerFeature + options.L2 * weights[f];
-                squared[f] += gradient * gradient;
-                weights[f] -= options.LearningRate * gradient / (Math.Sqrt(squared[f]) + 1e-8);
+                var activation = Math.Tanh(HiddenInput(j, vector));
+                var inputDerivative = derivative * hiddenOutput[j] * (1 - activation * activation);
+                Update(ref hiddenOutput[j], ref hiddenOutputSquared[j], derivative * activation);
+                Update(ref hiddenBias[j], ref hiddenBiasSquared[j], inputDerivative);
+                for (var d = 0; d < vector.Length; d++) Update(ref hiddenWeights[j][d], ref hiddenWeightsSquared[j][d], inputDerivative * vector[d]);
             }
+        }
+
+        double HiddenInput(int unit, double[] vector)
+        {
+            var input = hiddenBias[unit];
+            for (var d = 0; d < vector.Length; d++) input += hiddenWeights[unit][d] * vector[d];
+            return input;
+        }
+
+        void Update(ref double weight, ref double squaredSum, double lossGradient)
+        {
+            var gradient = lossGradient + options.L2 * weight;
+            squaredSum += gradient * gradient;
+            weight -= options.LearningRate * gradient / (Math.Sqrt(squaredSum) + 1e-8);
         }
     }
 

@@ -15,12 +15,24 @@ internal sealed class PhraseMatcher<T>
     private readonly FrozenDictionary<string, ImmutableArray<CuePhrase<T>>> _exact;
     private readonly ImmutableArray<CuePhrase<T>> _prefixed;
 
+    /// <summary>
+    /// The phrases whose first word is a prefix, by the letter a word must begin with to meet them (longest first, as in
+    /// <see cref="_prefixed"/>; a bare * is in every list): every token was tried against every such phrase before.
+    /// </summary>
+    private readonly FrozenDictionary<char, ImmutableArray<CuePhrase<T>>> _prefixedByInitial;
+
+    /// <summary>The phrases whose first word is a bare *, which any word meets.</summary>
+    private readonly ImmutableArray<CuePhrase<T>> _barePrefixed;
+
     public PhraseMatcher(IEnumerable<CuePhrase<T>> phrases)
     {
         var all = phrases.Where(p => p.Words.Length > 0).ToList();
         _exact = all.Where(p => !p.Words[0].EndsWith('*')).GroupBy(p => p.Words[0], StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(p => p.Words.Length).ToImmutableArray(), StringComparer.Ordinal);
         _prefixed = [.. all.Where(p => p.Words[0].EndsWith('*')).OrderByDescending(p => p.Words.Length)];
+        _prefixedByInitial = _prefixed.Where(p => p.Words[0].Length > 1).Select(p => p.Words[0][0]).Distinct()
+            .ToFrozenDictionary(initial => initial, initial => _prefixed.Where(p => p.Words[0].Length == 1 || p.Words[0][0] == initial).ToImmutableArray());
+        _barePrefixed = [.. _prefixed.Where(p => p.Words[0].Length == 1)];
     }
 
     public static ImmutableArray<string> ParseWords(string phrase) =>
@@ -44,14 +56,25 @@ internal sealed class PhraseMatcher<T>
     private CuePhrase<T>? Longest(IReadOnlyList<string> words, int i, int end)
     {
         CuePhrase<T>? best = null;
-        if (_exact.TryGetValue(words[i], out var candidates))
+        var word = words[i];
+        if (_exact.TryGetValue(word, out var candidates))
         {
-            best = candidates.FirstOrDefault(p => Matches(words, i, end, p));
+            foreach (var phrase in candidates)
+            {
+                if (!Matches(words, i, end, phrase)) continue;
+                best = phrase;
+                break;
+            }
         }
 
-        foreach (var phrase in _prefixed)
+        var prefixed = word.Length > 0 && _prefixedByInitial.TryGetValue(word[0], out var sameInitial) ? sameInitial : _barePrefixed;
+        foreach (var phrase in prefixed)
         {
-            if ((best is null || phrase.Words.Length > best.Words.Length) && Matches(words, i, end, phrase)) best = phrase;
+            // Longest first: once a phrase is no longer than the best, none after it can be.
+            if (best is not null && phrase.Words.Length <= best.Words.Length) break;
+            if (!Matches(words, i, end, phrase)) continue;
+            best = phrase;
+            break;
         }
 
         return best;

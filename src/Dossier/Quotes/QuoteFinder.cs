@@ -10,8 +10,11 @@ namespace Dossier.Quotes;
 /// <summary>The work of the quote stage on one document; it holds per-document state and is used once.</summary>
 internal sealed class QuoteFinder
 {
-    /// <summary>How far after a closing mark an attribution ("…,” Zhang added.) may still start or reach.</summary>
-    private const int AttributionWindow = 14;
+    /// <summary>
+    /// How far after a closing mark an attribution may still start or reach: "…,” Zhang added.", and "…,” Fred Kagan,
+    /// director of the Critical Threats Project at the American Enterprise Institute, said."
+    /// </summary>
+    private const int AttributionWindow = 24;
 
     /// <summary>How many sentences back an unattributed quote may take its speaker from an earlier one (two in between).</summary>
     private const int ContinuationSentences = 3;
@@ -220,8 +223,13 @@ internal sealed class QuoteFinder
         if (mark == ":")
         {
             var (sentenceStart, _) = SentenceTokens(k);
-            var cue = FindCueBackwards(k - 1, Math.Max(sentenceStart, k - 12));
-            if (cue is null) return HeadlineSource(k) is { } headline ? new Attribution(ColonCue(k), headline, false) : null;
+            var cue = NearModelCue(k - 1, Math.Max(sentenceStart, k - NearVerbTokens)) ?? FindCueBackwards(k - 1, Math.Max(sentenceStart, k - 12));
+            if (cue is null)
+            {
+                var source = HeadlineSource(k) ?? NameBeforeColon(k, sentenceStart);
+                return source is null ? null : new Attribution(ColonCue(k), source, false);
+            }
+
             return WithSpeaker(cue, sentenceStart, k, speakerAfterQuote: false);
         }
 
@@ -230,7 +238,7 @@ internal sealed class QuoteFinder
         {
             // "…,” the spokesperson added, “and …”: the cue may already carry the quote before; it carries this one too.
             var (sentenceStart, _) = SentenceTokens(k);
-            var cue = FindCueBackwards(k - 1, Math.Max(sentenceStart, k - 4), allowUsed: true);
+            var cue = FindCueBackwards(k - 1, Math.Max(sentenceStart, k - NearVerbTokens), allowUsed: true) ?? NearModelCue(k - 1, Math.Max(sentenceStart, k - NearVerbTokens));
             return cue is null ? null : WithSpeaker(cue, sentenceStart, k, speakerAfterQuote: false);
         }
 
@@ -248,11 +256,30 @@ internal sealed class QuoteFinder
 
     private Attribution? WithSpeaker(CueMatch cue, int floor, int ceiling, bool speakerAfterQuote)
     {
+        if (PreviousCueSpeaker(cue, floor) is { } same) return new Attribution(cue, same, speakerAfterQuote);
         if (ParticipleSubject(cue, floor) is { } clauseSubject) return new Attribution(cue, clauseSubject, speakerAfterQuote);
         if (_phrases.LeftOf(cue.Start, floor) is { } left) return new Attribution(cue, left, speakerAfterQuote);
         if (_phrases.SharedSubject(cue.Start, floor) is { } subject) return new Attribution(cue, subject, speakerAfterQuote);
         if (cue.Pattern.Words[0] != "according" && !cue.Pattern.Learned && !IsTell(cue) && _phrases.RightOf(cue.End, ceiling) is { } right) return new Attribution(cue, right, speakerAfterQuote);
         if (cue.Pattern.Words[0] == "according" && _phrases.RightOf(cue.End, ceiling) is { } source) return new Attribution(cue, source, speakerAfterQuote);
+        return null;
+    }
+
+    /// <summary>
+    /// "…,” he said, adding, “…”", "said Biden, adding: “…”": a participle cue right after another cue and a comma
+    /// speaks for that cue's speaker, not for the sentence's first name.
+    /// </summary>
+    private SpeakerPhrase? PreviousCueSpeaker(CueMatch cue, int floor)
+    {
+        var comma = cue.Start - 1;
+        if (!Words.Lower(cue.Start).EndsWith("ing", StringComparison.Ordinal) || comma - 1 < floor || Words.Text(comma) != ",") return null;
+        for (var start = comma - 1; start >= Math.Max(floor, comma - 3); start--)
+        {
+            if (MatchCue(start) is not { } previous || previous.Pattern.Learned) continue;
+            if (previous.End == comma) return _phrases.LeftOf(previous.Start, floor);
+            if (_phrases.RightOf(previous.End, comma) is { } after && after.End == comma) return after;
+        }
+
         return null;
     }
 
@@ -276,9 +303,10 @@ internal sealed class QuoteFinder
         var paragraph = _paragraphOf[closeToken];
         while (start < _tokens.Length && Words.Text(start) is "," or "'" or "''" or "’" && _paragraphOf[start] == paragraph) start++;
         var limit = Math.Min(_tokens.Length, start + AttributionWindow);
-        for (var j = start; j < limit; j++)
+        var j = start;
+        for (; j < limit; j++)
         {
-            if (_paragraphOf[j] != paragraph || _insideQuote[j] || EndsSentence(j)) return null;
+            if (_paragraphOf[j] != paragraph || _insideQuote[j] || EndsSentence(j)) break;
             if (MatchCue(j) is not { } cue || _usedCue[j]) continue;
             var stop = j;
             while (stop < limit && _paragraphOf[stop] == paragraph && !_insideQuote[stop] && !EndsSentence(stop)) stop++;
@@ -290,8 +318,38 @@ internal sealed class QuoteFinder
 
             // "… France.” He said he had directed …": a cue followed by its own content starts a new attribution.
             var next = cue.End;
-            if (next < stop && (IsTell(cue) ? Words.Lower(next) == "that" : OpensReportedClause(next))) return null;
-            return _phrases.LeftOf(cue.Start, start) is { } left && left.ExtentStart == start ? new Attribution(cue, left, true) : null;
+            var opensOwnContent = next < stop && (IsTell(cue) ? Words.Lower(next) == "that" : OpensReportedClause(next));
+            if (!opensOwnContent && _phrases.LeftOf(cue.Start, start) is { } left && left.ExtentStart == start) return new Attribution(cue, left, true);
+            // "“…,” Warren, who has not endorsed a candidate, told …": a learned cue inside the subject's relative clause is not its verb.
+            if (!cue.Pattern.Learned) return null;
+        }
+
+        return UnlistedVerbAfter(closeToken, start, j);
+    }
+
+    /// <summary>How far after a quote an unlisted verb may stand behind its subject ("…,” an angry Hollande retaliated).</summary>
+    private const int MaxSubjectBeforeVerb = 6;
+
+    /// <summary>
+    /// "“…,” Toomey fumed.", "“…!” beamed Donald Hartley": a quote that does not end its sentence (its last mark is a
+    /// comma, "!" or "?") and is followed by a subject and a verb, or a verb and a subject, is that subject's, though the
+    /// verb is in no list; the cue model must take the verb for a cue.
+    /// </summary>
+    private Attribution? UnlistedVerbAfter(int closeToken, int start, int stop)
+    {
+        if (closeToken < 1 || Words.Text(closeToken - 1) is not ("," or "!" or "?") || start >= stop) return null;
+        if (!Words.IsCapitalised(start) && ModelCue(start) is { } first)
+        {
+            return _phrases.RightOf(first.End, stop) is { } after && (Words.IsCapitalised(after.Start) || Determiners.Contains(Words.Lower(after.Start)))
+                ? new Attribution(first, after, true)
+                : null;
+        }
+
+        for (var v = start + 1; v < Math.Min(stop, start + MaxSubjectBeforeVerb); v++)
+        {
+            if (Words.IsPunctuation(v) && !Words.Text(v).Contains('’') && !Words.Text(v).Contains('\'')) return null;
+            if (Words.IsCapitalised(v) || ModelCue(v) is not { } verb) continue;
+            return _phrases.LeftOf(verb.Start, start) is { } subject && subject.ExtentStart == start ? new Attribution(verb, subject, true) : null;
         }
 
         return null;
@@ -321,6 +379,19 @@ internal sealed class QuoteFinder
 
     private const int MaxHeadlineSourceTokens = 5;
 
+    /// <summary>
+    /// "… doesn't surprise Republican pollster Daron Shaw: “…”", "Pollsters agree - Carl Bialik: “…”": a name right
+    /// before the colon that opens a quote introduces its speaker, as an interview or a round-up of views does.
+    /// </summary>
+    private SpeakerPhrase? NameBeforeColon(int colon, int sentenceStart)
+    {
+        if (colon - 1 < sentenceStart || _insideQuote[colon - 1] || !Words.IsCapitalised(colon - 1)) return null;
+        return _phrases.LeftOf(colon, sentenceStart) is { } phrase && phrase.End == colon && _phrases.EndsInName(phrase) &&
+               !_lexicon.NotHeadlineSources.Contains(Words.Lower(phrase.Start))
+            ? phrase
+            : null;
+    }
+
     /// <summary>A period ends the sentence only where the splitter ended one: "Rep. Gwen Moore (D-Wis.) said" goes on.</summary>
     private bool EndsSentence(int token) =>
         Words.IsSentenceEnd(token) && (token + 1 >= _tokens.Length || _sentenceOf[token + 1] != _sentenceOf[token]);
@@ -341,6 +412,24 @@ internal sealed class QuoteFinder
 
         if (end < _tokens.Length && _paragraphOf[end] == _paragraphOf[dash] && !Words.IsPunctuation(end)) return null;
         return new SpeakerPhrase(dash + 1, end, dash + 1);
+    }
+
+    /// <summary>How close before the comma or colon opening a quote its verb stands ("Hillary shot back, “…”").</summary>
+    private const int NearVerbTokens = 4;
+
+    /// <summary>
+    /// "Rubio fired back forcefully: “…”", "Hillary shot back, “…”": a verb the cue model takes for a cue, right before
+    /// the mark that opens a quote, with no listed cue nearer.
+    /// </summary>
+    private CueMatch? NearModelCue(int from, int floor)
+    {
+        for (var t = from; t >= floor && t >= 0; t--)
+        {
+            if (_insideQuote[t] || _usedCue[t] || MatchCue(t) is not null) return null;
+            if (!Words.IsCapitalised(t) && ModelCue(t) is { } cue) return cue;
+        }
+
+        return null;
     }
 
     private CueMatch? FindCueBackwards(int from, int floor, bool allowUsed = false)
@@ -468,7 +557,8 @@ internal sealed class QuoteFinder
             return Make(from, contentEnd, QuoteKind.Indirect, cue, source);
         }
 
-        var left = ParticipleSubject(cue, sentenceStart) ?? _phrases.LeftOf(cue.Start, sentenceStart) ?? _phrases.SharedSubject(cue.Start, sentenceStart);
+        var left = PreviousCueSpeaker(cue, sentenceStart) ?? ParticipleSubject(cue, sentenceStart) ?? _phrases.LeftOf(cue.Start, sentenceStart) ??
+                   _phrases.SharedSubject(cue.Start, sentenceStart);
         var contentStart = ContentStartAfter(cue, contentEnd);
         if (left is not null && contentStart >= 0 && contentEnd - contentStart >= 3)
         {
@@ -627,14 +717,20 @@ internal sealed class QuoteFinder
         // Passages and found quotes are both in text order: one walk over each.
         var added = new List<Found>(unattributed.Count);
         Found? previous = null;
+        Found? previousDirect = null;
         var next = 0;
         foreach (var passage in unattributed)
         {
             while (next < found.Count && found[next].Content.Start < passage.Open)
             {
                 if (found[next].Speaker is not null) previous = found[next];
+                if (found[next].Speaker is not null && found[next].Kind == QuoteKind.Direct) previousDirect = found[next];
                 next++;
             }
+
+            // "“…,” said Frank, whose appointment sparked …. “…”": speech reported inside the attribution of a quote
+            // does not take the quote's continuation from its speaker.
+            if (previous is { Kind: not QuoteKind.Direct, Cue: { } inner } && previousDirect is { Cue: { } outer } && SentenceOf(inner) == SentenceOf(outer)) previous = previousDirect;
 
             var openToken = Words.IndexAtOrAfter(passage.Open);
             var sentence = openToken < _tokens.Length ? _sentenceOf[openToken] : -1;
@@ -644,13 +740,15 @@ internal sealed class QuoteFinder
                 ? new Found(passage.Inner, QuoteKind.Direct, previous!.Cue, previous.Speaker, Continued: true)
                 : new Found(passage.Inner, QuoteKind.Direct, null, null);
             added.Add(quote);
-            if (quote.Speaker is not null) previous = quote;
+            if (quote.Speaker is not null) previous = previousDirect = quote;
             Cover(passage.Inner);
         }
 
         found.AddRange(added);
         found.Sort((a, b) => a.Content.Start.CompareTo(b.Content.Start));
     }
+
+    private int SentenceOf(CueMatch cue) => cue.Start < _tokens.Length ? _sentenceOf[cue.Start] : -1;
 
     private int LastSentence(Found quote)
     {

@@ -37,7 +37,13 @@ internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
             if (i < floor) return null;
         }
 
-        if (words.Text(i) == "," && PartyTagStart(i - 1, floor) is var tag and > 0 && words.Text(tag - 1) == ",")
+        if (words.Text(i) == "," && words.Text(i - 1) == ")" && PartyTagStart(i - 1, floor) is var tagOpen and > 0)
+        {
+            // "Gov. John Kasich (R-OH), said": the tag and its comma qualify the name before them.
+            i = tagOpen - 1;
+            if (i < floor) return null;
+        }
+        else if (words.Text(i) == "," && PartyTagStart(i - 1, floor) is var tag and > 0 && words.Text(tag - 1) == ",")
         {
             // "Mitch McConnell, R-Ky., said": the tag between commas qualifies the name before it.
             i = tag - 2;
@@ -81,7 +87,7 @@ internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
         {
             if (words.Text(j) is "." or ";" or ":" or "“" or "”" or "\"" or "(" or ")" || IsCueWord(j)) return null;
             if (words.Text(j) != ",") continue;
-            if (CollectLeft(j - 1, floor) is { } name && name.Start == floor && IsName(name)) return name with { ExtentStart = name.Start };
+            if (CollectLeft(j - 1, floor) is { } name && name.Start == floor && (IsName(name) || EndsInName(name))) return name with { ExtentStart = name.Start };
             return null;
         }
 
@@ -96,6 +102,7 @@ internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
     /// </summary>
     public SpeakerPhrase? SharedSubject(int cueStart, int sentenceStart)
     {
+        sentenceStart = AfterIntroduction(sentenceStart, cueStart);
         var i = cueStart - 1;
         while (i >= sentenceStart && (lexicon.SkipBeforeCue.Contains(words.Lower(i)) || IsAdverb(i))) i--;
         var participle = words.Lower(cueStart).EndsWith("ing", StringComparison.Ordinal) && words.Text(i) == ",";
@@ -113,6 +120,7 @@ internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
     /// </summary>
     public SpeakerPhrase? ClauseSubject(int sentenceStart, int cueStart)
     {
+        sentenceStart = AfterIntroduction(sentenceStart, cueStart);
         if (sentenceStart >= cueStart || !words.IsCapitalised(sentenceStart) || ClauseSubjectOpeners.Contains(words.Lower(sentenceStart))) return null;
         var allCapitalised = true;
         var j = sentenceStart;
@@ -135,6 +143,32 @@ internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
         while (end > sentenceStart && FunctionWords.Contains(words.Lower(end - 1)) && !IsPossessive(end - 1)) end--;
         return end > sentenceStart && HasContentWord(sentenceStart, end) && !IsTimeOnly(sentenceStart, end) ? new SpeakerPhrase(sentenceStart, end, sentenceStart) : null;
     }
+
+    /// <summary>
+    /// Where the main clause begins after an introductory phrase ("Later on Sunday, Carson shared …", "In a statement
+    /// released Thursday, Rep. Jeffries reacted …", "Speaking in his real voice again, he …"): after the first comma when
+    /// the sentence opens with a preposition, a time word, an adverb or a participle; otherwise the sentence start.
+    /// </summary>
+    private int AfterIntroduction(int sentenceStart, int limit)
+    {
+        var first = words.Lower(sentenceStart);
+        var introduces = IntroductionOpeners.Contains(first) || lexicon.TimeWords.Contains(first) ||
+                         first.Length > 4 && (first.EndsWith("ing", StringComparison.Ordinal) || first.EndsWith("ly", StringComparison.Ordinal));
+        if (!introduces) return sentenceStart;
+        for (var i = sentenceStart + 1; i < Math.Min(limit, sentenceStart + MaxIntroductionTokens); i++)
+        {
+            if (words.Text(i) == ",") return i + 1 < limit ? i + 1 : sentenceStart;
+            if (words.Text(i) is "." or ";" or ":" or "“" or "”" or "\"") return sentenceStart;
+        }
+
+        return sentenceStart;
+    }
+
+    private const int MaxIntroductionTokens = 16;
+
+    private static readonly HashSet<string> IntroductionOpeners =
+        ["in", "on", "at", "after", "before", "during", "when", "while", "as", "since", "following", "despite", "amid", "with", "without",
+         "here", "later", "earlier", "then", "now", "meanwhile", "still", "yet", "however", "even", "since", "until", "by", "from", "for", "under", "over"];
 
     private static readonly HashSet<string> ClauseSubjectOpeners =
         ["in", "on", "at", "but", "and", "it", "this", "that", "there", "as", "for", "if", "when", "after", "while", "so", "yet", "still", "however", "then", "now", "later", "earlier", "meanwhile", "also"];
@@ -220,6 +254,13 @@ internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
         if (words.Text(i) == "." && i > floor) i--;
         var tag = words.Text(i);
         return tag.Length >= 3 && tag[0] is 'D' or 'R' or 'I' && tag[1] == '-' && char.IsUpper(tag[2]) ? i : -1;
+    }
+
+    /// <summary>"Republican pollster Daron Shaw", "Carl Bialik": the phrase ends in two capitalised words, or is one, with no time word.</summary>
+    public bool EndsInName(SpeakerPhrase phrase)
+    {
+        if (IsTimeOnly(phrase.Start, phrase.End) || !words.IsCapitalised(phrase.End - 1) || lexicon.TimeWords.Contains(words.Lower(phrase.End - 1))) return false;
+        return phrase.End - phrase.Start == 1 || words.IsCapitalised(phrase.End - 2) || IsName(phrase);
     }
 
     private bool IsName(SpeakerPhrase phrase)

@@ -23,6 +23,7 @@ public sealed class WatchlistScreener
     private readonly NameNormalizer _normalizer;
     private readonly NicknameTable _nicknames;
     private readonly double[] _variantWeights;
+    private readonly double[][] _variantPartWeights;
     private readonly Dictionary<string, HashSet<string>> _shortForms;
     private readonly string[][] _entryKeys;
 
@@ -59,6 +60,7 @@ public sealed class WatchlistScreener
         Weights = new TokenWeights(_postings.ToDictionary(p => p.Key, p => p.Value.Length, StringComparer.Ordinal), _variants.Count);
         Comparer = new NameComparer(parameters ?? MatchingParameters.Default, Weights, _nicknames);
         _variantWeights = _variants.Select(v => v.Name.Tokens.Sum(Comparer.Weight)).ToArray();
+        _variantPartWeights = _variants.Select(v => Comparer.PartWeights(v.Name)).ToArray();
         var deletions = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var token in _postings.Keys)
         {
@@ -129,6 +131,7 @@ public sealed class WatchlistScreener
 
         var attributes = PartyAttributes.Of(query);
         var shortFormOf = names.Select(n => _shortForms.GetValueOrDefault(n.Key)).ToArray();
+        var namePartWeights = names.Select(Comparer.PartWeights).ToArray();
         var best = new Dictionary<int, (double Score, NormalizedName Query, Variant Variant, bool ShortForm)>();
         while (ranked.TryDequeue(out var variantId, out _))
         {
@@ -139,7 +142,7 @@ public sealed class WatchlistScreener
                 var name = names[n];
                 if (name.IsAcronym && !variant.Name.IsAcronym) continue;
                 var shortForm = shortFormOf[n] is { } fullNames && NamedAs(variant.Entry, fullNames);
-                var comparison = Comparer.Compare(name, variant.Name, person, explain: false, shortForm, shortForm);
+                var comparison = Comparer.Compare(name, namePartWeights[n], variant.Name, _variantPartWeights[variantId], person, explain: false, shortForm, shortForm);
                 if (!best.TryGetValue(variant.Entry, out var current) || comparison.Score > current.Score) best[variant.Entry] = (comparison.Score, name, variant, shortForm);
             }
         }
@@ -234,6 +237,8 @@ public sealed class WatchlistScreener
     {
         var tokens = name.Tokens;
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var deletions = _deletions.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> keyRoom = stackalloc char[64];
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
@@ -248,13 +253,17 @@ public sealed class WatchlistScreener
 
             if (token.Text.Length >= MinFuzzyLength && !char.IsAsciiDigit(token.Text[0]))
             {
-                foreach (var key in DeletionKeys(token.Text))
+                // The keys are looked up as spans of one buffer: a string for each would be most of what a query allocates.
+                var text = token.Text;
+                var key = text.Length <= keyRoom.Length ? keyRoom : new char[text.Length];
+                for (var deleted = -1; deleted < text.Length; deleted++)
                 {
-                    if (!_deletions.TryGetValue(key, out var similar)) continue;
+                    var keyLength = DeletionKey(text, deleted, key);
+                    if (!deletions.TryGetValue(key[..keyLength], out var similar)) continue;
                     foreach (var other in similar)
                     {
                         if (seen.Contains(other)) continue;
-                        var similarity = NameComparer.FuzzySimilarity(token.Text, other, Comparer.Parameters.FuzzyMinimum);
+                        var similarity = NameComparer.FuzzySimilarity(text, other, Comparer.Parameters.FuzzyMinimum);
                         if (similarity >= Comparer.Parameters.FuzzyMinimum) Add(other, weight * similarity, accumulated, seen);
                     }
                 }
@@ -273,24 +282,26 @@ public sealed class WatchlistScreener
     /// <summary>A part written together ("alexanderzakharov") found as the parts the lists write apart.</summary>
     private void AddSplits(string token, double weight, Scratch accumulated, HashSet<string> seen)
     {
+        // Parts are looked up as spans and made strings only when found: most cuts find nothing.
+        var postings = _postings.GetAlternateLookup<ReadOnlySpan<char>>();
         for (var cut = 3; cut <= token.Length - 3; cut++)
         {
-            var head = token[..cut];
-            if (!_postings.ContainsKey(head)) continue;
-            var tail = token[cut..];
-            if (_postings.ContainsKey(tail))
+            var head = token.AsSpan(0, cut);
+            if (!postings.ContainsKey(head)) continue;
+            var tail = token.AsSpan(cut);
+            if (postings.ContainsKey(tail))
             {
-                Add(head, weight / 2, accumulated, seen);
-                Add(tail, weight / 2, accumulated, seen);
+                Add(head.ToString(), weight / 2, accumulated, seen);
+                Add(tail.ToString(), weight / 2, accumulated, seen);
                 continue;
             }
 
             for (var second = 3; second <= tail.Length - 3; second++)
             {
-                if (!_postings.ContainsKey(tail[..second]) || !_postings.ContainsKey(tail[second..])) continue;
-                Add(head, weight / 3, accumulated, seen);
-                Add(tail[..second], weight / 3, accumulated, seen);
-                Add(tail[second..], weight / 3, accumulated, seen);
+                if (!postings.ContainsKey(tail[..second]) || !postings.ContainsKey(tail[second..])) continue;
+                Add(head.ToString(), weight / 3, accumulated, seen);
+                Add(tail[..second].ToString(), weight / 3, accumulated, seen);
+                Add(tail[second..].ToString(), weight / 3, accumulated, seen);
             }
         }
     }
@@ -304,8 +315,22 @@ public sealed class WatchlistScreener
     /// <summary>The part itself and every form with one letter deleted: two parts share a key when they are at most two edits apart.</summary>
     private static IEnumerable<string> DeletionKeys(string token)
     {
-        yield return token;
-        for (var i = 0; i < token.Length; i++) yield return string.Concat(token.AsSpan(0, i), token.AsSpan(i + 1));
+        var key = new char[token.Length];
+        for (var deleted = -1; deleted < token.Length; deleted++) yield return new string(key, 0, DeletionKey(token, deleted, key));
+    }
+
+    /// <summary>Writes the part with the letter at <paramref name="deleted"/> left out (none when -1) into <paramref name="key"/>; returns its length.</summary>
+    private static int DeletionKey(string token, int deleted, Span<char> key)
+    {
+        if (deleted < 0)
+        {
+            token.CopyTo(key);
+            return token.Length;
+        }
+
+        token.AsSpan(0, deleted).CopyTo(key);
+        token.AsSpan(deleted + 1).CopyTo(key[deleted..]);
+        return token.Length - 1;
     }
 
     private readonly record struct Variant(int Entry, NormalizedName Name);

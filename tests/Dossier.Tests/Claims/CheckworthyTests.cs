@@ -34,7 +34,8 @@ public sealed class CheckworthyTests
         var model = CheckworthyModel.Default;
         Assert.True(model.Groups.HasFlag(CheckworthyFeatureGroups.Clusters));
         Assert.True(model.Clusters!.WordCount > 1000);
-        var copy = CheckworthyModel.Parse(model.ToLines(), CheckworthyClusters.Parse(model.Clusters.ToLines()));
+        Assert.True(model.Vectors!.WordCount > 1000);
+        var copy = CheckworthyModel.Parse(model.ToLines(), CheckworthyClusters.Parse(model.Clusters.ToLines()), CheckworthyWordVectors.Parse(model.Vectors.ToLines()));
         const string sentence = "The deficit grew by $1.2 trillion in 2020.";
         Assert.Equal(model.Score(sentence), copy.Score(sentence), 6);
     }
@@ -147,6 +148,48 @@ public sealed class CheckworthyTests
         Assert.Contains("kb:1_</s>", features);
         Assert.DoesNotContain(CheckworthyFeatures.Extract("Prices rose.", default, CheckworthyFeatureGroups.None, clusters), f => f.StartsWith('k'));
         Assert.DoesNotContain(CheckworthyFeatures.Extract("Prices rose.", default, CheckworthyFeatureGroups.Clusters), f => f.StartsWith('k'));
+    }
+
+    [Fact]
+    public void WordVectorsPlaceWordsOfTheSameNeighboursTogetherAndInductionIsDeterministic()
+    {
+        string[] nouns = ["prices", "taxes", "wages", "rents"], verbs = ["rose", "fell", "climbed", "dropped"], adverbs = ["sharply", "slowly", "again", "twice"];
+        var sentences = (from noun in nouns from verb in verbs from adverb in adverbs select $"the {noun} {verb} {adverb} here").ToList();
+        var vectors = CheckworthyWordVectors.Induce(sentences, dimensions: 4, window: 1, minimumCount: 1);
+        Assert.Equal(14, vectors.WordCount);
+        Assert.Equal(4, vectors.Dimensions);
+        double Cosine(string a, string b) => vectors.SentenceVector([a]).Zip(vectors.SentenceVector([b]), (x, y) => x * y).Sum();
+        Assert.True(Cosine("rose", "fell") > Cosine("rose", "prices") + 0.5, $"{Cosine("rose", "fell")} vs {Cosine("rose", "prices")}");
+        Assert.True(Cosine("taxes", "rents") > Cosine("taxes", "sharply") + 0.5, $"{Cosine("taxes", "rents")} vs {Cosine("taxes", "sharply")}");
+        Assert.Equal(1, vectors.SentenceVector(["prices", "rose"]).Sum(x => x * x), 6);
+        Assert.All(vectors.SentenceVector(["unseen", "words"]), x => Assert.Equal(0, x));
+        Assert.Equal(vectors.ToLines(), CheckworthyWordVectors.Induce(sentences, dimensions: 4, window: 1, minimumCount: 1).ToLines());
+        var copy = CheckworthyWordVectors.Parse([.. vectors.ToLines(), "short\t1\t0.5", "no weight\tx\t1 2 3 4", "# a comment"]);
+        Assert.Equal(vectors.ToLines(), copy.ToLines());
+    }
+
+    [Fact]
+    public void AModelWithSentenceVectorsLearnsFromThemAndSurvivesItsFile()
+    {
+        // The two kinds of sentence share no word, so only the vectors (induced from unlabelled text where each kind's
+        // words keep the same company) can carry what was learnt to the held-out words.
+        string[] figures = ["unemployment", "inflation", "exports", "deficits"], thanks = ["friends", "everyone", "folks", "neighbours"];
+        var unlabelled = figures.SelectMany(word => Enumerable.Repeat($"official {word} statistics grew percent", 3))
+            .Concat(thanks.SelectMany(word => Enumerable.Repeat($"hello dear {word} welcome tonight", 3))).ToList();
+        var vectors = CheckworthyWordVectors.Induce(unlabelled, dimensions: 4, window: 2, minimumCount: 1);
+        var examples = Enumerable.Range(0, 120).Select(i => i % 2 == 0
+            ? new CheckworthyExample(figures[i % 3], true)
+            : new CheckworthyExample(thanks[i % 3], false)).ToList();
+        var options = new CheckworthyTrainingOptions(Groups: CheckworthyFeatureGroups.Vectors, Vectors: vectors, VectorScale: 4, HiddenUnits: 2);
+        var model = CheckworthyTrainer.Train(examples, options);
+        Assert.Equal(model.ToLines(), CheckworthyTrainer.Train(examples, options).ToLines());
+        Assert.True(model.Score("deficits") > model.Score("neighbours"), $"{model.Score("deficits")} <= {model.Score("neighbours")}");
+        var copy = CheckworthyModel.Parse(model.ToLines(), vectors: CheckworthyWordVectors.Parse(vectors.ToLines()));
+        Assert.Equal(4, copy.VectorScale);
+        Assert.Equal(2, copy.HiddenUnits);
+        Assert.Equal(model.Score("deficits"), copy.Score("deficits"), 5);
+        Assert.Null(CheckworthyModel.Parse(model.ToLines()).Vectors);
+        Assert.Null(CheckworthyTrainer.Train(examples, options with { Groups = CheckworthyFeatureGroups.None }).Vectors);
     }
 
     [Fact]

@@ -24,10 +24,13 @@ public sealed class NerModelTests
 
         """;
 
-    private static NerModel Train(int seed, bool bilou = false, int mixtures = 1)
+    private static NerModel Train(int seed, bool bilou = false, int mixtures = 1, NerFeatureSet featureSet = NerFeatureSet.None, int minFeatureCount = 1)
     {
         var documents = ConllReader.Read(new StringReader(Training));
-        var options = new NerTrainingOptions { BucketBits = 12, Epochs = 5, Seed = seed, Folds = 2, Bilou = bilou, Mixtures = mixtures };
+        var options = new NerTrainingOptions
+        {
+            BucketBits = 12, Epochs = 5, Seed = seed, Folds = 2, Bilou = bilou, Mixtures = mixtures, FeatureSet = featureSet, MinFeatureCount = minFeatureCount,
+        };
         return NerTrainer.Train(documents, Gazetteer.Empty, WordClusters.Empty, options);
     }
 
@@ -80,6 +83,56 @@ public sealed class NerModelTests
     {
         var tags = new NerTagger(Train(1, bilou, mixtures)).Tag([["John", "Smith", "visited", "Paris", "."]]);
         Assert.Equal(["B-PER", "I-PER", "O", "B-LOC", "O"], tags[0].Select(t => NerLabels.Names[t]));
+    }
+
+    [Fact]
+    public void AModelKeepsTheFeatureSetItWasTrainedWith()
+    {
+        const NerFeatureSet featureSet = NerFeatureSet.CharacterTrigrams | NerFeatureSet.RunHeads;
+        var model = Train(1, featureSet: featureSet);
+        var loaded = NerModel.Load(new MemoryStream(Bytes(model)));
+        IReadOnlyList<IReadOnlyList<string>> sentences = [["Mary", "Jones", "left", "Acme", "Corp", "for", "Paris", "."]];
+
+        Assert.Equal(featureSet, loaded.FeatureSet);
+        Assert.Equal(new NerTagger(model).Tag(sentences), new NerTagger(loaded).Tag(sentences));
+        Assert.NotEqual(Bytes(Train(1)), Bytes(model));
+    }
+
+    [Fact]
+    public void FeaturesRarerThanTheCutOffGetNoWeight()
+    {
+        // The bias feature fires on all 13 tokens; every other feature on fewer.
+        var cut = Train(1, minFeatureCount: 13);
+        Assert.Equal(1, cut.FirstPass.Weights.Chunk(cut.FirstPass.Scheme.Count).Count(row => row.Any(weight => weight != 0)));
+        Assert.True(Train(1).FirstPass.Weights.Chunk(cut.FirstPass.Scheme.Count).Count(row => row.Any(weight => weight != 0)) > 10);
+    }
+
+    [Fact]
+    public void TrigramsAreReadInsideLongWordsOnly()
+    {
+        IReadOnlyList<IReadOnlyList<string>> sentences = [["Bancshares", "Inc"]];
+        var plain = new NerFeatureExtractor(Gazetteer.Empty, WordClusters.Empty, 16, TagScheme.Iob2).Extract(sentences, null)[0];
+        var trigrams = new NerFeatureExtractor(Gazetteer.Empty, WordClusters.Empty, 16, TagScheme.Iob2, NerFeatureSet.CharacterTrigrams).Extract(sentences, null)[0];
+
+        // "bancshares" has six trigrams between its first and last three letters; "inc" has none.
+        Assert.Equal(plain.Offsets[1] + 6, trigrams.Offsets[1]);
+        Assert.Equal(plain.Offsets[2] - plain.Offsets[1], trigrams.Offsets[2] - trigrams.Offsets[1]);
+    }
+
+    [Fact]
+    public void EveryWordOfACapitalisedRunReadsTheListsOfItsLastWord()
+    {
+        var builder = new Gazetteer.Builder();
+        builder.Add("org-key", ["Bancshares"]);
+        var gazetteer = builder.Build();
+        IReadOnlyList<IReadOnlyList<string>> named = [["the", "Boatmen", "Bancshares", "deal"]];
+        IReadOnlyList<IReadOnlyList<string>> unnamed = [["the", "Boatmen", "Newsletter", "deal"]];
+        SentenceFeatures Features(IReadOnlyList<IReadOnlyList<string>> sentences, NerFeatureSet set) =>
+            new NerFeatureExtractor(gazetteer, WordClusters.Empty, 16, TagScheme.Iob2, set).Extract(sentences, null)[0];
+        int Count(SentenceFeatures features, int t) => features.Offsets[t + 1] - features.Offsets[t];
+
+        Assert.Equal(Count(Features(named, NerFeatureSet.None), 1) + 1, Count(Features(named, NerFeatureSet.RunHeads), 1));
+        Assert.Equal(Count(Features(unnamed, NerFeatureSet.None), 1), Count(Features(unnamed, NerFeatureSet.RunHeads), 1));
     }
 
     [Fact]

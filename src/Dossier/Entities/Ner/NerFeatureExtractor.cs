@@ -23,10 +23,12 @@ internal sealed class NerFeatureExtractor
     private readonly int _shift;
 
     private readonly TagScheme _scheme;
+    private readonly NerFeatureSet _featureSet;
 
-    public NerFeatureExtractor(Gazetteer gazetteer, WordClusters clusters, int bucketBits, TagScheme scheme)
+    public NerFeatureExtractor(Gazetteer gazetteer, WordClusters clusters, int bucketBits, TagScheme scheme, NerFeatureSet featureSet = NerFeatureSet.None)
     {
         _scheme = scheme;
+        _featureSet = featureSet;
         _gazetteer = gazetteer;
         _clusters = clusters;
         _shift = 64 - bucketBits;
@@ -36,14 +38,18 @@ internal sealed class NerFeatureExtractor
     {
         public ulong Word, LowerWord, Shape, ShortShape, Cluster, SecondCluster, GazBegin, GazInside, GazSingle, GazEnd;
         public ulong Prefix1, Prefix2, Prefix3, Prefix4, Suffix1, Suffix2, Suffix3, Suffix4;
+        public ulong RunHead, AfterRun;
         public int Flags;
+        public bool RunEnd;
+        public string Text;
     }
 
     /// <summary>What the features of a document are read from; computed once and shared by both passes.</summary>
     internal sealed class PreparedDocument
     {
-        internal PreparedDocument(TokenInfo[][] infos, bool[] headline, bool[] tableRow, HashSet<ulong> lowerSeen, HashSet<ulong> capSeen)
+        internal PreparedDocument(TokenInfo[][] infos, bool[] headline, bool[] tableRow, HashSet<ulong> lowerSeen, HashSet<ulong> capSeen, ulong kind)
         {
+            Kind = kind;
             Infos = infos;
             Headline = headline;
             TableRow = tableRow;
@@ -56,6 +62,9 @@ internal sealed class NerFeatureExtractor
         internal bool[] TableRow { get; }
         internal HashSet<ulong> LowerSeen { get; }
         internal HashSet<ulong> CapSeen { get; }
+
+        /// <summary>A hash of the document's kind (see <see cref="NerFeatureSet.DocumentKind"/>).</summary>
+        internal ulong Kind { get; }
     }
 
     public PreparedDocument Prepare(IReadOnlyList<IReadOnlyList<string>> sentences)
@@ -78,7 +87,7 @@ internal sealed class NerFeatureExtractor
             }
         }
 
-        return new PreparedDocument(infos, headline, tableRow, lowerSeen, capSeen);
+        return new PreparedDocument(infos, headline, tableRow, lowerSeen, capSeen, DocumentKind(sentences, headline, tableRow));
     }
 
     /// <param name="firstPass">The first pass's tags per sentence, or null on the first pass itself.</param>
@@ -110,7 +119,7 @@ internal sealed class NerFeatureExtractor
                 }
                 else
                 {
-                    AddTokenFeatures(buffer, tokens, t, document.Headline[s], document.LowerSeen, document.CapSeen);
+                    AddTokenFeatures(buffer, tokens, t, document.Headline[s], document);
                     if (document.TableRow[s]) AddTableFeatures(buffer, tokens, t);
                 }
 
@@ -134,6 +143,7 @@ internal sealed class NerFeatureExtractor
         {
             var word = NerText.Normalize(sentence[t]);
             ref var info = ref infos[t];
+            info.Text = word;
             info.Word = StableHash.Of(word);
             info.LowerWord = StableHash.OfLower(word);
             lowerHashes[t] = info.LowerWord;
@@ -184,7 +194,43 @@ internal sealed class NerFeatureExtractor
             infos[t].GazEnd = ends[t];
         }
 
+        if ((_featureSet & NerFeatureSet.RunHeads) != 0) MarkRuns(infos);
         return infos;
+    }
+
+    // Newswire opens sports reports with the sport in capitals ("SOCCER - ..."); results tables mark them too.
+    private static ulong DocumentKind(IReadOnlyList<IReadOnlyList<string>> sentences, bool[] headline, bool[] tableRow)
+    {
+        var topic = sentences.Count > 0 && headline[0] && sentences[0].Count > 0 ? StableHash.OfLower(NerText.Normalize(sentences[0][0])) : 0UL;
+        var tables = tableRow.Count(row => row) >= 2 ? 1UL : 0UL;
+        return StableHash.Mix(topic, tables);
+    }
+
+    // Every word of a run of capitalised words learns the lists of the run's last word and of the word after it.
+    private static void MarkRuns(TokenInfo[] infos)
+    {
+        var start = 0;
+        while (start < infos.Length)
+        {
+            if ((infos[start].Flags & Cap) == 0)
+            {
+                start++;
+                continue;
+            }
+
+            var end = start;
+            while (end + 1 < infos.Length && (infos[end + 1].Flags & Cap) != 0) end++;
+            var head = infos[end].GazBegin | infos[end].GazInside;
+            var after = end + 1 < infos.Length ? infos[end + 1].GazBegin | infos[end + 1].GazInside : 0;
+            for (var k = start; k <= end; k++)
+            {
+                infos[k].RunHead = head;
+                infos[k].AfterRun = after;
+                infos[k].RunEnd = k == end;
+            }
+
+            start = end + 1;
+        }
     }
 
     // A word right after an opening quote or dash at the start of a sentence is sentence-initial too.
@@ -235,7 +281,7 @@ internal sealed class NerFeatureExtractor
 
     private void Add(List<int> buffer, ulong hash) => buffer.Add((int)(hash >> _shift));
 
-    private void AddTokenFeatures(List<int> f, TokenInfo[] tokens, int t, bool headline, HashSet<ulong> lowerSeen, HashSet<ulong> capSeen)
+    private void AddTokenFeatures(List<int> f, TokenInfo[] tokens, int t, bool headline, PreparedDocument document)
     {
         ref var w = ref tokens[t];
         var prev = t > 0 ? tokens[t - 1] : default;
@@ -278,7 +324,8 @@ internal sealed class NerFeatureExtractor
         Add(f, StableHash.Mix(26, w.ShortShape, nextWord));
         Add(f, StableHash.Mix(27, t > 0 ? prev.Word : start));
         Add(f, StableHash.Mix(28, t + 1 < tokens.Length ? next.Word : end));
-        Add(f, StableHash.Mix(29, prevWord, w.LowerWord, nextWord));
+        if ((_featureSet & NerFeatureSet.NoWordWindow) == 0) Add(f, StableHash.Mix(29, prevWord, w.LowerWord, nextWord));
+        if ((_featureSet & NerFeatureSet.CharacterTrigrams) != 0 && (w.Flags & HasLetter) != 0) AddTrigrams(f, w.Text);
 
         AddGazetteer(f, 30, w.GazBegin, 0);
         AddGazetteer(f, 30, w.GazInside, 1);
@@ -289,6 +336,20 @@ internal sealed class NerFeatureExtractor
         if (t + 1 < tokens.Length) AddGazetteer(f, 31, next.GazBegin | next.GazInside, 1);
         var any = w.GazBegin | w.GazInside;
         if (any != 0) AddGazetteer(f, 32, any, (w.Flags & Cap) != 0 ? 1UL : 0UL);
+        if ((_featureSet & NerFeatureSet.ShapeWithGazetteer) != 0 && any != 0) AddGazetteer(f, 33, any, StableHash.Mix(w.ShortShape, caseContext));
+        if ((_featureSet & NerFeatureSet.RunHeads) != 0 && (w.Flags & Cap) != 0)
+        {
+            // The last word's own lists are already its features; the run's other words read them from here.
+            if (!w.RunEnd) AddGazetteer(f, 34, w.RunHead, caseContext);
+            AddGazetteer(f, 35, w.AfterRun, w.RunEnd ? 1UL : 0UL);
+        }
+
+        if ((_featureSet & NerFeatureSet.DocumentKind) != 0 && (w.Flags & (Cap | AllCaps)) != 0)
+        {
+            Add(f, StableHash.Mix(37, document.Kind, caseContext));
+            AddGazetteer(f, 38, any, document.Kind);
+            if (w.Cluster != 0) Add(f, StableHash.Mix(39, WordClusters.Prefix(w.Cluster, 6), document.Kind));
+        }
 
         if (w.Cluster != 0)
         {
@@ -315,9 +376,21 @@ internal sealed class NerFeatureExtractor
 
         if ((w.Flags & Cap) != 0)
         {
-            var seenLower = lowerSeen.Contains(w.LowerWord) ? 1UL : 0UL;
-            var seenCap = capSeen.Contains(w.LowerWord) ? 1UL : 0UL;
+            var seenLower = document.LowerSeen.Contains(w.LowerWord) ? 1UL : 0UL;
+            var seenCap = document.CapSeen.Contains(w.LowerWord) ? 1UL : 0UL;
             Add(f, StableHash.Mix(50, caseContext, seenLower, seenCap));
+        }
+    }
+
+    // Lower-cased letter trigrams inside the word: those at its edges are already its prefix and suffix.
+    private void AddTrigrams(List<int> f, string word)
+    {
+        Span<char> gram = stackalloc char[3];
+        var limit = Math.Min(word.Length - 1, 24);
+        for (var i = 1; i + 3 <= limit; i++)
+        {
+            for (var k = 0; k < 3; k++) gram[k] = char.ToLowerInvariant(word[i + k]);
+            Add(f, StableHash.Mix(36, StableHash.Of(gram)));
         }
     }
 

@@ -11,10 +11,16 @@ namespace Dossier.Entities.Ner;
 public sealed class NerModel
 {
     private const string Magic = "DOSSIER-NER";
-    private const int Version = 2;
+    private const int Version = 3;
 
-    internal NerModel(Gazetteer gazetteer, WordClusters clusters, LinearChainModel firstPass, LinearChainModel? secondPass, string description, IReadOnlySet<ulong>? lowerCaseWords = null)
+    // Format 2 had no feature set: such models read as trained with none of the optional features.
+    private const int VersionWithoutFeatureSet = 2;
+
+    internal NerModel(
+        Gazetteer gazetteer, WordClusters clusters, LinearChainModel firstPass, LinearChainModel? secondPass, string description,
+        NerFeatureSet featureSet = NerFeatureSet.None, IReadOnlySet<ulong>? lowerCaseWords = null)
     {
+        FeatureSet = featureSet;
         _lowerCaseWords = lowerCaseWords ?? new HashSet<ulong>();
         Gazetteer = gazetteer;
         Clusters = clusters;
@@ -34,8 +40,11 @@ public sealed class NerModel
 
     /// <summary>The same model with the list of words that news text writes in lower case.</summary>
     public NerModel WithLowerCaseWords(IEnumerable<string> words) =>
-        new(Gazetteer, Clusters, FirstPass, SecondPass, Description, words.Select(w => StableHash.OfLower(w)).ToHashSet());
+        new(Gazetteer, Clusters, FirstPass, SecondPass, Description, FeatureSet, words.Select(w => StableHash.OfLower(w)).ToHashSet());
     public WordClusters Clusters { get; }
+
+    /// <summary>The optional feature groups the model was trained with.</summary>
+    public NerFeatureSet FeatureSet { get; }
     internal LinearChainModel FirstPass { get; }
     internal LinearChainModel? SecondPass { get; }
 
@@ -55,6 +64,7 @@ public sealed class NerModel
         writer.Write(Magic);
         writer.Write(Version);
         writer.Write(Description);
+        writer.Write((int)FeatureSet);
         Gazetteer.Write(writer);
         Clusters.Write(writer);
         FirstPass.Write(writer);
@@ -87,8 +97,13 @@ public sealed class NerModel
         using var reader = new BinaryReader(bytes, Encoding.UTF8, leaveOpen: true);
         if (reader.ReadString() != Magic) throw new InvalidDataException("This is not an entity recognition model file.");
         var version = reader.ReadInt32();
-        if (version != Version) throw new InvalidDataException($"Model format {version} is not supported; this build reads format {Version}.");
+        if (version is not (Version or VersionWithoutFeatureSet))
+        {
+            throw new InvalidDataException($"Model format {version} is not supported; this build reads formats {VersionWithoutFeatureSet} and {Version}.");
+        }
+
         var description = reader.ReadString();
+        var featureSet = version == Version ? (NerFeatureSet)reader.ReadInt32() : NerFeatureSet.None;
         var gazetteer = Gazetteer.Read(reader);
         var clusters = WordClusters.Read(reader);
         var first = LinearChainModel.Read(reader);
@@ -96,7 +111,7 @@ public sealed class NerModel
         var count = reader.ReadInt32();
         var lowerCase = new HashSet<ulong>(count);
         for (var i = 0; i < count; i++) lowerCase.Add(reader.ReadUInt64());
-        return new NerModel(gazetteer, clusters, first, second, description, lowerCase);
+        return new NerModel(gazetteer, clusters, first, second, description, featureSet, lowerCase);
     }
 }
 
@@ -110,8 +125,8 @@ public sealed class NerTagger
     public NerTagger(NerModel model)
     {
         _model = model;
-        _first = new NerFeatureExtractor(model.Gazetteer, model.Clusters, model.FirstPass.BucketBits, model.FirstPass.Scheme);
-        _second = model.SecondPass is { } second ? new NerFeatureExtractor(model.Gazetteer, model.Clusters, second.BucketBits, model.FirstPass.Scheme) : null;
+        _first = new NerFeatureExtractor(model.Gazetteer, model.Clusters, model.FirstPass.BucketBits, model.FirstPass.Scheme, model.FeatureSet);
+        _second = model.SecondPass is { } second ? new NerFeatureExtractor(model.Gazetteer, model.Clusters, second.BucketBits, model.FirstPass.Scheme, model.FeatureSet) : null;
     }
 
     public NerModel Model => _model;

@@ -58,15 +58,30 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
     /// Whether the lists themselves give the short name for this full name: then it is the group's own name ("Huawei" for
     /// "Huawei Investment &amp; Holding"), not a sister company's.
     /// </param>
-    public NameComparison Compare(NormalizedName query, NormalizedName candidate, bool isPerson, bool explain, bool allowShortForm = true, bool shortFormListed = false)
+    public NameComparison Compare(NormalizedName query, NormalizedName candidate, bool isPerson, bool explain, bool allowShortForm = true, bool shortFormListed = false) =>
+        Compare(query, PartWeights(query), candidate, PartWeights(candidate), isPerson, explain, allowShortForm, shortFormListed);
+
+    /// <summary>Each part's <see cref="Weight"/>, in the name's order.</summary>
+    public double[] PartWeights(NormalizedName name)
+    {
+        var weights = new double[name.Tokens.Count];
+        for (var i = 0; i < weights.Length; i++) weights[i] = Weight(name.Tokens[i]);
+        return weights;
+    }
+
+    /// <summary>
+    /// <see cref="Compare(NormalizedName, NormalizedName, bool, bool, bool, bool)"/> with each name's <see cref="PartWeights"/>
+    /// worked out once by the caller (who must not change them): screening compares every list name with many queries, and
+    /// looking up each part's rarity again for every pair was a fifth of its work.
+    /// </summary>
+    internal NameComparison Compare(
+        NormalizedName query, double[] qw, NormalizedName candidate, double[] cw, bool isPerson, bool explain, bool allowShortForm, bool shortFormListed)
     {
         var q = query.Tokens;
         var c = candidate.Tokens;
-        var qw = new double[q.Count];
-        var cw = new double[c.Count];
         double qTotal = 0, cTotal = 0;
-        for (var i = 0; i < q.Count; i++) qTotal += qw[i] = Weight(q[i]);
-        for (var j = 0; j < c.Count; j++) cTotal += cw[j] = Weight(c[j]);
+        for (var i = 0; i < q.Count; i++) qTotal += qw[i];
+        for (var j = 0; j < c.Count; j++) cTotal += cw[j];
         if (qTotal <= 0 || cTotal <= 0) return explain ? NameComparison.Empty with { Discounted = Discounted(q, c) } : NameComparison.Empty;
 
         var pairs = new List<Pair>(q.Count * c.Count + 4);

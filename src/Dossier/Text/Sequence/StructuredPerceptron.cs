@@ -5,12 +5,14 @@ namespace Dossier.Text.Sequence;
 /// <summary>
 /// The averaged structured perceptron (Collins 2002) for <see cref="LinearChainModel"/>: decode each sentence with
 /// the current weights, move them towards the gold tags where the decoded ones differ, and average the weights over
-/// all steps. Shared by the entity tagger and the attribution tagger. Deterministic for a given seed.
+/// all steps; buckets outside <c>learnable</c> (when given) keep weight zero. Shared by the entity tagger and the
+/// attribution tagger. Deterministic for a given seed.
 /// </summary>
 internal static class StructuredPerceptron
 {
     public static LinearChainModel Train(
-        IReadOnlyList<(SentenceFeatures Features, int[] Gold)> data, TagScheme scheme, int bucketBits, int epochs, int seed, string name, Action<string>? log)
+        IReadOnlyList<(SentenceFeatures Features, int[] Gold)> data, TagScheme scheme, int bucketBits, int epochs, int seed, string name, Action<string>? log,
+        bool[]? learnable = null)
     {
         var L = scheme.Count;
         var size = (1 << bucketBits) * L;
@@ -40,6 +42,7 @@ internal static class StructuredPerceptron
                         {
                             for (var k = features.Offsets[t]; k < features.Offsets[t + 1]; k++)
                             {
+                                if (learnable is not null && !learnable[features.Features[k]]) continue;
                                 var row = features.Features[k] * L;
                                 weights[row + g] += 1;
                                 sums[row + g] += step;

@@ -1,0 +1,32 @@
+namespace Dossier.Entities.Ner;
+
+/// <summary>
+/// Optional feature groups a model was trained with; the model file records them so that the tagger extracts the
+/// same features. A model without the record (format 2) was trained with none of them.
+/// </summary>
+[Flags]
+public enum NerFeatureSet
+{
+    None = 0,
+
+    /// <summary>Letter trigrams inside the word, which carry over to names never seen in training.</summary>
+    CharacterTrigrams = 1,
+
+    /// <summary>
+    /// The lists that hold the last word of the capitalised run the word is in, and the word after the run
+    /// ("Brown Deer Park Golf Course", "Gold Fields Ltd"): a head noun names the type of an unseen name.
+    /// </summary>
+    RunHeads = 2,
+
+    /// <summary>Each list the word is on, with the word's shape and capitalisation context.</summary>
+    ShapeWithGazetteer = 4,
+
+    /// <summary>Leave out the word with both its neighbours, which memorises training phrases.</summary>
+    NoWordWindow = 8,
+
+    /// <summary>
+    /// What kind of document the word is in (the headline's first word, as in "BASEBALL - ...", and whether the
+    /// document has results tables) with the word's lists and class: a city in a sports report is often a team.
+    /// </summary>
+    DocumentKind = 16,
+}

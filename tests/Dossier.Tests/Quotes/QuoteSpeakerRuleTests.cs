@@ -1,0 +1,77 @@
+using Dossier.Quotes;
+
+namespace Dossier.Tests.Quotes;
+
+/// <summary>Who speaks a direct quote when no listed cue says so: unlisted verbs after the quote, names before a colon, participles after a cue.</summary>
+public sealed class QuoteSpeakerRuleTests
+{
+    private static string Content(string text, Quote quote) => text[quote.Content.Start..quote.Content.End];
+
+    [Theory]
+    [InlineData("“We will not let this nomination go through,” Toomey fumed on Tuesday.", "Toomey")]
+    [InlineData("The delegates cheered.\n\n“This is fantastic!” beamed Donald Hartley of Madison, Alabama.", "Donald Hartley of Madison")]
+    public void AnUnlistedVerbAfterAQuoteThatGoesOnNamesItsSpeaker(string text, string speaker)
+    {
+        var (_, quotes) = QuoteTestDocuments.Analyze(text);
+        var quote = Assert.Single(quotes, q => q.Kind == QuoteKind.Direct);
+        Assert.Equal(speaker, quote.Speaker);
+    }
+
+    [Fact]
+    public void AQuoteEndingItsSentenceIsNotTheNextSentencesSubjects()
+    {
+        const string text = "“We will win in November.” Trump campaigned in Ohio on Monday.";
+        var (_, quotes) = QuoteTestDocuments.Analyze(text);
+        var quote = Assert.Single(quotes, q => Content(text, q) == "We will win in November.");
+        Assert.Null(quote.Speaker);
+    }
+
+    [Fact]
+    public void ANameBeforeTheColonOpeningAQuoteIsItsSpeaker()
+    {
+        const string text = "The timing of the surge does not surprise Republican pollster Daron Shaw: “Lesser-known candidates often gain after early wins.”";
+        var (_, quotes) = QuoteTestDocuments.Analyze(text);
+        var quote = Assert.Single(quotes, q => q.Kind == QuoteKind.Direct);
+        Assert.EndsWith("Daron Shaw", quote.Speaker);
+    }
+
+    [Fact]
+    public void ALowerCaseLabelBeforeAColonNamesNoSpeaker()
+    {
+        const string text = "The full transcript as follows: “Tonight we are going to talk about the economy.”";
+        var (_, quotes) = QuoteTestDocuments.Analyze(text);
+        var quote = Assert.Single(quotes, q => q.Kind == QuoteKind.Direct);
+        Assert.Null(quote.Speaker);
+    }
+
+    [Fact]
+    public void AParticipleAfterACueSpeaksForThatCuesSpeaker()
+    {
+        const string text = "Vice President Joe Biden spoke on Monday. Senator Warren was there too.\n\n“They are both qualified,” she said, adding, “Hillary is overwhelmingly qualified to be president.”";
+        var (_, quotes) = QuoteTestDocuments.Analyze(text);
+        var second = Assert.Single(quotes, q => Content(text, q).StartsWith("Hillary", StringComparison.Ordinal));
+        Assert.Equal("she", second.Speaker);
+        Assert.Equal("adding", second.Cue);
+    }
+
+    [Theory]
+    [InlineData("“Nothing we could do now would make a difference,” Fred Kagan, director of the Critical Threats Project at the hawkish American Enterprise Institute, said in an interview.", "Fred Kagan")]
+    [InlineData("Later on Sunday, Carson shared a syllabus on his Facebook page, writing “Allow me to do the research for the reporter.”", "Carson")]
+    [InlineData("The governor of Ohio, Gov. John Kasich (R-OH), said, “I’m getting ready to rent a covered wagon.”", "Gov. John Kasich")]
+    [InlineData("Washington Post columnist Margaret Sullivan, in an attempt to draw attention to the lack of press conferences, wrote, “The candidate answered seven questions.”", "Washington Post columnist Margaret Sullivan")]
+    public void TheSpeakerIsFoundPastAppositionsIntroductionsAndTags(string text, string speaker)
+    {
+        var (_, quotes) = QuoteTestDocuments.Analyze(text);
+        var quote = Assert.Single(quotes, q => q.Kind == QuoteKind.Direct);
+        Assert.Equal(speaker, quote.Speaker);
+    }
+
+    [Fact]
+    public void AQuoteAfterAnAttributionKeepsItsSpeakerOverSpeechReportedInsideIt()
+    {
+        const string text = "“Do these people read newspapers?” said Bob Mulholland, a superdelegate who has accused Sanders supporters of harassing his staff. “They are not helping anyone.”";
+        var (_, quotes) = QuoteTestDocuments.Analyze(text);
+        var second = Assert.Single(quotes, q => Content(text, q) == "They are not helping anyone.");
+        Assert.Equal("Bob Mulholland", second.Speaker);
+    }
+}
