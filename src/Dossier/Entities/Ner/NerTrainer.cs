@@ -95,22 +95,22 @@ public static class NerTrainer
     private static LinearChainModel TrainChain(List<(SentenceFeatures Features, int[] Gold)> data, TagScheme scheme, NerTrainingOptions options, string name, Action<string>? log)
     {
         var learnable = Learnable(data, options);
-        var mixed = StructuredPerceptron.Train(data, scheme, options.BucketBits, options.Epochs, options.Seed, name, log, learnable);
+        var (weights, transitions) = StructuredPerceptron.TrainWeights(data, scheme, options.BucketBits, options.Epochs, options.Seed, name, log, learnable);
         for (var k = 1; k < options.Mixtures; k++)
         {
-            var other = StructuredPerceptron.Train(data, scheme, options.BucketBits, options.Epochs, options.Seed + 1000 * k, $"{name} ({k + 1}/{options.Mixtures})", log, learnable);
-            for (var i = 0; i < mixed.Weights.Length; i++) mixed.Weights[i] += other.Weights[i];
-            for (var i = 0; i < mixed.Transitions.Length; i++) mixed.Transitions[i] += other.Transitions[i];
+            var other = StructuredPerceptron.TrainWeights(data, scheme, options.BucketBits, options.Epochs, options.Seed + 1000 * k, $"{name} ({k + 1}/{options.Mixtures})", log, learnable);
+            for (var i = 0; i < weights.Length; i++) weights[i] += other.Weights[i];
+            for (var i = 0; i < transitions.Length; i++) transitions[i] += other.Transitions[i];
         }
 
         // A sum scores tags as the mean does; dividing keeps the weights in the range half precision stores well.
         if (options.Mixtures > 1)
         {
-            for (var i = 0; i < mixed.Weights.Length; i++) mixed.Weights[i] /= options.Mixtures;
-            for (var i = 0; i < mixed.Transitions.Length; i++) mixed.Transitions[i] /= options.Mixtures;
+            for (var i = 0; i < weights.Length; i++) weights[i] /= options.Mixtures;
+            for (var i = 0; i < transitions.Length; i++) transitions[i] /= options.Mixtures;
         }
 
-        return mixed;
+        return new LinearChainModel(scheme, options.BucketBits, weights, transitions);
     }
 
     // Which buckets may be learnt: those seen in at least MinFeatureCount training tokens (all when it is 1).

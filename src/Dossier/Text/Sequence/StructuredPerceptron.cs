@@ -14,6 +14,15 @@ internal static class StructuredPerceptron
         IReadOnlyList<(SentenceFeatures Features, int[] Gold)> data, TagScheme scheme, int bucketBits, int epochs, int seed, string name, Action<string>? log,
         bool[]? learnable = null)
     {
+        var (weights, transitions) = TrainWeights(data, scheme, bucketBits, epochs, seed, name, log, learnable);
+        return new LinearChainModel(scheme, bucketBits, weights, transitions);
+    }
+
+    /// <summary>The averaged weights at full precision (bucket b's weight for tag y at b * tags + y), for callers that combine several runs.</summary>
+    public static (float[] Weights, float[] Transitions) TrainWeights(
+        IReadOnlyList<(SentenceFeatures Features, int[] Gold)> data, TagScheme scheme, int bucketBits, int epochs, int seed, string name, Action<string>? log,
+        bool[]? learnable = null)
+    {
         var L = scheme.Count;
         var size = (1 << bucketBits) * L;
         var weights = new float[size];
@@ -72,6 +81,6 @@ internal static class StructuredPerceptron
         // Averaging: the mean of the weights over all steps is w - sum(step * update) / steps.
         for (var i = 0; i < size; i++) weights[i] -= sums[i] / step;
         for (var i = 0; i < transitions.Length; i++) transitions[i] -= transitionSums[i] / step;
-        return new LinearChainModel(scheme, bucketBits, weights, transitions);
+        return (weights, transitions);
     }
 }
