@@ -49,9 +49,16 @@ internal static class BlockFeatures
         .. LocalNames(keywords), "local_score", "previous_local", "next_local", "in_container", "before_container", "after_container", "same_tag_share",
     ];
 
-    public static double[] Local(TextBlock block, int blockCount, RegionKeywords keywords, PageStats page, ChromeLines chrome)
+    /// <summary>How many context features follow the local ones.</summary>
+    public const int ContextOnlyCount = 7;
+
+    /// <summary>
+    /// The local features, in an array with <paramref name="room"/> unset places after them, so that the context stage can
+    /// append its features in place rather than copy every block's features into a second array.
+    /// </summary>
+    public static double[] Local(TextBlock block, int blockCount, RegionKeywords keywords, PageStats page, ChromeLines chrome, int room = 0)
     {
-        var features = new double[22 + TagClasses.Length + ElementRegions.Length + 2 * keywords.GroupNames.Count];
+        var features = new double[LocalCount(keywords) + room];
         var text = block.Text;
         var words = block.Words;
         int commas = 0, punctuation = 0, digits = 0, separators = 0, letters = 0, upper = 0;
@@ -125,12 +132,15 @@ internal static class BlockFeatures
         return features;
     }
 
-    /// <summary>The local features with the block's context appended; <paramref name="localScores"/> are first-stage logits.</summary>
-    public static double[] Context(double[] local, IReadOnlyList<TextBlock> blocks, int index, (int First, int Last) container, double sameTagShare)
+    public static int LocalCount(RegionKeywords keywords) => 22 + TagClasses.Length + ElementRegions.Length + 2 * keywords.GroupNames.Count;
+
+    /// <summary>
+    /// Appends the block's context to its local features, made by <see cref="Local"/> with room for them; the blocks'
+    /// <see cref="TextBlock.LocalScore"/>s are their first-stage logits.
+    /// </summary>
+    public static double[] Context(double[] features, int localCount, IReadOnlyList<TextBlock> blocks, int index, (int First, int Last) container, double sameTagShare)
     {
-        var features = new double[local.Length + 7];
-        local.CopyTo(features, 0);
-        var i = local.Length;
+        var i = localCount;
         var block = blocks[index];
         features[i++] = Clamp(block.LocalScore);
         features[i++] = Neighbours(blocks, index, -1);

@@ -42,8 +42,9 @@ internal sealed class ContentSelector(BlockClassifier classifier, RegionKeywords
     /// <summary>Runs the local stage and the container choice; returns each block's context-stage features.</summary>
     public List<double[]> Score(List<TextBlock> blocks)
     {
-        var local = LocalFeatures(blocks);
-        for (var i = 0; i < blocks.Count; i++) blocks[i].LocalScore = classifier.Local.Logit(local[i]);
+        var localCount = BlockFeatures.LocalCount(keywords);
+        var features = Features(blocks, BlockFeatures.ContextOnlyCount);
+        for (var i = 0; i < blocks.Count; i++) blocks[i].LocalScore = classifier.Local.Logit(features[i].AsSpan(0, localCount));
 
         var container = ChooseContainer(blocks);
         var wordsByTag = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -54,20 +55,23 @@ internal sealed class ContentSelector(BlockClassifier classifier, RegionKeywords
             positiveWords += block.Words;
         }
 
-        var context = new List<double[]>(blocks.Count);
         for (var i = 0; i < blocks.Count; i++)
         {
             var share = positiveWords == 0 ? 0 : (double)wordsByTag.GetValueOrDefault(blocks[i].Tag) / positiveWords;
-            context.Add(BlockFeatures.Context(local[i], blocks, i, container, share));
+            BlockFeatures.Context(features[i], localCount, blocks, i, container, share);
         }
 
-        return context;
+        return features;
     }
 
-    public List<double[]> LocalFeatures(List<TextBlock> blocks)
+    public List<double[]> LocalFeatures(List<TextBlock> blocks) => Features(blocks, room: 0);
+
+    private List<double[]> Features(List<TextBlock> blocks, int room)
     {
         var page = new PageStats(blocks);
-        return blocks.Select(block => BlockFeatures.Local(block, blocks.Count, keywords, page, chrome)).ToList();
+        var features = new List<double[]>(blocks.Count);
+        foreach (var block in blocks) features.Add(BlockFeatures.Local(block, blocks.Count, keywords, page, chrome, room));
+        return features;
     }
 
     private static (int First, int Last) ChooseContainer(List<TextBlock> blocks)
