@@ -52,13 +52,9 @@ internal static class BlockFeatures
     /// <summary>How many context features follow the local ones.</summary>
     public const int ContextOnlyCount = 7;
 
-    /// <summary>
-    /// The local features, in an array with <paramref name="room"/> unset places after them, so that the context stage can
-    /// append its features in place rather than copy every block's features into a second array.
-    /// </summary>
-    public static double[] Local(TextBlock block, int blockCount, RegionKeywords keywords, PageStats page, ChromeLines chrome, int room = 0)
+    /// <summary>Writes the block's local features into <paramref name="features"/>, which must be all zero.</summary>
+    public static void Local(TextBlock block, int blockCount, RegionKeywords keywords, PageStats page, ChromeLines chrome, Span<double> features)
     {
-        var features = new double[LocalCount(keywords) + room];
         var text = block.Text;
         var words = block.Words;
         int commas = 0, punctuation = 0, digits = 0, separators = 0, letters = 0, upper = 0;
@@ -128,19 +124,14 @@ internal static class BlockFeatures
         {
             features[i++] = ((long)near & ((long)PageRegion.FirstKeywordGroup << g)) != 0 ? 1 : 0;
         }
-
-        return features;
     }
 
     public static int LocalCount(RegionKeywords keywords) => 22 + TagClasses.Length + ElementRegions.Length + 2 * keywords.GroupNames.Count;
 
-    /// <summary>
-    /// Appends the block's context to its local features, made by <see cref="Local"/> with room for them; the blocks'
-    /// <see cref="TextBlock.LocalScore"/>s are their first-stage logits.
-    /// </summary>
-    public static double[] Context(double[] features, int localCount, IReadOnlyList<TextBlock> blocks, int index, (int First, int Last) container, double sameTagShare)
+    /// <summary>Writes the block's context features, which follow its local ones; the blocks' local scores must be set.</summary>
+    public static void Context(Span<double> features, IReadOnlyList<TextBlock> blocks, int index, (int First, int Last) container, double sameTagShare)
     {
-        var i = localCount;
+        var i = 0;
         var block = blocks[index];
         features[i++] = Clamp(block.LocalScore);
         features[i++] = Neighbours(blocks, index, -1);
@@ -149,7 +140,6 @@ internal static class BlockFeatures
         features[i++] = index < container.First ? 1 : 0;
         features[i++] = index > container.Last ? 1 : 0;
         features[i] = sameTagShare;
-        return features;
     }
 
     /// <summary>Words that begin in lower case, and words that begin in upper case.</summary>
