@@ -33,6 +33,8 @@ internal static class WhitespaceNormalizer
     /// <summary>Folds runs of white space (including non-breaking and zero-width ones) into one space, trimmed.</summary>
     public static string CollapseInline(string value)
     {
+        // Most text reaching here (blocks the segmenter cut, titles already cleaned) is collapsed already; it is kept as it is.
+        if (IsCollapsed(value)) return value;
         var builder = new StringBuilder(value.Length);
         var pendingSpace = false;
         Collapse(value, builder, ref pendingSpace);
@@ -46,6 +48,26 @@ internal static class WhitespaceNormalizer
         var pendingSpace = false;
         foreach (var chunk in value.GetChunks()) Collapse(chunk.Span, builder, ref pendingSpace);
         return builder.ToString();
+    }
+
+    /// <summary>Whether collapsing would leave the text as it is: single inner spaces only, nothing to drop.</summary>
+    private static bool IsCollapsed(ReadOnlySpan<char> value)
+    {
+        var previousSpace = true;
+        foreach (var c in value)
+        {
+            if (c == ' ')
+            {
+                if (previousSpace) return false;
+                previousSpace = true;
+                continue;
+            }
+
+            if (c is '\u200B' or '\u200C' or '\u200D' or '\uFEFF' or '\u00AD' || char.IsWhiteSpace(c) || char.IsControl(c)) return false;
+            previousSpace = false;
+        }
+
+        return !previousSpace || value.IsEmpty;
     }
 
     private static void Collapse(ReadOnlySpan<char> value, StringBuilder builder, ref bool pendingSpace)

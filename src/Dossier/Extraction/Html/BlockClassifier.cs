@@ -5,12 +5,18 @@ namespace Dossier.Extraction.Html;
 /// <summary>A logistic regression over standardised features: weight · (x − mean) / scale + bias.</summary>
 internal sealed record LogisticModel(IReadOnlyList<string> Names, double[] Means, double[] Scales, double[] Weights, double Bias)
 {
-    public double Logit(ReadOnlySpan<double> features)
+    public double Logit(ReadOnlySpan<double> features) => AddTerms(Bias, features[..Weights.Length], 0);
+
+    /// <summary>
+    /// Adds to <paramref name="sum"/> the terms of <paramref name="features"/>, the model's features from position
+    /// <paramref name="first"/> on. A logit summed in parts, in order, is the very number summed at once.
+    /// </summary>
+    public double AddTerms(double sum, ReadOnlySpan<double> features, int first)
     {
-        var sum = Bias;
-        for (var i = 0; i < Weights.Length; i++)
+        for (var i = 0; i < features.Length; i++)
         {
-            sum += Weights[i] * (features[i] - Means[i]) / Scales[i];
+            var at = first + i;
+            sum += Weights[at] * (features[i] - Means[at]) / Scales[at];
         }
 
         return sum;

@@ -49,9 +49,12 @@ internal static class BlockFeatures
         .. LocalNames(keywords), "local_score", "previous_local", "next_local", "in_container", "before_container", "after_container", "same_tag_share",
     ];
 
-    public static double[] Local(TextBlock block, int blockCount, RegionKeywords keywords, PageStats page, ChromeLines chrome)
+    /// <summary>How many context features follow the local ones.</summary>
+    public const int ContextOnlyCount = 7;
+
+    /// <summary>Writes the block's local features into <paramref name="features"/>, which must be all zero.</summary>
+    public static void Local(TextBlock block, int blockCount, RegionKeywords keywords, PageStats page, ChromeLines chrome, Span<double> features)
     {
-        var features = new double[22 + TagClasses.Length + ElementRegions.Length + 2 * keywords.GroupNames.Count];
         var text = block.Text;
         var words = block.Words;
         int commas = 0, punctuation = 0, digits = 0, separators = 0, letters = 0, upper = 0;
@@ -121,16 +124,14 @@ internal static class BlockFeatures
         {
             features[i++] = ((long)near & ((long)PageRegion.FirstKeywordGroup << g)) != 0 ? 1 : 0;
         }
-
-        return features;
     }
 
-    /// <summary>The local features with the block's context appended; <paramref name="localScores"/> are first-stage logits.</summary>
-    public static double[] Context(double[] local, IReadOnlyList<TextBlock> blocks, int index, (int First, int Last) container, double sameTagShare)
+    public static int LocalCount(RegionKeywords keywords) => 22 + TagClasses.Length + ElementRegions.Length + 2 * keywords.GroupNames.Count;
+
+    /// <summary>Writes the block's context features, which follow its local ones; the blocks' local scores must be set.</summary>
+    public static void Context(Span<double> features, IReadOnlyList<TextBlock> blocks, int index, (int First, int Last) container, double sameTagShare)
     {
-        var features = new double[local.Length + 7];
-        local.CopyTo(features, 0);
-        var i = local.Length;
+        var i = 0;
         var block = blocks[index];
         features[i++] = Clamp(block.LocalScore);
         features[i++] = Neighbours(blocks, index, -1);
@@ -139,7 +140,6 @@ internal static class BlockFeatures
         features[i++] = index < container.First ? 1 : 0;
         features[i++] = index > container.Last ? 1 : 0;
         features[i] = sameTagShare;
-        return features;
     }
 
     /// <summary>Words that begin in lower case, and words that begin in upper case.</summary>

@@ -13,12 +13,11 @@ internal sealed class ContentSelector(BlockClassifier classifier, RegionKeywords
 
     public List<TextBlock> Select(List<TextBlock> blocks)
     {
-        var contextFeatures = Score(blocks);
+        Run(blocks, collected: null);
         var kept = new List<TextBlock>();
-        for (var i = 0; i < blocks.Count; i++)
+        foreach (var block in blocks)
         {
-            blocks[i].FinalScore = classifier.Context.Logit(contextFeatures[i]);
-            if (blocks[i].FinalScore >= classifier.Threshold) kept.Add(blocks[i]);
+            if (block.FinalScore >= classifier.Threshold) kept.Add(block);
         }
 
         return kept.Count > 0 ? kept : Fallback(blocks);
@@ -39,35 +38,67 @@ internal sealed class ContentSelector(BlockClassifier classifier, RegionKeywords
 
     private const double FallbackMargin = 2.0;
 
-    /// <summary>Runs the local stage and the container choice; returns each block's context-stage features.</summary>
+    /// <summary>Runs both stages and the container choice; returns each block's context-stage features.</summary>
     public List<double[]> Score(List<TextBlock> blocks)
     {
-        var local = LocalFeatures(blocks);
-        for (var i = 0; i < blocks.Count; i++) blocks[i].LocalScore = classifier.Local.Logit(local[i]);
-
-        var container = ChooseContainer(blocks);
-        var wordsByTag = new Dictionary<string, int>(StringComparer.Ordinal);
-        var positiveWords = 0;
-        foreach (var block in blocks.Where(b => b.LocalScore > 0))
-        {
-            wordsByTag[block.Tag] = wordsByTag.GetValueOrDefault(block.Tag) + block.Words;
-            positiveWords += block.Words;
-        }
-
-        var context = new List<double[]>(blocks.Count);
-        for (var i = 0; i < blocks.Count; i++)
-        {
-            var share = positiveWords == 0 ? 0 : (double)wordsByTag.GetValueOrDefault(blocks[i].Tag) / positiveWords;
-            context.Add(BlockFeatures.Context(local[i], blocks, i, container, share));
-        }
-
-        return context;
+        var features = new List<double[]>(blocks.Count);
+        Run(blocks, features);
+        return features;
     }
 
     public List<double[]> LocalFeatures(List<TextBlock> blocks)
     {
         var page = new PageStats(blocks);
-        return blocks.Select(block => BlockFeatures.Local(block, blocks.Count, keywords, page, chrome)).ToList();
+        var features = new List<double[]>(blocks.Count);
+        foreach (var block in blocks)
+        {
+            var local = new double[BlockFeatures.LocalCount(keywords)];
+            BlockFeatures.Local(block, blocks.Count, keywords, page, chrome, local);
+            features.Add(local);
+        }
+
+        return features;
+    }
+
+    /// <summary>
+    /// Scores every block, first alone, then in its context. Each block's features are built in one buffer, and the context
+    /// model's sum over the local features is kept from the first stage to the second, so that no block needs an array of
+    /// its own; <paramref name="collected"/>, when given, receives a copy of each block's features (for training).
+    /// </summary>
+    private void Run(List<TextBlock> blocks, List<double[]>? collected)
+    {
+        var localCount = BlockFeatures.LocalCount(keywords);
+        var buffer = new double[localCount + BlockFeatures.ContextOnlyCount];
+        var local = buffer.AsSpan(0, localCount);
+        var context = buffer.AsSpan(localCount);
+        var contextSums = new double[blocks.Count];
+        var page = new PageStats(blocks);
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            local.Clear();
+            BlockFeatures.Local(blocks[i], blocks.Count, keywords, page, chrome, local);
+            blocks[i].LocalScore = classifier.Local.Logit(local);
+            contextSums[i] = classifier.Context.AddTerms(classifier.Context.Bias, local, 0);
+            collected?.Add(buffer.ToArray());
+        }
+
+        var container = ChooseContainer(blocks);
+        var wordsByTag = new Dictionary<string, int>(StringComparer.Ordinal);
+        var positiveWords = 0;
+        foreach (var block in blocks)
+        {
+            if (block.LocalScore <= 0) continue;
+            wordsByTag[block.Tag] = wordsByTag.GetValueOrDefault(block.Tag) + block.Words;
+            positiveWords += block.Words;
+        }
+
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            var share = positiveWords == 0 ? 0 : (double)wordsByTag.GetValueOrDefault(blocks[i].Tag) / positiveWords;
+            BlockFeatures.Context(context, blocks, i, container, share);
+            blocks[i].FinalScore = classifier.Context.AddTerms(contextSums[i], context, localCount);
+            if (collected is not null) context.CopyTo(collected[i].AsSpan(localCount));
+        }
     }
 
     private static (int First, int Last) ChooseContainer(List<TextBlock> blocks)
