@@ -50,12 +50,7 @@ public sealed class CheckworthyClusters
     /// </summary>
     public static CheckworthyClusters Induce(IEnumerable<string> texts, int coarse = 50, int fine = 250, int minimumCount = 5, int maximumWords = 12_000, int contextWords = 500, int seed = 17)
     {
-        var sequences = texts.Select(text => CheckworthyFeatures.Words(text)).Where(words => words.Count > 0).ToList();
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var word in sequences.SelectMany(words => words)) counts[word] = counts.GetValueOrDefault(word) + 1;
-        var byFrequency = counts.Where(pair => pair.Value >= minimumCount).OrderByDescending(pair => pair.Value).ThenBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => pair.Key).ToList();
-        var vocabulary = byFrequency.Take(maximumWords).Select((word, i) => (word, i)).ToDictionary(x => x.word, x => x.i, StringComparer.Ordinal);
-        var contexts = byFrequency.Take(contextWords).Select((word, i) => (word, i)).ToDictionary(x => x.word, x => x.i, StringComparer.Ordinal);
+        var (sequences, _, vocabulary, contexts) = Vocabulary(texts, minimumCount, maximumWords, contextWords);
         var boundary = contexts.Count;
 
         // Left contexts take dimensions [0, boundary], right contexts the next boundary + 1; the boundary dimension is the
@@ -196,5 +191,22 @@ public sealed class CheckworthyClusters
         double sum = 0;
         for (var j = 0; j < vector.Index.Length; j++) sum += vector.Value[j] * centroid[vector.Index[j]];
         return sum;
+    }
+
+    /// <summary>
+    /// The word sequences of <paramref name="texts"/>, each word's count, and the words seen at least <paramref name="minimumCount"/> times by
+    /// falling frequency (ties in ordinal order, so that induction is deterministic): the first
+    /// <paramref name="maximumWords"/> to induce, the first <paramref name="contextWords"/> to describe them by.
+    /// </summary>
+    internal static (List<List<string>> Sequences, Dictionary<string, int> Counts, Dictionary<string, int> Vocabulary, Dictionary<string, int> Contexts) Vocabulary(
+        IEnumerable<string> texts, int minimumCount, int maximumWords, int contextWords)
+    {
+        var sequences = texts.Select(text => CheckworthyFeatures.Words(text)).Where(words => words.Count > 0).ToList();
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var word in sequences.SelectMany(words => words)) counts[word] = counts.GetValueOrDefault(word) + 1;
+        var byFrequency = counts.Where(pair => pair.Value >= minimumCount).OrderByDescending(pair => pair.Value).ThenBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => pair.Key).ToList();
+        var vocabulary = byFrequency.Take(maximumWords).Select((word, i) => (word, i)).ToDictionary(x => x.word, x => x.i, StringComparer.Ordinal);
+        var contexts = byFrequency.Take(contextWords).Select((word, i) => (word, i)).ToDictionary(x => x.word, x => x.i, StringComparer.Ordinal);
+        return (sequences, counts, vocabulary, contexts);
     }
 }

@@ -76,12 +76,7 @@ public sealed class CheckworthyWordVectors
     public static CheckworthyWordVectors Induce(
         IEnumerable<string> texts, int dimensions = 64, int window = 4, int minimumCount = 5, int maximumWords = 20_000, int contextWords = 1_000, int seed = 17)
     {
-        var sequences = texts.Select(text => CheckworthyFeatures.Words(text)).Where(words => words.Count > 0).ToList();
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var word in sequences.SelectMany(words => words)) counts[word] = counts.GetValueOrDefault(word) + 1;
-        var byFrequency = counts.Where(pair => pair.Value >= minimumCount).OrderByDescending(pair => pair.Value).ThenBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => pair.Key).ToList();
-        var vocabulary = byFrequency.Take(maximumWords).Select((word, i) => (word, i)).ToDictionary(x => x.word, x => x.i, StringComparer.Ordinal);
-        var contexts = byFrequency.Take(contextWords).Select((word, i) => (word, i)).ToDictionary(x => x.word, x => x.i, StringComparer.Ordinal);
+        var (sequences, counts, vocabulary, contexts) = CheckworthyClusters.Vocabulary(texts, minimumCount, maximumWords, contextWords);
         var cooccurrences = new Dictionary<int, double>[vocabulary.Count];
         for (var w = 0; w < cooccurrences.Length; w++) cooccurrences[w] = [];
         foreach (var words in sequences)

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using Dossier.Text.Sequence;
 
 namespace Dossier.Entities.Ner;
 
@@ -89,13 +90,7 @@ public sealed class NerModel
 
     public static NerModel Load(Stream stream)
     {
-        // Decompress in one go: reading millions of small values straight from the gzip stream is several times slower.
-        using var zip = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true);
-        using var bytes = new MemoryStream();
-        zip.CopyTo(bytes);
-        bytes.Position = 0;
-        using var reader = new BinaryReader(bytes, Encoding.UTF8, leaveOpen: true);
-        if (reader.ReadString() != Magic) throw new InvalidDataException("This is not an entity recognition model file.");
+        using var reader = ModelFile.OpenReader(stream, Magic, "This is not an entity recognition model file.");
         var version = reader.ReadInt32();
         if (version is not (Version or VersionWithoutFeatureSet))
         {

@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Text;
 using Dossier.Entities.Ner;
 using Dossier.Text;
+using Dossier.Text.Sequence;
 
 namespace Dossier.Quotes.Learned;
 
@@ -165,12 +166,7 @@ internal sealed class AttributionTagger
 
     public static AttributionTagger Load(Stream stream)
     {
-        using var zip = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true);
-        using var bytes = new MemoryStream();
-        zip.CopyTo(bytes);
-        bytes.Position = 0;
-        using var reader = new BinaryReader(bytes, Encoding.UTF8, leaveOpen: true);
-        if (reader.ReadString() != Magic) throw new InvalidDataException("This is not an attribution tagger model.");
+        using var reader = ModelFile.OpenReader(stream, Magic, "This is not an attribution tagger model.");
         var version = reader.ReadInt32();
         if (version != Version) throw new InvalidDataException($"Attribution tagger format {version} is not supported; this build reads format {Version}.");
         var description = reader.ReadString();
