@@ -1,4 +1,5 @@
 using Dossier.Quotes;
+using Dossier.Text;
 
 namespace Dossier.Tests.Quotes;
 
@@ -30,5 +31,26 @@ public sealed class QuoteCueModelTests
     {
         var (_, quotes) = QuoteTestDocuments.Analyze("The management includes a previous communications adviser for the governor.");
         Assert.Empty(quotes);
+    }
+
+    [Theory]
+    [InlineData("000_2eccd1d69f1900d9.txt")]
+    [InlineData("001_7fd185946db02069.txt")]
+    [InlineData("002_61e0b9ad9df61b53.txt")]
+    public void TheScoreIsTheSumOfTheFeatureWeightsInOrder(string sample)
+    {
+        var text = File.ReadAllText(Path.Combine(RepoPaths.Samples, sample));
+        var words = new TokenWords(text, new Tokenizer().Tokenize(text));
+        var model = CueModel.Default;
+        var cues = 0;
+        for (var i = 0; i < words.Count; i++)
+        {
+            double expected = 0;
+            foreach (var feature in CueModel.Features(words, i)) expected += model.WeightOf(feature);
+            Assert.Equal(expected, model.Score(words, i));
+            if (expected > 0) cues++;
+        }
+
+        Assert.True(cues > 0);
     }
 }

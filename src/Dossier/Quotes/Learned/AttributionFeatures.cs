@@ -43,7 +43,7 @@ internal sealed class AttributionFeatures
         {
             var lower = words.Lower(t);
             _lower[t] = StableHash.Of(lower);
-            _shape[t] = StableHash.Of(Shape(words.Text(t)));
+            _shape[t] = ShapeHash(words.Text(t));
             _suffix[t] = StableHash.Of(lower.Length > 3 ? lower.AsSpan(lower.Length - 3) : lower);
             _cue[t] = CueClass(words, t, lexicon, model);
         }
@@ -169,10 +169,9 @@ internal sealed class AttributionFeatures
         _ => 7,
     };
 
-    /// <summary>A word's shape: capitals X, lower case x, digits d, other characters as they are; runs shortened to two.</summary>
-    private static string Shape(string text)
+    /// <summary>The hash of a word's shape: capitals X, lower case x, digits d, other characters as they are; runs shortened to two.</summary>
+    private static ulong ShapeHash(string text)
     {
-        if (text.Length == 0) return "";
         Span<char> shape = stackalloc char[Math.Min(text.Length, 8)];
         var length = 0;
         char previous = '\0';
@@ -187,6 +186,6 @@ internal sealed class AttributionFeatures
             shape[length++] = s;
         }
 
-        return new string(shape[..length]);
+        return StableHash.Of(shape[..length]);
     }
 }
