@@ -1,5 +1,3 @@
-using System.IO.Compression;
-using System.Text;
 using Dossier.Text.Sequence;
 
 namespace Dossier.Entities.Ner;
@@ -60,19 +58,19 @@ public sealed class NerModel
 
     public void Save(Stream stream)
     {
-        using var zip = new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
-        using var writer = new BinaryWriter(zip, Encoding.UTF8, leaveOpen: true);
-        writer.Write(Magic);
-        writer.Write(Version);
-        writer.Write(Description);
-        writer.Write((int)FeatureSet);
-        Gazetteer.Write(writer);
-        Clusters.Write(writer);
-        FirstPass.Write(writer);
-        writer.Write(SecondPass is not null);
-        SecondPass?.Write(writer);
-        writer.Write(_lowerCaseWords.Count);
-        foreach (var hash in _lowerCaseWords.Order()) writer.Write(hash);
+        ModelFile.Write(stream, Magic, writer =>
+        {
+            writer.Write(Version);
+            writer.Write(Description);
+            writer.Write((int)FeatureSet);
+            Gazetteer.Write(writer);
+            Clusters.Write(writer);
+            FirstPass.Write(writer);
+            writer.Write(SecondPass is not null);
+            SecondPass?.Write(writer);
+            writer.Write(_lowerCaseWords.Count);
+            foreach (var hash in _lowerCaseWords.Order()) writer.Write(hash);
+        });
     }
 
     public static NerModel Load(string path)

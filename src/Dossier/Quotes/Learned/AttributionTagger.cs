@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using System.IO.Compression;
-using System.Text;
 using Dossier.Entities.Ner;
 using Dossier.Text;
 using Dossier.Text.Sequence;
@@ -156,12 +154,12 @@ internal sealed class AttributionTagger
 
     public void Save(Stream stream)
     {
-        using var zip = new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
-        using var writer = new BinaryWriter(zip, Encoding.UTF8, leaveOpen: true);
-        writer.Write(Magic);
-        writer.Write(Version);
-        writer.Write(Description);
-        Model.Write(writer);
+        ModelFile.Write(stream, Magic, writer =>
+        {
+            writer.Write(Version);
+            writer.Write(Description);
+            Model.Write(writer);
+        });
     }
 
     public static AttributionTagger Load(Stream stream)

@@ -22,4 +22,13 @@ internal static class ModelFile
 
         return reader;
     }
+
+    /// <summary>Writes a model file: its magic string, then what <paramref name="writeBody"/> writes, compressed.</summary>
+    public static void Write(Stream stream, string magic, Action<BinaryWriter> writeBody)
+    {
+        using var zip = new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
+        using var writer = new BinaryWriter(zip, Encoding.UTF8, leaveOpen: true);
+        writer.Write(magic);
+        writeBody(writer);
+    }
 }
