@@ -70,8 +70,12 @@ internal sealed class AttributionTagger
     /// <summary>The tags of every token of one sentence (tokens [start, end) of the document).</summary>
     public int[] TagSentence(AttributionFeatures features, int start, int end) => Model.Decode(features.Sentence(start, end, Model.BucketBits));
 
-    /// <summary>The attributions of a whole document, sentence by sentence.</summary>
-    public List<TaggedAttribution> Find(AttributionFeatures features, ImmutableArray<Sentence> sentences, int tokenCount, CancellationToken cancellationToken)
+    /// <summary>
+    /// The attributions of a whole document, sentence by sentence; only in the sentences (tokens [start, end)) that
+    /// <paramref name="worthTagging"/> accepts, when it is given.
+    /// </summary>
+    public List<TaggedAttribution> Find(
+        AttributionFeatures features, ImmutableArray<Sentence> sentences, int tokenCount, CancellationToken cancellationToken, Func<int, int, bool>? worthTagging = null)
     {
         var found = new List<TaggedAttribution>();
         foreach (var sentence in sentences)
@@ -79,7 +83,7 @@ internal sealed class AttributionTagger
             cancellationToken.ThrowIfCancellationRequested();
             var start = Math.Min(sentence.FirstToken, tokenCount);
             var end = Math.Min(sentence.EndToken, tokenCount);
-            if (end <= start) continue;
+            if (end <= start || worthTagging is not null && !worthTagging(start, end)) continue;
             var tags = TagSentence(features, start, end);
             Pair(tags, start, found);
         }

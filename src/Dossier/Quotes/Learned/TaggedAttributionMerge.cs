@@ -27,7 +27,10 @@ internal sealed class TaggedAttributionMerge(AttributionTagger tagger, int minCo
         TokenWords words, ImmutableArray<Sentence> sentences, bool[] insideQuote, int[] owner, int[] ruleCues, QuoteLexicon lexicon, CancellationToken cancellationToken)
     {
         var features = new AttributionFeatures(words, insideQuote, lexicon);
-        foreach (var tagged in tagger.Find(features, sentences, words.Count, cancellationToken))
+        // Pairing stays within a sentence, so where every kept attribution needs a known cue, a sentence without one
+        // can give nothing: it is not tagged at all.
+        Func<int, int, bool>? worthTagging = requiresCue && requiresKnownCue ? (start, end) => features.HasCueCandidate(start, end, lexicon.NotCues) : null;
+        foreach (var tagged in tagger.Find(features, sentences, words.Count, cancellationToken, worthTagging))
         {
             if (!tagged.HasSource || requiresCue && !tagged.HasCue) continue;
             if (requiresKnownCue && tagged.HasCue && !features.HasCueCandidate(tagged.CueStart, tagged.CueEnd, lexicon.NotCues)) continue;
