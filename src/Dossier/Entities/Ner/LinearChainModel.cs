@@ -54,7 +54,7 @@ internal sealed class LinearChainModel
     public int[] Decode(SentenceFeatures sentence)
     {
         var score = new float[sentence.Length * LabelCount];
-        HalfEmissions(sentence, _weights, LabelCount, score);
+        Emissions<ushort, HalfRows>(sentence, _weights, LabelCount, score);
         return Viterbi(Scheme, sentence.Length, score, Transitions);
     }
 
@@ -62,7 +62,7 @@ internal sealed class LinearChainModel
     public static int[] Decode(TagScheme scheme, SentenceFeatures sentence, float[] weights, float[] transitions)
     {
         var score = new float[sentence.Length * scheme.Count];
-        Emissions(sentence, weights, scheme.Count, score);
+        Emissions<float, SingleRows>(sentence, weights, scheme.Count, score);
         return Viterbi(scheme, sentence.Length, score, transitions);
     }
 
@@ -117,14 +117,19 @@ internal sealed class LinearChainModel
     // is a memory miss, and asking early lets many misses overlap instead of waiting for each in turn.
     private const int PrefetchDistance = 24;
 
-    /// <summary>Writes each token's summed feature weights per tag into <paramref name="emissions"/> (token t at t * labels).</summary>
-    private static unsafe void Emissions(SentenceFeatures sentence, float[] weights, int labels, Span<float> emissions)
+    /// <summary>
+    /// Writes each token's summed feature weights per tag into <paramref name="emissions"/> (token t at t * labels),
+    /// reading the rows of <paramref name="weights"/> as <typeparamref name="TRows"/> adds them.
+    /// </summary>
+    private static unsafe void Emissions<T, TRows>(SentenceFeatures sentence, T[] weights, int labels, Span<float> emissions)
+        where T : unmanaged
+        where TRows : IWeightRows<T>
     {
         var features = sentence.Features;
         var offsets = sentence.Offsets;
-        fixed (float* table = weights)
+        fixed (T* table = weights)
         {
-            var rowBytes = labels * sizeof(float);
+            var rowBytes = labels * sizeof(T);
             for (var k = 0; k < Math.Min(PrefetchDistance, features.Length); k++) Prefetch((byte*)table, features[k], rowBytes);
             for (var t = 0; t < sentence.Length; t++)
             {
@@ -132,31 +137,27 @@ internal sealed class LinearChainModel
                 for (var k = offsets[t]; k < offsets[t + 1]; k++)
                 {
                     if (k + PrefetchDistance < features.Length) Prefetch((byte*)table, features[k + PrefetchDistance], rowBytes);
-                    AddRow(emission, weights.AsSpan(features[k] * labels, labels));
+                    TRows.Add(emission, weights.AsSpan(features[k] * labels, labels));
                 }
             }
         }
     }
 
-    /// <summary>As <see cref="Emissions"/>, over half-precision rows; each value widens exactly, so the sums are the same.</summary>
-    private static unsafe void HalfEmissions(SentenceFeatures sentence, ushort[] weights, int labels, Span<float> emissions)
+    /// <summary>How a row of stored weights is added to a token's per-tag sums (a type parameter, so each kind compiles to its own loop).</summary>
+    private interface IWeightRows<T>
     {
-        var features = sentence.Features;
-        var offsets = sentence.Offsets;
-        fixed (ushort* table = weights)
-        {
-            var rowBytes = labels * sizeof(ushort);
-            for (var k = 0; k < Math.Min(PrefetchDistance, features.Length); k++) Prefetch((byte*)table, features[k], rowBytes);
-            for (var t = 0; t < sentence.Length; t++)
-            {
-                var emission = emissions.Slice(t * labels, labels);
-                for (var k = offsets[t]; k < offsets[t + 1]; k++)
-                {
-                    if (k + PrefetchDistance < features.Length) Prefetch((byte*)table, features[k + PrefetchDistance], rowBytes);
-                    AddHalfRow(emission, weights.AsSpan(features[k] * labels, labels));
-                }
-            }
-        }
+        static abstract void Add(Span<float> sum, ReadOnlySpan<T> row);
+    }
+
+    private readonly struct SingleRows : IWeightRows<float>
+    {
+        public static void Add(Span<float> sum, ReadOnlySpan<float> row) => AddRow(sum, row);
+    }
+
+    /// <summary>Half-precision rows: each value widens exactly, so the sums are those of the same weights held as floats.</summary>
+    private readonly struct HalfRows : IWeightRows<ushort>
+    {
+        public static void Add(Span<float> sum, ReadOnlySpan<ushort> row) => AddHalfRow(sum, row);
     }
 
     // A prefetch never faults, so an out-of-range bucket here is harmless; the read itself is bounds-checked.
