@@ -38,12 +38,7 @@ public sealed class AttributionBenchmark : IBenchmark
         var split = args.FirstOrDefault(a => a is "train" or "dev" or "test") ?? "dev";
         var errorsIndex = Array.IndexOf(args, "--errors");
         var showErrors = errorsIndex >= 0 && errorsIndex + 1 < args.Length ? int.Parse(args[errorsIndex + 1], CultureInfo.InvariantCulture) : 0;
-        var folder = context.SharedPath("bench", "attribution", "polnear", split);
-        if (!Directory.Exists(folder))
-        {
-            context.Out.WriteLine($"no PolNeAR split at {folder}");
-            return Task.FromResult(1);
-        }
+        if (AttributionCorpus.SplitFolder(context, split) is not { } folder) return Task.FromResult(1);
 
         var options = new QuoteOptions();
         var ratioIndex = Array.IndexOf(args, "--min-cue-ratio");

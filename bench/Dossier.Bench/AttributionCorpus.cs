@@ -13,6 +13,15 @@ public sealed record AttributionArticle(string Name, string Text, IReadOnlyList<
 /// <summary>Reads PolNeAR: text/&lt;doc&gt;.txt with its one gold attributions/&lt;doc&gt;_&lt;annotator&gt;.ann per split.</summary>
 public static class AttributionCorpus
 {
+    /// <summary>The folder of a PolNeAR split in the shared benchmark data; null (and a line saying so) when it is absent.</summary>
+    public static string? SplitFolder(BenchContext context, string split)
+    {
+        var folder = context.SharedPath("bench", "attribution", "polnear", split);
+        if (Directory.Exists(folder)) return folder;
+        context.Out.WriteLine($"no PolNeAR {split} split at {folder}");
+        return null;
+    }
+
     public static IEnumerable<AttributionArticle> Read(string splitFolder)
     {
         var annotations = Path.Combine(splitFolder, "attributions");

@@ -26,12 +26,7 @@ public sealed class AttributionCueModelTraining : IBenchmark
     {
         var evalIndex = Array.IndexOf(args, "--eval");
         var split = evalIndex >= 0 && evalIndex + 1 < args.Length ? args[evalIndex + 1] : "train";
-        var folder = context.SharedPath("bench", "attribution", "polnear", split);
-        if (!Directory.Exists(folder))
-        {
-            context.Out.WriteLine($"no PolNeAR {split} split at {folder}");
-            return Task.FromResult(1);
-        }
+        if (AttributionCorpus.SplitFolder(context, split) is not { } folder) return Task.FromResult(1);
 
         if (evalIndex >= 0) return Task.FromResult(Evaluate(context.Out, folder, cancellationToken));
 

@@ -19,12 +19,7 @@ public sealed class AttributionCueTraining : IBenchmark
 
     public Task<int> RunAsync(BenchContext context, string[] args, CancellationToken cancellationToken)
     {
-        var folder = context.SharedPath("bench", "attribution", "polnear", "train");
-        if (!Directory.Exists(folder))
-        {
-            context.Out.WriteLine($"no PolNeAR train split at {folder}");
-            return Task.FromResult(1);
-        }
+        if (AttributionCorpus.SplitFolder(context, "train") is not { } folder) return Task.FromResult(1);
 
         var output = args.Length > 0 ? args[0] : Path.Combine(context.RepoRoot, "models", "quotes", "cue-counts.tsv");
         var tokenizer = new Tokenizer();

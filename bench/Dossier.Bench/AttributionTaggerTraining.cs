@@ -24,12 +24,7 @@ public sealed class AttributionTaggerTraining : IBenchmark
 
     public Task<int> RunAsync(BenchContext context, string[] args, CancellationToken cancellationToken)
     {
-        var folder = context.SharedPath("bench", "attribution", "polnear", "train");
-        if (!Directory.Exists(folder))
-        {
-            context.Out.WriteLine($"no PolNeAR train split at {folder}");
-            return Task.FromResult(1);
-        }
+        if (AttributionCorpus.SplitFolder(context, "train") is not { } folder) return Task.FromResult(1);
 
         var epochs = IntOption(args, "--epochs", 8);
         var bits = IntOption(args, "--bits", 20);
