@@ -15,7 +15,7 @@ namespace Dossier.Bench;
 public sealed class ThroughputBenchmark : IBenchmark
 {
     public string Name => "throughput";
-    public string Description => "docs/s HTML -> stored: analyze vs queue + 1/2/4 workers, peak RSS at 1k/10k (--documents 1000,10000,100000; --workers 0: analyze only)";
+    public string Description => "docs/s HTML -> stored: analyze vs queue + 1/2/4 workers, peak RSS at 1k/10k (--documents 1000,10000,100000; --workers 0: analyze only; --heap-limit MB)";
 
     public async Task<int> RunAsync(BenchContext context, string[] args, CancellationToken cancellationToken)
     {
@@ -34,6 +34,9 @@ public sealed class ThroughputBenchmark : IBenchmark
         output.WriteLine($"pages: {pages.Count} real news pages (Scrapinghub), repeated with a varying comment so that each document hashes differently");
         output.WriteLine($"store: {(options.Database is null ? "a fresh SQLite file per configuration" : "the --db store (each configuration adds its own documents)")}; " +
                          $"broker: {Redact(options.Queue)}; {Environment.ProcessorCount} cores");
+        output.WriteLine(options.HeapLimitMegabytes is { } limit
+            ? $"heap: every dossier process's collected heap capped at {limit} MB (DOTNET_GCHeapHardLimit), so peak RSS shows what is retained, not how much headroom the collector chose"
+            : "heap: the runtime's default sizing (the collector may keep more headroom on a larger corpus; --heap-limit MB caps it)");
         output.WriteLine();
         output.WriteLine($"{"documents",9}  {"configuration",-22}  {"seconds",8}  {"docs/s",8}  {"peak RSS MB",12}");
         try
@@ -48,7 +51,7 @@ public sealed class ThroughputBenchmark : IBenchmark
                     WriteCorpus(corpus, pages, documents, $"{name}-{documents}-{Guid.NewGuid():N}");
                     var store = options.Database ?? Path.Combine(work.FullName, $"{name}-{documents}.db");
                     var result = workers == 0
-                        ? await RunAnalyzeAsync(cli, corpus, store, documents, cancellationToken)
+                        ? await RunAnalyzeAsync(cli, corpus, store, documents, options.HeapLimitMegabytes, cancellationToken)
                         : await RunQueueAsync(cli, corpus, store, options, workers, documents, cancellationToken);
                     Directory.Delete(corpus, recursive: true);
                     if (workers > 0) rates[workers] = documents / result.Seconds;
@@ -86,11 +89,11 @@ public sealed class ThroughputBenchmark : IBenchmark
         }
     }
 
-    private static async Task<RunResult> RunAnalyzeAsync(string cli, string corpus, string store, int documents, CancellationToken cancellationToken)
+    private static async Task<RunResult> RunAnalyzeAsync(string cli, string corpus, string store, int documents, int? heapLimit, CancellationToken cancellationToken)
     {
         var before = await CountAsync(store, cancellationToken);
         var clock = Stopwatch.StartNew();
-        using var analyze = new WatchedProcess(cli, "analyze", corpus, "--db", store);
+        using var analyze = new WatchedProcess(cli, heapLimit, "analyze", corpus, "--db", store);
         await analyze.WaitAsync(cancellationToken);
         var seconds = clock.Elapsed.TotalSeconds;
         await ExpectStoredAsync(store, before + documents, cancellationToken);
@@ -113,12 +116,12 @@ public sealed class ThroughputBenchmark : IBenchmark
             // The first worker declares the queue and migrates the store before the others start, so that they do not race to.
             for (var i = 0; i < workerCount; i++)
             {
-                workers.Add(new WatchedProcess(cli, ["worker", "--db", store, .. queue]));
+                workers.Add(new WatchedProcess(cli, options.HeapLimitMegabytes, ["worker", "--db", store, .. queue]));
                 await WaitForConsumersAsync(options.Queue, queueName, i + 1, cancellationToken);
             }
 
             var clock = Stopwatch.StartNew();
-            using var ingest = new WatchedProcess(cli, ["ingest", corpus, .. queue]);
+            using var ingest = new WatchedProcess(cli, options.HeapLimitMegabytes, ["ingest", corpus, .. queue]);
             while (await CountAsync(store, cancellationToken) < before + documents)
             {
                 if (workers.All(worker => worker.HasExited)) throw new InvalidOperationException("every worker exited before the corpus was stored");
@@ -182,13 +185,14 @@ public sealed class ThroughputBenchmark : IBenchmark
     private static string Redact(string address) =>
         Uri.TryCreate(address, UriKind.Absolute, out var uri) ? new UriBuilder(uri) { Password = "" }.Uri.ToString() : address;
 
-    private sealed record ThroughputOptions(IReadOnlyList<int> Documents, IReadOnlyList<int> Workers, string? Database, string Queue)
+    private sealed record ThroughputOptions(IReadOnlyList<int> Documents, IReadOnlyList<int> Workers, string? Database, string Queue, int? HeapLimitMegabytes)
     {
         public static ThroughputOptions Parse(string[] args)
         {
             IReadOnlyList<int> documents = [1000, 10_000];
             IReadOnlyList<int> workers = [1, 2, 4];
             var database = Environment.GetEnvironmentVariable("DOSSIER_TEST_POSTGRES") is { Length: > 0 } postgres ? postgres : null;
+            int? heapLimit = null;
             var queue = Environment.GetEnvironmentVariable("DOSSIER_TEST_AMQP") is { Length: > 0 } amqp ? amqp : "amqp://guest:guest@127.0.0.1:5672/";
             for (var i = 0; i + 1 < args.Length; i += 2)
             {
@@ -198,11 +202,12 @@ public sealed class ThroughputBenchmark : IBenchmark
                     case "--workers": workers = Numbers(args[i + 1]); break;
                     case "--db": database = args[i + 1]; break;
                     case "--queue": queue = args[i + 1]; break;
-                    default: throw new ArgumentException($"unknown option {args[i]} (use --documents N[,N...], --workers N[,N...], --db STORE, --queue URI)");
+                    case "--heap-limit": heapLimit = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
+                    default: throw new ArgumentException($"unknown option {args[i]} (use --documents N[,N...], --workers N[,N...], --db STORE, --queue URI, --heap-limit MB)");
                 }
             }
 
-            return new ThroughputOptions(documents, workers, database, queue);
+            return new ThroughputOptions(documents, workers, database, queue, heapLimit);
         }
 
         private static int[] Numbers(string list) => [.. list.Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture))];

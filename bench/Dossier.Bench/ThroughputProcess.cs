@@ -11,10 +11,16 @@ internal sealed class WatchedProcess : IDisposable
     private readonly CancellationTokenSource _stop = new();
     private long _peakKilobytes;
 
-    public WatchedProcess(string cli, params string[] args)
+    /// <param name="heapLimitMegabytes">When set, the runtime's garbage-collected heap is capped at this size (DOTNET_GCHeapHardLimit).</param>
+    public WatchedProcess(string cli, int? heapLimitMegabytes, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in (string[])[cli, .. args]) start.ArgumentList.Add(arg);
+        if (heapLimitMegabytes is { } megabytes)
+        {
+            start.Environment["DOTNET_GCHeapHardLimit"] = ((long)megabytes * 1024 * 1024).ToString("X", CultureInfo.InvariantCulture);
+        }
+
         _process = Process.Start(start)!;
         _process.OutputDataReceived += (_, _) => { };
         _process.ErrorDataReceived += (_, e) => { if (e.Data is { } line) Errors.Add(line); };
