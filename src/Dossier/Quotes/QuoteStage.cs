@@ -15,6 +15,9 @@ public sealed class QuoteStage(QuoteOptions? options = null) : IDocumentStage
 {
     private readonly QuoteLexicon _lexicon = QuoteLexicon.For(options ?? new QuoteOptions());
     private readonly TaggedAttributionMerge? _tagged = TaggedAttributionMerge.For(options ?? new QuoteOptions());
+    private readonly (RelationFilter, double)? _relationFilter = (options ?? new QuoteOptions()).RelationFilterThreshold is { } threshold
+        ? ((options?.RelationFilterPath is { } path ? RelationFilter.Load(path) : RelationFilter.Default), threshold)
+        : null;
 
     public string Name => "quotes";
     public IReadOnlyList<LayerKey> Requires { get; } = [Layers.Tokens, Layers.Sentences, Layers.Paragraphs];
@@ -33,7 +36,8 @@ public sealed class QuoteStage(QuoteOptions? options = null) : IDocumentStage
             document.GetOrDefault(Layers.Paragraphs),
             document.GetOrDefault(Layers.Entities) ?? EntityLayer.Empty,
             _lexicon,
-            _tagged);
+            _tagged,
+            _relationFilter);
         return document.With(Layers.Quotes, finder.Find(cancellationToken));
     }
 }
