@@ -3,7 +3,6 @@ using System.Text;
 using Dossier.Documents;
 using Dossier.Pipeline;
 using Dossier.Quotes;
-using Dossier.Quotes.Learned;
 using Dossier.Text;
 
 namespace Dossier.Bench;
@@ -31,8 +30,8 @@ public sealed class AttributionFilterTraining : IBenchmark
         var outputIndex = Array.IndexOf(args, "--output");
         var output = outputIndex >= 0 && outputIndex + 1 < args.Length ? args[outputIndex + 1] : Path.Combine(context.RepoRoot, "models", "quotes", "relation-filter.tsv");
 
-        var options = AttributionBenchmark.OptionsFrom(args) with { RelationFilterThreshold = null };
-        var lexicon = QuoteLexicon.For(options);
+        var judged = new List<(Quote Quote, IReadOnlyList<string> Features)>();
+        var options = AttributionBenchmark.OptionsFrom(args) with { RelationFilterThreshold = null, RelationCandidates = (quote, features) => judged.Add((quote, features)) };
         var pipeline = new PipelineBuilder().UseTokens().UseSentences().UseQuotes(options).Build();
         var featureIds = new Dictionary<string, int>(StringComparer.Ordinal);
         var featureCounts = new List<int>();
@@ -43,31 +42,31 @@ public sealed class AttributionFilterTraining : IBenchmark
         {
             cancellationToken.ThrowIfCancellationRequested();
             articles++;
-            var paragraphs = AttributionBenchmark.Paragraphs(article.Text);
-            var document = pipeline.Process(Document.Create(article.Name, article.Text, new DocumentMetadata { Source = article.Name }).With(Layers.Paragraphs, paragraphs), cancellationToken);
-            var tokens = document.Get(Layers.Tokens);
-            var sentences = document.Get(Layers.Sentences);
-            var words = new AttributionBenchmark.SpanWords(article.Text, tokens);
-            var relationContext = new RelationContext(
-                words.Words, AttributionTaggerTraining.InsideQuotes(article.Text, words.Words, paragraphs), RelationContext.SentenceIndex(tokens.Length, sentences), sentences, lexicon);
-
+            judged.Clear();
+            var document = Document.Create(article.Name, article.Text, new DocumentMetadata { Source = article.Name })
+                .With(Layers.Paragraphs, AttributionBenchmark.Paragraphs(article.Text));
+            document = pipeline.Process(document, cancellationToken);
+            var words = new AttributionBenchmark.SpanWords(article.Text, document.Get(Layers.Tokens));
             var gold = article.Attributions.Where(a => a.Source is not null && a.Contents.Count > 0)
                 .Select(a => new AttributionBenchmark.Pair(words.Of(a.Source!.Fragments, false), words.Of(a.Contents.SelectMany(c => c.Fragments), true)))
                 .Where(p => p.Source.Count > 0 && p.Content.Count > 0).ToList();
-            var candidates = new List<(Quote Quote, AttributionBenchmark.Pair Pair)>();
+            // Labels come from pairing all the stage's relations, as the bench scores them: a judged quote paired with gold is right.
+            var relations = new List<AttributionBenchmark.Pair>();
+            var relationOf = new Dictionary<Quote, int>(ReferenceEqualityComparer.Instance);
             foreach (var quote in document.Get(Layers.Quotes))
             {
                 if (quote.SpeakerSpan is not { } speaker) continue;
                 var pair = new AttributionBenchmark.Pair(words.Of([(speaker.Start, speaker.End)], false), words.Of([(quote.Content.Start, quote.Content.End)], true));
-                if (pair.Source.Count > 0 && pair.Content.Count > 0) candidates.Add((quote, pair));
+                if (pair.Source.Count == 0 || pair.Content.Count == 0) continue;
+                relationOf[quote] = relations.Count;
+                relations.Add(pair);
             }
 
-            var matched = AttributionBenchmark.Tally.PartialMatches(gold, [.. candidates.Select(c => c.Pair)]);
-            for (var i = 0; i < candidates.Count; i++)
+            var matched = AttributionBenchmark.Tally.PartialMatches(gold, relations);
+            foreach (var (quote, features) in judged)
             {
-                if (!RelationFilter.Judges(candidates[i].Quote)) continue;
                 var row = new List<int>();
-                foreach (var feature in RelationFilter.Features(relationContext, candidates[i].Quote))
+                foreach (var feature in features)
                 {
                     if (!featureIds.TryGetValue(feature, out var id))
                     {
@@ -81,7 +80,7 @@ public sealed class AttributionFilterTraining : IBenchmark
                 }
 
                 rows.Add([.. row]);
-                labels.Add(matched.Contains(i));
+                labels.Add(relationOf.TryGetValue(quote, out var index) && matched.Contains(index));
             }
         }
 

@@ -37,7 +37,8 @@ internal sealed class QuoteFinder
     private readonly bool[] _covered;
     private readonly double[] _cueScores;
     private readonly TaggedAttributionMerge? _tagged;
-    private readonly (RelationFilter Filter, double Threshold)? _relationFilter;
+    private readonly RelationJudge? _relationJudge;
+    private readonly int[]? _taggedRoles;
 
     public QuoteFinder(
         string text,
@@ -47,10 +48,10 @@ internal sealed class QuoteFinder
         EntityLayer entities,
         QuoteLexicon lexicon,
         TaggedAttributionMerge? tagged = null,
-        (RelationFilter Filter, double Threshold)? relationFilter = null)
+        RelationJudge? relationJudge = null)
     {
         _tagged = tagged;
-        _relationFilter = relationFilter;
+        _relationJudge = relationJudge;
         _text = text;
         _tokens = tokens;
         _sentences = sentences;
@@ -61,6 +62,12 @@ internal sealed class QuoteFinder
         _phrases = new SpeakerPhrases(words, lexicon);
         _classifier = new SpeakerClassifier(words, lexicon, entities);
         _sentenceOf = RelationContext.SentenceIndex(tokens.Length, sentences);
+        if (relationJudge is not null && tagged is not null)
+        {
+            _taggedRoles = new int[tokens.Length];
+            Array.Fill(_taggedRoles, RelationContext.Untagged);
+        }
+
         _paragraphOf = new int[tokens.Length];
         _insideQuote = new bool[tokens.Length];
         _usedCue = new bool[tokens.Length];
@@ -118,8 +125,8 @@ internal sealed class QuoteFinder
         if (_tagged is not null) AddTagged(found, _tagged, cancellationToken);
         found.Sort((a, b) => a.Content.Start.CompareTo(b.Content.Start));
         var quotes = Build(found);
-        return _relationFilter is var (filter, threshold)
-            ? filter.Keep(quotes, new RelationContext(Words, _insideQuote, _sentenceOf, _sentences, _lexicon), threshold)
+        return _relationJudge is { } judge
+            ? judge.Filter.Keep(quotes, new RelationContext(Words, _insideQuote, _sentenceOf, _sentences, _lexicon, _taggedRoles), judge.Threshold, judge.Candidates)
             : quotes;
     }
 
@@ -155,7 +162,7 @@ internal sealed class QuoteFinder
             if (found[i].Cue is { } ruleCue) ruleCues.AsSpan(ruleCue.Start, ruleCue.End - ruleCue.Start).Fill(i);
         }
 
-        foreach (var (tagged, rival) in merge.Select(Words, _sentences, _insideQuote, owner, ruleCues, _lexicon, cancellationToken))
+        foreach (var (tagged, rival) in merge.Select(Words, _sentences, _insideQuote, owner, ruleCues, _lexicon, cancellationToken, _taggedRoles))
         {
             var source = new SpeakerPhrase(tagged.SourceStart, tagged.SourceEnd, tagged.SourceStart);
             if (rival >= 0)

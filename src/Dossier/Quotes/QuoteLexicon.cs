@@ -134,4 +134,7 @@ public sealed record QuoteOptions
 
     /// <summary>A relation filter weights file to use instead of the shipped one (for choosing one on dev before it ships).</summary>
     internal string? RelationFilterPath { get; init; }
+
+    /// <summary>Sees every attribution the relation filter judges, with its features (the filter's trainer collects them so).</summary>
+    internal Action<Quote, IReadOnlyList<string>>? RelationCandidates { get; init; }
 }

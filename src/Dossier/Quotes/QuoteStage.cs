@@ -15,9 +15,7 @@ public sealed class QuoteStage(QuoteOptions? options = null) : IDocumentStage
 {
     private readonly QuoteLexicon _lexicon = QuoteLexicon.For(options ?? new QuoteOptions());
     private readonly TaggedAttributionMerge? _tagged = TaggedAttributionMerge.For(options ?? new QuoteOptions());
-    private readonly (RelationFilter, double)? _relationFilter = (options ?? new QuoteOptions()).RelationFilterThreshold is { } threshold
-        ? ((options?.RelationFilterPath is { } path ? RelationFilter.Load(path) : RelationFilter.Default), threshold)
-        : null;
+    private readonly RelationJudge? _relationJudge = RelationJudge.For(options ?? new QuoteOptions());
 
     public string Name => "quotes";
     public IReadOnlyList<LayerKey> Requires { get; } = [Layers.Tokens, Layers.Sentences, Layers.Paragraphs];
@@ -37,7 +35,7 @@ public sealed class QuoteStage(QuoteOptions? options = null) : IDocumentStage
             document.GetOrDefault(Layers.Entities) ?? EntityLayer.Empty,
             _lexicon,
             _tagged,
-            _relationFilter);
+            _relationJudge);
         return document.With(Layers.Quotes, finder.Find(cancellationToken));
     }
 }

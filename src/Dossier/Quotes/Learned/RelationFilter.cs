@@ -44,13 +44,24 @@ internal sealed class RelationFilter
     /// </summary>
     public static bool Judges(Quote quote) => quote.SpeakerSpan is not null && quote.Kind != QuoteKind.Direct;
 
-    /// <summary>The quotes to keep: those the filter does not judge, and those scoring at least <paramref name="threshold"/>.</summary>
-    public ImmutableArray<Quote> Keep(ImmutableArray<Quote> quotes, RelationContext context, double threshold)
+    /// <summary>
+    /// The quotes to keep: those the filter does not judge, and those scoring at least <paramref name="threshold"/>
+    /// (all when it is null). <paramref name="candidates"/>, when given, sees each judged quote with its features.
+    /// </summary>
+    public ImmutableArray<Quote> Keep(ImmutableArray<Quote> quotes, RelationContext context, double? threshold, Action<Quote, IReadOnlyList<string>>? candidates = null)
     {
         var kept = ImmutableArray.CreateBuilder<Quote>(quotes.Length);
         foreach (var quote in quotes)
         {
-            if (!Judges(quote) || Score(Features(context, quote)) >= threshold) kept.Add(quote);
+            if (!Judges(quote))
+            {
+                kept.Add(quote);
+                continue;
+            }
+
+            var features = Features(context, quote).ToList();
+            candidates?.Invoke(quote, features);
+            if (threshold is not { } minimum || Score(features) >= minimum) kept.Add(quote);
         }
 
         return kept.ToImmutable();
@@ -123,6 +134,36 @@ internal sealed class RelationFilter
         yield return "ss|k=" + sameSentence + "|" + kind;
         var startsSentence = contentStart < contentEnd && context.StartsSentence(contentStart);
         yield return "t-start=" + startsSentence + "|" + layout;
+        if (context.Roles is { } roles)
+        {
+            // The tagger's reading of the same words: a second opinion for rule attributions, its own for tagged ones.
+            var contentAgrees = Agreement(roles, contentStart, contentEnd, AttributionRoles.Content);
+            var sourceAgrees = Agreement(roles, speakerStart, speakerEnd, AttributionRoles.Source);
+            var cueAgrees = cueStart >= 0 ? Agreement(roles, cueStart, cueEnd, AttributionRoles.Cue) : "-";
+            yield return "rt=" + contentAgrees;
+            yield return "rs=" + sourceAgrees;
+            yield return "rc=" + cueAgrees;
+            yield return "rt|rs=" + contentAgrees + "|" + sourceAgrees;
+            yield return "rt|rs|rc=" + contentAgrees + "|" + sourceAgrees + "|" + cueAgrees;
+            yield return "rt|cc=" + contentAgrees + "|" + cueClass;
+            yield return "rs|cc=" + sourceAgrees + "|" + cueClass;
+        }
+    }
+
+    /// <summary>How much of [start, end) the tagger gave this role: untagged (sentence not tagged), none, some, most, all.</summary>
+    private static string Agreement(int[] roles, int start, int end, int role)
+    {
+        if (start < 0 || end <= start) return "-";
+        int agree = 0, tagged = 0;
+        for (var t = start; t < end && t < roles.Length; t++)
+        {
+            if (roles[t] == RelationContext.Untagged) continue;
+            tagged++;
+            agree += roles[t] == role ? 1 : 0;
+        }
+
+        if (tagged == 0) return "untagged";
+        return agree == 0 ? "none" : agree == tagged ? "all" : 2 * agree >= tagged ? "most" : "some";
     }
 
     /// <summary>listed: a curated cue; counted: a learned one from cue-counts; model: a word only the cue model or the tagger takes; none: no cue span.</summary>
@@ -182,10 +223,16 @@ internal sealed class RelationFilter
     }
 }
 
-/// <summary>What the relation filter reads of a document besides the quote: its words, which lie between quotation marks, and its sentences.</summary>
-internal sealed class RelationContext(TokenWords words, bool[] insideQuote, int[] sentenceOf, ImmutableArray<Sentence> sentences, QuoteLexicon lexicon)
+/// <summary>What the relation filter reads of a document besides the quote: its words, which lie between quotation marks, its sentences and the tagger's roles.</summary>
+internal sealed class RelationContext(TokenWords words, bool[] insideQuote, int[] sentenceOf, ImmutableArray<Sentence> sentences, QuoteLexicon lexicon, int[]? roles)
 {
+    /// <summary>The role of a token in a sentence the attribution tagger did not tag.</summary>
+    public const int Untagged = -2;
+
     public TokenWords Words => words;
+
+    /// <summary>Per token, the attribution tagger's role (<see cref="AttributionRoles"/>, -1 none, <see cref="Untagged"/>); null without the tagger.</summary>
+    public int[]? Roles => roles;
     public bool[] InsideQuote => insideQuote;
     public QuoteLexicon Lexicon => lexicon;
 
@@ -213,5 +260,17 @@ internal sealed class RelationContext(TokenWords words, bool[] insideQuote, int[
         }
 
         return sentenceOf;
+    }
+}
+
+/// <summary>The relation filter as the options set it: its weights, the threshold (null keeps every quote) and who sees the candidates.</summary>
+internal sealed record RelationJudge(RelationFilter Filter, double? Threshold, Action<Quote, IReadOnlyList<string>>? Candidates)
+{
+    /// <summary>The judge the options ask for; null when they neither filter nor collect.</summary>
+    public static RelationJudge? For(QuoteOptions options)
+    {
+        if (options.RelationFilterThreshold is null && options.RelationCandidates is null) return null;
+        var filter = options.RelationFilterPath is { } path ? RelationFilter.Load(path) : RelationFilter.Default;
+        return new RelationJudge(filter, options.RelationFilterThreshold, options.RelationCandidates);
     }
 }
