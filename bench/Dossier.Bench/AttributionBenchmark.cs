@@ -12,7 +12,7 @@ namespace Dossier.Bench;
 /// <summary>
 /// Quote attribution on PolNeAR (brat Source/Cue/Content spans): content spans, source spans and source–content
 /// relations, exact and partial, and speaker accuracy on direct quotes.
-/// Usage: attribution [train|dev|test] [--errors N] [--speaker-misses K] [--relations] [--breakdown N [--examples K]] [--min-cue-ratio R] [--min-cue-count N] [--cue-threshold T|off] [--tagger MODEL|off] [--tagger-min-words N] [--tagger-cue-optional] [--tagger-any-cue] [--tagger-not-nested] [--tagger-keeps-sources]
+/// Usage: attribution [train|dev|test] [--errors N] [--speaker-misses K] [--relations] [--breakdown N [--examples K]] [--min-cue-ratio R] [--min-cue-count N] [--cue-threshold T|off] [--tagger MODEL|off] [--tagger-min-words N] [--tagger-cue-optional] [--tagger-any-cue] [--tagger-not-nested] [--tagger-keeps-sources] [--filter T|off] [--filter-model WEIGHTS]
 /// (--breakdown prints the relation loss by attribution type, by what the prediction at the gold cue got wrong (K examples each) and by the N cue words losing most; --errors lists up to N missed or misattributed direct quotes; with --relations also unmatched gold relations, NOREL,
 /// and unmatched predictions, FALSE, marked C when some content overlaps; --speaker-misses groups the direct quotes with a wrong
 /// speaker by class, with K examples each).
@@ -40,30 +40,7 @@ public sealed class AttributionBenchmark : IBenchmark
         var showErrors = errorsIndex >= 0 && errorsIndex + 1 < args.Length ? int.Parse(args[errorsIndex + 1], CultureInfo.InvariantCulture) : 0;
         if (AttributionCorpus.SplitFolder(context, split) is not { } folder) return Task.FromResult(1);
 
-        var options = new QuoteOptions();
-        var ratioIndex = Array.IndexOf(args, "--min-cue-ratio");
-        if (ratioIndex >= 0 && ratioIndex + 1 < args.Length) options = options with { MinLearnedCueRatio = double.Parse(args[ratioIndex + 1], CultureInfo.InvariantCulture) };
-        var countIndex = Array.IndexOf(args, "--min-cue-count");
-        if (countIndex >= 0 && countIndex + 1 < args.Length) options = options with { MinLearnedCueCount = int.Parse(args[countIndex + 1], CultureInfo.InvariantCulture) };
-        var thresholdIndex = Array.IndexOf(args, "--cue-threshold");
-        if (thresholdIndex >= 0 && thresholdIndex + 1 < args.Length)
-        {
-            options = options with { CueModelThreshold = args[thresholdIndex + 1] == "off" ? null : double.Parse(args[thresholdIndex + 1], CultureInfo.InvariantCulture) };
-        }
-
-        var taggerIndex = Array.IndexOf(args, "--tagger");
-        if (taggerIndex >= 0 && taggerIndex + 1 < args.Length)
-        {
-            options = args[taggerIndex + 1] == "off" ? options with { TaggedAttributions = false } : options with { TaggerModelPath = args[taggerIndex + 1] };
-        }
-
-        var minWordsIndex = Array.IndexOf(args, "--tagger-min-words");
-        if (minWordsIndex >= 0 && minWordsIndex + 1 < args.Length) options = options with { TaggedMinContentWords = int.Parse(args[minWordsIndex + 1], CultureInfo.InvariantCulture) };
-        if (args.Contains("--tagger-cue-optional")) options = options with { TaggedRequiresCue = false };
-        if (args.Contains("--tagger-any-cue")) options = options with { TaggedRequiresKnownCue = false };
-        if (args.Contains("--tagger-not-nested")) options = options with { TaggedNested = false };
-        if (args.Contains("--tagger-keeps-sources")) options = options with { TaggedCorrectsSources = false };
-
+        var options = OptionsFrom(args);
         var pipeline = new PipelineBuilder().UseTokens().UseSentences().UseQuotes(options).Build();
         var content = new Tally();
         var source = new Tally();
@@ -176,6 +153,44 @@ public sealed class AttributionBenchmark : IBenchmark
         speakerMisses?.Print(output);
         foreach (var error in errors) output.WriteLine(error);
         return Task.FromResult(0);
+    }
+
+    /// <summary>The quote stage's options as the bench's flags set them (see the usage above).</summary>
+    internal static QuoteOptions OptionsFrom(string[] args)
+    {
+        var options = new QuoteOptions();
+        var ratioIndex = Array.IndexOf(args, "--min-cue-ratio");
+        if (ratioIndex >= 0 && ratioIndex + 1 < args.Length) options = options with { MinLearnedCueRatio = double.Parse(args[ratioIndex + 1], CultureInfo.InvariantCulture) };
+        var countIndex = Array.IndexOf(args, "--min-cue-count");
+        if (countIndex >= 0 && countIndex + 1 < args.Length) options = options with { MinLearnedCueCount = int.Parse(args[countIndex + 1], CultureInfo.InvariantCulture) };
+        var thresholdIndex = Array.IndexOf(args, "--cue-threshold");
+        if (thresholdIndex >= 0 && thresholdIndex + 1 < args.Length)
+        {
+            options = options with { CueModelThreshold = args[thresholdIndex + 1] == "off" ? null : double.Parse(args[thresholdIndex + 1], CultureInfo.InvariantCulture) };
+        }
+
+        var taggerIndex = Array.IndexOf(args, "--tagger");
+        if (taggerIndex >= 0 && taggerIndex + 1 < args.Length)
+        {
+            options = args[taggerIndex + 1] == "off" ? options with { TaggedAttributions = false } : options with { TaggerModelPath = args[taggerIndex + 1] };
+        }
+
+        var minWordsIndex = Array.IndexOf(args, "--tagger-min-words");
+        if (minWordsIndex >= 0 && minWordsIndex + 1 < args.Length) options = options with { TaggedMinContentWords = int.Parse(args[minWordsIndex + 1], CultureInfo.InvariantCulture) };
+        if (args.Contains("--tagger-cue-optional")) options = options with { TaggedRequiresCue = false };
+        if (args.Contains("--tagger-any-cue")) options = options with { TaggedRequiresKnownCue = false };
+        if (args.Contains("--tagger-not-nested")) options = options with { TaggedNested = false };
+        if (args.Contains("--tagger-keeps-sources")) options = options with { TaggedCorrectsSources = false };
+
+        var filterIndex = Array.IndexOf(args, "--filter");
+        if (filterIndex >= 0 && filterIndex + 1 < args.Length)
+        {
+            options = options with { RelationFilterThreshold = args[filterIndex + 1] == "off" ? null : double.Parse(args[filterIndex + 1], CultureInfo.InvariantCulture) };
+        }
+
+        var filterModelIndex = Array.IndexOf(args, "--filter-model");
+        if (filterModelIndex >= 0 && filterModelIndex + 1 < args.Length) options = options with { RelationFilterPath = args[filterModelIndex + 1] };
+        return options;
     }
 
     /// <summary>Prints the quotes the bench's pipeline finds in one text file, laid out as PolNeAR's: one paragraph a line.</summary>
@@ -334,10 +349,10 @@ public sealed class AttributionBenchmark : IBenchmark
         return paragraphs.ToImmutable();
     }
 
-    private sealed record Pair(HashSet<int> Source, HashSet<int> Content);
+    internal sealed record Pair(HashSet<int> Source, HashSet<int> Content);
 
     /// <summary>Word tokens (by index) covered by character fragments.</summary>
-    private sealed class SpanWords(string text, ImmutableArray<Token> tokens)
+    internal sealed class SpanWords(string text, ImmutableArray<Token> tokens)
     {
         public TokenWords Words { get; } = new(text, tokens);
 
@@ -379,7 +394,7 @@ public sealed class AttributionBenchmark : IBenchmark
     }
 
     /// <summary>Counts for one kind of item, exact and partial, with one-to-one pairing by best overlap.</summary>
-    private sealed class Tally
+    internal sealed class Tally
     {
         private int _exact;
         private int _partial;
@@ -391,20 +406,17 @@ public sealed class AttributionBenchmark : IBenchmark
         {
             Gold += gold.Count;
             _predicted += predicted.Count;
-            _partial += Pairs(gold.Count, predicted.Count, (g, p) => Overlap(gold[g], predicted[p]));
-            _exact += Pairs(gold.Count, predicted.Count, (g, p) => gold[g].SetEquals(predicted[p]) ? 1 : 0);
+            _partial += Pairs(gold.Count, predicted.Count, (g, p) => Overlap(gold[g], predicted[p])).Count;
+            _exact += Pairs(gold.Count, predicted.Count, (g, p) => gold[g].SetEquals(predicted[p]) ? 1 : 0).Count;
         }
 
         public void Add(List<Pair> gold, List<Pair> predicted)
         {
             Gold += gold.Count;
             _predicted += predicted.Count;
-            _partial += Pairs(gold.Count, predicted.Count, (g, p) =>
-                gold[g].Source.Overlaps(predicted[p].Source) && gold[g].Content.Overlaps(predicted[p].Content)
-                    ? Overlap(gold[g].Content, predicted[p].Content) + Overlap(gold[g].Source, predicted[p].Source)
-                    : 0);
+            _partial += Pairs(gold.Count, predicted.Count, (g, p) => PartialRelationScore(gold[g], predicted[p])).Count;
             _exact += Pairs(gold.Count, predicted.Count, (g, p) =>
-                gold[g].Source.SetEquals(predicted[p].Source) && gold[g].Content.SetEquals(predicted[p].Content) ? 1 : 0);
+                gold[g].Source.SetEquals(predicted[p].Source) && gold[g].Content.SetEquals(predicted[p].Content) ? 1 : 0).Count;
         }
 
         public void Print(TextWriter output, string label)
@@ -425,8 +437,18 @@ public sealed class AttributionBenchmark : IBenchmark
             return shared == 0 ? 0 : (double)shared / (a.Count + b.Count - shared);
         }
 
-        /// <summary>Greedy one-to-one pairing, highest score first; returns how many pairs have a positive score.</summary>
-        private static int Pairs(int goldCount, int predictedCount, Func<int, int, double> score)
+        /// <summary>The predicted relations the partial measure pairs with a gold one (indices into <paramref name="predicted"/>).</summary>
+        public static HashSet<int> PartialMatches(List<Pair> gold, List<Pair> predicted) =>
+            [.. Pairs(gold.Count, predicted.Count, (g, p) => PartialRelationScore(gold[g], predicted[p])).Select(pair => pair.Predicted)];
+
+        /// <summary>Partial relation match: source and content each share a word; better overlaps pair first.</summary>
+        private static double PartialRelationScore(Pair gold, Pair predicted) =>
+            gold.Source.Overlaps(predicted.Source) && gold.Content.Overlaps(predicted.Content)
+                ? Overlap(gold.Content, predicted.Content) + Overlap(gold.Source, predicted.Source)
+                : 0;
+
+        /// <summary>Greedy one-to-one pairing, highest score first; the pairs with a positive score.</summary>
+        private static List<(int Gold, int Predicted)> Pairs(int goldCount, int predictedCount, Func<int, int, double> score)
         {
             var candidates = new List<(double Score, int Gold, int Predicted)>();
             for (var g = 0; g < goldCount; g++)
@@ -441,13 +463,13 @@ public sealed class AttributionBenchmark : IBenchmark
             candidates.Sort((a, b) => b.Score.CompareTo(a.Score));
             var usedGold = new HashSet<int>();
             var usedPredicted = new HashSet<int>();
-            var pairs = 0;
+            var pairs = new List<(int, int)>();
             foreach (var (_, g, p) in candidates)
             {
                 if (usedGold.Contains(g) || usedPredicted.Contains(p)) continue;
                 usedGold.Add(g);
                 usedPredicted.Add(p);
-                pairs++;
+                pairs.Add((g, p));
             }
 
             return pairs;

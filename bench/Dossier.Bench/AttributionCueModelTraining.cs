@@ -14,7 +14,7 @@ namespace Dossier.Bench;
 public sealed class AttributionCueModelTraining : IBenchmark
 {
     /// <summary>Features seen fewer times than this in train are dropped: their weights would only memorise.</summary>
-    private const int MinFeatureCount = 3;
+    internal const int MinFeatureCount = 3;
 
     /// <summary>Averaged weights smaller than this are left out of the file; they change no decision that matters.</summary>
     private const float MinWeight = 0.002f;
@@ -152,7 +152,7 @@ public sealed class AttributionCueModelTraining : IBenchmark
     }
 
     /// <summary>Binary averaged perceptron (lazy averaging: each weight keeps the sum of its updates weighted by their time).</summary>
-    private static float[] Train(List<int[]> rows, List<bool> labels, List<int> featureCounts, int epochs)
+    internal static float[] Train(List<int[]> rows, List<bool> labels, List<int> featureCounts, int epochs)
     {
         var weights = new double[featureCounts.Count];
         var timed = new double[featureCounts.Count];

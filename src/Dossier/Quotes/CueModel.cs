@@ -110,7 +110,10 @@ internal sealed class CueModel
     }
 
     /// <summary>Reads "feature TAB weight" lines.</summary>
-    public static CueModel Parse(IEnumerable<string> lines)
+    public static CueModel Parse(IEnumerable<string> lines) => new(ReadWeights(lines));
+
+    /// <summary>"feature TAB weight" lines as a weight per feature; lines without a weight (comments) are skipped. Shared by the quote stage's linear models.</summary>
+    internal static FrozenDictionary<string, float> ReadWeights(IEnumerable<string> lines)
     {
         var weights = new Dictionary<string, float>(StringComparer.Ordinal);
         foreach (var line in lines)
@@ -120,6 +123,6 @@ internal sealed class CueModel
             weights[line[..tab]] = weight;
         }
 
-        return new CueModel(weights.ToFrozenDictionary(StringComparer.Ordinal));
+        return weights.ToFrozenDictionary(StringComparer.Ordinal);
     }
 }

@@ -37,6 +37,8 @@ internal sealed class QuoteFinder
     private readonly bool[] _covered;
     private readonly double[] _cueScores;
     private readonly TaggedAttributionMerge? _tagged;
+    private readonly RelationJudge? _relationJudge;
+    private readonly int[]? _taggedRoles;
 
     public QuoteFinder(
         string text,
@@ -45,9 +47,11 @@ internal sealed class QuoteFinder
         ImmutableArray<Paragraph> paragraphs,
         EntityLayer entities,
         QuoteLexicon lexicon,
-        TaggedAttributionMerge? tagged = null)
+        TaggedAttributionMerge? tagged = null,
+        RelationJudge? relationJudge = null)
     {
         _tagged = tagged;
+        _relationJudge = relationJudge;
         _text = text;
         _tokens = tokens;
         _sentences = sentences;
@@ -57,7 +61,13 @@ internal sealed class QuoteFinder
         var words = new TokenWords(text, tokens);
         _phrases = new SpeakerPhrases(words, lexicon);
         _classifier = new SpeakerClassifier(words, lexicon, entities);
-        _sentenceOf = new int[tokens.Length];
+        _sentenceOf = RelationContext.SentenceIndex(tokens.Length, sentences);
+        if (relationJudge is not null && tagged is not null)
+        {
+            _taggedRoles = new int[tokens.Length];
+            Array.Fill(_taggedRoles, RelationContext.Untagged);
+        }
+
         _paragraphOf = new int[tokens.Length];
         _insideQuote = new bool[tokens.Length];
         _usedCue = new bool[tokens.Length];
@@ -65,7 +75,7 @@ internal sealed class QuoteFinder
         _cueScores = new double[tokens.Length];
         Array.Fill(_cueScores, double.NaN);
         Words = words;
-        IndexSentencesAndParagraphs();
+        IndexParagraphs();
     }
 
     private TokenWords Words { get; }
@@ -114,18 +124,14 @@ internal sealed class QuoteFinder
         FindPartials(found, partials);
         if (_tagged is not null) AddTagged(found, _tagged, cancellationToken);
         found.Sort((a, b) => a.Content.Start.CompareTo(b.Content.Start));
-        return Build(found);
+        var quotes = Build(found);
+        return _relationJudge is { } judge
+            ? judge.Filter.Keep(quotes, new RelationContext(Words, _insideQuote, _sentenceOf, _sentences, _lexicon, _taggedRoles), judge.Threshold, judge.Candidates)
+            : quotes;
     }
 
-    private void IndexSentencesAndParagraphs()
+    private void IndexParagraphs()
     {
-        Array.Fill(_sentenceOf, -1);
-        for (var s = 0; s < _sentences.Length; s++)
-        {
-            var sentence = _sentences[s];
-            for (var t = sentence.FirstToken; t < sentence.EndToken && t < _tokens.Length; t++) _sentenceOf[t] = s;
-        }
-
         var p = 0;
         for (var t = 0; t < _tokens.Length; t++)
         {
@@ -156,7 +162,7 @@ internal sealed class QuoteFinder
             if (found[i].Cue is { } ruleCue) ruleCues.AsSpan(ruleCue.Start, ruleCue.End - ruleCue.Start).Fill(i);
         }
 
-        foreach (var (tagged, rival) in merge.Select(Words, _sentences, _insideQuote, owner, ruleCues, _lexicon, cancellationToken))
+        foreach (var (tagged, rival) in merge.Select(Words, _sentences, _insideQuote, owner, ruleCues, _lexicon, cancellationToken, _taggedRoles))
         {
             var source = new SpeakerPhrase(tagged.SourceStart, tagged.SourceEnd, tagged.SourceStart);
             if (rival >= 0)

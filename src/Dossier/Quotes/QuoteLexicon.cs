@@ -124,4 +124,17 @@ public sealed record QuoteOptions
 
     /// <summary>Whether the tagger's source replaces a rule indirect attribution's speaker where it tags the same content.</summary>
     internal bool TaggedCorrectsSources { get; init; } = true;
+
+    /// <summary>
+    /// Attributions the relation filter (models/quotes/relation-filter.tsv) scores below this are dropped; null keeps
+    /// them all (as when collecting the filter's training data). The perceptron's scores are not probabilities: -8
+    /// was chosen on PolNeAR dev, where it drops only attributions that are more often wrong than right.
+    /// </summary>
+    internal double? RelationFilterThreshold { get; init; } = -8;
+
+    /// <summary>A relation filter weights file to use instead of the shipped one (for choosing one on dev before it ships).</summary>
+    internal string? RelationFilterPath { get; init; }
+
+    /// <summary>Sees every attribution the relation filter judges, with its features (the filter's trainer collects them so).</summary>
+    internal Action<Quote, IReadOnlyList<string>>? RelationCandidates { get; init; }
 }

@@ -15,6 +15,7 @@ public sealed class QuoteStage(QuoteOptions? options = null) : IDocumentStage
 {
     private readonly QuoteLexicon _lexicon = QuoteLexicon.For(options ?? new QuoteOptions());
     private readonly TaggedAttributionMerge? _tagged = TaggedAttributionMerge.For(options ?? new QuoteOptions());
+    private readonly RelationJudge? _relationJudge = RelationJudge.For(options ?? new QuoteOptions());
 
     public string Name => "quotes";
     public IReadOnlyList<LayerKey> Requires { get; } = [Layers.Tokens, Layers.Sentences, Layers.Paragraphs];
@@ -33,7 +34,8 @@ public sealed class QuoteStage(QuoteOptions? options = null) : IDocumentStage
             document.GetOrDefault(Layers.Paragraphs),
             document.GetOrDefault(Layers.Entities) ?? EntityLayer.Empty,
             _lexicon,
-            _tagged);
+            _tagged,
+            _relationJudge);
         return document.With(Layers.Quotes, finder.Find(cancellationToken));
     }
 }

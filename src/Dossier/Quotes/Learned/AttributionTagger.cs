@@ -72,10 +72,12 @@ internal sealed class AttributionTagger
 
     /// <summary>
     /// The attributions of a whole document, sentence by sentence; only in the sentences (tokens [start, end)) that
-    /// <paramref name="worthTagging"/> accepts, when it is given.
+    /// <paramref name="worthTagging"/> accepts, when it is given. When <paramref name="roles"/> is given, each tagged
+    /// token's role (<see cref="AttributionRoles"/>, -1 for none) is written into it; untagged sentences keep theirs.
     /// </summary>
     public List<TaggedAttribution> Find(
-        AttributionFeatures features, ImmutableArray<Sentence> sentences, int tokenCount, CancellationToken cancellationToken, Func<int, int, bool>? worthTagging = null)
+        AttributionFeatures features, ImmutableArray<Sentence> sentences, int tokenCount, CancellationToken cancellationToken, Func<int, int, bool>? worthTagging = null,
+        int[]? roles = null)
     {
         var found = new List<TaggedAttribution>();
         foreach (var sentence in sentences)
@@ -85,6 +87,11 @@ internal sealed class AttributionTagger
             var end = Math.Min(sentence.EndToken, tokenCount);
             if (end <= start || worthTagging is not null && !worthTagging(start, end)) continue;
             var tags = TagSentence(features, start, end);
+            if (roles is not null)
+            {
+                for (var t = start; t < end; t++) roles[t] = AttributionRoles.RoleOf(tags[t - start]);
+            }
+
             Pair(tags, start, found);
         }
 

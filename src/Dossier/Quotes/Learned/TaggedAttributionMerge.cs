@@ -22,15 +22,17 @@ internal sealed class TaggedAttributionMerge(AttributionTagger tagger, int minCo
     /// The tagged attributions to add (<c>Rival</c> -1) and, when sources may be corrected, those whose content a rule
     /// attribution already holds (<c>Rival</c>: the index of that rule attribution, as <paramref name="owner"/> gives it
     /// per token, -1 where no rule content lies). <paramref name="ruleCues"/> marks the rule attributions' cue tokens likewise.
+    /// <paramref name="roles"/>, when given, receives the tagger's role of every token it tagged.
     /// </summary>
     public IEnumerable<(TaggedAttribution Attribution, int Rival)> Select(
-        TokenWords words, ImmutableArray<Sentence> sentences, bool[] insideQuote, int[] owner, int[] ruleCues, QuoteLexicon lexicon, CancellationToken cancellationToken)
+        TokenWords words, ImmutableArray<Sentence> sentences, bool[] insideQuote, int[] owner, int[] ruleCues, QuoteLexicon lexicon, CancellationToken cancellationToken,
+        int[]? roles = null)
     {
         var features = new AttributionFeatures(words, insideQuote, lexicon);
         // Pairing stays within a sentence, so where every kept attribution needs a known cue, a sentence without one
         // can give nothing: it is not tagged at all.
         Func<int, int, bool>? worthTagging = requiresCue && requiresKnownCue ? (start, end) => features.HasCueCandidate(start, end, lexicon.NotCues) : null;
-        foreach (var tagged in tagger.Find(features, sentences, words.Count, cancellationToken, worthTagging))
+        foreach (var tagged in tagger.Find(features, sentences, words.Count, cancellationToken, worthTagging, roles))
         {
             if (!tagged.HasSource || requiresCue && !tagged.HasCue) continue;
             if (requiresKnownCue && tagged.HasCue && !features.HasCueCandidate(tagged.CueStart, tagged.CueEnd, lexicon.NotCues)) continue;

@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text;
+using Dossier.Documents;
+using Dossier.Pipeline;
+using Dossier.Quotes;
+using Dossier.Text;
+
+namespace Dossier.Bench;
+
+/// <summary>
+/// Trains the quote stage's relation filter (<see cref="RelationFilter"/>) on PolNeAR train: the stage runs with the
+/// filter off, and each attribution it finds with a source is a positive example when the bench's partial measure
+/// pairs it with a gold relation, a negative one otherwise. A binary averaged perceptron, as for the cue model.
+/// Deterministic: articles in ordinal order, quotes in text order, no sampling. The stage's other flags (as for
+/// `attribution`) shape the candidates. Writes models/quotes/relation-filter.tsv.
+/// Usage: attribution-filter-train [--epochs N] [stage flags] [--output FILE]
+/// </summary>
+public sealed class AttributionFilterTraining : IBenchmark
+{
+    private const float MinWeight = 0.002f;
+
+    public string Name => "attribution-filter-train";
+    public string Description => "train the quote stage's relation filter (averaged perceptron over found attributions) on PolNeAR train into models/quotes/relation-filter.tsv";
+
+    public Task<int> RunAsync(BenchContext context, string[] args, CancellationToken cancellationToken)
+    {
+        if (AttributionCorpus.SplitFolder(context, "train") is not { } folder) return Task.FromResult(1);
+        var epochsIndex = Array.IndexOf(args, "--epochs");
+        var epochs = epochsIndex >= 0 && epochsIndex + 1 < args.Length ? int.Parse(args[epochsIndex + 1], CultureInfo.InvariantCulture) : 10;
+        var outputIndex = Array.IndexOf(args, "--output");
+        var output = outputIndex >= 0 && outputIndex + 1 < args.Length ? args[outputIndex + 1] : Path.Combine(context.RepoRoot, "models", "quotes", "relation-filter.tsv");
+
+        var judged = new List<(Quote Quote, IReadOnlyList<string> Features)>();
+        var options = AttributionBenchmark.OptionsFrom(args) with { RelationFilterThreshold = null, RelationCandidates = (quote, features) => judged.Add((quote, features)) };
+        var pipeline = new PipelineBuilder().UseTokens().UseSentences().UseQuotes(options).Build();
+        var featureIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var featureCounts = new List<int>();
+        var rows = new List<int[]>();
+        var labels = new List<bool>();
+        var articles = 0;
+        foreach (var article in AttributionCorpus.Read(folder))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            articles++;
+            judged.Clear();
+            var document = Document.Create(article.Name, article.Text, new DocumentMetadata { Source = article.Name })
+                .With(Layers.Paragraphs, AttributionBenchmark.Paragraphs(article.Text));
+            document = pipeline.Process(document, cancellationToken);
+            var words = new AttributionBenchmark.SpanWords(article.Text, document.Get(Layers.Tokens));
+            var gold = article.Attributions.Where(a => a.Source is not null && a.Contents.Count > 0)
+                .Select(a => new AttributionBenchmark.Pair(words.Of(a.Source!.Fragments, false), words.Of(a.Contents.SelectMany(c => c.Fragments), true)))
+                .Where(p => p.Source.Count > 0 && p.Content.Count > 0).ToList();
+            // Labels come from pairing all the stage's relations, as the bench scores them: a judged quote paired with gold is right.
+            var relations = new List<AttributionBenchmark.Pair>();
+            var relationOf = new Dictionary<Quote, int>(ReferenceEqualityComparer.Instance);
+            foreach (var quote in document.Get(Layers.Quotes))
+            {
+                if (quote.SpeakerSpan is not { } speaker) continue;
+                var pair = new AttributionBenchmark.Pair(words.Of([(speaker.Start, speaker.End)], false), words.Of([(quote.Content.Start, quote.Content.End)], true));
+                if (pair.Source.Count == 0 || pair.Content.Count == 0) continue;
+                relationOf[quote] = relations.Count;
+                relations.Add(pair);
+            }
+
+            var matched = AttributionBenchmark.Tally.PartialMatches(gold, relations);
+            foreach (var (quote, features) in judged)
+            {
+                var row = new List<int>();
+                foreach (var feature in features)
+                {
+                    if (!featureIds.TryGetValue(feature, out var id))
+                    {
+                        id = featureIds.Count;
+                        featureIds[feature] = id;
+                        featureCounts.Add(0);
+                    }
+
+                    featureCounts[id]++;
+                    row.Add(id);
+                }
+
+                rows.Add([.. row]);
+                labels.Add(relationOf.TryGetValue(quote, out var index) && matched.Contains(index));
+            }
+        }
+
+        var weights = AttributionCueModelTraining.Train(rows, labels, featureCounts, epochs);
+        var names = new string[featureIds.Count];
+        foreach (var (name, id) in featureIds) names[id] = name;
+        var lines = new StringBuilder();
+        var positives = labels.Count(l => l);
+        lines.AppendLine(string.Create(CultureInfo.InvariantCulture,
+            $"# feature\tweight — averaged perceptron over the quote stage's attributions on PolNeAR train ({articles} articles, {rows.Count} attributions, {positives} paired with gold), {epochs} epochs, features seen >= {AttributionCueModelTraining.MinFeatureCount} times"));
+        var written = 0;
+        foreach (var id in Enumerable.Range(0, names.Length).Where(id => Math.Abs(weights[id]) >= MinWeight).OrderBy(id => names[id], StringComparer.Ordinal))
+        {
+            lines.Append(names[id]).Append('\t').Append(weights[id].ToString("G4", CultureInfo.InvariantCulture)).Append('\n');
+            written++;
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
+        File.WriteAllText(output, lines.ToString());
+        context.Out.WriteLine($"{articles} articles, {rows.Count} attributions, {positives} paired with gold; {written} weights written to {output}");
+        return Task.FromResult(0);
+    }
+}
