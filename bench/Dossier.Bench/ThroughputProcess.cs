@@ -50,7 +50,9 @@ internal sealed class WatchedProcess : IDisposable
         await _sampler;
         if (_process.ExitCode is not (0 or 3))
         {
-            throw new InvalidOperationException($"dossier exited with {_process.ExitCode}: {string.Join(" | ", Errors.TakeLast(5))}");
+            // The first lines carry the exception's message; the last ones where it ended.
+            var report = Errors.Count <= 6 ? Errors : [.. Errors.Take(3), "...", .. Errors.TakeLast(3)];
+            throw new InvalidOperationException($"dossier exited with {_process.ExitCode}: {string.Join(" | ", report)}");
         }
     }
 
