@@ -24,12 +24,15 @@ public sealed class NerModelTests
 
         """;
 
-    private static NerModel Train(int seed, bool bilou = false, int mixtures = 1, NerFeatureSet featureSet = NerFeatureSet.None, int minFeatureCount = 1)
+    private static NerModel Train(
+        int seed, bool bilou = false, int mixtures = 1, NerFeatureSet featureSet = NerFeatureSet.None, int minFeatureCount = 1,
+        NerLearner learner = NerLearner.Perceptron, double featureDropout = 0)
     {
         var documents = ConllReader.Read(new StringReader(Training));
         var options = new NerTrainingOptions
         {
             BucketBits = 12, Epochs = 5, Seed = seed, Folds = 2, Bilou = bilou, Mixtures = mixtures, FeatureSet = featureSet, MinFeatureCount = minFeatureCount,
+            Learner = learner, FeatureDropout = featureDropout,
         };
         return NerTrainer.Train(documents, Gazetteer.Empty, WordClusters.Empty, options);
     }
@@ -83,6 +86,19 @@ public sealed class NerModelTests
     {
         var tags = new NerTagger(Train(1, bilou, mixtures)).Tag([["John", "Smith", "visited", "Paris", "."]]);
         Assert.Equal(["B-PER", "I-PER", "O", "B-LOC", "O"], tags[0].Select(t => NerLabels.Names[t]));
+    }
+
+    [Theory]
+    [InlineData(NerLearner.Crf, 0)]
+    [InlineData(NerLearner.Perceptron, 0.2)]
+    public void RegularisedLearnersLearnTheTrainingDataDeterministically(NerLearner learner, double featureDropout)
+    {
+        var model = Train(1, learner: learner, featureDropout: featureDropout);
+        var tags = new NerTagger(model).Tag([["Mary", "Jones", "visited", "London", "."]]);
+
+        Assert.Equal(["B-PER", "I-PER", "O", "B-LOC", "O"], tags[0].Select(t => NerLabels.Names[t]));
+        Assert.Equal(Bytes(model), Bytes(Train(1, learner: learner, featureDropout: featureDropout)));
+        Assert.NotEqual(Bytes(Train(1)), Bytes(model));
     }
 
     [Fact]
