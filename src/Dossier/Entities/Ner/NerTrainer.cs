@@ -34,6 +34,9 @@ public sealed record NerTrainingOptions
     /// <summary>For the perceptron: the chance that each feature is left out of one visit to a sentence (0: none is).</summary>
     public double FeatureDropout { get; init; }
 
+    /// <summary>The second pass's feature dropout, when it differs from the first pass's.</summary>
+    public double? SecondPassFeatureDropout { get; init; }
+
     /// <summary>For the CRF: the variance of the Gaussian prior on each weight (smaller regularises more).</summary>
     public double CrfVariance { get; init; } = 10;
 
@@ -84,7 +87,9 @@ public static class NerTrainer
         }
 
         var secondFeatures = prepared.Select((document, d) => extractor.Extract(document, heldOutTags[d], features[d])).ToArray();
-        var second = TrainChain(Examples(gold, secondFeatures, _ => true), scheme, options with { Seed = options.Seed + 1 }, "second pass", log);
+        var second = TrainChain(
+            Examples(gold, secondFeatures, _ => true), scheme,
+            options with { Seed = options.Seed + 1, FeatureDropout = options.SecondPassFeatureDropout ?? options.FeatureDropout }, "second pass", log);
         return new NerModel(gazetteer, clusters, first, second, options.Description, options.FeatureSet);
     }
 
