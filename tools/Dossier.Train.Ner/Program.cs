@@ -1,9 +1,10 @@
 using System.Diagnostics;
+using System.Globalization;
 using Dossier.Entities.Ner;
 using Dossier.Train.Ner;
 
 // Trains and scores the entity recogniser from the shared CoNLL-2003 data and name lists.
-//   train --shared DIR --out FILE [--bits N] [--epochs N] [--seed N] [--folds N] [--mix N] [--first-pass-only] [--bilou] [--no-gazetteer] [--no-clusters] [--clusters FILE] [--other-news] [--cluster-window N] [--second-clusters FILE] [--second-cluster-window N] [--features LIST] [--min-count N]
+//   train --shared DIR --out FILE [--bits N] [--epochs N] [--seed N] [--folds N] [--mix N] [--first-pass-only] [--bilou] [--no-gazetteer] [--no-clusters] [--clusters FILE] [--other-news] [--cluster-window N] [--second-clusters FILE] [--second-cluster-window N] [--features LIST] [--min-count N] [--learner perceptron|crf] [--dropout P] [--second-dropout P] [--variance S2] [--rate ETA]
 //   eval  --shared DIR --model FILE [--split testa|testb] [--tagged FILE]
 var options = Options.Parse(args);
 var shared = options.Get("shared", "../shared");
@@ -33,6 +34,11 @@ switch (options.Command)
             Bilou = options.Has("bilou"),
             MinFeatureCount = int.Parse(options.Get("min-count", "1")),
             FeatureSet = Enum.Parse<NerFeatureSet>(options.Get("features", "None")),
+            Learner = Enum.Parse<NerLearner>(options.Get("learner", "Perceptron"), ignoreCase: true),
+            FeatureDropout = double.Parse(options.Get("dropout", "0"), CultureInfo.InvariantCulture),
+            SecondPassFeatureDropout = options.Has("second-dropout") ? double.Parse(options.Get("second-dropout", "0"), CultureInfo.InvariantCulture) : null,
+            CrfVariance = double.Parse(options.Get("variance", "10"), CultureInfo.InvariantCulture),
+            CrfLearningRate = double.Parse(options.Get("rate", "0"), CultureInfo.InvariantCulture),
             Description = "trained with: " + string.Join(' ', args.Where((arg, i) => i == 0 || arg.StartsWith("--", StringComparison.Ordinal) || !(args[i - 1] is "--shared" or "--out" or "--clusters" or "--second-clusters"))),
         };
         var lowerCase = ClusterSources.UsuallyLowerCase(resources, train);

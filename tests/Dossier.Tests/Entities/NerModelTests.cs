@@ -24,12 +24,15 @@ public sealed class NerModelTests
 
         """;
 
-    private static NerModel Train(int seed, bool bilou = false, int mixtures = 1, NerFeatureSet featureSet = NerFeatureSet.None, int minFeatureCount = 1)
+    private static NerModel Train(
+        int seed, bool bilou = false, int mixtures = 1, NerFeatureSet featureSet = NerFeatureSet.None, int minFeatureCount = 1,
+        NerLearner learner = NerLearner.Perceptron, double featureDropout = 0, double? secondPassFeatureDropout = null)
     {
         var documents = ConllReader.Read(new StringReader(Training));
         var options = new NerTrainingOptions
         {
             BucketBits = 12, Epochs = 5, Seed = seed, Folds = 2, Bilou = bilou, Mixtures = mixtures, FeatureSet = featureSet, MinFeatureCount = minFeatureCount,
+            Learner = learner, FeatureDropout = featureDropout, SecondPassFeatureDropout = secondPassFeatureDropout,
         };
         return NerTrainer.Train(documents, Gazetteer.Empty, WordClusters.Empty, options);
     }
@@ -83,6 +86,38 @@ public sealed class NerModelTests
     {
         var tags = new NerTagger(Train(1, bilou, mixtures)).Tag([["John", "Smith", "visited", "Paris", "."]]);
         Assert.Equal(["B-PER", "I-PER", "O", "B-LOC", "O"], tags[0].Select(t => NerLabels.Names[t]));
+    }
+
+    [Theory]
+    [InlineData(NerLearner.Crf, 0)]
+    [InlineData(NerLearner.Perceptron, 0.2)]
+    public void RegularisedLearnersLearnTheTrainingDataDeterministically(NerLearner learner, double featureDropout)
+    {
+        var model = Train(1, learner: learner, featureDropout: featureDropout);
+        var tags = new NerTagger(model).Tag([["Mary", "Jones", "visited", "London", "."]]);
+
+        Assert.Equal(["B-PER", "I-PER", "O", "B-LOC", "O"], tags[0].Select(t => NerLabels.Names[t]));
+        Assert.Equal(Bytes(model), Bytes(Train(1, learner: learner, featureDropout: featureDropout)));
+        Assert.NotEqual(Bytes(Train(1)), Bytes(model));
+    }
+
+    [Fact]
+    public void TheSecondPassCanBeTrainedWithItsOwnDropout()
+    {
+        var both = Train(1, featureDropout: 0.5);
+        var firstOnly = Train(1, featureDropout: 0.5, secondPassFeatureDropout: 0);
+        var whole = Train(1);
+
+        Assert.Equal(Bytes(both.FirstPass), Bytes(firstOnly.FirstPass));
+        Assert.NotEqual(Bytes(both.SecondPass!), Bytes(firstOnly.SecondPass!));
+        Assert.NotEqual(Bytes(whole.FirstPass), Bytes(firstOnly.FirstPass));
+    }
+
+    private static byte[] Bytes(LinearChainModel model)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true)) model.Write(writer);
+        return stream.ToArray();
     }
 
     [Fact]

@@ -28,13 +28,39 @@ public sealed record NerTrainingOptions
     /// </summary>
     public int MinFeatureCount { get; init; } = 1;
 
+    /// <summary>Which learner fits the weights; either gives a linear-chain model of the same form.</summary>
+    public NerLearner Learner { get; init; } = NerLearner.Perceptron;
+
+    /// <summary>For the perceptron: the chance that each feature is left out of one visit to a sentence (0: none is).</summary>
+    public double FeatureDropout { get; init; }
+
+    /// <summary>The second pass's feature dropout, when it differs from the first pass's.</summary>
+    public double? SecondPassFeatureDropout { get; init; }
+
+    /// <summary>For the CRF: the variance of the Gaussian prior on each weight (smaller regularises more).</summary>
+    public double CrfVariance { get; init; } = 10;
+
+    /// <summary>For the CRF: the first epoch's step size; 0 picks it on a sample of the training sentences.</summary>
+    public double CrfLearningRate { get; init; }
+
     /// <summary>The optional feature groups to train with.</summary>
     public NerFeatureSet FeatureSet { get; init; }
     public string Description { get; init; } = "";
 }
 
+/// <summary>How the weights of each pass are learnt.</summary>
+public enum NerLearner
+{
+    /// <summary>The averaged structured perceptron (Collins 2002).</summary>
+    Perceptron,
+
+    /// <summary>A linear-chain CRF: L2-regularised log-likelihood by stochastic gradient descent.</summary>
+    Crf,
+}
+
 /// <summary>
-/// Trains the tagger with the averaged structured perceptron (<see cref="StructuredPerceptron"/>). The second pass is trained on the
+/// Trains the tagger with the averaged structured perceptron (<see cref="StructuredPerceptron"/>) or a CRF
+/// (<see cref="LinearChainCrf"/>). The second pass is trained on the
 /// first pass's tags for documents it did not see (cross-validation over documents), so that it learns how far
 /// to trust them on new text rather than on text the first pass has memorised. Deterministic for a given seed.
 /// </summary>
@@ -61,7 +87,9 @@ public static class NerTrainer
         }
 
         var secondFeatures = prepared.Select((document, d) => extractor.Extract(document, heldOutTags[d], features[d])).ToArray();
-        var second = TrainChain(Examples(gold, secondFeatures, _ => true), scheme, options with { Seed = options.Seed + 1 }, "second pass", log);
+        var second = TrainChain(
+            Examples(gold, secondFeatures, _ => true), scheme,
+            options with { Seed = options.Seed + 1, FeatureDropout = options.SecondPassFeatureDropout ?? options.FeatureDropout }, "second pass", log);
         return new NerModel(gazetteer, clusters, first, second, options.Description, options.FeatureSet);
     }
 
@@ -95,10 +123,10 @@ public static class NerTrainer
     private static LinearChainModel TrainChain(List<(SentenceFeatures Features, int[] Gold)> data, TagScheme scheme, NerTrainingOptions options, string name, Action<string>? log)
     {
         var learnable = Learnable(data, options);
-        var (weights, transitions) = StructuredPerceptron.TrainWeights(data, scheme, options.BucketBits, options.Epochs, options.Seed, name, log, learnable);
+        var (weights, transitions) = TrainWeights(data, scheme, options, options.Seed, name, log, learnable);
         for (var k = 1; k < options.Mixtures; k++)
         {
-            var other = StructuredPerceptron.TrainWeights(data, scheme, options.BucketBits, options.Epochs, options.Seed + 1000 * k, $"{name} ({k + 1}/{options.Mixtures})", log, learnable);
+            var other = TrainWeights(data, scheme, options, options.Seed + 1000 * k, $"{name} ({k + 1}/{options.Mixtures})", log, learnable);
             for (var i = 0; i < weights.Length; i++) weights[i] += other.Weights[i];
             for (var i = 0; i < transitions.Length; i++) transitions[i] += other.Transitions[i];
         }
@@ -112,6 +140,15 @@ public static class NerTrainer
 
         return new LinearChainModel(scheme, options.BucketBits, weights, transitions);
     }
+
+    private static (float[] Weights, float[] Transitions) TrainWeights(
+        List<(SentenceFeatures Features, int[] Gold)> data, TagScheme scheme, NerTrainingOptions options, int seed, string name, Action<string>? log, bool[]? learnable) =>
+        options.Learner switch
+        {
+            NerLearner.Crf => LinearChainCrf.TrainWeights(
+                data, scheme, options.BucketBits, new CrfOptions(options.Epochs, options.CrfVariance, options.CrfLearningRate), seed, name, log, learnable),
+            _ => StructuredPerceptron.TrainWeights(data, scheme, options.BucketBits, options.Epochs, seed, name, log, learnable, options.FeatureDropout),
+        };
 
     // Which buckets may be learnt: those seen in at least MinFeatureCount training tokens (all when it is 1).
     private static bool[]? Learnable(List<(SentenceFeatures Features, int[] Gold)> data, NerTrainingOptions options)
