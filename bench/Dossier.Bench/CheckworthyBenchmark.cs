@@ -107,17 +107,17 @@ public sealed class CheckworthyTrainBenchmark : IBenchmark
             foreach (var seed in seeds)
             {
                 var seeded = recipe with { Options = recipe.Options with { Seed = seed } };
-                var own = new List<(ClefDebate Debate, CheckworthyContext[] Contexts, double[] Scores)>();
-                for (var fold = 0; fold < folds; fold++)
+                // Folds train side by side (each deterministic on its own) and are gathered in fold order.
+                var perFold = new (ClefDebate Debate, CheckworthyContext[] Contexts, double[] Scores)[folds][];
+                Parallel.For(0, folds, new ParallelOptions { CancellationToken = cancellationToken }, fold =>
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
                     var held = clef.Where((_, i) => i % folds == fold).ToList();
                     var train = clef.Where((_, i) => i % folds != fold);
                     var model = seeded.Train(claimBuster.Where(s => !held.Any(d => CheckworthyCorpus.SameDebate(s, d))), train, clusters, vectors);
-                    own.AddRange(held.Select(d => (d, CheckworthyCorpus.Contexts(d), CheckworthyCorpus.Scores(model, d))));
-                }
+                    perFold[fold] = [.. held.Select(d => (d, CheckworthyCorpus.Contexts(d), CheckworthyCorpus.Scores(model, d)))];
+                });
 
-                runs.Add(own);
+                runs.Add([.. perFold.SelectMany(x => x)]);
             }
 
             foreach (var contextWeight in CheckworthyRecipe.ContextWeights)
@@ -212,6 +212,21 @@ internal sealed record CheckworthyRecipe(double ClefWeight, CheckworthyTrainingO
         new(1.5, Logistic with { Groups = WithClasses | CheckworthyFeatureGroups.Vectors, PairwiseWeight = 0.5, VectorScale = 8, HiddenUnits = 8 }),
         new(1.5, Logistic with { Groups = WithClasses | CheckworthyFeatureGroups.Vectors, PairwiseWeight = 0.5, VectorScale = 8, HiddenUnits = 16 }),
         new(1.5, Logistic with { Groups = WithClasses | CheckworthyFeatureGroups.Vectors, PairwiseWeight = 0.5, VectorScale = 8, Ensemble = 3 }),
+        new(1.5, Logistic with { Groups = CheckworthyFeatureGroups.Clusters | CheckworthyFeatureGroups.Vectors, PairwiseWeight = 0.5, VectorScale = 8 }),
+        new(1.5, Logistic with { Groups = WithClasses | CheckworthyFeatureGroups.Vectors, PairwiseWeight = 0.5, VectorScale = 8, L2 = 3e-3 }),
+        new(1.5, Logistic with { Groups = WithClasses | CheckworthyFeatureGroups.Vectors, PairwiseWeight = 0.5, VectorScale = 8, Epochs = 3 }),
+        new(1.5, Logistic with { Groups = WithClasses | CheckworthyFeatureGroups.Vectors, PairwiseWeight = 0.5, VectorScale = 8, Epochs = 10 }),
+        new(1.5, Logistic with { Groups = WithClasses | CheckworthyFeatureGroups.Vectors, PairwiseWeight = 0.5, VectorScale = 8, MinimumFeatureCount = 3 }),
+        new(3, Logistic with { Groups = WithClasses | CheckworthyFeatureGroups.Vectors, PairwiseWeight = 0.5, VectorScale = 8 }),
+        new(1.5, Logistic with { Groups = WithClasses | CheckworthyFeatureGroups.Vectors, PairwiseWeight = 1, VectorScale = 8 }),
+        new(1.5, Logistic with { Groups = WithClasses | CheckworthyFeatureGroups.Vectors | CheckworthyFeatureGroups.Position, PairwiseWeight = 0.5, VectorScale = 8 }),
+        new(1.5, Logistic with { Groups = WithClasses | CheckworthyFeatureGroups.Vectors | CheckworthyFeatureGroups.Turn, PairwiseWeight = 0.5, VectorScale = 8 }),
+        new(1.5, Logistic with { Groups = WithClasses | CheckworthyFeatureGroups.Vectors, PairwiseWeight = 0.5, VectorScale = 8, Epochs = 3, HiddenUnits = 16 }),
+        new(1.5, Logistic with { Groups = WithClasses | CheckworthyFeatureGroups.Vectors, PairwiseWeight = 0.5, VectorScale = 8, Epochs = 3, Ensemble = 3 }),
+        new(3, Logistic with { Groups = WithClasses | CheckworthyFeatureGroups.Vectors, PairwiseWeight = 0.5, VectorScale = 8, Epochs = 3 }),
+        new(1.5, Logistic with { Groups = WithClasses | CheckworthyFeatureGroups.Vectors, PairwiseWeight = 0.5, VectorScale = 8, Epochs = 2 }),
+        new(1.5, Logistic with { Groups = WithClasses | CheckworthyFeatureGroups.Vectors, PairwiseWeight = 0.5, VectorScale = 8, Epochs = 4 }),
+        new(3, Logistic with { Groups = WithClasses | CheckworthyFeatureGroups.Vectors, PairwiseWeight = 0.5, VectorScale = 8, Epochs = 3, Ensemble = 3 }),
     ];
 
     private const CheckworthyFeatureGroups WithClasses = CheckworthyFeatureGroups.Speaker | CheckworthyFeatureGroups.Clusters;
