@@ -95,9 +95,9 @@ public sealed class CheckworthyTrainBenchmark : IBenchmark
         // gain within one seed's noise does not pick the recipe.
         var only = Option(args, "--only")?.Split(',').Select(int.Parse).ToHashSet();
         var seeds = Option(args, "--seeds")?.Split(',').Select(int.Parse).ToArray() ?? [17];
+        context.Out.WriteLine($"ClaimBuster sentences from CLEF training debates (left out with them in CV): {claimBuster.Count(s => clef.Any(d => CheckworthyCorpus.SameDebate(s, d))):N0}");
         // "--folds 19" holds out one debate at a time; by default 4 folds. Either way a held-out debate's twin in
         // ClaimBuster (the 2016 general-election debates) leaves training with it.
-        context.Out.WriteLine($"ClaimBuster sentences from CLEF training debates (left out with them in CV): {claimBuster.Count(s => clef.Any(d => CheckworthyCorpus.SameDebate(s, d))):N0}");
         var folds = int.Parse(Option(args, "--folds") ?? CheckworthyRecipe.ClefFolds.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
         var candidates = CheckworthyRecipe.Candidates.Where((_, i) => only is null || only.Contains(i)).ToList();
         var best = (Map: -1.0, Recipe: candidates[0], Context: 0.0, Questioner: 1.0);
