@@ -55,6 +55,17 @@ internal static class CheckworthyCorpus
     public static double[] Scores(CheckworthyModel model, ClefDebate debate) =>
         model.ScoreSequence([.. debate.Lines.Select(l => l.Text)], [.. debate.Lines.Select(l => l.Speaker)]);
 
+    /// <summary>Whether a ClaimBuster sentence comes from the same debate as a CLEF file: ClaimBuster holds the 2016
+    /// general-election debates that are also CLEF training debates, so a CLEF debate held out in cross-validation must
+    /// take its ClaimBuster twin out of training too. Matched by date ("2016-10-09.txt" and "20161010_2pres": a
+    /// transcript may be dated the day after an evening debate).</summary>
+    public static bool SameDebate(ClaimBusterSentence sentence, ClefDebate debate)
+    {
+        if (!DateOnly.TryParseExact(Path.GetFileNameWithoutExtension(sentence.Debate), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var claimBusterDate)) return false;
+        if (debate.Name.Length < 8 || !DateOnly.TryParseExact(debate.Name[..8], "yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var clefDate)) return false;
+        return Math.Abs(clefDate.DayNumber - claimBusterDate.DayNumber) <= 1;
+    }
+
     public static IEnumerable<CheckworthyExample> Examples(IEnumerable<ClaimBusterSentence> sentences) =>
         sentences.Select(s => new CheckworthyExample(s.Text, s.Verdict == 1));
 
