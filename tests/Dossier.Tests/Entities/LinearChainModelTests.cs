@@ -1,28 +1,9 @@
-using System.Runtime.Intrinsics;
 using Dossier.Entities.Ner;
 
 namespace Dossier.Tests.Entities;
 
 public sealed class LinearChainModelTests
 {
-    [Fact]
-    public void Every_finite_half_widens_to_the_same_single_as_the_runtime_conversion()
-    {
-        var lanes = new uint[Vector256<uint>.Count];
-        var widened = new float[lanes.Length];
-        for (var start = 0; start <= ushort.MaxValue; start += lanes.Length)
-        {
-            for (var i = 0; i < lanes.Length; i++) lanes[i] = (uint)(start + i);
-            LinearChainModel.HalfBitsToSingle(Vector256.Create(lanes)).CopyTo(widened);
-            for (var i = 0; i < lanes.Length; i++)
-            {
-                var half = BitConverter.UInt16BitsToHalf((ushort)lanes[i]);
-                if (!Half.IsFinite(half)) continue;
-                Assert.Equal(BitConverter.SingleToUInt32Bits((float)half), BitConverter.SingleToUInt32Bits(widened[i]));
-            }
-        }
-    }
-
     [Fact]
     public void A_model_written_and_read_back_tags_as_the_trained_one_did()
     {

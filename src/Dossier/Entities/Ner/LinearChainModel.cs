@@ -9,9 +9,14 @@ namespace Dossier.Entities.Ner;
 /// </summary>
 internal sealed class LinearChainModel
 {
-    // Weights are kept as IEEE half-precision bits, as the model file stores them: the table is the largest thing the
-    // engine holds (2^22 rows of nine tags), and half the bytes per row is half the memory and fewer cache lines to miss.
-    private readonly ushort[] _weights;
+    // Weights are half-precision numbers, as the model file stores them. Training reaches few of the hashed buckets
+    // (about 3% in the entity model), so only those rows are held, packed one after another and widened to single
+    // precision (exactly): a full table of 2^22 rows of nine tags is 75 MB that nearly every read misses in cache, its
+    // weighted rows alone are 4 MB, and a bucket without a row adds nothing to any sum. A bitmap says which buckets
+    // have a row and a running count per 64 buckets says where it is.
+    private readonly ulong[] _hasRow;
+    private readonly int[] _rowsBefore;
+    private readonly float[] _rows;
 
     public LinearChainModel(TagScheme scheme, int bucketBits, float[] weights, float[] transitions)
         : this(scheme, bucketBits, ToHalfBits(weights), transitions)
@@ -19,11 +24,64 @@ internal sealed class LinearChainModel
     }
 
     private LinearChainModel(TagScheme scheme, int bucketBits, ushort[] weights, float[] transitions)
+        : this(scheme, bucketBits, WeightedRows(weights, 1 << bucketBits, scheme.Count), transitions)
+    {
+    }
+
+    private LinearChainModel(TagScheme scheme, int bucketBits, PackedRows packed, float[] transitions)
     {
         Scheme = scheme;
         BucketBits = bucketBits;
-        _weights = weights;
+        _hasRow = packed.HasRow;
+        _rows = packed.Rows;
+        _rowsBefore = new int[_hasRow.Length];
+        for (int word = 0, rows = 0; word < _hasRow.Length; word++)
+        {
+            _rowsBefore[word] = rows;
+            rows += System.Numerics.BitOperations.PopCount(_hasRow[word]);
+        }
+
         Transitions = transitions;
+    }
+
+    /// <summary>Which buckets have a row (bit per bucket) and their rows in bucket order.</summary>
+    private sealed record PackedRows(ulong[] HasRow, float[] Rows);
+
+    /// <summary>Collects the rows of a model's buckets read one after another, keeping those with a weight other than +0.</summary>
+    private sealed class RowPacker(int buckets, int labels)
+    {
+        private readonly ulong[] _hasRow = new ulong[(buckets + 63) / 64];
+        private float[] _rows = new float[labels * 1024];
+        private int _count;
+
+        public void Add(int bucket, ReadOnlySpan<ushort> row)
+        {
+            if (!row.ContainsAnyExcept((ushort)0)) return;
+            if ((_count + 1) * labels > _rows.Length) Array.Resize(ref _rows, _rows.Length * 2);
+            var packed = _rows.AsSpan(_count * labels, labels);
+            for (var y = 0; y < labels; y++) packed[y] = (float)BitConverter.UInt16BitsToHalf(row[y]);
+            _hasRow[bucket >> 6] |= 1UL << bucket;
+            _count++;
+        }
+
+        public PackedRows Pack() => new(_hasRow, _rows[..(_count * labels)]);
+    }
+
+    private static PackedRows WeightedRows(ushort[] weights, int buckets, int labels)
+    {
+        var packer = new RowPacker(buckets, labels);
+        for (var b = 0; b < buckets; b++) packer.Add(b, weights.AsSpan(b * labels, labels));
+        return packer.Pack();
+    }
+
+    /// <summary>Where bucket <paramref name="bucket"/>'s row starts in the packed rows, or -1 when it has none (all its weights +0).</summary>
+    private int RowStart(int bucket)
+    {
+        var word = bucket >> 6;
+        var bits = _hasRow[word];
+        var bit = 1UL << bucket;
+        if ((bits & bit) == 0) return -1;
+        return (_rowsBefore[word] + System.Numerics.BitOperations.PopCount(bits & (bit - 1))) * LabelCount;
     }
 
     public TagScheme Scheme { get; }
@@ -33,19 +91,7 @@ internal sealed class LinearChainModel
     public int BucketBits { get; }
 
     /// <summary>How many feature buckets have a weight for some tag.</summary>
-    public int WeightedBuckets
-    {
-        get
-        {
-            var count = 0;
-            for (var b = 0; b < 1 << BucketBits; b++)
-            {
-                if (_weights.AsSpan(b * LabelCount, LabelCount).ContainsAnyExcept((ushort)0)) count++;
-            }
-
-            return count;
-        }
-    }
+    public int WeightedBuckets => _rows.Length / LabelCount;
 
     /// <summary>Row y' (0..L-1) holds the weights of y' followed by y; row L holds those of y opening a sentence.</summary>
     public float[] Transitions { get; }
@@ -54,7 +100,7 @@ internal sealed class LinearChainModel
     public int[] Decode(SentenceFeatures sentence)
     {
         var score = new float[sentence.Length * LabelCount];
-        Emissions<ushort, HalfRows>(sentence, _weights, LabelCount, score);
+        PackedEmissions(sentence, score);
         return Viterbi(Scheme, sentence.Length, score, Transitions);
     }
 
@@ -62,7 +108,7 @@ internal sealed class LinearChainModel
     public static int[] Decode(TagScheme scheme, SentenceFeatures sentence, float[] weights, float[] transitions)
     {
         var score = new float[sentence.Length * scheme.Count];
-        Emissions<float, SingleRows>(sentence, weights, scheme.Count, score);
+        Emissions(sentence, weights, scheme.Count, score);
         return Viterbi(scheme, sentence.Length, score, transitions);
     }
 
@@ -113,23 +159,38 @@ internal sealed class LinearChainModel
         return tags;
     }
 
-    // How many features ahead to ask for weight rows: the table is far larger than any cache, so nearly every row
-    // is a memory miss, and asking early lets many misses overlap instead of waiting for each in turn.
-    private const int PrefetchDistance = 24;
-
     /// <summary>
-    /// Writes each token's summed feature weights per tag into <paramref name="emissions"/> (token t at t * labels),
-    /// reading the rows of <paramref name="weights"/> as <typeparamref name="TRows"/> adds them.
+    /// Each token's summed weights per tag from the packed rows. A bucket without a row is skipped: adding +0 leaves
+    /// every sum as it was (a sum that starts at +0 is never -0), so the sums are those of the full table.
     /// </summary>
-    private static unsafe void Emissions<T, TRows>(SentenceFeatures sentence, T[] weights, int labels, Span<float> emissions)
-        where T : unmanaged
-        where TRows : IWeightRows<T>
+    private void PackedEmissions(SentenceFeatures sentence, Span<float> emissions)
     {
         var features = sentence.Features;
         var offsets = sentence.Offsets;
-        fixed (T* table = weights)
+        var labels = LabelCount;
+        for (var t = 0; t < sentence.Length; t++)
         {
-            var rowBytes = labels * sizeof(T);
+            var emission = emissions.Slice(t * labels, labels);
+            for (var k = offsets[t]; k < offsets[t + 1]; k++)
+            {
+                var start = RowStart(features[k]);
+                if (start >= 0) AddRow(emission, _rows.AsSpan(start, labels));
+            }
+        }
+    }
+
+    // How many features ahead to ask for weight rows: training's full table is far larger than any cache, so nearly
+    // every row is a memory miss, and asking early lets many misses overlap instead of waiting for each in turn.
+    private const int PrefetchDistance = 24;
+
+    /// <summary>Writes each token's summed feature weights per tag into <paramref name="emissions"/> (token t at t * labels).</summary>
+    private static unsafe void Emissions(SentenceFeatures sentence, float[] weights, int labels, Span<float> emissions)
+    {
+        var features = sentence.Features;
+        var offsets = sentence.Offsets;
+        fixed (float* table = weights)
+        {
+            var rowBytes = labels * sizeof(float);
             for (var k = 0; k < Math.Min(PrefetchDistance, features.Length); k++) Prefetch((byte*)table, features[k], rowBytes);
             for (var t = 0; t < sentence.Length; t++)
             {
@@ -137,27 +198,10 @@ internal sealed class LinearChainModel
                 for (var k = offsets[t]; k < offsets[t + 1]; k++)
                 {
                     if (k + PrefetchDistance < features.Length) Prefetch((byte*)table, features[k + PrefetchDistance], rowBytes);
-                    TRows.Add(emission, weights.AsSpan(features[k] * labels, labels));
+                    AddRow(emission, weights.AsSpan(features[k] * labels, labels));
                 }
             }
         }
-    }
-
-    /// <summary>How a row of stored weights is added to a token's per-tag sums (a type parameter, so each kind compiles to its own loop).</summary>
-    private interface IWeightRows<T>
-    {
-        static abstract void Add(Span<float> sum, ReadOnlySpan<T> row);
-    }
-
-    private readonly struct SingleRows : IWeightRows<float>
-    {
-        public static void Add(Span<float> sum, ReadOnlySpan<float> row) => AddRow(sum, row);
-    }
-
-    /// <summary>Half-precision rows: each value widens exactly, so the sums are those of the same weights held as floats.</summary>
-    private readonly struct HalfRows : IWeightRows<ushort>
-    {
-        public static void Add(Span<float> sum, ReadOnlySpan<ushort> row) => AddHalfRow(sum, row);
     }
 
     // A prefetch never faults, so an out-of-range bucket here is harmless; the read itself is bounds-checked.
@@ -184,37 +228,6 @@ internal sealed class LinearChainModel
         for (; y < sum.Length; y++) sum[y] += row[y];
     }
 
-    private static void AddHalfRow(Span<float> sum, ReadOnlySpan<ushort> row)
-    {
-        var y = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            for (; y + Vector256<float>.Count <= sum.Length; y += Vector256<float>.Count)
-            {
-                var bits = Vector128.Create(row[y..]);
-                var widened = Vector256.Create(Vector128.WidenLower(bits), Vector128.WidenUpper(bits));
-                (Vector256.Create(sum[y..]) + HalfBitsToSingle(widened)).CopyTo(sum[y..]);
-            }
-        }
-
-        for (; y < sum.Length; y++) sum[y] += (float)BitConverter.UInt16BitsToHalf(row[y]);
-    }
-
-    /// <summary>
-    /// Half to single precision, exactly, eight at a time: a normal half's exponent is rebased from 15 to 127 by integer
-    /// addition; a subnormal (below 2^-14) is its 10-bit mantissa times 2^-24, which a float holds exactly. Weights are
-    /// finite (checked on load), so infinities and NaN need no lane of their own.
-    /// </summary>
-    internal static Vector256<float> HalfBitsToSingle(Vector256<uint> half)
-    {
-        var magnitude = half & Vector256.Create(0x7FFFu);
-        var sign = (half & Vector256.Create(0x8000u)) << 16;
-        var normal = ((magnitude << 13) + Vector256.Create(112u << 23)).AsSingle();
-        var subnormal = Vector256.ConvertToSingle(magnitude.AsInt32()) * Vector256.Create(1f / (1 << 24));
-        var isSubnormal = Vector256.LessThan(magnitude, Vector256.Create(0x400u)).AsSingle();
-        return (Vector256.ConditionalSelect(isSubnormal, subnormal, normal).AsUInt32() | sign).AsSingle();
-    }
-
     private static ushort[] ToHalfBits(float[] weights)
     {
         var bits = new ushort[weights.Length];
@@ -231,11 +244,11 @@ internal sealed class LinearChainModel
         var rows = 1 << BucketBits;
         for (var b = 0; b < rows; b++)
         {
-            var row = _weights.AsSpan(b * LabelCount, LabelCount);
-            var used = row.ContainsAnyExcept((ushort)0);
-            writer.Write(used);
-            if (!used) continue;
-            foreach (var half in row) writer.Write(half);
+            var start = RowStart(b);
+            writer.Write(start >= 0);
+            if (start < 0) continue;
+            // Each weight was a half before it was widened, so narrowing it again gives back the same bits.
+            foreach (var weight in _rows.AsSpan(start, LabelCount)) writer.Write(BitConverter.HalfToUInt16Bits((Half)weight));
         }
     }
 
@@ -250,25 +263,21 @@ internal sealed class LinearChainModel
         var transitions = new float[(LabelCount + 1) * LabelCount];
         for (var i = 0; i < transitions.Length; i++) transitions[i] = reader.ReadSingle();
         var rows = 1 << bits;
-        var weights = new ushort[rows * LabelCount];
+        var packer = new RowPacker(rows, LabelCount);
+        Span<ushort> row = stackalloc ushort[LabelCount];
         for (var b = 0; b < rows; b++)
         {
-            if (!reader.ReadBoolean())
-            {
-                // Writing the zero an empty row already holds maps its memory page now, while loading, rather than
-                // with a page fault in the middle of tagging whichever article first hits that row.
-                weights[b * LabelCount] = 0;
-                continue;
-            }
-
+            if (!reader.ReadBoolean()) continue;
             for (var y = 0; y < LabelCount; y++)
             {
                 var half = reader.ReadUInt16();
                 if (!Half.IsFinite(BitConverter.UInt16BitsToHalf(half))) throw new InvalidDataException("The model holds a weight that is not a finite number.");
-                weights[b * LabelCount + y] = half;
+                row[y] = half;
             }
+
+            packer.Add(b, row);
         }
 
-        return new LinearChainModel(scheme, bits, weights, transitions);
+        return new LinearChainModel(scheme, bits, packer.Pack(), transitions);
     }
 }
