@@ -157,8 +157,8 @@ public sealed partial class SqliteDossierStore : IDossierStore
     private async Task<Dictionary<int, long>> CanonicalIdsAsync(string documentId, CancellationToken cancellationToken)
     {
         var map = new Dictionary<int, long>();
-        await using var command = Command("SELECT local_id, entity_id FROM document_entities WHERE document_id = $d", ("$d", documentId));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var reader = await _prepared.Get("SELECT local_id, entity_id FROM document_entities WHERE document_id = $d", null, ("$d", documentId))
+            .ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken)) map[reader.GetInt32(0)] = reader.GetInt64(1);
         return map;
     }
@@ -342,9 +342,8 @@ public sealed partial class SqliteDossierStore : IDossierStore
     private async Task<CanonicalEntity> LoadEntityAsync(long id, CancellationToken cancellationToken)
     {
         string name, label;
-        await using (var command = Command("SELECT name, label FROM entities WHERE id = $id", ("$id", id)))
+        await using (var reader = await _prepared.Get("SELECT name, label FROM entities WHERE id = $id", null, ("$id", id)).ExecuteReaderAsync(cancellationToken))
         {
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             if (!await reader.ReadAsync(cancellationToken)) throw new InvalidDataException($"No entity {id}.");
             (name, label) = (reader.GetString(0), reader.GetString(1));
         }
@@ -357,8 +356,7 @@ public sealed partial class SqliteDossierStore : IDossierStore
     private async Task<List<string>> StringsAsync(string sql, long id, CancellationToken cancellationToken)
     {
         var values = new List<string>();
-        await using var command = Command(sql, ("$id", id));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var reader = await _prepared.Get(sql, null, ("$id", id)).ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken)) values.Add(reader.GetString(0));
         return values;
     }
