@@ -1,6 +1,6 @@
--- The search index keeps one entry per word occurrence, no longer three: the prefix indexes (2 and 3 letters) made
--- indexing an article about a third dearer, while a prefix query ('wo*') finds the same rows without them, by reading
--- the run of indexed words that begin with the prefix. Ranking, snippets and results are unchanged.
+-- The search index keeps one entry per word occurrence, no longer three: the prefix indexes (2 and 3 letters) were
+-- written with every article stored, while a prefix query ('wo*') finds the same rows without them, by reading the run
+-- of indexed words that begin with the prefix. Ranking, snippets and results are unchanged.
 DROP TABLE search_text;
 
 CREATE VIRTUAL TABLE search_text USING fts5(
