@@ -52,6 +52,41 @@ public sealed class SqliteSearchMigrationTests : IDisposable
         Assert.Equal(0L, await command.ExecuteScalarAsync());
     }
 
+    [Fact]
+    public async Task An_index_with_prefix_indexes_is_rebuilt_without_them_and_still_finds_words_by_prefix()
+    {
+        var path = Path.Combine(_folder.FullName, "prefixed.db");
+        await using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await ApplyAsync(connection, 1, 3);
+            await ExecuteAsync(connection,
+                """
+                INSERT INTO documents (id, source, url, title, published, site, language, text, annotations, added_at)
+                VALUES ('doc-1', 'wire', NULL, 'Harbour deal', '2024-05-01', 'example.org', 'en',
+                        'The port authority signed the harbour deal on Monday.',
+                        '{"quotes":[{"start":0,"end":10,"text":"We welcome the zeppelin contract"}],"claims":[]}',
+                        '2024-05-01T00:00:00Z')
+                """);
+            await ApplyAsync(connection, 4, 6);
+            await ExecuteAsync(connection, "PRAGMA user_version = 6");
+        }
+
+        await using var store = await SqliteDossierStore.OpenAsync(path, CancellationToken.None);
+        foreach (var (query, kind) in new[] { ("ha*", "article"), ("harb*", "article"), ("ze*", "quote"), ("zeppelin", "quote") })
+        {
+            var hit = Assert.Single((await store.SearchAsync(new SearchQuery(query), CancellationToken.None)).Hits);
+            Assert.Equal((kind, "doc-1"), (hit.Kind, hit.DocumentId));
+            Assert.NotEmpty(hit.Highlights);
+        }
+
+        await using var check = new SqliteConnection($"Data Source={path};Pooling=False");
+        await check.OpenAsync();
+        await using var command = check.CreateCommand();
+        command.CommandText = "SELECT sql FROM sqlite_master WHERE name = 'search_text'";
+        Assert.DoesNotContain("prefix", (string)(await command.ExecuteScalarAsync())!, StringComparison.Ordinal);
+    }
+
     private static async Task ApplyAsync(SqliteConnection connection, int from, int to)
     {
         foreach (var script in SqliteMigrations.All.Where(migration => migration.Version >= from && migration.Version <= to))

@@ -12,8 +12,7 @@ public sealed partial class SqliteDossierStore
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            await using var command = Command(StoredRows.HitUpsert, StoredRows.HitParameters(entityId, hit, namePrefix: "@"));
-            return StoredRows.HitId(await command.ExecuteScalarAsync(cancellationToken), entityId);
+            return StoredRows.HitId(await _prepared.Get(StoredRows.HitUpsert, null, StoredRows.HitParameters(entityId, hit, namePrefix: "@")).ExecuteScalarAsync(cancellationToken), entityId);
         }
         finally
         {
@@ -57,8 +56,7 @@ public sealed partial class SqliteDossierStore
 
     private async Task<List<HitReview>> HitsAsync(string where, (string, object?) parameter, CancellationToken cancellationToken)
     {
-        await using var command = Command(StoredRows.HitQuery(where), parameter);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var reader = await _prepared.Get(StoredRows.HitQuery(where), null, parameter).ExecuteReaderAsync(cancellationToken);
         return await StoredRows.ReadHitsAsync(reader, cancellationToken);
     }
 }

@@ -99,9 +99,8 @@ public sealed partial class SqliteDossierStore
                 while (await reader.ReadAsync(cancellationToken)) rows.Add((reader.GetInt64(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3)));
             }
 
-            var summaries = new List<EntitySummary>(rows.Count);
-            foreach (var (id, mentions, quotes, claims) in rows) summaries.Add(new EntitySummary(await LoadEntityAsync(id, cancellationToken), mentions, quotes, claims));
-            return summaries;
+            var entities = await LoadEntitiesAsync(rows.Select(row => row.Id), cancellationToken);
+            return rows.Select((row, i) => new EntitySummary(entities[i], row.Mentions, row.Quotes, row.Claims)).ToList();
         }
         finally
         {

@@ -163,9 +163,7 @@ public sealed class SqliteLinkStore : ILinkStore
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))
                 {
-                    var json = JsonSerializer.Deserialize<DocumentJson>(reader.GetString(1), DossierJsonMapper.Options);
-                    if (json is null) continue;
-                    documents.Add(LinkableDocuments.From(json, canonical.GetValueOrDefault(reader.GetString(0)) ?? []));
+                    if (LinkableDocuments.FromStoredJson(reader.GetString(1), canonical.GetValueOrDefault(reader.GetString(0)) ?? []) is { } document) documents.Add(document);
                 }
             }
 

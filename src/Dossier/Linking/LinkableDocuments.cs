@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Dossier.Claims;
 using Dossier.Documents;
@@ -43,6 +44,23 @@ public static partial class LinkableDocuments
     public static LinkableDocument From(DocumentJson document, IReadOnlyDictionary<int, long> canonicalIds)
     {
         ArgumentNullException.ThrowIfNull(document);
+        return From(new LinkedFieldsJson(document.Id, document.Title, document.Published, document.Site, document.Text, document.DocumentEntities, document.Claims), canonicalIds);
+    }
+
+    /// <summary>
+    /// A stored document's JSON (the dossier contract) read for linking: only the fields linking uses are built, so that
+    /// recomputing the links over every stored document does not build every mention, sentence and quote of each.
+    /// Null when the JSON holds no document.
+    /// </summary>
+    public static LinkableDocument? FromStoredJson(string json, IReadOnlyDictionary<int, long> canonicalIds) =>
+        JsonSerializer.Deserialize<LinkedFieldsJson>(json, DossierJsonMapper.Options) is { } document ? From(document, canonicalIds) : null;
+
+    /// <summary>The fields of <see cref="DocumentJson"/> that linking reads, under the same JSON names.</summary>
+    private sealed record LinkedFieldsJson(
+        string Id, string? Title, string? Published, string? Site, string Text, IReadOnlyList<DocumentEntityJson> DocumentEntities, IReadOnlyList<ClaimJson> Claims);
+
+    private static LinkableDocument From(LinkedFieldsJson document, IReadOnlyDictionary<int, long> canonicalIds)
+    {
         var names = document.DocumentEntities.GroupBy(e => e.Id).ToDictionary(g => g.Key, g => g.First().Name);
         var claims = new List<LinkableClaim>(document.Claims.Count);
         for (var i = 0; i < document.Claims.Count; i++)

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Dossier.Entities;
 using Dossier.Linking;
 using Dossier.Screening.Matching;
@@ -27,8 +26,12 @@ public sealed class WatchlistScreener
     private readonly Dictionary<string, HashSet<string>> _shortForms;
     private readonly string[][] _entryKeys;
 
-    /// <summary>Per-query working arrays over all names and entries, reused instead of dictionaries rebuilt for every query; one per concurrent query.</summary>
-    private readonly ConcurrentBag<Scratch> _scratch = [];
+    /// <summary>
+    /// Per-query working arrays over all names and entries, reused instead of dictionaries rebuilt for every query. One is
+    /// kept for the next query; a query that finds it taken (another thread's) makes its own. Taking it is one interlocked
+    /// exchange: a shared bag's lock was a tenth of screening's time.
+    /// </summary>
+    private Scratch? _spareScratch;
 
     public WatchlistScreener(IEnumerable<WatchlistEntry> entries, MatchingParameters? parameters = null, NameNormalizer? normalizer = null)
     {
@@ -99,7 +102,7 @@ public sealed class WatchlistScreener
         if (names.Count == 0) return [];
 
         var ranked = new PriorityQueue<int, double>(MaxCandidates + 1);
-        if (!_scratch.TryTake(out var scratch)) scratch = new Scratch(_variants.Count, _entries.Count);
+        var scratch = Interlocked.Exchange(ref _spareScratch, null) ?? new Scratch(_variants.Count, _entries.Count);
         try
         {
             foreach (var name in names) Accumulate(name, scratch);
@@ -126,13 +129,13 @@ public sealed class WatchlistScreener
         finally
         {
             scratch.Clear();
-            _scratch.Add(scratch);
+            Volatile.Write(ref _spareScratch, scratch);
         }
 
         var attributes = PartyAttributes.Of(query);
         var shortFormOf = names.Select(n => _shortForms.GetValueOrDefault(n.Key)).ToArray();
         var namePartWeights = names.Select(Comparer.PartWeights).ToArray();
-        var best = new Dictionary<int, (double Score, NormalizedName Query, Variant Variant, bool ShortForm)>();
+        var best = new Dictionary<int, (double Score, NormalizedName Query, Variant Variant, bool ShortForm)>(ranked.Count);
         while (ranked.TryDequeue(out var variantId, out _))
         {
             var variant = _variants[variantId];
@@ -236,7 +239,8 @@ public sealed class WatchlistScreener
     private void Accumulate(NormalizedName name, Scratch accumulated)
     {
         var tokens = name.Tokens;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = accumulated.Seen;
+        seen.Clear();
         var deletions = _deletions.GetAlternateLookup<ReadOnlySpan<char>>();
         Span<char> keyRoom = stackalloc char[64];
         for (var i = 0; i < tokens.Count; i++)
@@ -358,6 +362,9 @@ public sealed class WatchlistScreener
         public double[] BestEstimate { get; }
 
         public List<int> TouchedEntries { get; } = [];
+
+        /// <summary>The list parts one name has already looked up.</summary>
+        public HashSet<string> Seen { get; } = new(StringComparer.Ordinal);
 
         public void Add(int variant, double weight)
         {

@@ -148,6 +148,13 @@ public sealed class NameNormalizer
         var builder = new StringBuilder(text.Length + 8);
         var mask = new List<TokenScript>(text.Length + 8);
         var transliterated = false;
+        if (!text.AsSpan().ContainsAnyExceptInRange(' ', '~'))
+        {
+            // Printable ASCII is one character a text element: walking the elements would make a string of each.
+            foreach (var c in text) Append(builder, mask, c, TokenScript.Latin);
+            return (builder.ToString(), transliterated, mask.ToArray());
+        }
+
         var enumerator = StringInfo.GetTextElementEnumerator(text);
         while (enumerator.MoveNext())
         {

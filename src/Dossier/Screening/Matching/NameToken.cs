@@ -46,16 +46,28 @@ public readonly record struct NameToken(string Text, TokenRole Role, TokenScript
 }
 
 /// <summary>A name folded for comparison: its parts, and whether a non-Latin script was transliterated.</summary>
+/// <remarks>
+/// The key and the acronym test are worked out once, when the name is made: screening asks them of every candidate name for
+/// every query. The parts and the original cannot be replaced with <c>with</c>, so they cannot go stale.
+/// </remarks>
 public sealed record NormalizedName(string Original, IReadOnlyList<NameToken> Tokens, bool Transliterated)
 {
-    public IEnumerable<NameToken> Distinctive => Tokens.Where(t => t.Role is TokenRole.Regular or TokenRole.Generic or TokenRole.Initial);
+    public string Original { get; } = Original;
+
+    public IReadOnlyList<NameToken> Tokens { get; } = Tokens;
+
+    public IEnumerable<NameToken> Distinctive => Tokens.Where(IsDistinctive);
 
     /// <summary>The distinctive parts in order of spelling: "Huawei Technologies Co., Ltd." and "HUAWEI TECHNOLOGIES COMPANY" share it.</summary>
-    public string Key => string.Join(' ', Distinctive.Select(t => t.Text).Order(StringComparer.Ordinal));
+    public string Key { get; } = string.Join(' ', Tokens.Where(IsDistinctive).Select(t => t.Text).Order(StringComparer.Ordinal));
 
     /// <summary>
     /// A name written as one upper-case word of two to six letters ("PLA", "NORINCO" is not): an acronym, which says
     /// little on its own and must meet an acronym, not a word that happens to be spelled the same.
     /// </summary>
-    public bool IsAcronym => Tokens.Count == 1 && Original.Trim().Trim('.', '(', ')') is { Length: >= 2 and <= 6 } word && word.All(char.IsAsciiLetterUpper);
+    public bool IsAcronym { get; } = Tokens.Count == 1 && Original.Trim().Trim(AcronymPunctuation) is { Length: >= 2 and <= 6 } word && word.All(char.IsAsciiLetterUpper);
+
+    private static readonly char[] AcronymPunctuation = ['.', '(', ')'];
+
+    private static bool IsDistinctive(NameToken token) => token.Role is TokenRole.Regular or TokenRole.Generic or TokenRole.Initial;
 }
