@@ -16,9 +16,6 @@ public sealed class AttributionCueModelTraining : IBenchmark
     /// <summary>Features seen fewer times than this in train are dropped: their weights would only memorise.</summary>
     internal const int MinFeatureCount = 3;
 
-    /// <summary>Averaged weights smaller than this are left out of the file; they change no decision that matters.</summary>
-    private const float MinWeight = 0.002f;
-
     public string Name => "attribution-cue-model";
     public string Description => "train the quote stage's cue model (averaged perceptron) on PolNeAR train into models/quotes/cue-model.tsv";
 
@@ -36,10 +33,7 @@ public sealed class AttributionCueModelTraining : IBenchmark
                      ?? Path.Combine(context.RepoRoot, "models", "quotes", "cue-model.tsv");
 
         var tokenizer = new Tokenizer();
-        var featureIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        var featureCounts = new List<int>();
-        var rows = new List<int[]>();
-        var labels = new List<bool>();
+        var examples = new PerceptronExamples();
         var articles = 0;
         foreach (var article in AttributionCorpus.Read(folder))
         {
@@ -52,41 +46,13 @@ public sealed class AttributionCueModelTraining : IBenchmark
             for (var i = 0; i < tokens.Length; i++)
             {
                 if (tokens[i].Kind != TokenKind.Word) continue;
-                var row = new List<int>();
-                foreach (var feature in CueModel.Features(words, i))
-                {
-                    if (!featureIds.TryGetValue(feature, out var id))
-                    {
-                        id = featureIds.Count;
-                        featureIds[feature] = id;
-                        featureCounts.Add(0);
-                    }
-
-                    featureCounts[id]++;
-                    row.Add(id);
-                }
-
-                rows.Add([.. row]);
-                labels.Add(heads.Contains(i));
+                examples.Add(CueModel.Features(words, i), heads.Contains(i));
             }
         }
 
-        var weights = Train(rows, labels, featureCounts, epochs);
-        var names = new string[featureIds.Count];
-        foreach (var (name, id) in featureIds) names[id] = name;
-        var lines = new StringBuilder();
-        lines.AppendLine(string.Create(CultureInfo.InvariantCulture,
-            $"# feature\tweight — averaged perceptron, PolNeAR train ({articles} articles, {rows.Count} word tokens, {labels.Count(l => l)} cue heads), {epochs} epochs, features seen >= {MinFeatureCount} times"));
-        var written = 0;
-        foreach (var id in Enumerable.Range(0, names.Length).Where(id => Math.Abs(weights[id]) >= MinWeight).OrderBy(id => names[id], StringComparer.Ordinal))
-        {
-            lines.Append(names[id]).Append('\t').Append(weights[id].ToString("G4", CultureInfo.InvariantCulture)).Append('\n');
-            written++;
-        }
-
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
-        File.WriteAllText(output, lines.ToString());
-        context.Out.WriteLine($"{articles} articles, {rows.Count} tokens, {labels.Count(l => l)} cue heads; {written} weights written to {output}");
+        var written = examples.TrainAndWrite(output, string.Create(CultureInfo.InvariantCulture,
+            $"averaged perceptron, PolNeAR train ({articles} articles, {examples.Count} word tokens, {examples.Positives} cue heads), {epochs} epochs, features seen >= {MinFeatureCount} times"), epochs);
+        context.Out.WriteLine($"{articles} articles, {examples.Count} tokens, {examples.Positives} cue heads; {written} weights written to {output}");
         return Task.FromResult(0);
     }
 

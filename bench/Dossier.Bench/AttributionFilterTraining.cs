@@ -17,8 +17,6 @@ namespace Dossier.Bench;
 /// </summary>
 public sealed class AttributionFilterTraining : IBenchmark
 {
-    private const float MinWeight = 0.002f;
-
     public string Name => "attribution-filter-train";
     public string Description => "train the quote stage's relation filter (averaged perceptron over found attributions) on PolNeAR train into models/quotes/relation-filter.tsv";
 
@@ -33,10 +31,7 @@ public sealed class AttributionFilterTraining : IBenchmark
         var judged = new List<(Quote Quote, IReadOnlyList<string> Features)>();
         var options = AttributionBenchmark.OptionsFrom(args) with { RelationFilterThreshold = null, RelationCandidates = (quote, features) => judged.Add((quote, features)) };
         var pipeline = new PipelineBuilder().UseTokens().UseSentences().UseQuotes(options).Build();
-        var featureIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        var featureCounts = new List<int>();
-        var rows = new List<int[]>();
-        var labels = new List<bool>();
+        var examples = new PerceptronExamples();
         var articles = 0;
         foreach (var article in AttributionCorpus.Read(folder))
         {
@@ -65,42 +60,13 @@ public sealed class AttributionFilterTraining : IBenchmark
             var matched = AttributionBenchmark.Tally.PartialMatches(gold, relations);
             foreach (var (quote, features) in judged)
             {
-                var row = new List<int>();
-                foreach (var feature in features)
-                {
-                    if (!featureIds.TryGetValue(feature, out var id))
-                    {
-                        id = featureIds.Count;
-                        featureIds[feature] = id;
-                        featureCounts.Add(0);
-                    }
-
-                    featureCounts[id]++;
-                    row.Add(id);
-                }
-
-                rows.Add([.. row]);
-                labels.Add(relationOf.TryGetValue(quote, out var index) && matched.Contains(index));
+                examples.Add(features, relationOf.TryGetValue(quote, out var index) && matched.Contains(index));
             }
         }
 
-        var weights = AttributionCueModelTraining.Train(rows, labels, featureCounts, epochs);
-        var names = new string[featureIds.Count];
-        foreach (var (name, id) in featureIds) names[id] = name;
-        var lines = new StringBuilder();
-        var positives = labels.Count(l => l);
-        lines.AppendLine(string.Create(CultureInfo.InvariantCulture,
-            $"# feature\tweight — averaged perceptron over the quote stage's attributions on PolNeAR train ({articles} articles, {rows.Count} attributions, {positives} paired with gold), {epochs} epochs, features seen >= {AttributionCueModelTraining.MinFeatureCount} times"));
-        var written = 0;
-        foreach (var id in Enumerable.Range(0, names.Length).Where(id => Math.Abs(weights[id]) >= MinWeight).OrderBy(id => names[id], StringComparer.Ordinal))
-        {
-            lines.Append(names[id]).Append('\t').Append(weights[id].ToString("G4", CultureInfo.InvariantCulture)).Append('\n');
-            written++;
-        }
-
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
-        File.WriteAllText(output, lines.ToString());
-        context.Out.WriteLine($"{articles} articles, {rows.Count} attributions, {positives} paired with gold; {written} weights written to {output}");
+        var written = examples.TrainAndWrite(output, string.Create(CultureInfo.InvariantCulture,
+            $"averaged perceptron over the quote stage's attributions on PolNeAR train ({articles} articles, {examples.Count} attributions, {examples.Positives} paired with gold), {epochs} epochs, features seen >= {AttributionCueModelTraining.MinFeatureCount} times"), epochs);
+        context.Out.WriteLine($"{articles} articles, {examples.Count} attributions, {examples.Positives} paired with gold; {written} weights written to {output}");
         return Task.FromResult(0);
     }
 }

@@ -18,22 +18,7 @@ public sealed class SqliteSearchMigrationTests : IDisposable
     [Fact]
     public async Task An_index_built_by_migration_4_is_rebuilt_over_the_stored_text_and_finds_articles_and_quotes()
     {
-        var path = Path.Combine(_folder.FullName, "old.db");
-        await using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
-        {
-            await connection.OpenAsync();
-            await ApplyAsync(connection, 1, 3);
-            await ExecuteAsync(connection,
-                """
-                INSERT INTO documents (id, source, url, title, published, site, language, text, annotations, added_at)
-                VALUES ('doc-1', 'wire', NULL, 'Harbour deal', '2024-05-01', 'example.org', 'en',
-                        'The port authority signed the harbour deal on Monday.',
-                        '{"quotes":[{"start":0,"end":10,"text":"We welcome the zeppelin contract"}],"claims":[]}',
-                        '2024-05-01T00:00:00Z')
-                """);
-            await ApplyAsync(connection, 4, 5);
-            await ExecuteAsync(connection, "PRAGMA user_version = 5");
-        }
+        var path = await OneArticleDatabaseAsync("old.db", version: 5);
 
         await using var store = await SqliteDossierStore.OpenAsync(path, CancellationToken.None);
         var article = Assert.Single((await store.SearchAsync(new SearchQuery("harbour"), CancellationToken.None)).Hits);
@@ -55,22 +40,7 @@ public sealed class SqliteSearchMigrationTests : IDisposable
     [Fact]
     public async Task An_index_with_prefix_indexes_is_rebuilt_without_them_and_still_finds_words_by_prefix()
     {
-        var path = Path.Combine(_folder.FullName, "prefixed.db");
-        await using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
-        {
-            await connection.OpenAsync();
-            await ApplyAsync(connection, 1, 3);
-            await ExecuteAsync(connection,
-                """
-                INSERT INTO documents (id, source, url, title, published, site, language, text, annotations, added_at)
-                VALUES ('doc-1', 'wire', NULL, 'Harbour deal', '2024-05-01', 'example.org', 'en',
-                        'The port authority signed the harbour deal on Monday.',
-                        '{"quotes":[{"start":0,"end":10,"text":"We welcome the zeppelin contract"}],"claims":[]}',
-                        '2024-05-01T00:00:00Z')
-                """);
-            await ApplyAsync(connection, 4, 6);
-            await ExecuteAsync(connection, "PRAGMA user_version = 6");
-        }
+        var path = await OneArticleDatabaseAsync("prefixed.db", version: 6);
 
         await using var store = await SqliteDossierStore.OpenAsync(path, CancellationToken.None);
         foreach (var (query, kind) in new[] { ("ha*", "article"), ("harb*", "article"), ("ze*", "quote"), ("zeppelin", "quote") })
@@ -85,6 +55,26 @@ public sealed class SqliteSearchMigrationTests : IDisposable
         await using var command = check.CreateCommand();
         command.CommandText = "SELECT sql FROM sqlite_master WHERE name = 'search_text'";
         Assert.DoesNotContain("prefix", (string)(await command.ExecuteScalarAsync())!, StringComparison.Ordinal);
+    }
+
+    /// <summary>A database migrated up to <paramref name="version"/> that holds one article (and one quote) stored at version 3.</summary>
+    private async Task<string> OneArticleDatabaseAsync(string name, int version)
+    {
+        var path = Path.Combine(_folder.FullName, name);
+        await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        await connection.OpenAsync();
+        await ApplyAsync(connection, 1, 3);
+        await ExecuteAsync(connection,
+            """
+            INSERT INTO documents (id, source, url, title, published, site, language, text, annotations, added_at)
+            VALUES ('doc-1', 'wire', NULL, 'Harbour deal', '2024-05-01', 'example.org', 'en',
+                    'The port authority signed the harbour deal on Monday.',
+                    '{"quotes":[{"start":0,"end":10,"text":"We welcome the zeppelin contract"}],"claims":[]}',
+                    '2024-05-01T00:00:00Z')
+            """);
+        await ApplyAsync(connection, 4, version);
+        await ExecuteAsync(connection, $"PRAGMA user_version = {version}");
+        return path;
     }
 
     private static async Task ApplyAsync(SqliteConnection connection, int from, int to)
