@@ -11,7 +11,23 @@ public sealed class ListImportTests
     [Fact]
     public async Task OfacLegacyPrimaryIsReadWithItsAliasAndAddressFiles()
     {
-        var result = await ReadAsync("ofac", "sdn.csv");
+        // The primary file is kept under another name so that no tracked file looks like a copy of the real list; the
+        // importer finds the alias and address files beside a file named sdn.csv, so the test lays them out that way.
+        var folder = Directory.CreateTempSubdirectory("dossier-ofac-");
+        try
+        {
+            File.Copy(RepoPaths.Fixture("screening", "ofac", "primary.csv"), Path.Combine(folder.FullName, "sdn.csv"));
+            foreach (var part in new[] { "alt.csv", "add.csv" }) File.Copy(RepoPaths.Fixture("screening", "ofac", part), Path.Combine(folder.FullName, part));
+            AssertOfacPrimary(await new WatchlistImporter().ReadFileAsync(Path.Combine(folder.FullName, "sdn.csv"), CancellationToken.None));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static void AssertOfacPrimary(ListFileResult result)
+    {
         Assert.Equal(ListFormat.OfacLegacyPrimary, result.Format);
         var entries = Assert.Single(result.Versions).Entries;
         Assert.Equal(2, entries.Count);
