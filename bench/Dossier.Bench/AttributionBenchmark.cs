@@ -12,8 +12,8 @@ namespace Dossier.Bench;
 /// <summary>
 /// Quote attribution on PolNeAR (brat Source/Cue/Content spans): content spans, source spans and source–content
 /// relations, exact and partial, and speaker accuracy on direct quotes.
-/// Usage: attribution [train|dev|test] [--errors N] [--speaker-misses K] [--relations] [--breakdown N [--examples K]] [--min-cue-ratio R] [--min-cue-count N] [--cue-threshold T|off] [--tagger MODEL|off] [--tagger-min-words N] [--tagger-cue-optional] [--tagger-any-cue] [--tagger-not-nested] [--tagger-keeps-sources] [--filter T|off] [--filter-model WEIGHTS]
-/// (--breakdown prints the relation loss by attribution type, by what the prediction at the gold cue got wrong (K examples each) and by the N cue words losing most; --errors lists up to N missed or misattributed direct quotes; with --relations also unmatched gold relations, NOREL,
+/// Usage: attribution [train|dev|test] [--ungrouped] [--errors N] [--speaker-misses K] [--relations] [--breakdown N [--examples K]] [--min-cue-ratio R] [--min-cue-count N] [--cue-threshold T|off] [--tagger MODEL|off] [--tagger-min-words N] [--tagger-cue-optional] [--tagger-any-cue] [--tagger-not-nested] [--tagger-keeps-sources] [--filter T|off] [--filter-model WEIGHTS]
+/// (--ungrouped scores each quote as a relation of its own, not each attribution with its continued quotes; --breakdown prints the relation loss by attribution type, by what the prediction at the gold cue got wrong (K examples each) and by the N cue words losing most; --errors lists up to N missed or misattributed direct quotes; with --relations also unmatched gold relations, NOREL,
 /// and unmatched predictions, FALSE, marked C when some content overlaps; --speaker-misses groups the direct quotes with a wrong
 /// speaker by class, with K examples each).
 /// </summary>
@@ -41,6 +41,7 @@ public sealed class AttributionBenchmark : IBenchmark
         if (AttributionCorpus.SplitFolder(context, split) is not { } folder) return Task.FromResult(1);
 
         var options = OptionsFrom(args);
+        var grouped = !args.Contains("--ungrouped");
         var pipeline = new PipelineBuilder().UseTokens().UseSentences().UseQuotes(options).Build();
         var content = new Tally();
         var source = new Tally();
@@ -83,10 +84,21 @@ public sealed class AttributionBenchmark : IBenchmark
             var goldRelations = article.Attributions.Where(a => a.Source is not null && a.Contents.Count > 0)
                 .Select(a => new Pair(words.Of(a.Source!.Fragments, false), words.Of(a.Contents.SelectMany(c => c.Fragments), true)))
                 .Where(p => p.Source.Count > 0 && p.Content.Count > 0).ToList();
-            var predictedRelations = quotes.Where(q => q.SpeakerSpan is not null)
-                .Select(q => new Pair(words.Of([(q.SpeakerSpan!.Value.Start, q.SpeakerSpan.Value.End)], false), words.Of([(q.Content.Start, q.Content.End)], true)))
-                .Where(p => p.Source.Count > 0 && p.Content.Count > 0).ToList();
+            var attributions = PredictedRelations(quotes, words, grouped);
+            var predictedRelations = attributions.Select(a => a.Pair).ToList();
             relation.Add(goldRelations, predictedRelations);
+            if (breakdown is not null)
+            {
+                var (fragments, merged) = Tally.PairingLosses(goldRelations, predictedRelations);
+                breakdown.AddPairingLosses(fragments.Count, merged);
+                foreach (var (fragment, pairedWith) in fragments)
+                {
+                    if (errors.Count < showErrors) errors.Add($"FRAGMENT {Show(attributions[fragment].Quotes[0])} || PAIRED {Show(attributions[pairedWith].Quotes[0])}");
+                }
+
+                string Show(Quote q) => $"[{q.Speaker}] <{q.Cue}> {q.Kind} {(q.CueSpan is null ? "nocue " : "")}{article.Text[q.Content.Start..Math.Min(q.Content.End, q.Content.Start + 70)].ReplaceLineEndings(" ")}";
+            }
+
             if (breakdown is not null) AddBreakdown(breakdown, article, words, predictedRelations, goldRelations, quotes);
             if (args.Contains("--relations"))
             {
@@ -102,7 +114,8 @@ public sealed class AttributionBenchmark : IBenchmark
                 {
                     var pair = new Pair(words.Of([(quote.SpeakerSpan!.Value.Start, quote.SpeakerSpan.Value.End)], false), words.Of([(quote.Content.Start, quote.Content.End)], true));
                     if (goldRelations.Any(g => g.Source.Overlaps(pair.Source) && g.Content.Overlaps(pair.Content))) continue;
-                    var goldContent = goldRelations.Any(g => g.Content.Overlaps(pair.Content)) ? "C" : "-";
+                    var goldOver = article.Attributions.FirstOrDefault(g => g.Source is not null && g.Contents.Count > 0 && words.Of(g.Contents.SelectMany(c => c.Fragments), true).Overlaps(pair.Content));
+                    var goldContent = goldOver is null ? "-" : "C [gold " + Excerpt(article.Text, goldOver.Source) + " <" + Excerpt(article.Text, goldOver.Cue) + ">]";
                     if (errors.Count < showErrors) errors.Add($"FALSE{goldContent}  {quote.Speaker} | {quote.Cue} | {quote.Kind} | {article.Text[quote.Content.Start..Math.Min(quote.Content.End, quote.Content.Start + 80)]}");
                 }
             }
@@ -191,6 +204,26 @@ public sealed class AttributionBenchmark : IBenchmark
         var filterModelIndex = Array.IndexOf(args, "--filter-model");
         if (filterModelIndex >= 0 && filterModelIndex + 1 < args.Length) options = options with { RelationFilterPath = args[filterModelIndex + 1] };
         return options;
+    }
+
+    /// <summary>
+    /// The predicted relations: one per attribution, its content the words of all its quotes (a quote and its
+    /// continuations, as <see cref="QuoteAttributions"/> groups them; PolNeAR marks them as one content), or with
+    /// <paramref name="grouped"/> false one per quote, as the bench scored before; each with its quotes.
+    /// </summary>
+    internal static List<(Pair Pair, IReadOnlyList<Quote> Quotes)> PredictedRelations(ImmutableArray<Quote> quotes, SpanWords words, bool grouped)
+    {
+        var groups = grouped ? QuoteAttributions.Group(quotes) : quotes.Where(q => q.SpeakerSpan is not null).Select(q => (IReadOnlyList<Quote>)[q]).ToList();
+        var relations = new List<(Pair, IReadOnlyList<Quote>)>(groups.Count);
+        foreach (var group in groups)
+        {
+            var speaker = group[0].SpeakerSpan!.Value;
+            var content = words.Of(group.Select(q => (q.Content.Start, q.Content.End)), true);
+            var pair = new Pair(words.Of([(speaker.Start, speaker.End)], false), content);
+            if (pair.Source.Count > 0 && pair.Content.Count > 0) relations.Add((pair, group));
+        }
+
+        return relations;
     }
 
     /// <summary>Prints the quotes the bench's pipeline finds in one text file, laid out as PolNeAR's: one paragraph a line.</summary>
@@ -440,6 +473,27 @@ public sealed class AttributionBenchmark : IBenchmark
         /// <summary>The predicted relations the partial measure pairs with a gold one (indices into <paramref name="predicted"/>).</summary>
         public static HashSet<int> PartialMatches(List<Pair> gold, List<Pair> predicted) =>
             [.. Pairs(gold.Count, predicted.Count, (g, p) => PartialRelationScore(gold[g], predicted[p])).Select(pair => pair.Predicted)];
+
+        /// <summary>
+        /// What one-to-one pairing costs: unpaired predictions that partially match a gold relation paired with another
+        /// prediction (fragments), and unpaired gold relations that partially match a prediction paired with another gold one (merged).
+        /// </summary>
+        public static (List<(int Fragment, int PairedWith)> Fragments, int Merged) PairingLosses(List<Pair> gold, List<Pair> predicted)
+        {
+            var pairs = Pairs(gold.Count, predicted.Count, (g, p) => PartialRelationScore(gold[g], predicted[p]));
+            var pairedGold = pairs.Select(pair => pair.Gold).ToHashSet();
+            var pairedPredicted = pairs.Select(pair => pair.Predicted).ToHashSet();
+            var fragments = new List<(int, int)>();
+            for (var p = 0; p < predicted.Count; p++)
+            {
+                if (pairedPredicted.Contains(p)) continue;
+                var g = pairs.FindIndex(pair => PartialRelationScore(gold[pair.Gold], predicted[p]) > 0);
+                if (g >= 0) fragments.Add((p, pairs[g].Predicted));
+            }
+
+            var merged = Enumerable.Range(0, gold.Count).Count(g => !pairedGold.Contains(g) && pairedPredicted.Any(p => PartialRelationScore(gold[g], predicted[p]) > 0));
+            return (fragments, merged);
+        }
 
         /// <summary>Partial relation match: source and content each share a word; better overlaps pair first.</summary>
         private static double PartialRelationScore(Pair gold, Pair predicted) =>

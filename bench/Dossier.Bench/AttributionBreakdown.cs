@@ -40,6 +40,16 @@ internal sealed class AttributionBreakdown
     }
 
     /// <summary>A predicted relation matching no gold relation: its content overlaps a gold content or none.</summary>
+    private int _fragments;
+    private int _merged;
+
+    /// <summary>Relations lost to one-to-one pairing alone: fragments of a gold relation already paired, gold relations folded into a paired prediction.</summary>
+    public void AddPairingLosses(int fragments, int merged)
+    {
+        _fragments += fragments;
+        _merged += merged;
+    }
+
     public void AddFalse(bool contentOverlapsGold)
     {
         if (contentOverlapsGold) _falseWrongSource++;
@@ -55,7 +65,7 @@ internal sealed class AttributionBreakdown
         }
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"unmatched predictions: {_falseWrongSource} over a gold content with another source, {_falseNoContent} over no gold content"));
+            $"unmatched predictions: {_falseWrongSource} over a gold content with another source, {_falseNoContent} over no gold content, {_fragments} fragments of a gold relation paired with another prediction; {_merged} gold relations unpaired though a prediction paired elsewhere matches them"));
         output.WriteLine("lost relations by what the prediction at the gold cue got wrong (layout: S source, C cue, T content, in text order)");
         foreach (var (reason, count) in _missReasons.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal))
         {

@@ -15,7 +15,9 @@ namespace Dossier.Bench;
 /// Trains the quote stage's attribution tagger on PolNeAR train: IOB2 tags for SOURCE, CUE and CONTENT over the
 /// words of each sentence (the pipeline's own tokens and sentences), learned by the averaged structured perceptron.
 /// Deterministic: articles in ordinal order, a fixed seed. Writes models/quotes/attribution-tagger.bin.gz.
-/// Usage: attribution-tagger-train [--epochs N] [--bits B] [--seed S] [OUTPUT]
+/// Usage: attribution-tagger-train [--epochs N] [--bits B] [--seed S] [--fold K/N] [OUTPUT]
+/// (--fold K/N leaves out every article whose ordinal index modulo N is K: a tagger for the relation filter's
+/// cross-fitted training, which must see the tagger as it reads unseen text.)
 /// </summary>
 public sealed class AttributionTaggerTraining : IBenchmark
 {
@@ -29,15 +31,18 @@ public sealed class AttributionTaggerTraining : IBenchmark
         var epochs = IntOption(args, "--epochs", 8);
         var bits = IntOption(args, "--bits", 20);
         var seed = IntOption(args, "--seed", 1);
+        var fold = AttributionFolds.From(args);
         var output = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || !args[i - 1].StartsWith("--", StringComparison.Ordinal))).FirstOrDefault()
                      ?? Path.Combine(context.RepoRoot, "models", "quotes", "attribution-tagger.bin.gz");
 
         var data = new List<(SentenceFeatures Features, int[] Gold)>();
         var articles = 0;
         var tokens = 0;
+        var index = 0;
         foreach (var article in AttributionCorpus.Read(folder))
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (fold is { } leftOut && leftOut.Holds(index++)) continue;
             articles++;
             foreach (var example in Examples(article, bits, cancellationToken))
             {
@@ -49,7 +54,7 @@ public sealed class AttributionTaggerTraining : IBenchmark
         context.Out.WriteLine($"{articles} articles, {data.Count} sentences, {tokens} tokens");
         var model = StructuredPerceptron.Train(data, AttributionRoles.Scheme, bits, epochs, seed, "attribution tagger", context.Out.WriteLine);
         var description = string.Create(CultureInfo.InvariantCulture,
-            $"averaged structured perceptron, PolNeAR train ({articles} articles, {data.Count} sentences), {epochs} epochs, 2^{bits} buckets, seed {seed}");
+            $"averaged structured perceptron, PolNeAR train ({articles} articles{fold?.Describe()}, {data.Count} sentences), {epochs} epochs, 2^{bits} buckets, seed {seed}");
         var tagger = new AttributionTagger(model, description);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
         using (var file = File.Create(output)) tagger.Save(file);
