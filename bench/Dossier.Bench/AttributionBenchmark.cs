@@ -46,6 +46,7 @@ public sealed class AttributionBenchmark : IBenchmark
         var content = new Tally();
         var source = new Tally();
         var relation = new Tally();
+        var relationPerQuote = new Tally();
         int directGold = 0, directFound = 0, directSpeakerRight = 0, directSpeakerSpanRight = 0, articles = 0, predicted = 0;
         var errors = new List<string>();
         var breakdownIndex = Array.IndexOf(args, "--breakdown");
@@ -87,6 +88,7 @@ public sealed class AttributionBenchmark : IBenchmark
             var attributions = PredictedRelations(quotes, words, grouped);
             var predictedRelations = attributions.Select(a => a.Pair).ToList();
             relation.Add(goldRelations, predictedRelations);
+            if (grouped) relationPerQuote.Add(goldRelations, PredictedRelations(quotes, words, grouped: false).Select(a => a.Pair).ToList());
             if (breakdown is not null)
             {
                 var (fragments, merged) = Tally.PairingLosses(goldRelations, predictedRelations);
@@ -156,6 +158,7 @@ public sealed class AttributionBenchmark : IBenchmark
         content.Print(output, "content spans");
         source.Print(output, "source spans");
         relation.Print(output, "relations");
+        if (grouped) relationPerQuote.Print(output, "per quote (--ungrouped)");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"direct quotes with a source: {directGold}; found {directFound} ({Ratio(directFound, directGold):P1})"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
