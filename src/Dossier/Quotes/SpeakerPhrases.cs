@@ -135,12 +135,14 @@ internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
                 if (allCapitalised && j > sentenceStart) break;
             }
 
-            allCapitalised &= words.IsCapitalised(j);
+            // "Her campaign quickly blasted out …", "The Vermont senator emailed …": a determiner is capitalised only for
+            // opening the sentence; the lower-case word after it is a noun.
+            allCapitalised &= words.IsCapitalised(j) && !(j == sentenceStart && FunctionWords.Contains(lower));
         }
 
         if (j >= cueStart || j == sentenceStart) return null;
         var end = j;
-        while (end > sentenceStart && FunctionWords.Contains(words.Lower(end - 1)) && !IsPossessive(end - 1)) end--;
+        while (end > sentenceStart && (FunctionWords.Contains(words.Lower(end - 1)) && !IsPossessive(end - 1) || words.IsAdverb(end - 1))) end--;
         return end > sentenceStart && HasContentWord(sentenceStart, end) && !IsTimeOnly(sentenceStart, end) ? new SpeakerPhrase(sentenceStart, end, sentenceStart) : null;
     }
 

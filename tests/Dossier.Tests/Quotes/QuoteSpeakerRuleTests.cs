@@ -17,6 +17,16 @@ public sealed class QuoteSpeakerRuleTests
         Assert.Equal(speaker, quote.Speaker);
     }
 
+    [Theory]
+    [InlineData("Her campaign quickly blasted out an email to supporters stating, “Speaker Ryan joins the growing list of critics.”", "Her campaign")]
+    [InlineData("The Vermont senator emailed supporters saying: “We will not give up this fight.”", "The Vermont senator")]
+    public void AParticipleAfterAnObjectSpeaksForTheSentenceSubjectThatADeterminerOpens(string text, string speaker)
+    {
+        var (_, quotes) = QuoteTestDocuments.Analyze(text);
+        var quote = Assert.Single(quotes, q => q.Kind == QuoteKind.Direct);
+        Assert.Equal(speaker, quote.Speaker);
+    }
+
     [Fact]
     public void AQuoteEndingItsSentenceIsNotTheNextSentencesSubjects()
     {
