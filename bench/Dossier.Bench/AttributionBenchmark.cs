@@ -21,7 +21,8 @@ namespace Dossier.Bench;
 /// Spans are compared as sets of word tokens (the pipeline's tokenizer; punctuation and a content's leading "that"
 /// are left out, so quotation marks and "that" do not decide a match). Exact: equal sets; partial: at least one shared
 /// token. Predictions and gold items are paired one to one, best overlap first. A relation matches when its content
-/// and its source both match. Direct-quote speaker accuracy: over gold attributions with a source whose content is
+/// and its source both match; a predicted relation is one attribution (<see cref="QuoteAttributions"/>: a quote with
+/// its continued or split parts, whose words make one content, as PolNeAR's discontinuous contents do). Direct-quote speaker accuracy: over gold attributions with a source whose content is
 /// between quotation marks, the share whose best-overlapping predicted quote has a speaker that shares a token with
 /// the gold source (a missed quote counts as wrong); reported also with "same name" (same last word, pronouns excepted)
 /// counted right, since a continued quote names its speaker where it was first named.
