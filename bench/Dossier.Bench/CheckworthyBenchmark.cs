@@ -120,6 +120,13 @@ public sealed class CheckworthyTrainBenchmark : IBenchmark
                 runs.Add([.. perFold.SelectMany(x => x)]);
             }
 
+            // "--dump FILE" writes each held-out line's own score (first seed), to study re-ranking without retraining.
+            if (Option(args, "--dump") is { } dump)
+            {
+                File.WriteAllLines(dump, runs[0].SelectMany(x => x.Debate.Lines.Select((line, i) => string.Create(CultureInfo.InvariantCulture,
+                    $"{x.Debate.Name}\t{line.LineNumber}\t{line.Speaker}\t{(line.CheckWorthy ? 1 : 0)}\t{x.Contexts[i].SpeakerRole}\t{x.Scores[i]:R}"))));
+            }
+
             foreach (var contextWeight in CheckworthyRecipe.ContextWeights)
             {
                 foreach (var questionerWeight in CheckworthyRecipe.QuestionerWeights)
