@@ -234,6 +234,7 @@ internal sealed record CheckworthyRecipe(double ClefWeight, CheckworthyTrainingO
         new(1.5, Logistic with { Groups = WithClasses | CheckworthyFeatureGroups.Vectors, PairwiseWeight = 0.5, VectorScale = 8, Epochs = 2 }),
         new(1.5, Logistic with { Groups = WithClasses | CheckworthyFeatureGroups.Vectors, PairwiseWeight = 0.5, VectorScale = 8, Epochs = 4 }),
         new(3, Logistic with { Groups = WithClasses | CheckworthyFeatureGroups.Vectors, PairwiseWeight = 0.5, VectorScale = 8, Epochs = 3, Ensemble = 3 }),
+        new(3, Logistic with { Groups = WithClasses | CheckworthyFeatureGroups.Vectors | CheckworthyFeatureGroups.Turn | CheckworthyFeatureGroups.Position, PairwiseWeight = 0.5, VectorScale = 8 }),
     ];
 
     private const CheckworthyFeatureGroups WithClasses = CheckworthyFeatureGroups.Speaker | CheckworthyFeatureGroups.Clusters;

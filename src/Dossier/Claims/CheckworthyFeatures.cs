@@ -30,7 +30,8 @@ public static class CheckworthyFeatures
         where TSink : struct, IFeatureSink
     {
         var speaker = groups.HasFlag(CheckworthyFeatureGroups.Speaker) && !string.IsNullOrWhiteSpace(context.Speaker) ? context.Speaker.AsSpan().Trim() : default;
-        var buffer = ArrayPool<char>.Shared.Rent(Math.Max(2 * words.LongestWord + 16, speaker.Length + 2));
+        // Room for the longest name: two words and a prefix, the speaker's name, or a fixed name with the speaker's role.
+        var buffer = ArrayPool<char>.Shared.Rent(Math.Max(Math.Max(2 * words.LongestWord + 16, speaker.Length + 2), (context.SpeakerRole?.Length ?? 0) + 64));
         try
         {
             var name = buffer.AsSpan();
