@@ -235,6 +235,8 @@ internal sealed record CheckworthyRecipe(double ClefWeight, CheckworthyTrainingO
         new(1.5, Logistic with { Groups = WithClasses | CheckworthyFeatureGroups.Vectors, PairwiseWeight = 0.5, VectorScale = 8, Epochs = 4 }),
         new(3, Logistic with { Groups = WithClasses | CheckworthyFeatureGroups.Vectors, PairwiseWeight = 0.5, VectorScale = 8, Epochs = 3, Ensemble = 3 }),
         new(3, Logistic with { Groups = WithClasses | CheckworthyFeatureGroups.Vectors | CheckworthyFeatureGroups.Turn | CheckworthyFeatureGroups.Position, PairwiseWeight = 0.5, VectorScale = 8 }),
+        new(3, Logistic with { Groups = WithClasses | CheckworthyFeatureGroups.Vectors, PairwiseWeight = 0.5, VectorScale = 8, NegativeDraws = 8 }),
+        new(3, Logistic with { Groups = WithClasses | CheckworthyFeatureGroups.Vectors, PairwiseWeight = 1, VectorScale = 8, NegativeDraws = 8 }),
     ];
 
     private const CheckworthyFeatureGroups WithClasses = CheckworthyFeatureGroups.Speaker | CheckworthyFeatureGroups.Clusters;
@@ -257,6 +259,6 @@ internal sealed record CheckworthyRecipe(double ClefWeight, CheckworthyTrainingO
     {
         var o = Options;
         return string.Create(CultureInfo.InvariantCulture,
-            $"clef weight {ClefWeight}, l2 {o.L2:G2}, epochs {o.Epochs}, min count {o.MinimumFeatureCount}, pairwise {o.PairwiseWeight} x{o.PairsPerPositive}, ensemble {o.Ensemble}, groups {o.Groups}{(o.Groups.HasFlag(CheckworthyFeatureGroups.Vectors) ? $", vector scale {o.VectorScale}, hidden {o.HiddenUnits}" : "")}");
+            $"clef weight {ClefWeight}, l2 {o.L2:G2}, epochs {o.Epochs}, min count {o.MinimumFeatureCount}, pairwise {o.PairwiseWeight} x{o.PairsPerPositive}{(o.NegativeDraws > 1 ? $" hardest of {o.NegativeDraws}" : "")}, ensemble {o.Ensemble}, groups {o.Groups}{(o.Groups.HasFlag(CheckworthyFeatureGroups.Vectors) ? $", vector scale {o.VectorScale}, hidden {o.HiddenUnits}" : "")}");
     }
 }

@@ -250,6 +250,8 @@ public sealed record CheckworthyExample(string Text, bool CheckWorthy, double We
 /// <summary>How <see cref="CheckworthyTrainer"/> fits a model.</summary>
 /// <param name="PairwiseWeight">Weight of the ranking loss (a check-worthy sentence above a sentence of its group that is
 /// not) against the per-sentence logistic loss; 0 trains a plain logistic regression.</param>
+/// <param name="NegativeDraws">How many sentences that are not check-worthy are drawn for each pair; the highest scored
+/// of them is ranked against the check-worthy one (1: a plain random draw).</param>
 /// <param name="Ensemble">How many models, each with its own shuffle seed, are averaged (their logits, so the average is
 /// itself one linear model).</param>
 public sealed record CheckworthyTrainingOptions(
@@ -265,7 +267,8 @@ public sealed record CheckworthyTrainingOptions(
     CheckworthyClusters? Clusters = null,
     CheckworthyWordVectors? Vectors = null,
     double VectorScale = 1,
-    int HiddenUnits = 0);
+    int HiddenUnits = 0,
+    int NegativeDraws = 1);
 
 /// <summary>Trains <see cref="CheckworthyModel"/> by AdaGrad with L2 regularisation; deterministic for given options.</summary>
 public static class CheckworthyTrainer
@@ -350,7 +353,7 @@ public static class CheckworthyTrainer
                 for (var pair = 0; pair < options.PairsPerPositive; pair++)
                 {
                     // The logistic loss of the margin between this sentence and a random one of its debate that is not check-worthy.
-                    var other = negatives[random.Next(negatives.Length)];
+                    var other = HardestOf(negatives);
                     var margin = Sum(i) - Sum(other);
                     var pull = -options.PairwiseWeight * examples[i].Weight / (1.0 + Math.Exp(margin));
                     Step(i, pull);
@@ -390,6 +393,23 @@ public static class CheckworthyTrainer
                 Update(ref hiddenBias[j], ref hiddenBiasSquared[j], inputDerivative);
                 for (var d = 0; d < vector.Length; d++) Update(ref hiddenWeights[j][d], ref hiddenWeightsSquared[j][d], inputDerivative * vector[d]);
             }
+        }
+
+        // Of a few sentences drawn from the debate that are not check-worthy, the one the model now ranks highest: the
+        // ranking loss then works on what stands above the claims, not on chatter already far below.
+        int HardestOf(int[] negatives)
+        {
+            var hardest = negatives[random.Next(negatives.Length)];
+            if (options.NegativeDraws <= 1) return hardest;
+            var highest = Sum(hardest);
+            for (var draw = 1; draw < options.NegativeDraws; draw++)
+            {
+                var other = negatives[random.Next(negatives.Length)];
+                var score = Sum(other);
+                if (score > highest) (hardest, highest) = (other, score);
+            }
+
+            return hardest;
         }
 
         double HiddenInput(int unit, double[] vector)
