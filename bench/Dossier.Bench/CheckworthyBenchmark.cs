@@ -120,6 +120,13 @@ public sealed class CheckworthyTrainBenchmark : IBenchmark
                 runs.Add([.. perFold.SelectMany(x => x)]);
             }
 
+            // "--dump FILE" writes each held-out line's own score (first seed), to study re-ranking without retraining.
+            if (Option(args, "--dump") is { } dump)
+            {
+                File.WriteAllLines(dump, runs[0].SelectMany(x => x.Debate.Lines.Select((line, i) => string.Create(CultureInfo.InvariantCulture,
+                    $"{x.Debate.Name}\t{line.LineNumber}\t{line.Speaker}\t{(line.CheckWorthy ? 1 : 0)}\t{x.Contexts[i].SpeakerRole}\t{x.Scores[i]:R}"))));
+            }
+
             foreach (var contextWeight in CheckworthyRecipe.ContextWeights)
             {
                 foreach (var questionerWeight in CheckworthyRecipe.QuestionerWeights)
@@ -227,6 +234,9 @@ internal sealed record CheckworthyRecipe(double ClefWeight, CheckworthyTrainingO
         new(1.5, Logistic with { Groups = WithClasses | CheckworthyFeatureGroups.Vectors, PairwiseWeight = 0.5, VectorScale = 8, Epochs = 2 }),
         new(1.5, Logistic with { Groups = WithClasses | CheckworthyFeatureGroups.Vectors, PairwiseWeight = 0.5, VectorScale = 8, Epochs = 4 }),
         new(3, Logistic with { Groups = WithClasses | CheckworthyFeatureGroups.Vectors, PairwiseWeight = 0.5, VectorScale = 8, Epochs = 3, Ensemble = 3 }),
+        new(3, Logistic with { Groups = WithClasses | CheckworthyFeatureGroups.Vectors | CheckworthyFeatureGroups.Turn | CheckworthyFeatureGroups.Position, PairwiseWeight = 0.5, VectorScale = 8 }),
+        new(3, Logistic with { Groups = WithClasses | CheckworthyFeatureGroups.Vectors, PairwiseWeight = 0.5, VectorScale = 8, NegativeDraws = 8 }),
+        new(3, Logistic with { Groups = WithClasses | CheckworthyFeatureGroups.Vectors, PairwiseWeight = 1, VectorScale = 8, NegativeDraws = 8 }),
     ];
 
     private const CheckworthyFeatureGroups WithClasses = CheckworthyFeatureGroups.Speaker | CheckworthyFeatureGroups.Clusters;
@@ -249,6 +259,6 @@ internal sealed record CheckworthyRecipe(double ClefWeight, CheckworthyTrainingO
     {
         var o = Options;
         return string.Create(CultureInfo.InvariantCulture,
-            $"clef weight {ClefWeight}, l2 {o.L2:G2}, epochs {o.Epochs}, min count {o.MinimumFeatureCount}, pairwise {o.PairwiseWeight} x{o.PairsPerPositive}, ensemble {o.Ensemble}, groups {o.Groups}{(o.Groups.HasFlag(CheckworthyFeatureGroups.Vectors) ? $", vector scale {o.VectorScale}, hidden {o.HiddenUnits}" : "")}");
+            $"clef weight {ClefWeight}, l2 {o.L2:G2}, epochs {o.Epochs}, min count {o.MinimumFeatureCount}, pairwise {o.PairwiseWeight} x{o.PairsPerPositive}{(o.NegativeDraws > 1 ? $" hardest of {o.NegativeDraws}" : "")}, ensemble {o.Ensemble}, groups {o.Groups}{(o.Groups.HasFlag(CheckworthyFeatureGroups.Vectors) ? $", vector scale {o.VectorScale}, hidden {o.HiddenUnits}" : "")}");
     }
 }

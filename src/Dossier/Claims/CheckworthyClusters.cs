@@ -13,13 +13,20 @@ public sealed class CheckworthyClusters
 {
     private readonly FrozenDictionary<string, (int Coarse, int Fine)> _classes;
 
-    public CheckworthyClusters(IReadOnlyDictionary<string, (int Coarse, int Fine)> classes) =>
+    private readonly FrozenDictionary<string, (int Coarse, int Fine)>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
+
+    public CheckworthyClusters(IReadOnlyDictionary<string, (int Coarse, int Fine)> classes)
+    {
         _classes = classes.ToFrozenDictionary(StringComparer.Ordinal);
+        _bySpan = _classes.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     public int WordCount => _classes.Count;
 
     /// <summary>The word's classes, for a lower-cased word as <see cref="CheckworthyFeatures"/> cuts it.</summary>
     public bool TryGet(string word, out (int Coarse, int Fine) classes) => _classes.TryGetValue(word, out classes);
+
+    internal bool TryGet(ReadOnlySpan<char> word, out (int Coarse, int Fine) classes) => _bySpan.TryGetValue(word, out classes);
 
     /// <summary>Reads "word TAB coarse TAB fine" lines; other lines are skipped.</summary>
     public static CheckworthyClusters Parse(IEnumerable<string> lines)

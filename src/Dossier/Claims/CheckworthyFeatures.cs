@@ -1,5 +1,5 @@
+using System.Buffers;
 using System.Globalization;
-using System.Text;
 
 namespace Dossier.Claims;
 
@@ -16,110 +16,230 @@ public static class CheckworthyFeatures
     public static IReadOnlyList<string> Extract(
         string sentence, CheckworthyContext context = default, CheckworthyFeatureGroups groups = CheckworthyFeatureGroups.None, CheckworthyClusters? clusters = null)
     {
-        var words = Words(Cut(sentence));
-        var features = new HashSet<string>(StringComparer.Ordinal);
-        var previous = "<s>";
-        foreach (var word in words)
-        {
-            features.Add("w:" + word);
-            features.Add("b:" + previous + "_" + word);
-            previous = word;
-        }
-
-        features.Add("b:" + previous + "_</s>");
-        if (groups.HasFlag(CheckworthyFeatureGroups.Clusters) && clusters is not null) AddClasses(features, words, clusters);
-        foreach (var signal in Signals(sentence, words)) features.Add("f:" + signal);
-        var numbers = words.Count(w => w == "<num>");
-        if (numbers > 1) features.Add("f:numbers:" + (numbers > 3 ? "4+" : numbers.ToString(CultureInfo.InvariantCulture)));
-        if (words.Count > 0) features.Add("f:first:" + words[0]);
-        if (context.AfterQuestion) features.Add("c:after-question");
-        if (context.TurnStart) features.Add("c:turn-start");
-        if (context.SpeakerRole is { } role) features.Add("c:speaker:" + role);
-        if (groups.HasFlag(CheckworthyFeatureGroups.Neighbours))
-        {
-            // A claim is often made over several sentences: figures or comparisons next door make this one likelier.
-            if (context.Previous is { } before) foreach (var signal in Signals(before, Words(Cut(before)))) features.Add("p:" + signal);
-            if (context.Next is { } after) foreach (var signal in Signals(after, Words(Cut(after)))) features.Add("n:" + signal);
-        }
-
-        if (groups.HasFlag(CheckworthyFeatureGroups.Turn) && context.TurnLength > 0)
-        {
-            features.Add("t:length:" + (context.TurnLength switch { 1 => "1", < 4 => "2-3", < 10 => "4-9", _ => "10+" }));
-            features.Add("t:place:" + (context.TurnIndex == 0 ? "first" : context.TurnIndex == context.TurnLength - 1 ? "last" : "middle"));
-        }
-
-        if (groups.HasFlag(CheckworthyFeatureGroups.Position) && context.RelativePosition is { } position)
-        {
-            features.Add("d:position:" + Math.Clamp((int)(position * 5), 0, 4).ToString(CultureInfo.InvariantCulture));
-        }
-
-        if (groups.HasFlag(CheckworthyFeatureGroups.Speaker) && !string.IsNullOrWhiteSpace(context.Speaker))
-        {
-            features.Add("s:" + context.Speaker.Trim().ToUpperInvariant());
-        }
-
-        return [.. features.Order(StringComparer.Ordinal)];
+        using var words = CheckworthyWords.Of(Cut(sentence));
+        var names = new NameSet(new HashSet<string>(StringComparer.Ordinal));
+        Emit(sentence, words, context, groups, clusters, ref names);
+        return [.. names.Names.Order(StringComparer.Ordinal)];
     }
+
+    /// <summary>Hands each of the sentence's features to <paramref name="sink"/> as a span over a reused buffer (possibly more
+    /// than once: sinks keep distinct names). <see cref="Extract"/> and the model's scoring both read features from here,
+    /// so that what is trained is what is scored, without a string per feature when scoring.</summary>
+    internal static void Emit<TSink>(
+        string sentence, in CheckworthyWords words, in CheckworthyContext context, CheckworthyFeatureGroups groups, CheckworthyClusters? clusters, ref TSink sink)
+        where TSink : struct, IFeatureSink
+    {
+        var speaker = groups.HasFlag(CheckworthyFeatureGroups.Speaker) && !string.IsNullOrWhiteSpace(context.Speaker) ? context.Speaker.AsSpan().Trim() : default;
+        // Room for the longest name: two words and a prefix, the speaker's name, or a fixed name with the speaker's role.
+        var buffer = ArrayPool<char>.Shared.Rent(Math.Max(Math.Max(2 * words.LongestWord + 16, speaker.Length + 2), (context.SpeakerRole?.Length ?? 0) + 64));
+        try
+        {
+            var name = buffer.AsSpan();
+            ReadOnlySpan<char> previous = "<s>";
+            for (var i = 0; i < words.Count; i++)
+            {
+                var word = words[i];
+                sink.Add(Compose(name, "w:", word));
+                sink.Add(Compose(name, "b:", previous, "_", word));
+                previous = word;
+            }
+
+            sink.Add(Compose(name, "b:", previous, "_</s>"));
+            if (groups.HasFlag(CheckworthyFeatureGroups.Clusters) && clusters is not null) EmitClasses(words, clusters, name, ref sink);
+            EmitSignals("f:", sentence, words, name, ref sink);
+            var numbers = 0;
+            for (var i = 0; i < words.Count; i++) if (words[i] is Number) numbers++;
+            if (numbers > 1) sink.Add(Compose(name, "f:numbers:", numbers > 3 ? "4+" : numbers == 2 ? "2" : "3"));
+            if (words.Count > 0) sink.Add(Compose(name, "f:first:", words[0]));
+            if (context.AfterQuestion) sink.Add("c:after-question");
+            if (context.TurnStart) sink.Add("c:turn-start");
+            if (context.SpeakerRole is { } role) sink.Add(Compose(name, "c:speaker:", role));
+            if (groups.HasFlag(CheckworthyFeatureGroups.Neighbours))
+            {
+                // A claim is often made over several sentences: figures or comparisons next door make this one likelier.
+                if (context.Previous is { } before) EmitNeighbourSignals("p:", before, name, ref sink);
+                if (context.Next is { } after) EmitNeighbourSignals("n:", after, name, ref sink);
+            }
+
+            if (groups.HasFlag(CheckworthyFeatureGroups.Turn) && context.TurnLength > 0)
+            {
+                sink.Add(Compose(name, "t:length:", context.TurnLength switch { 1 => "1", < 4 => "2-3", < 10 => "4-9", _ => "10+" }));
+                sink.Add(Compose(name, "t:place:", context.TurnIndex == 0 ? "first" : context.TurnIndex == context.TurnLength - 1 ? "last" : "middle"));
+            }
+
+            if (groups.HasFlag(CheckworthyFeatureGroups.Position) && context.RelativePosition is { } position)
+            {
+                sink.Add(Compose(name, "d:position:", Digit(Math.Clamp((int)(position * 5), 0, 4))));
+            }
+
+            if (!speaker.IsEmpty)
+            {
+                "s:".CopyTo(name);
+                var length = speaker.ToUpperInvariant(name[2..]);
+                sink.Add(name[..(2 + length)]);
+            }
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    private const string Number = "<num>";
 
     /// <summary>Each word's coarse and fine class, and pairs of neighbouring coarse classes (a sentence's shape: "&lt;num&gt;
     /// percent" and "three times" alike).</summary>
-    private static void AddClasses(HashSet<string> features, List<string> words, CheckworthyClusters clusters)
+    private static void EmitClasses<TSink>(in CheckworthyWords words, CheckworthyClusters clusters, Span<char> name, ref TSink sink)
+        where TSink : struct, IFeatureSink
     {
-        var previous = "<s>";
-        foreach (var word in words)
+        Span<char> previousBuffer = stackalloc char[11];
+        Span<char> coarseBuffer = stackalloc char[11];
+        Span<char> fineBuffer = stackalloc char[11];
+        "<s>".CopyTo(previousBuffer);
+        var previousLength = 3;
+        for (var i = 0; i < words.Count; i++)
         {
-            var coarse = "?";
-            if (clusters.TryGet(word, out var classes))
+            scoped ReadOnlySpan<char> coarse = "?";
+            if (clusters.TryGet(words[i], out var classes))
             {
-                coarse = classes.Coarse.ToString(CultureInfo.InvariantCulture);
-                features.Add("k:" + coarse);
-                features.Add("kf:" + classes.Fine.ToString(CultureInfo.InvariantCulture));
+                coarse = Format(classes.Coarse, coarseBuffer);
+                sink.Add(Compose(name, "k:", coarse));
+                sink.Add(Compose(name, "kf:", Format(classes.Fine, fineBuffer)));
             }
 
-            features.Add("kb:" + previous + "_" + coarse);
-            previous = coarse;
+            sink.Add(Compose(name, "kb:", previousBuffer[..previousLength], "_", coarse));
+            coarse.CopyTo(previousBuffer);
+            previousLength = coarse.Length;
         }
 
-        features.Add("kb:" + previous + "_</s>");
+        sink.Add(Compose(name, "kb:", previousBuffer[..previousLength], "_</s>"));
+    }
+
+    private static ReadOnlySpan<char> Format(int value, Span<char> buffer) =>
+        value.TryFormat(buffer, out var written, default, CultureInfo.InvariantCulture) ? buffer[..written] : throw new ArgumentOutOfRangeException(nameof(value));
+
+    private static string Digit(int value) => value switch { 0 => "0", 1 => "1", 2 => "2", 3 => "3", _ => "4" };
+
+    private static ReadOnlySpan<char> Compose(Span<char> into, ReadOnlySpan<char> a, ReadOnlySpan<char> b, ReadOnlySpan<char> c = default, ReadOnlySpan<char> d = default)
+    {
+        a.CopyTo(into);
+        b.CopyTo(into[a.Length..]);
+        c.CopyTo(into[(a.Length + b.Length)..]);
+        d.CopyTo(into[(a.Length + b.Length + c.Length)..]);
+        return into[..(a.Length + b.Length + c.Length + d.Length)];
+    }
+
+    private static void EmitNeighbourSignals<TSink>(ReadOnlySpan<char> prefix, string neighbour, Span<char> name, ref TSink sink) where TSink : struct, IFeatureSink
+    {
+        using var words = CheckworthyWords.Of(Cut(neighbour));
+        EmitSignals(prefix, neighbour, words, name, ref sink);
     }
 
     /// <summary>The sentence's vector from <paramref name="vectors"/> (its words as the features cut them).</summary>
-    public static double[] SentenceVector(string sentence, CheckworthyWordVectors vectors) => vectors.SentenceVector(Words(Cut(sentence)));
+    public static double[] SentenceVector(string sentence, CheckworthyWordVectors vectors)
+    {
+        using var words = CheckworthyWords.Of(Cut(sentence));
+        var vector = new double[vectors.Dimensions];
+        vectors.SentenceVector(words, vector);
+        return vector;
+    }
 
-    private static string Cut(string sentence) => sentence.Length > MaximumCharacters ? sentence[..MaximumCharacters] : sentence;
+    internal static ReadOnlySpan<char> Cut(string sentence) => sentence.AsSpan(0, Math.Min(sentence.Length, MaximumCharacters));
 
     /// <summary>What a sentence is like, whatever its words: figures, comparisons, who speaks to whom, how long.</summary>
-    private static IEnumerable<string> Signals(string sentence, List<string> words)
+    private static void EmitSignals<TSink>(ReadOnlySpan<char> prefix, string sentence, in CheckworthyWords words, Span<char> name, ref TSink sink)
+        where TSink : struct, IFeatureSink
     {
-        if (words.Contains("<num>")) yield return "number";
-        if (sentence.Contains('$') || words.Any(w => w is "dollars" or "million" or "billion" or "trillion")) yield return "money";
-        if (sentence.Contains('%') || words.Any(w => w is "percent" or "per")) yield return "percent";
-        if (sentence.TrimEnd().EndsWith('?')) yield return "question";
-        yield return "length:" + (words.Count switch { < 5 => "0-4", < 10 => "5-9", < 20 => "10-19", < 35 => "20-34", _ => "35+" });
-        if (words.Any(w => w is "more" or "less" or "fewer" or "than" or "most" or "largest" or "highest" or "lowest" or "increase" or "decrease" or "doubled" or "tripled")) yield return "comparison";
-        if (words.Any(w => w is "i" or "we" or "my" or "our" or "me" or "us")) yield return "first-person";
-        if (words.Any(w => w is "you" or "your")) yield return "second-person";
-        if (IsStageDirection(sentence)) yield return "stage-direction";
+        bool number = false, money = sentence.Contains('$'), percent = sentence.Contains('%'), comparison = false, first = false, second = false;
+        for (var i = 0; i < words.Count; i++)
+        {
+            var w = words[i];
+            number |= w is Number;
+            money |= w is "dollars" or "million" or "billion" or "trillion";
+            percent |= w is "percent" or "per";
+            comparison |= w is "more" or "less" or "fewer" or "than" or "most" or "largest" or "highest" or "lowest" or "increase" or "decrease" or "doubled" or "tripled";
+            first |= w is "i" or "we" or "my" or "our" or "me" or "us";
+            second |= w is "you" or "your";
+        }
+
+        if (number) sink.Add(Compose(name, prefix, "number"));
+        if (money) sink.Add(Compose(name, prefix, "money"));
+        if (percent) sink.Add(Compose(name, prefix, "percent"));
+        if (sentence.AsSpan().TrimEnd() is [.., '?']) sink.Add(Compose(name, prefix, "question"));
+        sink.Add(Compose(name, prefix, words.Count switch { < 5 => "length:0-4", < 10 => "length:5-9", < 20 => "length:10-19", < 35 => "length:20-34", _ => "length:35+" }));
+        if (comparison) sink.Add(Compose(name, prefix, "comparison"));
+        if (first) sink.Add(Compose(name, prefix, "first-person"));
+        if (second) sink.Add(Compose(name, prefix, "second-person"));
+        if (IsStageDirection(sentence)) sink.Add(Compose(name, prefix, "stage-direction"));
     }
 
     /// <summary>"(APPLAUSE)", "[crosstalk]": a transcript's note, not something anyone said.</summary>
     private static bool IsStageDirection(string sentence)
     {
-        var trimmed = sentence.Trim();
+        var trimmed = sentence.AsSpan().Trim();
         return trimmed.Length > 1 && trimmed[0] is '(' or '[' && trimmed[^1] is ')' or ']';
     }
 
     internal static List<string> Words(string text)
     {
-        var words = new List<string>();
-        var current = new StringBuilder();
+        using var words = CheckworthyWords.Of(text);
+        var list = new List<string>(words.Count);
+        for (var i = 0; i < words.Count; i++) list.Add(words[i].ToString());
+        return list;
+    }
+
+    /// <summary>Receives features by name; the span is only valid during the call.</summary>
+    internal interface IFeatureSink
+    {
+        void Add(ReadOnlySpan<char> feature);
+    }
+
+    private readonly record struct NameSet(HashSet<string> Names) : IFeatureSink
+    {
+        public void Add(ReadOnlySpan<char> feature)
+        {
+            if (!Names.GetAlternateLookup<ReadOnlySpan<char>>().Contains(feature)) Names.Add(feature.ToString());
+        }
+    }
+}
+
+/// <summary>
+/// A text's words as the check-worthiness features see them: lower-cased, "’" read as "'", numbers (with their inner
+/// dots, commas and apostrophes) folded to "&lt;num&gt;", other words stripped of outer apostrophes. Held in pooled
+/// buffers: dispose it.
+/// </summary>
+internal readonly ref struct CheckworthyWords
+{
+    private readonly char[] _text;
+    private readonly (int Start, int Length)[] _words;
+
+    private CheckworthyWords(char[] text, (int Start, int Length)[] words, int count, int longest)
+    {
+        _text = text;
+        _words = words;
+        Count = count;
+        LongestWord = longest;
+    }
+
+    public int Count { get; }
+
+    public int LongestWord { get; }
+
+    public ReadOnlySpan<char> this[int index] => index < Count ? _text.AsSpan(_words[index].Start, _words[index].Length) : throw new ArgumentOutOfRangeException(nameof(index));
+
+    public static CheckworthyWords Of(ReadOnlySpan<char> text)
+    {
+        // A number of one digit becomes five characters ("<num>"); a word takes at least one character and a separator.
+        var buffer = ArrayPool<char>.Shared.Rent(5 * text.Length + 5);
+        var words = ArrayPool<(int, int)>.Shared.Rent(text.Length / 2 + 1);
+        int count = 0, longest = 0, start = 0, length = 0;
         var hasDigit = false;
         foreach (var raw in text)
         {
             var c = raw == '’' ? '\'' : raw;
-            if (char.IsLetterOrDigit(c) || (c is '\'' or '.' or ',' && current.Length > 0 && hasDigit) || (c == '\'' && current.Length > 0))
+            if (char.IsLetterOrDigit(c) || (c is '\'' or '.' or ',' && length > 0 && hasDigit) || (c == '\'' && length > 0))
             {
-                current.Append(char.ToLowerInvariant(c));
+                buffer[start + length++] = char.ToLowerInvariant(c);
                 hasDigit |= char.IsDigit(c);
                 continue;
             }
@@ -128,14 +248,32 @@ public static class CheckworthyFeatures
         }
 
         Flush();
-        return words;
+        return new CheckworthyWords(buffer, words, count, longest);
 
         void Flush()
         {
-            if (current.Length > 0) words.Add(hasDigit ? "<num>" : current.ToString().Trim('\''));
-            current.Clear();
+            if (length > 0)
+            {
+                var word = hasDigit ? (Start: start, Length: 5) : Trimmed(buffer.AsSpan(start, length), start);
+                if (hasDigit) "<num>".CopyTo(buffer.AsSpan(start));
+                words[count++] = word;
+                longest = Math.Max(longest, word.Length);
+                start += Math.Max(length, word.Length);
+            }
+
+            length = 0;
             hasDigit = false;
         }
+    }
+
+    /// <summary>A word's place without its outer apostrophes (it holds at least one letter, so something is left).</summary>
+    private static (int Start, int Length) Trimmed(ReadOnlySpan<char> word, int start) =>
+        (start + word.Length - word.TrimStart('\'').Length, word.Trim('\'').Length);
+
+    public void Dispose()
+    {
+        if (_text is not null) ArrayPool<char>.Shared.Return(_text);
+        if (_words is not null) ArrayPool<(int, int)>.Shared.Return(_words);
     }
 }
 

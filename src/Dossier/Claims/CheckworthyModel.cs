@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using System.Globalization;
 
@@ -7,6 +8,12 @@ namespace Dossier.Claims;
 public sealed class CheckworthyModel
 {
     private readonly FrozenDictionary<string, double> _weights;
+
+    /// <summary>Each feature's place in ordinal order of names, and the weights in that order: scoring sums a sentence's
+    /// weights in the order of their names, as training did, so that the sum comes out the same to the last bit.</summary>
+    private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _ranks;
+
+    private readonly double[] _weightsInOrder;
 
     /// <summary>The weights of the sentence vector's components (features "e:0", "e:1", …); empty without word vectors.</summary>
     private readonly double[] _vectorWeights;
@@ -28,6 +35,9 @@ public sealed class CheckworthyModel
         double vectorScale = 1)
     {
         _weights = weights.ToFrozenDictionary(StringComparer.Ordinal);
+        var ordered = _weights.Keys.Order(StringComparer.Ordinal).ToArray();
+        _weightsInOrder = [.. ordered.Select(name => _weights[name])];
+        _ranks = ordered.Select((name, rank) => (name, rank)).ToFrozenDictionary(pair => pair.name, pair => pair.rank, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         Bias = bias;
         ContextWeight = contextWeight;
         Groups = groups;
@@ -89,19 +99,33 @@ public sealed class CheckworthyModel
     {
         // Weights are summed over the model's known features and scaled by 1/sqrt(count), as in training, so that a
         // long sentence does not score high merely for having many words.
+        using var words = CheckworthyWords.Of(CheckworthyFeatures.Cut(sentence));
+        var known = new KnownFeatures(_ranks);
         double sum = 0;
-        var known = 0;
-        foreach (var feature in CheckworthyFeatures.Extract(sentence, context, Groups, Clusters))
+        var count = 0;
+        try
         {
-            if (!_weights.TryGetValue(feature, out var weight)) continue;
-            sum += weight;
-            known++;
+            CheckworthyFeatures.Emit(sentence, words, context, Groups, Clusters, ref known);
+            var ranks = known.Ranks;
+            ranks.Sort();
+            for (var i = 0; i < ranks.Length; i++)
+            {
+                if (i > 0 && ranks[i] == ranks[i - 1]) continue;
+                sum += _weightsInOrder[ranks[i]];
+                count++;
+            }
+        }
+        finally
+        {
+            known.Dispose();
         }
 
-        var logit = Bias + (known == 0 ? 0 : sum / Math.Sqrt(known));
+        var logit = Bias + (count == 0 ? 0 : sum / Math.Sqrt(count));
         if (Vectors is not null)
         {
-            var vector = CheckworthyFeatures.SentenceVector(sentence, Vectors);
+            Span<double> vector = Vectors.Dimensions <= 256 ? stackalloc double[Vectors.Dimensions] : new double[Vectors.Dimensions];
+            vector.Clear();
+            Vectors.SentenceVector(words, vector);
             for (var d = 0; d < vector.Length; d++) logit += VectorScale * vector[d] * _vectorWeights[d];
             foreach (var unit in _hidden)
             {
@@ -112,6 +136,31 @@ public sealed class CheckworthyModel
         }
 
         return 1.0 / (1.0 + Math.Exp(-logit));
+    }
+
+    /// <summary>The places (in <see cref="_weightsInOrder"/>) of the features the model knows, gathered in a pooled buffer.</summary>
+    private struct KnownFeatures(FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> ranks) : CheckworthyFeatures.IFeatureSink
+    {
+        private int[] _found = ArrayPool<int>.Shared.Rent(256);
+        private int _count;
+
+        public readonly Span<int> Ranks => _found.AsSpan(0, _count);
+
+        public void Add(ReadOnlySpan<char> feature)
+        {
+            if (!ranks.TryGetValue(feature, out var rank)) return;
+            if (_count == _found.Length)
+            {
+                var larger = ArrayPool<int>.Shared.Rent(2 * _found.Length);
+                _found.CopyTo(larger, 0);
+                ArrayPool<int>.Shared.Return(_found);
+                _found = larger;
+            }
+
+            _found[_count++] = rank;
+        }
+
+        public readonly void Dispose() => ArrayPool<int>.Shared.Return(_found);
     }
 
     /// <summary>
@@ -201,6 +250,8 @@ public sealed record CheckworthyExample(string Text, bool CheckWorthy, double We
 /// <summary>How <see cref="CheckworthyTrainer"/> fits a model.</summary>
 /// <param name="PairwiseWeight">Weight of the ranking loss (a check-worthy sentence above a sentence of its group that is
 /// not) against the per-sentence logistic loss; 0 trains a plain logistic regression.</param>
+/// <param name="NegativeDraws">How many sentences that are not check-worthy are drawn for each pair; the highest scored
+/// of them is ranked against the check-worthy one (1: a plain random draw).</param>
 /// <param name="Ensemble">How many models, each with its own shuffle seed, are averaged (their logits, so the average is
 /// itself one linear model).</param>
 public sealed record CheckworthyTrainingOptions(
@@ -216,7 +267,8 @@ public sealed record CheckworthyTrainingOptions(
     CheckworthyClusters? Clusters = null,
     CheckworthyWordVectors? Vectors = null,
     double VectorScale = 1,
-    int HiddenUnits = 0);
+    int HiddenUnits = 0,
+    int NegativeDraws = 1);
 
 /// <summary>Trains <see cref="CheckworthyModel"/> by AdaGrad with L2 regularisation; deterministic for given options.</summary>
 public static class CheckworthyTrainer
@@ -301,7 +353,7 @@ public static class CheckworthyTrainer
                 for (var pair = 0; pair < options.PairsPerPositive; pair++)
                 {
                     // The logistic loss of the margin between this sentence and a random one of its debate that is not check-worthy.
-                    var other = negatives[random.Next(negatives.Length)];
+                    var other = HardestOf(negatives);
                     var margin = Sum(i) - Sum(other);
                     var pull = -options.PairwiseWeight * examples[i].Weight / (1.0 + Math.Exp(margin));
                     Step(i, pull);
@@ -341,6 +393,23 @@ public static class CheckworthyTrainer
                 Update(ref hiddenBias[j], ref hiddenBiasSquared[j], inputDerivative);
                 for (var d = 0; d < vector.Length; d++) Update(ref hiddenWeights[j][d], ref hiddenWeightsSquared[j][d], inputDerivative * vector[d]);
             }
+        }
+
+        // Of a few sentences drawn from the debate that are not check-worthy, the one the model now ranks highest: the
+        // ranking loss then works on what stands above the claims, not on chatter already far below.
+        int HardestOf(int[] negatives)
+        {
+            var hardest = negatives[random.Next(negatives.Length)];
+            if (options.NegativeDraws <= 1) return hardest;
+            var highest = Sum(hardest);
+            for (var draw = 1; draw < options.NegativeDraws; draw++)
+            {
+                var other = negatives[random.Next(negatives.Length)];
+                var score = Sum(other);
+                if (score > highest) (hardest, highest) = (other, score);
+            }
+
+            return hardest;
         }
 
         double HiddenInput(int unit, double[] vector)

@@ -12,9 +12,12 @@ public sealed class CheckworthyWordVectors
 {
     private readonly FrozenDictionary<string, (float Weight, float[] Vector)> _words;
 
+    private readonly FrozenDictionary<string, (float Weight, float[] Vector)>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
+
     public CheckworthyWordVectors(IReadOnlyDictionary<string, (float Weight, float[] Vector)> words)
     {
         _words = words.ToFrozenDictionary(StringComparer.Ordinal);
+        _bySpan = _words.GetAlternateLookup<ReadOnlySpan<char>>();
         Dimensions = _words.Count == 0 ? 0 : _words.Values.First().Vector.Length;
         if (_words.Values.Any(entry => entry.Vector.Length != Dimensions)) throw new ArgumentException("Word vectors differ in length.", nameof(words));
     }
@@ -27,15 +30,30 @@ public sealed class CheckworthyWordVectors
     public double[] SentenceVector(IReadOnlyList<string> words)
     {
         var sum = new double[Dimensions];
-        foreach (var word in words)
-        {
-            if (!_words.TryGetValue(word, out var entry)) continue;
-            for (var d = 0; d < sum.Length; d++) sum[d] += entry.Weight * entry.Vector[d];
-        }
-
-        var norm = Math.Sqrt(sum.Sum(x => x * x));
-        if (norm > 0) for (var d = 0; d < sum.Length; d++) sum[d] /= norm;
+        foreach (var word in words) Add(word, sum);
+        Normalise(sum);
         return sum;
+    }
+
+    /// <summary>The same for words as the features cut them, written into <paramref name="sum"/> (of <see cref="Dimensions"/>, zeroed).</summary>
+    internal void SentenceVector(in CheckworthyWords words, Span<double> sum)
+    {
+        for (var i = 0; i < words.Count; i++) Add(words[i], sum);
+        Normalise(sum);
+    }
+
+    private void Add(ReadOnlySpan<char> word, Span<double> sum)
+    {
+        if (!_bySpan.TryGetValue(word, out var entry)) return;
+        for (var d = 0; d < sum.Length; d++) sum[d] += entry.Weight * entry.Vector[d];
+    }
+
+    private static void Normalise(Span<double> sum)
+    {
+        double squares = 0;
+        foreach (var x in sum) squares += x * x;
+        var norm = Math.Sqrt(squares);
+        if (norm > 0) for (var d = 0; d < sum.Length; d++) sum[d] /= norm;
     }
 
     /// <summary>Reads "word TAB weight TAB space-separated components" lines; other lines (and vectors of another length

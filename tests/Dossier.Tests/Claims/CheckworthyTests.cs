@@ -193,6 +193,55 @@ public sealed class CheckworthyTests
     }
 
     [Fact]
+    public void AScoreSumsTheWeightsOfExactlyTheExtractedFeatures()
+    {
+        // Scoring reads features without making their names; it must see the features training sees, summed alike. The
+        // shipped weights are joined by a few of the groups it lacks, and every group is switched on.
+        var shipped = CheckworthyModel.Default;
+        string[] extra = ["p:percent\t0.5", "n:question\t0.3", "t:place:last\t-0.25", "t:length:2-3\t0.2", "d:position:1\t0.125", "s:SMITH\t0.2"];
+        var lines = shipped.ToLines().Select(line => line.StartsWith("<groups>", StringComparison.Ordinal) ? "<groups>\t63" : line).Concat(extra).ToList();
+        var model = CheckworthyModel.Parse(lines, shipped.Clusters, shipped.Vectors);
+        var weights = lines.Where(line => !line.StartsWith('<')).Select(line => line.Split('\t'))
+            .ToDictionary(f => f[0], f => double.Parse(f[1], System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal);
+        string[] sentences = [
+            "What would you do about jobs?", "We lost 70,000 factories and wages fell 8 percent since 2008.", "’Tis the ’90s' tariffs, isn't it?",
+            "(APPLAUSE)", "", "Über ÉCOLE İstanbul ß 𝒜 rose 1,000.5% of '99", "'''' ,,, ... 3.' $", "Thank you.",
+            string.Concat(Enumerable.Repeat("Taxes rose 5 percent more than wages. ", 200)),
+        ];
+        string?[] speakers = ["HOST", "SMITH", "SMITH", "SYSTEM", "SMITH", "JONES", "JONES", " smith ", "SMITH"];
+        var contexts = CheckworthyContext.Describe(sentences, speakers);
+        for (var i = 0; i < sentences.Length; i++)
+        {
+            double sum = 0;
+            var known = 0;
+            foreach (var feature in CheckworthyFeatures.Extract(sentences[i], contexts[i], model.Groups, model.Clusters))
+            {
+                if (!weights.TryGetValue(feature, out var weight)) continue;
+                sum += weight;
+                known++;
+            }
+
+            var logit = model.Bias + (known == 0 ? 0 : sum / Math.Sqrt(known));
+            var vector = CheckworthyFeatures.SentenceVector(sentences[i], model.Vectors!);
+            for (var d = 0; d < vector.Length; d++) logit += model.VectorScale * vector[d] * weights.GetValueOrDefault(CheckworthyModel.VectorFeature(d));
+            Assert.Equal(1.0 / (1.0 + Math.Exp(-logit)), model.Score(sentences[i], contexts[i]));
+        }
+
+        Assert.Contains("p:percent", CheckworthyFeatures.Extract(sentences[2], contexts[2], model.Groups, model.Clusters));
+        Assert.Contains("s:SMITH", CheckworthyFeatures.Extract(sentences[7], contexts[7], model.Groups, model.Clusters));
+        var odd = new CheckworthyContext(true, true, new string('r', 500), "(APPLAUSE)", "(APPLAUSE)?", 0, 1, 0.5, new string('S', 5_000));
+        Assert.InRange(model.Score("", odd), 0, 1);
+        Assert.InRange(model.Score("a", odd), 0, 1);
+    }
+
+    [Theory]
+    [InlineData("’Tis 1,000.5% of '99 isn't", "tis <num> of <num> isn't")]
+    [InlineData("''Hello'' WORLD--3.5.1,x", "hello world <num>")]
+    [InlineData("", "")]
+    public void WordsAreLowerCasedWithNumbersFoldedAndApostrophesTrimmed(string text, string words) =>
+        Assert.Equal(words, string.Join(' ', CheckworthyFeatures.Words(text)));
+
+    [Fact]
     public void AOneSpeakerTranscriptOfManyLinesIsDescribedInLinearTime()
     {
         var sentences = Enumerable.Repeat("Taxes rose.", 200_000).ToArray();
