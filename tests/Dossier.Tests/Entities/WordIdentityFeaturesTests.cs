@@ -31,6 +31,25 @@ public sealed class WordIdentityFeaturesTests
     }
 
     [Fact]
+    public void TheCapitalisedOnlyGroupKeepsTheFeaturesOfLowerCaseWords()
+    {
+        var prepared = Extractor.Prepare(Document("Bellatown"));
+        var features = Extractor.Extract(prepared, null);
+        var all = WordIdentityFeatures.Find(Extractor, prepared, features);
+        var names = WordIdentityFeatures.Find(Extractor, prepared, features, capitalisedOnly: true);
+
+        var sentence = features[0];
+        for (var t = 0; t < sentence.Length; t++)
+        {
+            var (start, end) = (sentence.Offsets[t], sentence.Offsets[t + 1]);
+            var capitalised = char.IsUpper(Document("Bellatown")[0][t][0]);
+            Assert.Equal(capitalised ? all[0][start..end] : new bool[end - start], names[0][start..end]);
+        }
+
+        Assert.Contains(true, names[0]);
+    }
+
+    [Fact]
     public void ANeighboursWordIsNotInTheTokensGroup()
     {
         var prepared = Extractor.Prepare(Document("Bellatown"));

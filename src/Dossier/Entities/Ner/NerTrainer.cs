@@ -43,6 +43,9 @@ public sealed record NerTrainingOptions
     /// </summary>
     public double WordDropout { get; init; }
 
+    /// <summary>Word dropout leaves out the own-word features of capitalised words only (names), not of every word.</summary>
+    public bool WordDropoutCapitalisedOnly { get; init; }
+
     /// <summary>For the CRF: the variance of the Gaussian prior on each weight (smaller regularises more).</summary>
     public double CrfVariance { get; init; } = 10;
 
@@ -80,7 +83,7 @@ public static class NerTrainer
         var gold = documents.Select(document => document.Sentences.Select(sentence => scheme.FromIob2(sentence.Tags!)).ToArray()).ToArray();
         var prepared = documents.Select(document => extractor.Prepare(Tokens(document))).ToArray();
         var features = prepared.Select(document => extractor.Extract(document, null)).ToArray();
-        var ownWord = options.WordDropout > 0 ? prepared.Select((document, d) => WordIdentityFeatures.Find(extractor, document, features[d])).ToArray() : null;
+        var ownWord = options.WordDropout > 0 ? prepared.Select((document, d) => WordIdentityFeatures.Find(extractor, document, features[d], options.WordDropoutCapitalisedOnly)).ToArray() : null;
         log?.Invoke($"features extracted for {documents.Count} documents");
         var first = TrainChain(Examples(gold, features, ownWord, _ => true), scheme, options, "first pass", log);
         if (!options.SecondPass) return new NerModel(gazetteer, clusters, first, null, options.Description, options.FeatureSet);

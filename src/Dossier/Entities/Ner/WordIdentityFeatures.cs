@@ -21,7 +21,8 @@ internal static class WordIdentityFeatures
     private const ulong Salt = 0x57A1E0F904D;
 
     /// <summary>Per sentence, per feature of <paramref name="features"/>: whether it reads the token's own word.</summary>
-    public static bool[][] Find(NerFeatureExtractor extractor, NerFeatureExtractor.PreparedDocument document, SentenceFeatures[] features)
+    /// <param name="capitalisedOnly">Only the features of capitalised words (names, which a model memorises) are flagged.</param>
+    public static bool[][] Find(NerFeatureExtractor extractor, NerFeatureExtractor.PreparedDocument document, SentenceFeatures[] features, bool capitalisedOnly = false)
     {
         var own = features.Select(sentence => new bool[sentence.Features.Length]).ToArray();
         for (var residue = 0; residue < Stride; residue++)
@@ -32,6 +33,8 @@ internal static class WordIdentityFeatures
                 var (original, changed) = (features[s], masked[s]);
                 for (var t = residue; t < original.Length; t += Stride)
                 {
+                    var text = document.Infos[s][t].Text;
+                    if (capitalisedOnly && (text.Length == 0 || !char.IsUpper(text[0]))) continue;
                     var (start, end) = (original.Offsets[t], original.Offsets[t + 1]);
                     if (changed.Offsets[t] != start || changed.Offsets[t + 1] != end)
                     {
