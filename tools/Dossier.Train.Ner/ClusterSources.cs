@@ -130,20 +130,27 @@ internal static partial class ClusterSources
     public static IEnumerable<string[]> ReutersLines(string resources)
     {
         var tokenizer = new Tokenizer();
+        foreach (var text in ReutersTexts(resources, BodyPattern()))
+        {
+            foreach (var line in text.Split('\n'))
+            {
+                var tokens = tokenizer.Tokenize(line);
+                if (tokens.Length > 0) yield return tokens.Select(token => line.Substring(token.Span.Start, token.Span.Length)).ToArray();
+            }
+        }
+    }
+
+    /// <summary>Reuters-21578 article bodies (without titles), in file order.</summary>
+    public static IEnumerable<string> ReutersArticles(string resources) => ReutersTexts(resources, ArticlePattern());
+
+    private static IEnumerable<string> ReutersTexts(string resources, Regex pattern)
+    {
         foreach (var file in Directory.GetFiles(Path.Combine(resources, "reuters21578"), "reut2-*.sgm.gz").Order(StringComparer.Ordinal))
         {
             using var stream = new GZipStream(File.OpenRead(file), CompressionMode.Decompress);
             using var reader = new StreamReader(stream, Encoding.Latin1);
             var sgml = reader.ReadToEnd();
-            foreach (Match match in BodyPattern().Matches(sgml))
-            {
-                var text = WebUtility.HtmlDecode(match.Groups[1].Value);
-                foreach (var line in text.Split('\n'))
-                {
-                    var tokens = tokenizer.Tokenize(line);
-                    if (tokens.Length > 0) yield return tokens.Select(token => line.Substring(token.Span.Start, token.Span.Length)).ToArray();
-                }
-            }
+            foreach (Match match in pattern.Matches(sgml)) yield return WebUtility.HtmlDecode(match.Groups[1].Value);
         }
     }
 
@@ -272,4 +279,7 @@ internal static partial class ClusterSources
 
     [GeneratedRegex(@"<(?:BODY|TITLE)>(.*?)</(?:BODY|TITLE)>", RegexOptions.Singleline)]
     private static partial Regex BodyPattern();
+
+    [GeneratedRegex(@"<BODY>(.*?)</BODY>", RegexOptions.Singleline)]
+    private static partial Regex ArticlePattern();
 }

@@ -12,7 +12,8 @@ namespace Dossier.Train.Ner;
 /// </summary>
 internal static partial class GazetteerSources
 {
-    public static Gazetteer Build(string resources, Action<string> log)
+    /// <param name="sanctions">The OFAC SDN list folder, whose entity and individual names become two lists more (after all others, so the others keep their features), or null.</param>
+    public static Gazetteer Build(string resources, Action<string> log, string? sanctions = null)
     {
         var builder = new Gazetteer.Builder();
         var illinois = Path.Combine(resources, "illinois_gazetteers");
@@ -119,9 +120,21 @@ internal static partial class GazetteerSources
             AddLines(builder, "reuters-" + name, ReadLines(Path.Combine(reuters, $"all-{name}-strings.lc.txt")).Select(entry => entry.Replace('-', ' ')));
         }
 
+        if (sanctions is not null) AddSanctionedNames(builder, sanctions);
         var gazetteer = builder.Build();
         log($"gazetteer: {gazetteer.ListNames.Count} lists, {gazetteer.PhraseCount} phrases");
         return gazetteer;
+    }
+
+    // sdn.csv: entity number, name, type ("individual", "vessel", "aircraft", or -0- for an organisation), ...;
+    // individuals are written "SURNAME, Given Names", as news text never writes them.
+    private static void AddSanctionedNames(Gazetteer.Builder builder, string folder)
+    {
+        var rows = ReadCsv(Path.Combine(folder, "sdn.csv")).Where(row => row.Length >= 3).ToList();
+        var organisations = rows.Where(row => row[2].Trim() == "-0-").Select(row => row[1].Trim()).ToList();
+        AddLines(builder, "ofac-entity", organisations.Concat(organisations.Select(StripCompanySuffix).Where(name => name.Length > 2)));
+        AddLines(builder, "ofac-individual", rows.Where(row => row[2].Trim() == "individual").Select(row => row[1].Split(", ", 2)).Where(parts => parts.Length == 2)
+            .Select(parts => parts[1].Trim() + " " + parts[0].Trim()));
     }
 
     private static void AddLines(Gazetteer.Builder builder, string list, IEnumerable<string> entries)

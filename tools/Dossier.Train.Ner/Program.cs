@@ -4,7 +4,7 @@ using Dossier.Entities.Ner;
 using Dossier.Train.Ner;
 
 // Trains and scores the entity recogniser from the shared CoNLL-2003 data and name lists.
-//   train --shared DIR --out FILE [--bits N] [--epochs N] [--seed N] [--folds N] [--mix N] [--first-pass-only] [--bilou] [--no-gazetteer] [--no-clusters] [--clusters FILE] [--other-news] [--cluster-window N] [--second-clusters FILE] [--second-cluster-window N] [--features LIST] [--min-count N] [--learner perceptron|crf] [--dropout P] [--second-dropout P] [--variance S2] [--rate ETA]
+//   train --shared DIR --out FILE [--bits N] [--epochs N] [--seed N] [--folds N] [--mix N] [--first-pass-only] [--bilou] [--no-gazetteer] [--sanctions-gazetteer] [--no-clusters] [--clusters FILE] [--other-news] [--cluster-window N] [--second-clusters FILE] [--second-cluster-window N] [--features LIST] [--min-count N] [--learner perceptron|crf] [--dropout P] [--second-dropout P] [--word-dropout P [--word-dropout-capitalised]] [--self-train MODEL,MODEL... [--self-articles N]] [--variance S2] [--rate ETA]
 //   eval  --shared DIR --model FILE [--split testa|testb] [--tagged FILE]
 var options = Options.Parse(args);
 var shared = options.Get("shared", "../shared");
@@ -18,7 +18,8 @@ switch (options.Command)
     {
         var clock = Stopwatch.StartNew();
         var train = ConllReader.ReadFile(Path.Combine(conll, "eng.train"));
-        var gazetteer = options.Has("no-gazetteer") ? Gazetteer.Empty : GazetteerSources.Build(resources, Log);
+        var sanctions = options.Has("sanctions-gazetteer") ? Path.Combine(shared, "bench", "screening", "lists", "ofac_sdn") : null;
+        var gazetteer = options.Has("no-gazetteer") ? Gazetteer.Empty : GazetteerSources.Build(resources, Log, sanctions);
         var trees = new List<ClusterSources.Tree> { new(options.Get("clusters", "artifacts/ner/clusters.txt"), int.Parse(options.Get("cluster-window", "1"))) };
         if (options.Has("second-clusters")) trees.Add(new(options.Get("second-clusters", ""), int.Parse(options.Get("second-cluster-window", "2"))));
         var otherNews = options.Has("other-news") ? Path.Combine(shared, "bench") : null;
@@ -36,14 +37,23 @@ switch (options.Command)
             FeatureSet = Enum.Parse<NerFeatureSet>(options.Get("features", "None")),
             Learner = Enum.Parse<NerLearner>(options.Get("learner", "Perceptron"), ignoreCase: true),
             FeatureDropout = double.Parse(options.Get("dropout", "0"), CultureInfo.InvariantCulture),
+            WordDropout = double.Parse(options.Get("word-dropout", "0"), CultureInfo.InvariantCulture),
+            WordDropoutCapitalisedOnly = options.Has("word-dropout-capitalised"),
             SecondPassFeatureDropout = options.Has("second-dropout") ? double.Parse(options.Get("second-dropout", "0"), CultureInfo.InvariantCulture) : null,
             CrfVariance = double.Parse(options.Get("variance", "10"), CultureInfo.InvariantCulture),
             CrfLearningRate = double.Parse(options.Get("rate", "0"), CultureInfo.InvariantCulture),
-            Description = "trained with: " + string.Join(' ', args.Where((arg, i) => i == 0 || arg.StartsWith("--", StringComparison.Ordinal) || !(args[i - 1] is "--shared" or "--out" or "--clusters" or "--second-clusters"))),
+            Description = "trained with: " + string.Join(' ', args.Where((arg, i) => i == 0 || arg.StartsWith("--", StringComparison.Ordinal) || !(args[i - 1] is "--shared" or "--out" or "--clusters" or "--second-clusters" or "--self-train"))),
         };
         var lowerCase = ClusterSources.UsuallyLowerCase(resources, train);
         Log($"{lowerCase.Count} words usually written in lower case");
-        var model = NerTrainer.Train(train, gazetteer, clusters, training, Log).WithLowerCaseWords(lowerCase);
+        var documents = train;
+        if (options.Has("self-train"))
+        {
+            var taggers = options.Get("self-train", "").Split(',').Select(path => new NerTagger(NerModel.Load(path))).ToArray();
+            documents = [.. train, .. SelfTraining.Label(resources, taggers, int.Parse(options.Get("self-articles", "2000")), Log)];
+        }
+
+        var model = NerTrainer.Train(documents, gazetteer, clusters, training, Log).WithLowerCaseWords(lowerCase);
         var output = options.Get("out", "models/ner/ner.model");
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
         model.Save(output);

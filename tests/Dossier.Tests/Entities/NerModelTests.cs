@@ -26,13 +26,13 @@ public sealed class NerModelTests
 
     private static NerModel Train(
         int seed, bool bilou = false, int mixtures = 1, NerFeatureSet featureSet = NerFeatureSet.None, int minFeatureCount = 1,
-        NerLearner learner = NerLearner.Perceptron, double featureDropout = 0, double? secondPassFeatureDropout = null)
+        NerLearner learner = NerLearner.Perceptron, double featureDropout = 0, double? secondPassFeatureDropout = null, double wordDropout = 0)
     {
         var documents = ConllReader.Read(new StringReader(Training));
         var options = new NerTrainingOptions
         {
             BucketBits = 12, Epochs = 5, Seed = seed, Folds = 2, Bilou = bilou, Mixtures = mixtures, FeatureSet = featureSet, MinFeatureCount = minFeatureCount,
-            Learner = learner, FeatureDropout = featureDropout, SecondPassFeatureDropout = secondPassFeatureDropout,
+            Learner = learner, FeatureDropout = featureDropout, SecondPassFeatureDropout = secondPassFeatureDropout, WordDropout = wordDropout,
         };
         return NerTrainer.Train(documents, Gazetteer.Empty, WordClusters.Empty, options);
     }
@@ -99,6 +99,18 @@ public sealed class NerModelTests
         Assert.Equal(["B-PER", "I-PER", "O", "B-LOC", "O"], tags[0].Select(t => NerLabels.Names[t]));
         Assert.Equal(Bytes(model), Bytes(Train(1, learner: learner, featureDropout: featureDropout)));
         Assert.NotEqual(Bytes(Train(1)), Bytes(model));
+    }
+
+    [Fact]
+    public void WordDropoutLearnsTheTrainingDataDeterministically()
+    {
+        var model = Train(1, wordDropout: 0.5);
+        var tags = new NerTagger(model).Tag([["Mary", "Jones", "visited", "London", "."]]);
+
+        Assert.Equal(["B-PER", "I-PER", "O", "B-LOC", "O"], tags[0].Select(t => NerLabels.Names[t]));
+        Assert.Equal(Bytes(model), Bytes(Train(1, wordDropout: 0.5)));
+        Assert.NotEqual(Bytes(Train(1)), Bytes(model));
+        Assert.NotEqual(Bytes(Train(1, featureDropout: 0.2)), Bytes(Train(1, featureDropout: 0.2, wordDropout: 0.5)));
     }
 
     [Fact]

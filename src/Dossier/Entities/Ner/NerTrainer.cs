@@ -37,6 +37,15 @@ public sealed record NerTrainingOptions
     /// <summary>The second pass's feature dropout, when it differs from the first pass's.</summary>
     public double? SecondPassFeatureDropout { get; init; }
 
+    /// <summary>
+    /// For the perceptron: the chance that a token's features read from its own word (see
+    /// <see cref="WordIdentityFeatures"/>) are left out of one visit all together, on both passes (0: never).
+    /// </summary>
+    public double WordDropout { get; init; }
+
+    /// <summary>Word dropout leaves out the own-word features of capitalised words only (names), not of every word.</summary>
+    public bool WordDropoutCapitalisedOnly { get; init; }
+
     /// <summary>For the CRF: the variance of the Gaussian prior on each weight (smaller regularises more).</summary>
     public double CrfVariance { get; init; } = 10;
 
@@ -74,21 +83,23 @@ public static class NerTrainer
         var gold = documents.Select(document => document.Sentences.Select(sentence => scheme.FromIob2(sentence.Tags!)).ToArray()).ToArray();
         var prepared = documents.Select(document => extractor.Prepare(Tokens(document))).ToArray();
         var features = prepared.Select(document => extractor.Extract(document, null)).ToArray();
+        var ownWord = options.WordDropout > 0 ? prepared.Select((document, d) => WordIdentityFeatures.Find(extractor, document, features[d], options.WordDropoutCapitalisedOnly)).ToArray() : null;
         log?.Invoke($"features extracted for {documents.Count} documents");
-        var first = TrainChain(Examples(gold, features, _ => true), scheme, options, "first pass", log);
+        var first = TrainChain(Examples(gold, features, ownWord, _ => true), scheme, options, "first pass", log);
         if (!options.SecondPass) return new NerModel(gazetteer, clusters, first, null, options.Description, options.FeatureSet);
 
         var heldOutTags = new int[documents.Count][][];
         for (var fold = 0; fold < options.Folds; fold++)
         {
             var inFold = fold;
-            var model = TrainChain(Examples(gold, features, d => d % options.Folds != inFold), scheme, options, $"fold {fold + 1}/{options.Folds}", log);
+            var model = TrainChain(Examples(gold, features, ownWord, d => d % options.Folds != inFold), scheme, options, $"fold {fold + 1}/{options.Folds}", log);
             for (var d = fold; d < documents.Count; d += options.Folds) heldOutTags[d] = features[d].Select(model.Decode).ToArray();
         }
 
         var secondFeatures = prepared.Select((document, d) => extractor.Extract(document, heldOutTags[d], features[d])).ToArray();
+        var secondOwnWord = ownWord?.Select((own, d) => WordIdentityFeatures.Extend(own, features[d], secondFeatures[d])).ToArray();
         var second = TrainChain(
-            Examples(gold, secondFeatures, _ => true), scheme,
+            Examples(gold, secondFeatures, secondOwnWord, _ => true), scheme,
             options with { Seed = options.Seed + 1, FeatureDropout = options.SecondPassFeatureDropout ?? options.FeatureDropout }, "second pass", log);
         return new NerModel(gazetteer, clusters, first, second, options.Description, options.FeatureSet);
     }
@@ -108,21 +119,29 @@ public static class NerTrainer
     public static IReadOnlyList<IReadOnlyList<string>> Tokens(ConllDocument document) =>
         document.Sentences.Select(sentence => sentence.Tokens).ToArray();
 
-    private static List<(SentenceFeatures Features, int[] Gold)> Examples(int[][][] gold, SentenceFeatures[][] features, Func<int, bool> include)
+    /// <summary>The training sentences of the included documents, and per sentence which features read the token's own word (when found).</summary>
+    private sealed record TrainingSet(List<(SentenceFeatures Features, int[] Gold)> Sentences, List<bool[]>? OwnWord);
+
+    private static TrainingSet Examples(int[][][] gold, SentenceFeatures[][] features, bool[][][]? ownWord, Func<int, bool> include)
     {
         var examples = new List<(SentenceFeatures, int[])>();
+        var own = ownWord is null ? null : new List<bool[]>();
         for (var d = 0; d < gold.Length; d++)
         {
             if (!include(d)) continue;
-            for (var s = 0; s < features[d].Length; s++) examples.Add((features[d][s], gold[d][s]));
+            for (var s = 0; s < features[d].Length; s++)
+            {
+                examples.Add((features[d][s], gold[d][s]));
+                own?.Add(ownWord![d][s]);
+            }
         }
 
-        return examples;
+        return new TrainingSet(examples, own);
     }
 
-    private static LinearChainModel TrainChain(List<(SentenceFeatures Features, int[] Gold)> data, TagScheme scheme, NerTrainingOptions options, string name, Action<string>? log)
+    private static LinearChainModel TrainChain(TrainingSet data, TagScheme scheme, NerTrainingOptions options, string name, Action<string>? log)
     {
-        var learnable = Learnable(data, options);
+        var learnable = Learnable(data.Sentences, options);
         var (weights, transitions) = TrainWeights(data, scheme, options, options.Seed, name, log, learnable);
         for (var k = 1; k < options.Mixtures; k++)
         {
@@ -142,12 +161,13 @@ public static class NerTrainer
     }
 
     private static (float[] Weights, float[] Transitions) TrainWeights(
-        List<(SentenceFeatures Features, int[] Gold)> data, TagScheme scheme, NerTrainingOptions options, int seed, string name, Action<string>? log, bool[]? learnable) =>
+        TrainingSet data, TagScheme scheme, NerTrainingOptions options, int seed, string name, Action<string>? log, bool[]? learnable) =>
         options.Learner switch
         {
             NerLearner.Crf => LinearChainCrf.TrainWeights(
-                data, scheme, options.BucketBits, new CrfOptions(options.Epochs, options.CrfVariance, options.CrfLearningRate), seed, name, log, learnable),
-            _ => StructuredPerceptron.TrainWeights(data, scheme, options.BucketBits, options.Epochs, seed, name, log, learnable, options.FeatureDropout),
+                data.Sentences, scheme, options.BucketBits, new CrfOptions(options.Epochs, options.CrfVariance, options.CrfLearningRate), seed, name, log, learnable),
+            _ => StructuredPerceptron.TrainWeights(
+                data.Sentences, scheme, options.BucketBits, options.Epochs, seed, name, log, learnable, options.FeatureDropout, data.OwnWord, options.WordDropout),
         };
 
     // Which buckets may be learnt: those seen in at least MinFeatureCount training tokens (all when it is 1).

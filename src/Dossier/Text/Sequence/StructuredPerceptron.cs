@@ -23,10 +23,16 @@ internal static class StructuredPerceptron
     /// The chance that each feature of a sentence is left out of one visit (decoded and updated without it), so that
     /// no weight can rely on a feature that co-occurs with it; 0 visits every sentence whole.
     /// </param>
+    /// <param name="tokenGroups">
+    /// Per sentence of <paramref name="data"/>, per feature: whether it belongs to the group that
+    /// <paramref name="groupDropout"/> leaves out of a token all together.
+    /// </param>
+    /// <param name="groupDropout">The chance that a token's group of features is left out of one visit (0: never).</param>
     public static (float[] Weights, float[] Transitions) TrainWeights(
         IReadOnlyList<(SentenceFeatures Features, int[] Gold)> data, TagScheme scheme, int bucketBits, int epochs, int seed, string name, Action<string>? log,
-        bool[]? learnable = null, double featureDropout = 0)
+        bool[]? learnable = null, double featureDropout = 0, IReadOnlyList<bool[]>? tokenGroups = null, double groupDropout = 0)
     {
+        if (groupDropout > 0 && tokenGroups?.Count != data.Count) throw new ArgumentException("Group dropout needs the group of every sentence's features.", nameof(tokenGroups));
         var L = scheme.Count;
         var size = (1 << bucketBits) * L;
         var weights = new float[size];
@@ -37,6 +43,7 @@ internal static class StructuredPerceptron
         var random = new Random(seed);
         // Its own generator, so that the visiting order does not depend on the dropout.
         var dropping = new Random(seed ^ 0x5EED);
+        var groupDropping = new Random(seed ^ 0x6A0D);
         var step = 1f;
         for (var epoch = 0; epoch < epochs; epoch++)
         {
@@ -45,6 +52,7 @@ internal static class StructuredPerceptron
             foreach (var index in order)
             {
                 var (features, gold) = data[index];
+                if (groupDropout > 0) features = WithoutGroups(features, tokenGroups![index], groupDropout, groupDropping);
                 if (featureDropout > 0) features = Thinned(features, featureDropout, dropping);
                 var predicted = LinearChainModel.Decode(scheme, features, weights, transitions);
                 if (!predicted.AsSpan().SequenceEqual(gold))
@@ -89,6 +97,24 @@ internal static class StructuredPerceptron
         for (var i = 0; i < size; i++) weights[i] -= sums[i] / step;
         for (var i = 0; i < transitions.Length; i++) transitions[i] -= transitionSums[i] / step;
         return (weights, transitions);
+    }
+
+    private static SentenceFeatures WithoutGroups(SentenceFeatures sentence, bool[] inGroup, double dropout, Random random)
+    {
+        var kept = new List<int>(sentence.Features.Length);
+        var offsets = new int[sentence.Offsets.Length];
+        for (var t = 0; t < sentence.Length; t++)
+        {
+            var drop = random.NextDouble() < dropout;
+            for (var k = sentence.Offsets[t]; k < sentence.Offsets[t + 1]; k++)
+            {
+                if (!drop || !inGroup[k]) kept.Add(sentence.Features[k]);
+            }
+
+            offsets[t + 1] = kept.Count;
+        }
+
+        return new SentenceFeatures([.. kept], offsets);
     }
 
     private static SentenceFeatures Thinned(SentenceFeatures sentence, double dropout, Random random)
