@@ -65,9 +65,10 @@ public sealed class PipelineCostBenchmark : IBenchmark
             // compilation a method is recompiled optimised only after many calls, in the background, and a first pass still
             // leaves thousands of methods to compile in the next one. Measured on a quiet machine, the measured pass still
             // spent 2.4 ms per article compiling after two passes and 0.7 ms after six, so six passes over the other half is
-            // the default. What compiling remains is printed (--jit names the methods). The bench runs with the runtime
-            // settings the dossier command ships with (tiered compilation, PGO and concurrent GC on, no ReadyToRun): switching
-            // any of them off made the measured pass slower.
+            // the default. What compiling remains is printed (--jit names the methods): code a measured page reaches first
+            // (markup the other half lacks) and steps run once per pass (opening the store, screening, linking), which in
+            // `dossier analyze` run once per run. The bench imports the dossier command's runtime settings
+            // (src/Dossier.Cli/RuntimeSettings.props, where the choice is explained); builds are not ReadyToRun.
             var warmUpPasses = WarmUpPasses(args);
             output.WriteLine($"warm-up: {warmUpPasses} passes over the other half before each half is measured, by the same pipeline");
             using var jit = args.Contains("--jit") ? new PipelineCostJit() : null;

@@ -14,12 +14,27 @@ internal sealed class PipelineCostJit : EventListener
     private const int MethodLoadVerbose = 143;
     private const int MethodJittingStarted = 145;
 
-    private readonly ConcurrentDictionary<string, int> _compiled = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, double> _milliseconds = new(StringComparer.Ordinal);
+    // Every event is counted, measured or not, and a measured pass takes what its window gathered: a listener that only
+    // counted while measuring ran its own code for the first time there, and its own compiling was listed as the pipeline's.
+    private readonly ConcurrentDictionary<string, int> _window = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, double> _windowMilliseconds = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<long, DateTime> _started = new();
-    private volatile bool _recording;
+    private readonly Dictionary<string, int> _compiled = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, double> _milliseconds = new(StringComparer.Ordinal);
 
-    public void Record(bool on) => _recording = on;
+    /// <summary>On: a measured pass begins. Off: it ended, and what was compiled meanwhile is added to the totals.</summary>
+    public void Record(bool on)
+    {
+        if (on)
+        {
+            _window.Clear();
+            _windowMilliseconds.Clear();
+            return;
+        }
+
+        foreach (var (method, count) in _window) _compiled[method] = _compiled.GetValueOrDefault(method) + count;
+        foreach (var (method, milliseconds) in _windowMilliseconds) _milliseconds[method] = _milliseconds.GetValueOrDefault(method) + milliseconds;
+    }
 
     protected override void OnEventSourceCreated(EventSource eventSource)
     {
@@ -28,7 +43,7 @@ internal sealed class PipelineCostJit : EventListener
 
     protected override void OnEventWritten(EventWrittenEventArgs eventData)
     {
-        if (!_recording || eventData.Payload is not { } payload || eventData.PayloadNames is not { } names) return;
+        if (eventData.Payload is not { } payload || eventData.PayloadNames is not { } names) return;
         if (eventData.EventId == MethodJittingStarted)
         {
             _started[eventData.OSThreadId] = eventData.TimeStamp;
@@ -38,11 +53,11 @@ internal sealed class PipelineCostJit : EventListener
         if (eventData.EventId != MethodLoadVerbose) return;
         string Field(string name) => names.IndexOf(name) is var i and >= 0 ? Convert.ToString(payload[i], CultureInfo.InvariantCulture) ?? "" : "";
         var key = $"{Field("MethodNamespace")}::{Field("MethodName")}";
-        _compiled.AddOrUpdate(key, 1, (_, count) => count + 1);
+        _window.AddOrUpdate(key, 1, (_, count) => count + 1);
         if (_started.TryRemove(eventData.OSThreadId, out var started))
         {
             var milliseconds = (eventData.TimeStamp - started).TotalMilliseconds;
-            _milliseconds.AddOrUpdate(key, milliseconds, (_, total) => total + milliseconds);
+            _windowMilliseconds.AddOrUpdate(key, milliseconds, (_, total) => total + milliseconds);
         }
     }
 
@@ -54,7 +69,9 @@ internal sealed class PipelineCostJit : EventListener
             output.WriteLine($"  {count,6}  {method}");
         }
 
-        output.WriteLine($"  compiling time {_milliseconds.Values.Sum():0} ms in all; longest:");
+        // Wall time between each compile's start and end events: a compile the scheduler set aside reads long, so on a busy
+        // machine the sum and the order are rough.
+        output.WriteLine($"  compiling time {_milliseconds.Values.Sum():0} ms in all (wall time per compile); longest:");
         foreach (var (method, milliseconds) in _milliseconds.OrderByDescending(pair => pair.Value).Take(top))
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {milliseconds,8:0.0} ms  {method}"));
