@@ -92,8 +92,13 @@ public static class NerTrainer
         for (var fold = 0; fold < options.Folds; fold++)
         {
             var inFold = fold;
-            var model = TrainChain(Examples(gold, features, ownWord, d => d % options.Folds != inFold), scheme, options, $"fold {fold + 1}/{options.Folds}", log);
-            for (var d = fold; d < documents.Count; d += options.Folds) heldOutTags[d] = features[d].Select(model.Decode).ToArray();
+            // The held-out tags come from the full-precision weights, as they did when the shipped model was trained:
+            // half precision flips near ties, and the second pass learns from these tags, so the retrain would drift.
+            var (weights, transitions) = TrainMixedWeights(Examples(gold, features, ownWord, d => d % options.Folds != inFold), scheme, options, $"fold {fold + 1}/{options.Folds}", log);
+            for (var d = fold; d < documents.Count; d += options.Folds)
+            {
+                heldOutTags[d] = features[d].Select(sentence => LinearChainModel.Decode(scheme, sentence, weights, transitions)).ToArray();
+            }
         }
 
         var secondFeatures = prepared.Select((document, d) => extractor.Extract(document, heldOutTags[d], features[d])).ToArray();
@@ -141,6 +146,13 @@ public static class NerTrainer
 
     private static LinearChainModel TrainChain(TrainingSet data, TagScheme scheme, NerTrainingOptions options, string name, Action<string>? log)
     {
+        var (weights, transitions) = TrainMixedWeights(data, scheme, options, name, log);
+        return new LinearChainModel(scheme, options.BucketBits, weights, transitions);
+    }
+
+    private static (float[] Weights, float[] Transitions) TrainMixedWeights(
+        TrainingSet data, TagScheme scheme, NerTrainingOptions options, string name, Action<string>? log)
+    {
         var learnable = Learnable(data.Sentences, options);
         var (weights, transitions) = TrainWeights(data, scheme, options, options.Seed, name, log, learnable);
         for (var k = 1; k < options.Mixtures; k++)
@@ -157,7 +169,7 @@ public static class NerTrainer
             for (var i = 0; i < transitions.Length; i++) transitions[i] /= options.Mixtures;
         }
 
-        return new LinearChainModel(scheme, options.BucketBits, weights, transitions);
+        return (weights, transitions);
     }
 
     private static (float[] Weights, float[] Transitions) TrainWeights(
