@@ -23,6 +23,7 @@ public sealed class SearchBenchmark : IBenchmark
 {
     private static readonly string[] Categories = ["sanctions_trade", "corruption_bribery", "fraud", "military_ties", "political_influence", "labour", "environment", "data_privacy"];
     private static readonly ClaimStatus[] Statuses = Enum.GetValues<ClaimStatus>();
+    private const int QueryCount = 400;
 
     public string Name => "search";
     public string Description =>
@@ -63,7 +64,7 @@ public sealed class SearchBenchmark : IBenchmark
         }
 
         context.Out.WriteLine();
-        context.Out.WriteLine($"{"backend",-16} {"median ms",10}  (same {articles:N0} articles, same 300 queries)");
+        context.Out.WriteLine($"{"backend",-16} {"median ms",10}  (same {articles:N0} articles, same {QueryCount} queries)");
         foreach (var (backend, median) in medians) context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{backend,-16} {median,10:0.00}"));
         var sqlite = medians[0].Median;
         context.Out.WriteLine($"SQLite median {sqlite:0.00} ms: {(sqlite < 50 ? "within" : "OVER")} the 50 ms target");
@@ -81,7 +82,7 @@ public sealed class SearchBenchmark : IBenchmark
         for (var i = 0; i < articles; i++) await store.AddDocumentAsync(Article(random, vocabulary, organisations, i), cancellationToken);
         context.Out.WriteLine($"{backend}: stored and indexed {articles:N0} articles in {watch.Elapsed.TotalSeconds:0.0} s");
 
-        var queries = Queries(random, vocabulary, organisations, 400);
+        var queries = Queries(random, vocabulary, organisations, QueryCount);
         foreach (var query in queries.Take(30)) await RunAsync(store, query, cancellationToken);
         var timings = new List<(string Shape, double Ms, int Hits)>();
         foreach (var query in queries)
