@@ -12,6 +12,12 @@ namespace Dossier.Storage;
 /// <summary>What the SQLite and PostgreSQL stores do alike with the rows they read: parse them, explain them, mark matches.</summary>
 internal static class StoredRows
 {
+    /// <summary>How many entities a paged read loads at once: each carries the ids of every document naming it.</summary>
+    public const int EntityPage = 256;
+
+    /// <summary>How many document ids one statement looks up, so that no statement carries every id of a large run.</summary>
+    public const int DocumentChunk = 1000;
+
     /// <summary>The list-hit query both stores run, in the column order <see cref="ReadHitsAsync"/> reads.</summary>
     public static string HitQuery(string where) =>
         "SELECT h.id, e.id, h.entity_name, h.entry_id, h.list, h.entry_name, h.score, h.program, h.listed_on, h.explanation, h.decision, h.note, h.decided_at " +
@@ -150,6 +156,19 @@ internal static class StoredRows
         }
 
         return (text.ToString(), highlights);
+    }
+
+    /// <summary>
+    /// The distinct entity ids of these documents, ascending: <paramref name="idsOf"/> reads those of one chunk of at most
+    /// <see cref="DocumentChunk"/> documents.
+    /// </summary>
+    public static async Task<long[]> EntityIdsAsync(IReadOnlyCollection<string> documentIds, Func<string[], Task<List<long>>> idsOf)
+    {
+        var ids = new HashSet<long>();
+        foreach (var chunk in documentIds.Distinct().Chunk(DocumentChunk)) ids.UnionWith(await idsOf(chunk));
+        var sorted = ids.ToArray();
+        Array.Sort(sorted);
+        return sorted;
     }
 
     public static string EscapeLike(string value) =>

@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Dossier.Serialization;
+using Dossier.Storage.Sqlite;
 using Dossier.Tests;
 using NJsonSchema;
 
@@ -49,6 +51,47 @@ public sealed class AnalyzeCommandTests
                 Assert.InRange(span.End, span.Start, length);
             }
         }
+    }
+
+    [Fact]
+    public async Task JsonWrittenAsTheRunGoesIsWhatTheSerializerWritesForTheWholeAnalysis()
+    {
+        using var temp = new TempFolder();
+        var db = temp.Path("d.db");
+        Assert.Equal(ExitCodes.Success, (await CliRun.RunAsync("lists", "import", RepoPaths.Fixture("screening", "simple-v2.csv"), "--db", db)).ExitCode);
+
+        var printed = await CliRun.RunAsync("analyze", RepoPaths.Samples, "--db", db, "--format", "json");
+        Assert.Equal(ExitCodes.Success, printed.ExitCode);
+        var analysis = JsonSerializer.Deserialize<DossierJson>(printed.Out, DossierJsonMapper.Options)!;
+        Assert.Equal(JsonSerializer.Serialize(analysis, DossierJsonMapper.Options) + Environment.NewLine, printed.Out);
+        Assert.Equal(3, analysis.Documents.Count);
+        Assert.Contains(analysis.Entities, entity => entity.WatchlistHits.Count > 0);
+
+        var file = temp.Path("analysis.json");
+        var written = await CliRun.RunAsync("analyze", RepoPaths.Samples, "--db", db, "--format", "json", "-o", file);
+        Assert.Equal(ExitCodes.Success, written.ExitCode);
+        Assert.Equal("", written.Out);
+        Assert.Equal(printed.Out, await File.ReadAllTextAsync(file) + Environment.NewLine);
+    }
+
+    [Fact]
+    public async Task TheTextSummaryRecordsTheSameListHitsAsTheJson()
+    {
+        using var temp = new TempFolder();
+        var hits = new List<string>[2];
+        foreach (var (format, i) in new[] { ("text", 0), ("json", 1) })
+        {
+            var db = temp.Path(format + ".db");
+            Assert.Equal(ExitCodes.Success, (await CliRun.RunAsync("lists", "import", RepoPaths.Fixture("screening", "simple-v2.csv"), "--db", db)).ExitCode);
+            Assert.Equal(ExitCodes.Success, (await CliRun.RunAsync("analyze", RepoPaths.Samples, "--db", db, "--format", format)).ExitCode);
+            await using var store = await SqliteDossierStore.OpenAsync(db, CancellationToken.None);
+            hits[i] = (await store.GetWatchlistHitsAsync(null, CancellationToken.None))
+                .Select(review => $"{review.Id} {review.EntityId} {review.Hit.List} {review.Hit.ListEntryId} {review.Hit.Score} {review.Hit.Explanation} {review.Hit.Decision}")
+                .ToList();
+        }
+
+        Assert.NotEmpty(hits[0]);
+        Assert.Equal(hits[1], hits[0]);
     }
 
     /// <summary>Every object below a document that has integer start and end (or *_start and *_end) fields.</summary>

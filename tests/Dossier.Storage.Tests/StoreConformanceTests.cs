@@ -99,6 +99,36 @@ public abstract class StoreConformanceTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task Entities_read_a_page_at_a_time_are_those_read_at_once_in_the_same_order()
+    {
+        await using var store = await DossierStores.OpenAsync(await NewLocationAsync(), None);
+        // More documents than one lookup takes and more entities than one page holds, so that both boundaries are crossed.
+        var documents = Enumerable.Range(0, 1100)
+            .Select(i => TestDocuments.WithOrganisations($"doc-{i:D4}", $"Firm {(i * 37) % 300:D3}", "Acme Corp"))
+            .ToList();
+        await store.AddDocumentsAsync(documents, None);
+        string[] run = [.. documents.Select(d => d.Id).Where((_, i) => i % 7 != 3), "doc-0000", "no-such-document"];
+
+        var atOnce = await store.GetEntitiesAsync(run, None);
+        var paged = await ToListAsync(store.ReadEntitiesAsync(run, None));
+
+        Assert.Equal(301, atOnce.Count);
+        Assert.Equal(atOnce.Select(e => e.Id).Order(), atOnce.Select(e => e.Id));
+        Assert.Equal(atOnce.Select(Shape), paged.Select(Shape));
+        Assert.Equal(1100, paged.Single(e => e.Name == "Acme Corp").Documents.Count);
+        Assert.Empty(await ToListAsync(store.ReadEntitiesAsync([], None)));
+
+        static string Shape(CanonicalEntity e) => $"{e.Id} {e.Name} {e.Label} [{string.Join("|", e.Aliases)}] [{string.Join("|", e.Documents)}]";
+    }
+
+    private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> items)
+    {
+        var list = new List<T>();
+        await foreach (var item in items) list.Add(item);
+        return list;
+    }
+
+    [SkippableFact]
     public async Task Entities_are_found_and_listed_by_name_or_alias_ignoring_case()
     {
         await using var store = await DossierStores.OpenAsync(await NewLocationAsync(), None);

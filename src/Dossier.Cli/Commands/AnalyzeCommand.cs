@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using Dossier.Analysis;
 using Dossier.Documents;
@@ -51,8 +52,13 @@ internal static class AnalyzeCommand
         var pipeline = DossierPipeline.CreateDefault();
         await using var store = await DossierStores.OpenAsync(databasePath, cancellationToken);
         var runner = new AnalysisRunner(pipeline, store, reader);
-        var observer = new ConsoleObserver(context, keepDocuments: json);
+        // The JSON is written as the run goes (documents first), so that no document of the run is kept to its end.
+        await using var file = json && outputPath is not null ? new StreamWriter(outputPath, append: false, new UTF8Encoding(false)) : null;
+        using var jsonOutput = json ? new JsonObjectStream(file ?? context.Out, DossierJsonMapper.Options) : null;
+        var observer = new ConsoleObserver(context, store, jsonOutput);
         var options = new RunOptions { ReanalyzeStored = json };
+        jsonOutput?.WriteProperty(nameof(DossierJson.SchemaVersion), DossierJsonMapper.SchemaVersion);
+        jsonOutput?.StartArray(nameof(DossierJson.Documents));
 
         RunSummary summary;
         if (context.ErrorIsTerminal && !json)
@@ -70,15 +76,17 @@ internal static class AnalyzeCommand
             summary = await runner.RunAsync(paths, context.OpenStandardInput, options, observer, cancellationToken);
         }
 
-        // Every canonical organisation and person of the run is screened, so that hits are recorded whatever the output.
-        var entities = await store.GetEntitiesAsync(summary.DocumentIds, cancellationToken);
-        var hits = await EntityScreening.ScreenAsync(databasePath, store, entities, cancellationToken);
-        if (json)
+        // Every canonical organisation and person of the run is screened, so that hits are recorded whatever the output;
+        // a page of entities at a time, each screened, recorded (and written) before the next page is read.
+        var screened = EntityScreening.ScreenAsync(databasePath, store, store.ReadEntitiesAsync(summary.DocumentIds, cancellationToken), cancellationToken);
+        if (jsonOutput is not null)
         {
-            await WriteJsonAsync(context, outputPath, databasePath, store, observer, summary, entities, hits, cancellationToken);
+            await WriteJsonAsync(jsonOutput, databasePath, observer, summary, screened, cancellationToken);
+            if (file is null) await context.Out.WriteLineAsync();
         }
         else
         {
+            await foreach (var _ in screened) { }
             await WriteSummaryAsync(context.Out, store, summary, top, cancellationToken);
         }
 
@@ -108,45 +116,37 @@ internal static class AnalyzeCommand
         }
     }
 
+    /// <summary>Writes the rest of the JSON after the run's documents: the screened entities one by one, failures, then links.</summary>
     private static async Task WriteJsonAsync(
-        CliContext context, string? outputPath, string databasePath, IDossierStore store, ConsoleObserver observer, RunSummary summary,
-        IReadOnlyList<CanonicalEntity> entities, IReadOnlyDictionary<long, IReadOnlyList<WatchlistHitJson>> hits, CancellationToken cancellationToken)
+        JsonObjectStream output, string databasePath, ConsoleObserver observer, RunSummary summary,
+        IAsyncEnumerable<(CanonicalEntity Entity, IReadOnlyList<WatchlistHitJson>? Hits)> screened, CancellationToken cancellationToken)
     {
-        var documents = new List<DocumentJson>(observer.Documents.Count);
-        foreach (var document in observer.Documents)
+        output.EndArray();
+        output.StartArray(nameof(DossierJson.Entities));
+        await foreach (var (entity, hits) in screened)
         {
-            documents.Add(DossierJsonMapper.ToJson(document, await store.GetCanonicalIdsAsync(document.Id, cancellationToken)));
+            output.WriteItem(DossierJsonMapper.ToJson(entity, hits));
+            await output.FlushAsync(cancellationToken);
         }
 
+        output.EndArray();
+        output.WriteProperty(nameof(DossierJson.Failures), observer.Failures.Select(f => new FailureJson(f.Source, f.Reason)).ToList());
         var links = await LinkingOutput.ComputeAsync(databasePath, summary.DocumentIds, cancellationToken);
-        var dossier = new DossierJson(
-            DossierJsonMapper.SchemaVersion,
-            documents,
-            entities.Select(entity => DossierJsonMapper.ToJson(entity, hits.GetValueOrDefault(entity.Id))).ToList(),
-            observer.Failures.Select(f => new FailureJson(f.Source, f.Reason)).ToList(),
-            links.Stories,
-            links.ClaimLinks);
-        var text = JsonSerializer.Serialize(dossier, DossierJsonMapper.Options);
-        if (outputPath is null)
-        {
-            await context.Out.WriteLineAsync(text);
-        }
-        else
-        {
-            await File.WriteAllTextAsync(outputPath, text, cancellationToken);
-        }
+        output.WriteProperty(nameof(DossierJson.Stories), links.Stories);
+        output.WriteProperty(nameof(DossierJson.ClaimLinks), links.ClaimLinks);
+        output.EndObject();
+        await output.FlushAsync(cancellationToken);
     }
 
     /// <summary>
-    /// Reports failures and warnings on stderr as they happen, and keeps the documents of this run when JSON output needs
-    /// them; otherwise none is kept, so that memory stays flat however many documents a run reads.
+    /// Reports failures and warnings on stderr as they happen, and writes each document of the run to the JSON output (when
+    /// there is one) once it is stored; none is kept, so that memory stays flat however many documents a run reads.
     /// </summary>
-    private sealed class ConsoleObserver(CliContext context, bool keepDocuments) : IRunObserver
+    private sealed class ConsoleObserver(CliContext context, IDossierStore store, JsonObjectStream? jsonOutput) : IRunObserver
     {
         private readonly object _lock = new();
 
         public ProgressTask? Progress { get; set; }
-        public List<Document> Documents { get; } = [];
         public List<InputFailure> Failures { get; } = [];
 
         public void InputFailed(InputFailure failure)
@@ -166,11 +166,14 @@ internal static class AnalyzeCommand
 
         public void DocumentAnalyzed(Document document, bool added)
         {
-            lock (_lock)
-            {
-                if (keepDocuments) Documents.Add(document);
-                Tick();
-            }
+            lock (_lock) Tick();
+        }
+
+        public async ValueTask DocumentStoredAsync(Document document, CancellationToken cancellationToken)
+        {
+            if (jsonOutput is null) return;
+            jsonOutput.WriteItem(DossierJsonMapper.ToJson(document, await store.GetCanonicalIdsAsync(document.Id, cancellationToken)));
+            await jsonOutput.FlushAsync(cancellationToken);
         }
 
         public void DocumentSkipped(string source, string documentId)

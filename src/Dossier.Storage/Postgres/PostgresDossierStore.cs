@@ -209,11 +209,32 @@ public sealed partial class PostgresDossierStore : IDossierStore
     public async Task<IReadOnlyList<CanonicalEntity>> GetEntitiesAsync(IReadOnlyCollection<string> documentIds, CancellationToken cancellationToken)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        var ids = await IdsAsync(connection,
-            "SELECT DISTINCT entity_id FROM document_entities WHERE document_id = ANY(@documents) ORDER BY entity_id",
-            cancellationToken, ("documents", documentIds.Distinct().ToArray()));
-        return await LoadEntitiesAsync(connection, ids, cancellationToken);
+        return await LoadEntitiesAsync(connection, await EntityIdsAsync(connection, documentIds, cancellationToken), cancellationToken);
     }
+
+    public async IAsyncEnumerable<CanonicalEntity> ReadEntitiesAsync(IReadOnlyCollection<string> documentIds, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        long[] ids;
+        await using (var connection = await _dataSource.OpenConnectionAsync(cancellationToken))
+        {
+            ids = await EntityIdsAsync(connection, documentIds, cancellationToken);
+        }
+
+        foreach (var page in ids.Chunk(StoredRows.EntityPage))
+        {
+            List<CanonicalEntity> entities;
+            await using (var connection = await _dataSource.OpenConnectionAsync(cancellationToken))
+            {
+                entities = await LoadEntitiesAsync(connection, page, cancellationToken);
+            }
+
+            foreach (var entity in entities) yield return entity;
+        }
+    }
+
+    private static Task<long[]> EntityIdsAsync(NpgsqlConnection connection, IReadOnlyCollection<string> documentIds, CancellationToken cancellationToken) =>
+        StoredRows.EntityIdsAsync(documentIds, chunk => IdsAsync(connection,
+            "SELECT DISTINCT entity_id FROM document_entities WHERE document_id = ANY(@documents)", cancellationToken, ("documents", chunk)));
 
     public async Task<IReadOnlyList<CanonicalEntity>> FindEntitiesAsync(string name, CancellationToken cancellationToken)
     {

@@ -193,18 +193,10 @@ public sealed partial class SqliteDossierStore : IDossierStore
 
     public async Task<IReadOnlyList<CanonicalEntity>> GetEntitiesAsync(IReadOnlyCollection<string> documentIds, CancellationToken cancellationToken)
     {
+        var ids = await EntityIdsAsync(documentIds, cancellationToken);
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var ids = new SortedSet<long>();
-            await using (var reader = await _prepared.Get(
-                                   "SELECT DISTINCT entity_id FROM document_entities WHERE document_id IN (SELECT value FROM json_each($documents))",
-                                   null, ("$documents", JsonSerializer.Serialize(documentIds.Distinct())))
-                               .ExecuteReaderAsync(cancellationToken))
-            {
-                while (await reader.ReadAsync(cancellationToken)) ids.Add(reader.GetInt64(0));
-            }
-
             return await LoadEntitiesAsync(ids, cancellationToken);
         }
         finally
@@ -212,6 +204,47 @@ public sealed partial class SqliteDossierStore : IDossierStore
             _gate.Release();
         }
     }
+
+    public async IAsyncEnumerable<CanonicalEntity> ReadEntitiesAsync(
+        IReadOnlyCollection<string> documentIds, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var page in (await EntityIdsAsync(documentIds, cancellationToken)).Chunk(StoredRows.EntityPage))
+        {
+            List<CanonicalEntity> entities;
+            await _gate.WaitAsync(cancellationToken);
+            try
+            {
+                entities = await LoadEntitiesAsync(page, cancellationToken);
+            }
+            finally
+            {
+                _gate.Release();
+            }
+
+            foreach (var entity in entities) yield return entity;
+        }
+    }
+
+    private Task<long[]> EntityIdsAsync(IReadOnlyCollection<string> documentIds, CancellationToken cancellationToken) =>
+        StoredRows.EntityIdsAsync(documentIds, async chunk =>
+        {
+            var ids = new List<long>();
+            await _gate.WaitAsync(cancellationToken);
+            try
+            {
+                await using var reader = await _prepared.Get(
+                        "SELECT DISTINCT entity_id FROM document_entities WHERE document_id IN (SELECT value FROM json_each($documents))",
+                        null, ("$documents", JsonSerializer.Serialize(chunk)))
+                    .ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken)) ids.Add(reader.GetInt64(0));
+            }
+            finally
+            {
+                _gate.Release();
+            }
+
+            return ids;
+        });
 
     public async Task<IReadOnlyList<CanonicalEntity>> FindEntitiesAsync(string name, CancellationToken cancellationToken)
     {

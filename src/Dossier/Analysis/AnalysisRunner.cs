@@ -26,6 +26,12 @@ public interface IRunObserver
     void InputFailed(InputFailure failure) { }
     void InputWarning(string source, string warning) { }
     void DocumentAnalyzed(Document document, bool added) { }
+
+    /// <summary>
+    /// Awaited after <see cref="DocumentAnalyzed"/>, before the next document is reported: the document is stored by then,
+    /// so that an observer can write it out here with its canonical ids instead of keeping it to the end of the run.
+    /// </summary>
+    ValueTask DocumentStoredAsync(Document document, CancellationToken cancellationToken) => ValueTask.CompletedTask;
     void DocumentSkipped(string source, string documentId) { }
 }
 
@@ -133,6 +139,7 @@ public sealed class AnalysisRunner(AnalysisPipeline pipeline, IDossierStore stor
                 else skipped++;
                 documentIds.Add(document.Id);
                 observer.DocumentAnalyzed(document, documentIsNew);
+                await observer.DocumentStoredAsync(document, reporting);
             }
         }
 

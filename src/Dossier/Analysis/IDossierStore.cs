@@ -28,6 +28,12 @@ public interface IDossierStore : IAsyncDisposable
 
     Task<IReadOnlyList<CanonicalEntity>> GetEntitiesAsync(IReadOnlyCollection<string> documentIds, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The entities <see cref="GetEntitiesAsync"/> gives, in the same order (by id), read a page at a time so that memory
+    /// stays flat however many documents the run had. The store may be used between entities.
+    /// </summary>
+    IAsyncEnumerable<CanonicalEntity> ReadEntitiesAsync(IReadOnlyCollection<string> documentIds, CancellationToken cancellationToken);
+
     /// <summary>Entities whose name or an alias matches, best first: exact (ignoring case), then containing the query.</summary>
     Task<IReadOnlyList<CanonicalEntity>> FindEntitiesAsync(string name, CancellationToken cancellationToken);
 
