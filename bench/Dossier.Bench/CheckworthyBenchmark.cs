@@ -114,7 +114,9 @@ public sealed class CheckworthyTrainBenchmark : IBenchmark
 
             Dictionary<string, float[]> read;
             await using (var stream = File.OpenRead(glove)) read = await CheckworthyPretrainedVectors.ReadWinkAsync(stream, glove, cancellationToken);
-            pretrained = CheckworthyWordVectors.FromPretrained(unlabelled, read);
+            // "--glove-min-count 2" keeps rarer words too: pretrained vectors, unlike ours, need no count to be learnt.
+            var minimumCount = int.Parse(Option(args, "--glove-min-count") ?? "5", CultureInfo.InvariantCulture);
+            pretrained = CheckworthyWordVectors.FromPretrained(unlabelled, read, minimumCount, maximumWords: 100_000);
             context.Out.WriteLine($"pretrained vectors ({pretrained.Dimensions} dimensions) for {pretrained.WordCount:N0} of the {read.Count:N0} words read");
         }
 
