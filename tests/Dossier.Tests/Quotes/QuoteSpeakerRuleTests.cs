@@ -27,6 +27,16 @@ public sealed class QuoteSpeakerRuleTests
         Assert.Equal(speaker, quote.Speaker);
     }
 
+    [Theory]
+    [InlineData("Rhimes declared her creed: “Change the world and when you’ve done that, change it again,” she said.", "she")]
+    [InlineData("Clinton seemed irritated: “It's a public statement! Just email it,” Sullivan wrote.", "Sullivan")]
+    public void AQuoteThatGoesOnIntoItsOwnAttributionIsThatAttributionsNotTheIntroducingCues(string text, string speaker)
+    {
+        var (_, quotes) = QuoteTestDocuments.Analyze(text);
+        var quote = Assert.Single(quotes, q => q.Kind == QuoteKind.Direct);
+        Assert.Equal(speaker, quote.Speaker);
+    }
+
     [Fact]
     public void AQuoteEndingItsSentenceIsNotTheNextSentencesSubjects()
     {
