@@ -96,7 +96,10 @@ internal sealed class QuoteFinder
             if (openToken >= _tokens.Length) continue;
             var before = AttributeBefore(openToken);
             var standalone = before is not null || StartsClause(passage.Open);
-            var attribution = before ?? (closeToken >= 0 && closeToken < _tokens.Length ? AttributeAfter(closeToken) : null);
+            var after = closeToken >= 0 && closeToken < _tokens.Length && (before is null || GoesOn(closeToken)) ? AttributeAfter(closeToken) : null;
+            // "Rhimes declared: “Change the world,” she said.": a quote that goes on into its own attribution is that
+            // attribution's, not the cue's that introduced it.
+            var attribution = after ?? before;
             if (attribution is not null && (standalone || attribution.SpeakerAfterQuote))
             {
                 Use(attribution.Cue);
@@ -332,6 +335,9 @@ internal sealed class QuoteFinder
 
         return UnlistedVerbAfter(closeToken, start, j);
     }
+
+    /// <summary>The quote does not end its sentence: its last mark is a comma ("“…,” she said").</summary>
+    private bool GoesOn(int closeToken) => closeToken >= 1 && Words.Text(closeToken - 1) == ",";
 
     /// <summary>How far after a quote an unlisted verb may stand behind its subject ("…,” an angry Hollande retaliated).</summary>
     private const int MaxSubjectBeforeVerb = 6;

@@ -121,6 +121,13 @@ internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
     public SpeakerPhrase? ClauseSubject(int sentenceStart, int cueStart)
     {
         sentenceStart = AfterIntroduction(sentenceStart, cueStart);
+        // "At the time, she released a statement saying …": a pronoun opening the main clause before its verb is the subject.
+        if (sentenceStart + 1 < cueStart && lexicon.Pronouns.ContainsKey(words.Lower(sentenceStart)) && words.Lower(sentenceStart) != "it" &&
+            !words.IsCapitalised(sentenceStart + 1) && !words.IsPunctuation(sentenceStart + 1))
+        {
+            return new SpeakerPhrase(sentenceStart, sentenceStart + 1, sentenceStart);
+        }
+
         if (sentenceStart >= cueStart || !words.IsCapitalised(sentenceStart) || ClauseSubjectOpeners.Contains(words.Lower(sentenceStart))) return null;
         var allCapitalised = true;
         var j = sentenceStart;

@@ -144,7 +144,8 @@ public sealed class QuoteAttributionRuleTests
     [InlineData("Texas Sen. Ted Cruz is making a pitch to New York voters saying a state law is hurting the economy.", "Texas Sen. Ted Cruz")]
     public void AParticipleCueSpeaksForTheSentenceSubject(string text, string speaker)
     {
-        var (_, quotes) = QuoteTestDocuments.Analyze(text);
+        // The rule's speaker, not the relation filter's judgement: each retrain may move a lone indirect sentence across its threshold.
+        var (_, quotes) = QuoteTestDocuments.Analyze(text, options: new QuoteOptions { RelationFilterThreshold = null });
         var quote = Assert.Single(quotes);
         Assert.Equal(speaker, quote.Speaker);
     }

@@ -27,6 +27,26 @@ public sealed class QuoteSpeakerRuleTests
         Assert.Equal(speaker, quote.Speaker);
     }
 
+    [Theory]
+    [InlineData("Rhimes declared her creed: “Change the world and when you’ve done that, change it again,” she said.", "she")]
+    [InlineData("Clinton seemed irritated: “It's a public statement! Just email it,” Sullivan wrote.", "Sullivan")]
+    public void AQuoteThatGoesOnIntoItsOwnAttributionIsThatAttributionsNotTheIntroducingCues(string text, string speaker)
+    {
+        var (_, quotes) = QuoteTestDocuments.Analyze(text);
+        var quote = Assert.Single(quotes, q => q.Kind == QuoteKind.Direct);
+        Assert.Equal(speaker, quote.Speaker);
+    }
+
+    [Theory]
+    [InlineData("At the time, she released a statement saying, “The company is a trusted partner.”", "she")]
+    [InlineData("During the debate, they sent supporters an email saying, “Call your senator today.”", "they")]
+    public void APronounOpeningTheMainClauseSpeaksForItsParticipleCue(string text, string speaker)
+    {
+        var (_, quotes) = QuoteTestDocuments.Analyze(text);
+        var quote = Assert.Single(quotes, q => q.Kind == QuoteKind.Direct);
+        Assert.Equal(speaker, quote.Speaker);
+    }
+
     [Fact]
     public void AQuoteEndingItsSentenceIsNotTheNextSentencesSubjects()
     {
