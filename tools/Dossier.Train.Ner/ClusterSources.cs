@@ -19,15 +19,14 @@ internal static partial class ClusterSources
 {
     private const int MinCount = 3;
     private const int ContextWords = 1000;
-    private const int MaxDepth = 20;
-    private const int MinLeaf = 3;
 
     /// <summary>One tree of word classes: the file it is induced into (and read from after that) and the context window that describes a word.</summary>
     public sealed record Tree(string Path, int Window);
 
     /// <param name="trees">The trees, each induced on first use (tree k with seed + k).</param>
     /// <param name="otherNews">Staged news text beside the NER data (never CoNLL dev or test) to induce the classes on as well, or null.</param>
-    public static WordClusters Load(IReadOnlyList<Tree> trees, string resources, string? otherNews, IReadOnlyList<ConllDocument> unlabelled, int seed, Action<string> log)
+    /// <param name="pretrained">The tree of classes grown on pretrained vectors (<see cref="PretrainedClasses"/>), or null.</param>
+    public static WordClusters Load(IReadOnlyList<Tree> trees, string resources, string? otherNews, IReadOnlyList<ConllDocument> unlabelled, int seed, Action<string> log, PretrainedClasses.Source? pretrained = null)
     {
         var paths = new List<List<KeyValuePair<string, string>>>();
         for (var k = 0; k < trees.Count; k++)
@@ -39,18 +38,35 @@ internal static partial class ClusterSources
                 Induce(path, resources, otherNews, window, unlabelled, seed + k, log);
             }
 
-            var pairs = new List<KeyValuePair<string, string>>();
-            foreach (var line in File.ReadLines(path))
+            paths.Add(ReadTree(path, log));
+        }
+
+        if (pretrained is not null)
+        {
+            if (!File.Exists(pretrained.Path))
             {
-                var parts = line.Split('\t');
-                if (parts.Length >= 2) pairs.Add(new(parts[1], parts[0]));
+                log($"inducing word classes from pretrained vectors into {pretrained.Path}");
+                PretrainedClasses.Induce(pretrained, seed, log);
             }
 
-            log($"word classes in {path}: {pairs.Count} words");
-            paths.Add(pairs);
+            while (paths.Count < WordClusters.PretrainedTree) paths.Add([]);
+            paths.Add(ReadTree(pretrained.Path, log));
         }
 
         return WordClusters.FromTrees(paths);
+    }
+
+    private static List<KeyValuePair<string, string>> ReadTree(string path, Action<string> log)
+    {
+        var pairs = new List<KeyValuePair<string, string>>();
+        foreach (var line in File.ReadLines(path))
+        {
+            var parts = line.Split('\t');
+            if (parts.Length >= 2) pairs.Add(new(parts[1], parts[0]));
+        }
+
+        log($"word classes in {path}: {pairs.Count} words");
+        return pairs;
     }
 
     private static void Induce(string path, string resources, string? otherNews, int window, IReadOnlyList<ConllDocument> unlabelled, int seed, Action<string> log)
@@ -104,26 +120,16 @@ internal static partial class ClusterSources
         }).ToArray();
         log($"clustering {vocabulary.Length} words on {dims} context dimensions");
 
-        var paths = new string[vocabulary.Length];
-        var random = new Random(seed);
-        var stack = new Stack<(int[] Words, string Path)>();
-        stack.Push((Enumerable.Range(0, vocabulary.Length).ToArray(), ""));
-        while (stack.Count > 0)
-        {
-            var (words, prefix) = stack.Pop();
-            if (prefix.Length >= MaxDepth || words.Length < 2 * MinLeaf || !TrySplit(words, sparse, dims, random, out var zero, out var one))
-            {
-                foreach (var w in words) paths[w] = prefix.Length == 0 ? "0" : prefix;
-                continue;
-            }
+        var paths = WordClassTree.Grow(sparse, dims, seed);
+        WriteTree(path, vocabulary, paths, vocabulary.Select(word => counts[word]).ToArray());
+    }
 
-            stack.Push((one, prefix + "1"));
-            stack.Push((zero, prefix + "0"));
-        }
-
+    /// <summary>Writes a tree as Load reads it: path, word and the word's rank or count, one word a line.</summary>
+    public static void WriteTree(string path, IReadOnlyList<string> words, IReadOnlyList<string> paths, IReadOnlyList<int> counts)
+    {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         using var writer = new StreamWriter(path);
-        for (var i = 0; i < vocabulary.Length; i++) writer.WriteLine($"{paths[i]}\t{vocabulary[i]}\t{counts[vocabulary[i]].ToString(CultureInfo.InvariantCulture)}");
+        for (var i = 0; i < words.Count; i++) writer.WriteLine($"{paths[i]}\t{words[i]}\t{counts[i].ToString(CultureInfo.InvariantCulture)}");
     }
 
     /// <summary>Reuters-21578 titles and bodies, one token array per line, in their original case.</summary>
@@ -219,62 +225,6 @@ internal static partial class ClusterSources
         }
 
         return lower.Where(pair => pair.Value >= 3 && pair.Value >= 4 * capitalised.GetValueOrDefault(pair.Key)).Select(pair => pair.Key).Order(StringComparer.Ordinal).ToList();
-    }
-
-    private static bool TrySplit(int[] words, (int[] Keys, float[] Values)[] vectors, int dims, Random random, out int[] zero, out int[] one)
-    {
-        var centroids = new float[2][];
-        // Start from two distinct words; the more frequent words come first in the vocabulary, so take from the front.
-        var firstSeed = words[random.Next(Math.Min(words.Length, 50))];
-        var secondSeed = words[random.Next(Math.Min(words.Length, 50))];
-        if (firstSeed == secondSeed) secondSeed = words[words.Length - 1 - random.Next(Math.Min(words.Length, 10))];
-        centroids[0] = Dense(vectors[firstSeed], dims);
-        centroids[1] = Dense(vectors[secondSeed], dims);
-        var side = new bool[words.Length];
-        for (var iteration = 0; iteration < 8; iteration++)
-        {
-            for (var i = 0; i < words.Length; i++)
-            {
-                var (keys, values) = vectors[words[i]];
-                float a = 0, b = 0;
-                for (var k = 0; k < keys.Length; k++)
-                {
-                    a += centroids[0][keys[k]] * values[k];
-                    b += centroids[1][keys[k]] * values[k];
-                }
-
-                side[i] = b > a;
-            }
-
-            centroids[0] = new float[dims];
-            centroids[1] = new float[dims];
-            for (var i = 0; i < words.Length; i++)
-            {
-                var target = centroids[side[i] ? 1 : 0];
-                var (keys, values) = vectors[words[i]];
-                for (var k = 0; k < keys.Length; k++) target[keys[k]] += values[k];
-            }
-
-            foreach (var centroid in centroids)
-            {
-                var norm = (float)Math.Sqrt(centroid.Sum(v => v * v));
-                if (norm > 0)
-                {
-                    for (var d = 0; d < dims; d++) centroid[d] /= norm;
-                }
-            }
-        }
-
-        zero = words.Where((_, i) => !side[i]).ToArray();
-        one = words.Where((_, i) => side[i]).ToArray();
-        return zero.Length > 0 && one.Length > 0;
-    }
-
-    private static float[] Dense((int[] Keys, float[] Values) vector, int dims)
-    {
-        var dense = new float[dims];
-        for (var k = 0; k < vector.Keys.Length; k++) dense[vector.Keys[k]] = vector.Values[k];
-        return dense;
     }
 
     [GeneratedRegex(@"<(?:BODY|TITLE)>(.*?)</(?:BODY|TITLE)>", RegexOptions.Singleline)]

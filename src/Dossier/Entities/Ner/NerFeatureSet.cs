@@ -29,4 +29,10 @@ public enum NerFeatureSet
     /// document has results tables) with the word's lists and class: a city in a sports report is often a team.
     /// </summary>
     DocumentKind = 16,
+
+    /// <summary>
+    /// The word's classes in a tree grown on pretrained word vectors (<see cref="WordClusters.PretrainedTree"/>): vectors
+    /// learnt from billions of words place rare names near the frequent words of their kind.
+    /// </summary>
+    PretrainedClasses = 32,
 }

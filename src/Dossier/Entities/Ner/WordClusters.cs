@@ -15,6 +15,12 @@ public sealed class WordClusters
 
     public static WordClusters Empty { get; } = new([]);
 
+    /// <summary>
+    /// The tree grown on pretrained word vectors rather than on neighbour counts, read only by models trained with
+    /// <see cref="NerFeatureSet.PretrainedClasses"/>; trees 0 and 1 are the neighbour-count trees.
+    /// </summary>
+    public const int PretrainedTree = 2;
+
     public int Count => _paths.Count;
 
     public static WordClusters FromPaths(IEnumerable<KeyValuePair<string, string>> wordPaths) => FromTrees([wordPaths]);
