@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dossier.Claims;
+using Dossier.Text;
 
 namespace Dossier.Bench;
 
@@ -113,7 +114,7 @@ public sealed class CheckworthyTrainBenchmark : IBenchmark
             }
 
             Dictionary<string, float[]> read;
-            await using (var stream = File.OpenRead(glove)) read = await CheckworthyPretrainedVectors.ReadWinkAsync(stream, glove, cancellationToken);
+            await using (var stream = File.OpenRead(glove)) read = await PretrainedWordVectors.ReadWinkAsync(stream, glove, cancellationToken);
             // "--glove-min-count 2" keeps rarer words too: pretrained vectors, unlike ours, need no count to be learnt.
             var minimumCount = int.Parse(Option(args, "--glove-min-count") ?? "5", CultureInfo.InvariantCulture);
             pretrained = CheckworthyWordVectors.FromPretrained(unlabelled, read, minimumCount, maximumWords: 100_000);

@@ -1,4 +1,4 @@
-using Dossier.Claims;
+using Dossier.Text;
 using Dossier.Entities.Ner;
 
 namespace Dossier.Train.Ner;
@@ -26,7 +26,7 @@ internal static class PretrainedClasses
         Dictionary<string, float[]> vectors;
         using (var stream = File.OpenRead(source.Vectors))
         {
-            vectors = CheckworthyPretrainedVectors.ReadWinkAsync(stream, source.Vectors, CancellationToken.None).GetAwaiter().GetResult();
+            vectors = PretrainedWordVectors.ReadWinkAsync(stream, source.Vectors, CancellationToken.None).GetAwaiter().GetResult();
         }
 
         // The file lists words by frequency and the reader keeps that order; a lower-cased word heads its kind.

