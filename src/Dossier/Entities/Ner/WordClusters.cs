@@ -26,7 +26,8 @@ public sealed class WordClusters
     public static WordClusters FromPaths(IEnumerable<KeyValuePair<string, string>> wordPaths) => FromTrees([wordPaths]);
 
     /// <param name="trees">Each tree's words and their paths; the first tree is tree 0.</param>
-    public static WordClusters FromTrees(IEnumerable<IEnumerable<KeyValuePair<string, string>>> trees)
+    /// <param name="casedTrees">The trees whose words keep their case (looked up by the word as written, not lower-cased).</param>
+    public static WordClusters FromTrees(IEnumerable<IEnumerable<KeyValuePair<string, string>>> trees, IReadOnlySet<int>? casedTrees = null)
     {
         var paths = new Dictionary<ulong, ulong>();
         var tree = 0;
@@ -37,7 +38,8 @@ public sealed class WordClusters
                 if (path.Length is 0 or > 32) continue;
                 var bits = 0UL;
                 foreach (var c in path) bits = (bits << 1) | (c == '1' ? 1UL : 0UL);
-                paths[Key(StableHash.OfLower(word), tree)] = ((ulong)path.Length << 32) | bits;
+                var hash = casedTrees?.Contains(tree) == true ? StableHash.Of(word) : StableHash.OfLower(word);
+                paths[Key(hash, tree)] = ((ulong)path.Length << 32) | bits;
             }
 
             tree++;
@@ -47,9 +49,10 @@ public sealed class WordClusters
     }
 
     /// <summary>The path in the given tree packed as length (high 32 bits) and bits (low 32, first branch highest); 0 when unknown.</summary>
-    public ulong PathOf(ulong lowerHash, int tree = 0) => _paths.GetValueOrDefault(Key(lowerHash, tree));
+    /// <param name="wordHash">The word's hash as the tree keys it: lower-cased, or as written for a cased tree.</param>
+    public ulong PathOf(ulong wordHash, int tree = 0) => _paths.GetValueOrDefault(Key(wordHash, tree));
 
-    private static ulong Key(ulong lowerHash, int tree) => tree == 0 ? lowerHash : StableHash.Mix(lowerHash, (ulong)tree);
+    private static ulong Key(ulong wordHash, int tree) => tree == 0 ? wordHash : StableHash.Mix(wordHash, (ulong)tree);
 
     /// <summary>A hash of the first <paramref name="length"/> branches of a packed path, or 0 when the word is unknown.</summary>
     public static ulong Prefix(ulong packed, int length)
