@@ -14,6 +14,9 @@ public sealed class WatchlistScreener
     private const int MaxCandidates = 48;
     private const int MinFuzzyLength = 4;
 
+    /// <summary>How far below the minimum a candidate's ceiling must lie to be dropped unscored, beyond any rounding.</summary>
+    private const double CeilingMargin = 1e-9;
+
     private readonly List<WatchlistEntry> _entries;
     private readonly List<Variant> _variants = [];
     private readonly Dictionary<string, int[]> _postings;
@@ -153,6 +156,9 @@ public sealed class WatchlistScreener
         var results = new List<ScreeningCandidate>();
         foreach (var (entryIndex, found) in best)
         {
+            // Most candidates fall short of the minimum by more than any feature could add: they are dropped before their
+            // features and explanations are worked out, which only the candidates kept need.
+            if (EntityFeatures.Ceiling(found.Score, attributes, Comparer.Parameters) < minimum - CeilingMargin) continue;
             var entry = _entries[entryIndex];
             var (score, features) = EntityFeatures.Apply(found.Score, attributes, PartyAttributes.Of(entry), Comparer.Parameters);
             if (IsWeak(found.Query, isPerson) && !features.Any(f => f.Effect > 0 && f.Feature is "country" or "birth date" or "identifier"))
