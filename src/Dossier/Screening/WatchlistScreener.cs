@@ -139,6 +139,7 @@ public sealed class WatchlistScreener
         var shortFormOf = names.Select(n => _shortForms.GetValueOrDefault(n.Key)).ToArray();
         var namePartWeights = names.Select(Comparer.PartWeights).ToArray();
         var best = new Dictionary<int, (double Score, NormalizedName Query, Variant Variant, bool ShortForm)>(ranked.Count);
+        var workspace = new NameComparer.Workspace();
         while (ranked.TryDequeue(out var variantId, out _))
         {
             var variant = _variants[variantId];
@@ -148,7 +149,7 @@ public sealed class WatchlistScreener
                 var name = names[n];
                 if (name.IsAcronym && !variant.Name.IsAcronym) continue;
                 var shortForm = shortFormOf[n] is { } fullNames && NamedAs(variant.Entry, fullNames);
-                var comparison = Comparer.Compare(name, namePartWeights[n], variant.Name, _variantPartWeights[variantId], person, explain: false, shortForm, shortForm);
+                var comparison = Comparer.Compare(name, namePartWeights[n], variant.Name, _variantPartWeights[variantId], person, explain: false, shortForm, shortForm, workspace);
                 if (!best.TryGetValue(variant.Entry, out var current) || comparison.Score > current.Score) best[variant.Entry] = (comparison.Score, name, variant, shortForm);
             }
         }

@@ -74,8 +74,10 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
     /// worked out once by the caller (who must not change them): screening compares every list name with many queries, and
     /// looking up each part's rarity again for every pair was a fifth of its work.
     /// </summary>
+    /// <param name="workspace">Room reused from one comparison to the next by a caller that compares many names on one thread; null makes its own.</param>
     internal NameComparison Compare(
-        NormalizedName query, double[] qw, NormalizedName candidate, double[] cw, bool isPerson, bool explain, bool allowShortForm, bool shortFormListed)
+        NormalizedName query, double[] qw, NormalizedName candidate, double[] cw, bool isPerson, bool explain, bool allowShortForm, bool shortFormListed,
+        Workspace? workspace = null)
     {
         var q = query.Tokens;
         var c = candidate.Tokens;
@@ -84,7 +86,8 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
         for (var j = 0; j < c.Count; j++) cTotal += cw[j];
         if (qTotal <= 0 || cTotal <= 0) return explain ? NameComparison.Empty with { Discounted = Discounted(q, c) } : NameComparison.Empty;
 
-        var pairs = new List<Pair>(q.Count * c.Count + 4);
+        var pairs = workspace?.Pairs ?? new List<Pair>(q.Count * c.Count + 4);
+        pairs.Clear();
         for (var i = 0; i < q.Count; i++)
         {
             if (qw[i] <= 0) continue;
@@ -202,7 +205,7 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
     {
         // Runs are written into one buffer, not a new string per length: this runs for every pair of names screened.
         var longest = 0;
-        foreach (var token in single) longest = Math.Max(longest, token.Text.Length);
+        for (var i = 0; i < single.Count; i++) longest = Math.Max(longest, single[i].Text.Length);
         Span<char> room = longest + 2 <= 256 ? stackalloc char[longest + 2] : new char[longest + 2];
         for (var i = 0; i < single.Count; i++)
         {
@@ -243,7 +246,7 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
         for (var i = 0; i < acronyms.Count; i++)
         {
             var acronym = acronyms[i].Text;
-            if (acronymWeights[i] <= 0 || acronym.Length is < 2 or > 6 || !acronym.All(char.IsAsciiLetter)) continue;
+            if (acronymWeights[i] <= 0 || acronym.Length is < 2 or > 6 || !IsAsciiLetters(acronym)) continue;
             for (var start = 0; start < words.Count; start++)
             {
                 if (words[start].Role is TokenRole.LegalForm or TokenRole.Stopword || words[start].Text[0] != acronym[0]) continue;
@@ -270,6 +273,16 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
                 }
             }
         }
+    }
+
+    private static bool IsAsciiLetters(string text)
+    {
+        foreach (var letter in text)
+        {
+            if (!char.IsAsciiLetter(letter)) return false;
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -485,9 +498,9 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
     private static bool Mentions(IReadOnlyList<NameToken> tokens, string word)
     {
         var stem = word.AsSpan().TrimEnd('s');
-        foreach (var token in tokens)
+        for (var i = 0; i < tokens.Count; i++)
         {
-            if (token.Text.AsSpan().TrimEnd('s').SequenceEqual(stem)) return true;
+            if (tokens[i].Text.AsSpan().TrimEnd('s').SequenceEqual(stem)) return true;
         }
 
         return false;
@@ -496,5 +509,11 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
     private static string Join(IReadOnlyList<NameToken> tokens, int start, int length) =>
         length == 1 ? tokens[start].Text : string.Join(' ', Enumerable.Range(start, length).Select(k => tokens[k].Text));
 
-    private readonly record struct Pair(int Query, int QueryLength, int Candidate, int CandidateLength, double Similarity, string How);
+    internal readonly record struct Pair(int Query, int QueryLength, int Candidate, int CandidateLength, double Similarity, string How);
+
+    /// <summary>The pairs of parts one comparison weighs, kept for the next comparison: screening compares a query with dozens of names.</summary>
+    internal sealed class Workspace
+    {
+        internal List<Pair> Pairs { get; } = [];
+    }
 }
