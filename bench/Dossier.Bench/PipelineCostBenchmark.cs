@@ -72,6 +72,7 @@ public sealed class PipelineCostBenchmark : IBenchmark
             var warmUpPasses = WarmUpPasses(args);
             output.WriteLine($"warm-up: {warmUpPasses} passes over the other half before each half is measured, by the same pipeline");
             using var jit = args.Contains("--jit") ? new PipelineCostJit() : null;
+            using var allocations = args.Contains("--allocations") ? new PipelineCostAllocations() : null;
             DossierCost? ours = null;
             var stages = new List<IReadOnlyList<PipelineCostStages.StageCost>>();
             for (var h = 0; h < halves.Length; h++)
@@ -79,8 +80,10 @@ public sealed class PipelineCostBenchmark : IBenchmark
                 var other = folders[1 - h];
                 var pipeline = await WarmedUpAsync(other, warmUpPasses, work.FullName, $"{h}", screener, cancellationToken);
                 jit?.Record(true);
+                allocations?.Record(true);
                 var cost = await TimeDossierAsync(pipeline, folders[h], Path.Combine(work.FullName, $"store-{h}.db"), screener, cancellationToken);
                 jit?.Record(false);
+                allocations?.Record(false);
                 ours = ours is null ? cost : ours.Add(cost);
 
                 var stagePipeline = await WarmedUpAsync(other, warmUpPasses, work.FullName, $"stages-{h}", screener, cancellationToken);
@@ -89,9 +92,10 @@ public sealed class PipelineCostBenchmark : IBenchmark
 
             var perArticle = new Func<double, double>(seconds => seconds * 1000 / pages.Count);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"dossier: {ours!.Stored} stored, {ours.Failed} failed; CPU per article: analysis and storage {perArticle(ours.Analysis):0.00} ms, screening {perArticle(ours.Screening):0.00} ms, linking {perArticle(ours.Linking):0.00} ms, total {perArticle(ours.Total):0.00} ms ({ours.WallSeconds:0.0} s wall, one analysis thread; analysis allocates {ours.Allocated / (double)Math.Max(1, ours.Stored) / 1_048_576.0:0.0} MiB per article, GC pauses {ours.GcPauseMilliseconds / Math.Max(1, ours.Stored):0.00} ms, compiling {perArticle(ours.CompilingSeconds):0.00} ms)"));
+                $"dossier: {ours!.Stored} stored, {ours.Failed} failed; CPU per article: analysis and storage {perArticle(ours.Analysis):0.00} ms, screening {perArticle(ours.Screening):0.00} ms, linking {perArticle(ours.Linking):0.00} ms, total {perArticle(ours.Total):0.00} ms ({ours.WallSeconds:0.0} s wall, one analysis thread; allocated per article: analysis {ours.Allocated / (double)Math.Max(1, ours.Stored) / 1_048_576.0:0.00} MiB, screening {ours.ScreeningAllocated / (double)Math.Max(1, ours.Stored) / 1024.0:0} KiB, linking {ours.LinkingAllocated / (double)Math.Max(1, ours.Stored) / 1024.0:0} KiB; GC pauses {ours.GcPauseMilliseconds / Math.Max(1, ours.Stored):0.00} ms, compiling {perArticle(ours.CompilingSeconds):0.00} ms)"));
             PipelineCostStages.Print(output, PipelineCostStages.Combine(stages, halves.Select(half => half.Count).ToList()));
             jit?.Print(output, 40);
+            allocations?.Print(output, pages.Count, 40);
 
             // For quick rounds while profiling: Dossier's side alone.
             if (args.Contains("--no-peer")) return 0;
@@ -110,13 +114,15 @@ public sealed class PipelineCostBenchmark : IBenchmark
     }
 
     private sealed record DossierCost(
-        int Stored, int Failed, double Analysis, double Screening, double Linking, double WallSeconds, long Allocated, double GcPauseMilliseconds, double CompilingSeconds)
+        int Stored, int Failed, double Analysis, double Screening, double Linking, double WallSeconds, long Allocated, long ScreeningAllocated,
+        long LinkingAllocated, double GcPauseMilliseconds, double CompilingSeconds)
     {
         public double Total => Analysis + Screening + Linking;
 
         public DossierCost Add(DossierCost other) => new(
             Stored + other.Stored, Failed + other.Failed, Analysis + other.Analysis, Screening + other.Screening, Linking + other.Linking,
-            WallSeconds + other.WallSeconds, Allocated + other.Allocated, GcPauseMilliseconds + other.GcPauseMilliseconds, CompilingSeconds + other.CompilingSeconds);
+            WallSeconds + other.WallSeconds, Allocated + other.Allocated, ScreeningAllocated + other.ScreeningAllocated,
+            LinkingAllocated + other.LinkingAllocated, GcPauseMilliseconds + other.GcPauseMilliseconds, CompilingSeconds + other.CompilingSeconds);
     }
 
     /// <summary>A new pipeline that has analysed the pages of <paramref name="folder"/> <paramref name="passes"/> times, untimed.</summary>
@@ -158,6 +164,7 @@ public sealed class PipelineCostBenchmark : IBenchmark
         var entities = await store.GetEntitiesAsync(summary.DocumentIds, cancellationToken);
         await EntityScreening.ScreenAsync(screener, store, entities, cancellationToken);
         var screened = Cpu();
+        var screeningAllocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore - allocated;
 
         await using (var links = await SqliteLinkStore.OpenAsync(databasePath, cancellationToken))
         {
@@ -165,9 +172,10 @@ public sealed class PipelineCostBenchmark : IBenchmark
         }
 
         var linked = Cpu();
+        var linkingAllocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore - allocated - screeningAllocated;
         var compiling = System.Runtime.JitInfo.GetCompilationTime() - compilingBefore;
         return new DossierCost(summary.Added, summary.Failed, analysed - start, screened - analysed, linked - screened, wall.Elapsed.TotalSeconds,
-            allocated, paused.TotalMilliseconds, compiling.TotalSeconds);
+            allocated, screeningAllocated, linkingAllocated, paused.TotalMilliseconds, compiling.TotalSeconds);
     }
 
     private sealed class SilentObserver : IRunObserver;

@@ -30,7 +30,9 @@ internal sealed class PreparedCommands(SqliteConnection connection) : IAsyncDisp
         command.Transaction = transaction;
         for (var i = 0; i < parameters.Length; i++)
         {
-            var parameter = command.Parameters[parameters[i].Name];
+            // Callers name the parameters in the order the command was made with; finding one by name is a scan of the list.
+            var parameter = command.Parameters[i];
+            if (!string.Equals(parameter.ParameterName, parameters[i].Name, StringComparison.Ordinal)) parameter = command.Parameters[parameters[i].Name];
             parameter.Value = parameters[i].Value ?? DBNull.Value;
         }
 

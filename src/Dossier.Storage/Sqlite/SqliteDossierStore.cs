@@ -52,8 +52,11 @@ public sealed partial class SqliteDossierStore : IDossierStore
         {
             // One transaction for the batch: the commit (index pages flushed, the log written) is most of a lone document's cost.
             await using var transaction = (SqliteTransaction)await _connection.BeginTransactionAsync(cancellationToken);
+            // Analysts rarely split an entity, so the split names are looked up per entity only when there are any. The
+            // transaction holds the write lock from its start, so none can be added before it commits.
+            var anySplit = await _prepared.Get("SELECT EXISTS (SELECT 1 FROM entity_name_overrides)", transaction).ExecuteScalarAsync(cancellationToken) is long and not 0;
             var added = new bool[documents.Count];
-            for (var i = 0; i < documents.Count; i++) added[i] = await StoreAsync(documents[i], transaction, cancellationToken);
+            for (var i = 0; i < documents.Count; i++) added[i] = await StoreAsync(documents[i], transaction, anySplit, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return added;
         }
@@ -64,7 +67,7 @@ public sealed partial class SqliteDossierStore : IDossierStore
     }
 
     /// <summary>Stores one document and links its entities inside the caller's transaction; false if it is already stored.</summary>
-    private async Task<bool> StoreAsync(Document document, SqliteTransaction transaction, CancellationToken cancellationToken)
+    private async Task<bool> StoreAsync(Document document, SqliteTransaction transaction, bool anySplit, CancellationToken cancellationToken)
     {
         if (await _prepared.Get("SELECT 1 FROM documents WHERE id = $id", transaction, ("$id", document.Id)).ExecuteScalarAsync(cancellationToken) is not null)
         {
@@ -90,7 +93,7 @@ public sealed partial class SqliteDossierStore : IDossierStore
         var counts = EntityCounts.Of(document);
         foreach (var entity in layer.Entities)
         {
-            var canonicalId = await UpsertEntityAsync(entity, transaction, cancellationToken);
+            var canonicalId = await UpsertEntityAsync(entity, transaction, anySplit, cancellationToken);
             var count = counts[entity.Id];
             await _prepared.Get(
                     "INSERT INTO document_entities (document_id, local_id, entity_id, mentions, quotes, claims) VALUES ($d, $l, $e, $m, $q, $c)",
@@ -102,9 +105,9 @@ public sealed partial class SqliteDossierStore : IDossierStore
         return true;
     }
 
-    private async Task<long> UpsertEntityAsync(DocumentEntity entity, SqliteTransaction transaction, CancellationToken cancellationToken)
+    private async Task<long> UpsertEntityAsync(DocumentEntity entity, SqliteTransaction transaction, bool anySplit, CancellationToken cancellationToken)
     {
-        var key = await SplitKeyAsync(entity, transaction, cancellationToken) ?? EntityKey.For(entity.Name, entity.Label);
+        var key = (anySplit ? await SplitKeyAsync(entity, transaction, cancellationToken) : null) ?? EntityKey.For(entity.Name, entity.Label);
         await _prepared.Get(
                 "INSERT INTO entities (key, name, label) VALUES ($key, $name, $label) ON CONFLICT(key) DO NOTHING",
                 transaction, ("$key", key), ("$name", entity.Name), ("$label", entity.Label.ToString()))

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
@@ -289,13 +290,22 @@ public sealed class InputReader(InputLimits limits, Web.PoliteFetcher? fetcher =
                 return (default, TooLarge(stream.Length));
             }
 
-            var buffer = new MemoryStream();
-            var chunk = new byte[1 << 16];
-            int count;
-            while ((count = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+            // A file says how long it is, so its buffer is made that size at once (one byte more to meet the end), not grown by
+            // doubling, which allocated about three times the page, most of it on the large-object heap.
+            var buffer = new MemoryStream(stream.CanSeek ? (int)Math.Min(stream.Length + 1, Array.MaxLength) : 0);
+            var chunk = ArrayPool<byte>.Shared.Rent(1 << 16);
+            try
             {
-                if (buffer.Length + count > limits.MaxBytes) return (default, TooLarge(null));
-                buffer.Write(chunk, 0, count);
+                int count;
+                while ((count = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+                {
+                    if (buffer.Length + count > limits.MaxBytes) return (default, TooLarge(null));
+                    buffer.Write(chunk, 0, count);
+                }
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(chunk);
             }
 
             return (buffer.GetBuffer().AsMemory(0, (int)buffer.Length), null);

@@ -14,6 +14,9 @@ public sealed class WatchlistScreener
     private const int MaxCandidates = 48;
     private const int MinFuzzyLength = 4;
 
+    /// <summary>How far below the minimum a candidate's ceiling must lie to be dropped unscored, beyond any rounding.</summary>
+    private const double CeilingMargin = 1e-9;
+
     private readonly List<WatchlistEntry> _entries;
     private readonly List<Variant> _variants = [];
     private readonly Dictionary<string, int[]> _postings;
@@ -136,6 +139,7 @@ public sealed class WatchlistScreener
         var shortFormOf = names.Select(n => _shortForms.GetValueOrDefault(n.Key)).ToArray();
         var namePartWeights = names.Select(Comparer.PartWeights).ToArray();
         var best = new Dictionary<int, (double Score, NormalizedName Query, Variant Variant, bool ShortForm)>(ranked.Count);
+        var workspace = new NameComparer.Workspace();
         while (ranked.TryDequeue(out var variantId, out _))
         {
             var variant = _variants[variantId];
@@ -145,7 +149,7 @@ public sealed class WatchlistScreener
                 var name = names[n];
                 if (name.IsAcronym && !variant.Name.IsAcronym) continue;
                 var shortForm = shortFormOf[n] is { } fullNames && NamedAs(variant.Entry, fullNames);
-                var comparison = Comparer.Compare(name, namePartWeights[n], variant.Name, _variantPartWeights[variantId], person, explain: false, shortForm, shortForm);
+                var comparison = Comparer.Compare(name, namePartWeights[n], variant.Name, _variantPartWeights[variantId], person, explain: false, shortForm, shortForm, workspace);
                 if (!best.TryGetValue(variant.Entry, out var current) || comparison.Score > current.Score) best[variant.Entry] = (comparison.Score, name, variant, shortForm);
             }
         }
@@ -153,6 +157,9 @@ public sealed class WatchlistScreener
         var results = new List<ScreeningCandidate>();
         foreach (var (entryIndex, found) in best)
         {
+            // Most candidates fall short of the minimum by more than any feature could add: they are dropped before their
+            // features and explanations are worked out, which only the candidates kept need.
+            if (EntityFeatures.Ceiling(found.Score, attributes, Comparer.Parameters) < minimum - CeilingMargin) continue;
             var entry = _entries[entryIndex];
             var (score, features) = EntityFeatures.Apply(found.Score, attributes, PartyAttributes.Of(entry), Comparer.Parameters);
             if (IsWeak(found.Query, isPerson) && !features.Any(f => f.Effect > 0 && f.Feature is "country" or "birth date" or "identifier"))

@@ -100,9 +100,20 @@ internal sealed class LinearChainModel
     /// <summary>The best tag sequence, in this model's own scheme.</summary>
     public int[] Decode(SentenceFeatures sentence)
     {
-        var score = new float[sentence.Length * LabelCount];
-        PackedEmissions(sentence, score);
-        return Viterbi(Scheme, sentence.Length, score, Transitions);
+        // The scores are working room, rented for the call: two passes decode every sentence of every article.
+        var length = sentence.Length * LabelCount;
+        var score = ArrayPool<float>.Shared.Rent(length);
+        try
+        {
+            var emissions = score.AsSpan(0, length);
+            emissions.Clear();
+            PackedEmissions(sentence, emissions);
+            return Viterbi(Scheme, sentence.Length, emissions, Transitions);
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(score);
+        }
     }
 
     /// <summary>Decoding with full-precision weights, as training updates them.</summary>
@@ -114,50 +125,59 @@ internal sealed class LinearChainModel
     }
 
     /// <summary>The best path given each token's emission scores in <paramref name="score"/> (overwritten).</summary>
-    private static int[] Viterbi(TagScheme scheme, int n, float[] score, float[] transitions)
+    private static int[] Viterbi(TagScheme scheme, int n, Span<float> score, float[] transitions)
     {
         var L = scheme.Count;
         var tags = new int[n];
         if (n == 0) return tags;
-        var back = new int[n * L];
-        var allowedPrevious = scheme.AllowedPrevious;
-        for (var y = 0; y < L; y++)
+        // Rented room: every entry read below is written first (each tag's best predecessor, from the second token on).
+        var rented = ArrayPool<int>.Shared.Rent(n * L);
+        try
         {
-            score[y] = !scheme.Starts[y] ? float.NegativeInfinity : score[y] + transitions[L * L + y];
-        }
-
-        for (var t = 1; t < n; t++)
-        {
-            var previousScores = score.AsSpan((t - 1) * L, L);
+            var back = rented.AsSpan(0, n * L);
+            var allowedPrevious = scheme.AllowedPrevious;
             for (var y = 0; y < L; y++)
             {
-                var best = float.NegativeInfinity;
-                var arg = 0;
-                foreach (var p in allowedPrevious[y])
-                {
-                    var candidate = previousScores[p] + transitions[p * L + y];
-                    if (candidate > best)
-                    {
-                        best = candidate;
-                        arg = p;
-                    }
-                }
-
-                // The emission is added after the best predecessor is chosen, in the same order as ever, so that scores are bit-for-bit those the model was tuned with.
-                score[t * L + y] = best + score[t * L + y];
-                back[t * L + y] = arg;
+                score[y] = !scheme.Starts[y] ? float.NegativeInfinity : score[y] + transitions[L * L + y];
             }
-        }
 
-        var last = 0;
-        for (var y = 1; y < L; y++)
+            for (var t = 1; t < n; t++)
+            {
+                var previousScores = score.Slice((t - 1) * L, L);
+                for (var y = 0; y < L; y++)
+                {
+                    var best = float.NegativeInfinity;
+                    var arg = 0;
+                    foreach (var p in allowedPrevious[y])
+                    {
+                        var candidate = previousScores[p] + transitions[p * L + y];
+                        if (candidate > best)
+                        {
+                            best = candidate;
+                            arg = p;
+                        }
+                    }
+
+                    // The emission is added after the best predecessor is chosen, in the same order as ever, so that scores are bit-for-bit those the model was tuned with.
+                    score[t * L + y] = best + score[t * L + y];
+                    back[t * L + y] = arg;
+                }
+            }
+
+            var last = 0;
+            for (var y = 1; y < L; y++)
+            {
+                if (scheme.Ends[y] && score[(n - 1) * L + y] > score[(n - 1) * L + last]) last = y;
+            }
+
+            tags[n - 1] = last;
+            for (var t = n - 1; t > 0; t--) tags[t - 1] = back[t * L + tags[t]];
+            return tags;
+        }
+        finally
         {
-            if (scheme.Ends[y] && score[(n - 1) * L + y] > score[(n - 1) * L + last]) last = y;
+            ArrayPool<int>.Shared.Return(rented);
         }
-
-        tags[n - 1] = last;
-        for (var t = n - 1; t > 0; t--) tags[t - 1] = back[t * L + tags[t]];
-        return tags;
     }
 
     /// <summary>

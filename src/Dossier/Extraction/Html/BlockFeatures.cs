@@ -113,7 +113,8 @@ internal static class BlockFeatures
         features[i + TagIndex(block.Tag)] = 1;
         i += TagClasses.Length;
         var region = block.Owner.Region;
-        foreach (var (_, bit) in ElementRegions) features[i++] = region.HasFlag(bit) ? 1 : 0;
+        // A mask test, not Enum.HasFlag: with a bit read from the table, HasFlag boxed both values for every block.
+        foreach (var (_, bit) in ElementRegions) features[i++] = (region & bit) == bit ? 1 : 0;
         for (var g = 0; g < keywords.GroupNames.Count; g++)
         {
             features[i++] = ((long)region & ((long)PageRegion.FirstKeywordGroup << g)) != 0 ? 1 : 0;

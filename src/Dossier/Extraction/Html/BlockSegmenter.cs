@@ -45,7 +45,7 @@ internal sealed class TextBlock
         "h1" or "h2" or "h3" or "h4" or "h5" or "h6" => ParagraphKind.Heading,
         "li" or "dd" or "dt" => ParagraphKind.ListItem,
         "blockquote" => ParagraphKind.Quote,
-        _ => Owner.Region.HasFlag(PageRegion.Blockquote) ? ParagraphKind.Quote : ParagraphKind.Body,
+        _ => (Owner.Region & PageRegion.Blockquote) != 0 ? ParagraphKind.Quote : ParagraphKind.Body,
     };
 }
 

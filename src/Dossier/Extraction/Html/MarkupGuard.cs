@@ -67,7 +67,7 @@ internal static class MarkupGuard
             if (tagEnd < 0) return -1;
             if (!closing && (name.Equals("script", StringComparison.OrdinalIgnoreCase) || name.Equals("style", StringComparison.OrdinalIgnoreCase)))
             {
-                var close = html.IndexOf("</" + name.ToString(), tagEnd, StringComparison.OrdinalIgnoreCase);
+                var close = ClosingTagPosition(html, name, tagEnd);
                 at = close < 0 ? html.Length : close;
                 continue;
             }
@@ -80,6 +80,17 @@ internal static class MarkupGuard
             }
 
             at = tagEnd + 1;
+        }
+
+        return -1;
+    }
+
+    /// <summary>Where "&lt;/" and the name (in any case) first occur from <paramref name="from"/>; -1 when they do not.</summary>
+    private static int ClosingTagPosition(string html, ReadOnlySpan<char> name, int from)
+    {
+        for (var at = html.IndexOf("</", from, StringComparison.Ordinal); at >= 0; at = html.IndexOf("</", at + 1, StringComparison.Ordinal))
+        {
+            if (html.AsSpan(at + 2).StartsWith(name, StringComparison.OrdinalIgnoreCase)) return at;
         }
 
         return -1;

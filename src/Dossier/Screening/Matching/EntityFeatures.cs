@@ -68,6 +68,27 @@ public static class EntityFeatures
         return (Math.Clamp(score, 0, 1), features);
     }
 
+    /// <summary>
+    /// The highest score <see cref="Apply"/> (and a weak name's discount after it) can give a name score for this query:
+    /// each feature the query can take part in adds at most its largest effect, and the rest only scale the score down.
+    /// Added in the order Apply adds them, so rounding cannot put the real score above it. Infinite when the parameters
+    /// would scale a score up.
+    /// </summary>
+    public static double Ceiling(double nameScore, PartyAttributes query, MatchingParameters parameters)
+    {
+        if (parameters.TypeMismatchFactor is < 0 or > 1 || parameters.WeakNameFactor is < 0 or > 1) return double.PositiveInfinity;
+        var score = nameScore;
+        if (query.Countries.Count > 0) score += Math.Max(0, Math.Max(parameters.CountryMatchBonus, -parameters.CountryMismatchPenalty));
+        if (query.BirthDates.Count > 0)
+        {
+            score += Math.Max(0, Math.Max(Math.Max(parameters.BirthDateMatchBonus, parameters.BirthDateMatchBonus / 2),
+                Math.Max(-parameters.BirthYearMismatchPenalty / 3, -parameters.BirthYearMismatchPenalty)));
+        }
+
+        if (query.Identifiers.Count > 0) score += Math.Max(0, parameters.IdentifierMatchBonus);
+        return Math.Clamp(score, 0, 1);
+    }
+
     private static int? YearGap(IReadOnlyList<string> left, IReadOnlyList<string> right)
     {
         int? best = null;

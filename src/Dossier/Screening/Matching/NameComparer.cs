@@ -74,8 +74,10 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
     /// worked out once by the caller (who must not change them): screening compares every list name with many queries, and
     /// looking up each part's rarity again for every pair was a fifth of its work.
     /// </summary>
+    /// <param name="workspace">Room reused from one comparison to the next by a caller that compares many names on one thread; null makes its own.</param>
     internal NameComparison Compare(
-        NormalizedName query, double[] qw, NormalizedName candidate, double[] cw, bool isPerson, bool explain, bool allowShortForm, bool shortFormListed)
+        NormalizedName query, double[] qw, NormalizedName candidate, double[] cw, bool isPerson, bool explain, bool allowShortForm, bool shortFormListed,
+        Workspace? workspace = null)
     {
         var q = query.Tokens;
         var c = candidate.Tokens;
@@ -84,7 +86,8 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
         for (var j = 0; j < c.Count; j++) cTotal += cw[j];
         if (qTotal <= 0 || cTotal <= 0) return explain ? NameComparison.Empty with { Discounted = Discounted(q, c) } : NameComparison.Empty;
 
-        var pairs = new List<Pair>(q.Count * c.Count + 4);
+        var pairs = workspace?.Pairs ?? new List<Pair>(q.Count * c.Count + 4);
+        pairs.Clear();
         for (var i = 0; i < q.Count; i++)
         {
             if (qw[i] <= 0) continue;
@@ -136,9 +139,6 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
             accepted++;
         }
 
-        var qUsed = Array.ConvertAll(qPair, p => p >= 0);
-        var cUsed = Array.ConvertAll(cPair, p => p >= 0);
-
         var qCoverage = qMatched / qTotal;
         var cCoverage = cMatched / cTotal;
         var pooled = (qMatched + cMatched) / (qTotal + cTotal);
@@ -151,21 +151,21 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
             // "Habib Ben Ahmed") disagree, and count against.
             if (matchedParts >= 2) score += parameters.ContainmentWeight * (Math.Max(qCoverage, cCoverage) - score);
             score -= parameters.ConflictPenalty * Math.Min(1 - qCoverage, 1 - cCoverage);
-            if (LineageDisagrees(q, qPair, c, cPair) || InitialsDisagree(q, qUsed, c, cUsed) || LastPartsDisagree(q, qUsed, c, cUsed)) score *= parameters.PartConflictFactor;
+            if (LineageDisagrees(q, qPair, c, cPair) || InitialsDisagree(q, qPair, c, cPair) || LastPartsDisagree(q, qPair, c, cPair)) score *= parameters.PartConflictFactor;
         }
 
         // "Huawei" and "Huawei Technologies Company": every distinctive part matched exactly and what is left on either
         // side is generic, so the short form names the same organisation; unless what is left names another company
         // of the group ("Deutsche Bank Trust", "Banco Santander México").
-        var sisterCompany = !isPerson && !shortFormListed && (IsSisterCompany(q, qUsed, c) || IsSisterCompany(c, cUsed, q));
-        if (!isPerson && allowShortForm && allExact && !sisterCompany && score < parameters.GenericRemainderFloor && OnlyGenericLeft(q, qUsed, c, cUsed, pairs)) score = parameters.GenericRemainderFloor;
+        var sisterCompany = !isPerson && !shortFormListed && (IsSisterCompany(q, qPair, c) || IsSisterCompany(c, cPair, q));
+        if (!isPerson && allowShortForm && allExact && !sisterCompany && score < parameters.GenericRemainderFloor && OnlyGenericLeft(q, qPair, c, cPair, pairs)) score = parameters.GenericRemainderFloor;
         if (sisterCompany) score *= parameters.SisterCompanyFactor;
         if (NumbersDisagree(q, c)) score *= parameters.NumberMismatchFactor;
         score = Math.Clamp(score, 0, 1);
         if (!explain) return new NameComparison(score, qCoverage, cCoverage, [], [], [], []);
 
-        var unmatchedQuery = q.Where((t, i) => !qUsed[i] && qw[i] > 0).Select(t => t.Text).ToList();
-        var unmatchedCandidate = c.Where((t, j) => !cUsed[j] && cw[j] > 0).Select(t => t.Text).ToList();
+        var unmatchedQuery = q.Where((t, i) => qPair[i] < 0 && qw[i] > 0).Select(t => t.Text).ToList();
+        var unmatchedCandidate = c.Where((t, j) => cPair[j] < 0 && cw[j] > 0).Select(t => t.Text).ToList();
         return new NameComparison(score, qCoverage, cCoverage, matches!, unmatchedQuery, unmatchedCandidate, Discounted(q, c));
     }
 
@@ -205,7 +205,7 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
     {
         // Runs are written into one buffer, not a new string per length: this runs for every pair of names screened.
         var longest = 0;
-        foreach (var token in single) longest = Math.Max(longest, token.Text.Length);
+        for (var i = 0; i < single.Count; i++) longest = Math.Max(longest, single[i].Text.Length);
         Span<char> room = longest + 2 <= 256 ? stackalloc char[longest + 2] : new char[longest + 2];
         for (var i = 0; i < single.Count; i++)
         {
@@ -246,7 +246,7 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
         for (var i = 0; i < acronyms.Count; i++)
         {
             var acronym = acronyms[i].Text;
-            if (acronymWeights[i] <= 0 || acronym.Length is < 2 or > 6 || !acronym.All(char.IsAsciiLetter)) continue;
+            if (acronymWeights[i] <= 0 || acronym.Length is < 2 or > 6 || !IsAsciiLetters(acronym)) continue;
             for (var start = 0; start < words.Count; start++)
             {
                 if (words[start].Role is TokenRole.LegalForm or TokenRole.Stopword || words[start].Text[0] != acronym[0]) continue;
@@ -273,6 +273,16 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
                 }
             }
         }
+    }
+
+    private static bool IsAsciiLetters(string text)
+    {
+        foreach (var letter in text)
+        {
+            if (!char.IsAsciiLetter(letter)) return false;
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -320,34 +330,59 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
         return new string(buffer[..length]);
     }
 
-    private static bool OnlyGenericLeft(IReadOnlyList<NameToken> q, bool[] qUsed, IReadOnlyList<NameToken> c, bool[] cUsed, List<Pair> pairs)
+    // The part arrays below hold, for each part, the accepted pair it went to (-1: it met nothing), as Compare fills them.
+
+    private static bool OnlyGenericLeft(IReadOnlyList<NameToken> q, int[] qPair, IReadOnlyList<NameToken> c, int[] cPair, List<Pair> pairs)
     {
         // Words left on both sides ("Saudi Arabian Gas" / "Saudi Arabian Oil") are a difference, not a short form.
-        var qLeft = q.Where((t, i) => !qUsed[i] && t.Role == TokenRole.Generic).Any();
-        var cLeft = c.Where((t, j) => !cUsed[j] && t.Role == TokenRole.Generic).Any();
-        if (qLeft && cLeft) return false;
+        if (GenericLeft(q, qPair) && GenericLeft(c, cPair)) return false;
         var exactRegular = false;
         for (var i = 0; i < q.Count; i++)
         {
-            if (q[i].Role == TokenRole.Regular && !qUsed[i]) return false;
-            if (q[i].Role == TokenRole.Initial && !qUsed[i]) return false;
+            if (q[i].Role == TokenRole.Regular && qPair[i] < 0) return false;
+            if (q[i].Role == TokenRole.Initial && qPair[i] < 0) return false;
         }
 
         for (var j = 0; j < c.Count; j++)
         {
-            if (c[j].Role is TokenRole.Regular or TokenRole.Initial && !cUsed[j]) return false;
-            if (c[j].Role == TokenRole.Regular && cUsed[j]) exactRegular = true;
+            if (c[j].Role is TokenRole.Regular or TokenRole.Initial && cPair[j] < 0) return false;
+            if (c[j].Role == TokenRole.Regular && cPair[j] >= 0) exactRegular = true;
         }
 
         return exactRegular && pairs.Count > 0;
     }
 
+    private static bool GenericLeft(IReadOnlyList<NameToken> tokens, int[] pairOf)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (pairOf[i] < 0 && tokens[i].Role == TokenRole.Generic) return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Both names have numbers, and none of the query's is one of the candidate's.</summary>
     private static bool NumbersDisagree(IReadOnlyList<NameToken> q, IReadOnlyList<NameToken> c)
     {
-        var qNumbers = q.Where(t => char.IsAsciiDigit(t.Text[0])).Select(t => t.Text).ToList();
-        if (qNumbers.Count == 0) return false;
-        var cNumbers = c.Where(t => char.IsAsciiDigit(t.Text[0])).Select(t => t.Text).ToList();
-        return cNumbers.Count > 0 && !qNumbers.Intersect(cNumbers, StringComparer.Ordinal).Any();
+        var queryHasNumber = false;
+        for (var i = 0; i < q.Count; i++)
+        {
+            if (!char.IsAsciiDigit(q[i].Text[0])) continue;
+            queryHasNumber = true;
+            for (var j = 0; j < c.Count; j++)
+            {
+                if (char.IsAsciiDigit(c[j].Text[0]) && string.Equals(q[i].Text, c[j].Text, StringComparison.Ordinal)) return false;
+            }
+        }
+
+        if (!queryHasNumber) return false;
+        for (var j = 0; j < c.Count; j++)
+        {
+            if (char.IsAsciiDigit(c[j].Text[0])) return true;
+        }
+
+        return false;
     }
 
     private static List<string> Discounted(IReadOnlyList<NameToken> q, IReadOnlyList<NameToken> c) =>
@@ -411,15 +446,15 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
     }
 
     /// <summary>Each name has an initial that met nothing in the other: "William G. Frost" and "William W. Frost".</summary>
-    private static bool InitialsDisagree(IReadOnlyList<NameToken> q, bool[] qUsed, IReadOnlyList<NameToken> c, bool[] cUsed) =>
-        UnmatchedInitial(q, qUsed) && UnmatchedInitial(c, cUsed);
+    private static bool InitialsDisagree(IReadOnlyList<NameToken> q, int[] qPair, IReadOnlyList<NameToken> c, int[] cPair) =>
+        UnmatchedInitial(q, qPair) && UnmatchedInitial(c, cPair);
 
     /// <summary>
     /// The last full part of each name met nothing in the other: the family names differ ("Yusuf al-San'ani" / "Yusuf
     /// al-Madani"), however much of the rest is shared.
     /// </summary>
-    private static bool LastPartsDisagree(IReadOnlyList<NameToken> q, bool[] qUsed, IReadOnlyList<NameToken> c, bool[] cUsed) =>
-        LastPart(q) is var i and >= 0 && !qUsed[i] && LastPart(c) is var j and >= 0 && !cUsed[j];
+    private static bool LastPartsDisagree(IReadOnlyList<NameToken> q, int[] qPair, IReadOnlyList<NameToken> c, int[] cPair) =>
+        LastPart(q) is var i and >= 0 && qPair[i] < 0 && LastPart(c) is var j and >= 0 && cPair[j] < 0;
 
     private static int LastPart(IReadOnlyList<NameToken> tokens)
     {
@@ -431,11 +466,11 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
         return -1;
     }
 
-    private static bool UnmatchedInitial(IReadOnlyList<NameToken> tokens, bool[] used)
+    private static bool UnmatchedInitial(IReadOnlyList<NameToken> tokens, int[] pairOf)
     {
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (tokens[i].Role == TokenRole.Initial && !used[i]) return true;
+            if (tokens[i].Role == TokenRole.Initial && pairOf[i] < 0) return true;
         }
 
         return false;
@@ -446,12 +481,12 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
     /// "Holdings"), or a country after the first word ("Banco Santander México"). Legal forms count here too, as
     /// "Holdings" is one.
     /// </summary>
-    private static bool IsSisterCompany(IReadOnlyList<NameToken> tokens, bool[] used, IReadOnlyList<NameToken> other)
+    private static bool IsSisterCompany(IReadOnlyList<NameToken> tokens, int[] pairOf, IReadOnlyList<NameToken> other)
     {
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
-            if (used[i]) continue;
+            if (pairOf[i] >= 0) continue;
             var marks = (token.Traits & TokenTrait.BusinessLine) != 0 || (i > 0 && (token.Traits & TokenTrait.Country) != 0);
             if (marks && !Mentions(other, token.Text)) return true;
         }
@@ -463,9 +498,9 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
     private static bool Mentions(IReadOnlyList<NameToken> tokens, string word)
     {
         var stem = word.AsSpan().TrimEnd('s');
-        foreach (var token in tokens)
+        for (var i = 0; i < tokens.Count; i++)
         {
-            if (token.Text.AsSpan().TrimEnd('s').SequenceEqual(stem)) return true;
+            if (tokens[i].Text.AsSpan().TrimEnd('s').SequenceEqual(stem)) return true;
         }
 
         return false;
@@ -474,5 +509,11 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
     private static string Join(IReadOnlyList<NameToken> tokens, int start, int length) =>
         length == 1 ? tokens[start].Text : string.Join(' ', Enumerable.Range(start, length).Select(k => tokens[k].Text));
 
-    private readonly record struct Pair(int Query, int QueryLength, int Candidate, int CandidateLength, double Similarity, string How);
+    internal readonly record struct Pair(int Query, int QueryLength, int Candidate, int CandidateLength, double Similarity, string How);
+
+    /// <summary>The pairs of parts one comparison weighs, kept for the next comparison: screening compares a query with dozens of names.</summary>
+    internal sealed class Workspace
+    {
+        internal List<Pair> Pairs { get; } = [];
+    }
 }

@@ -67,8 +67,11 @@ public static class StringSimilarity
             }
 
             if (rowMin > max) return max + 1;
-            previous.CopyTo(beforePrevious);
-            current.CopyTo(previous);
+            // The rows move down by one; the oldest is written over whole as the next current row.
+            var oldest = beforePrevious;
+            beforePrevious = previous;
+            previous = current;
+            current = oldest;
         }
 
         return previous[b.Length];
