@@ -12,7 +12,7 @@ public static class StoreLinking
         ArgumentNullException.ThrowIfNull(store);
         var stories = await StoriesAsync(store, null, cancellationToken);
         var documents = await store.GetLinkableDocumentsAsync(cancellationToken);
-        var links = new ClaimLinker().Link(documents, stories, cancellationToken).Links;
+        var links = new ClaimLinker().LinkClaims(documents, stories, cancellationToken);
         await store.SaveAsync(stories, links, cancellationToken);
         return (stories, links);
     }
@@ -33,6 +33,6 @@ public static class StoreLinking
     {
         var stories = new StoryClusterer().Cluster(
             documents.Select(d => new StoryInput(d.Id, StoryIndex.StoryText(d.Title, d.Text), d.Site)).ToList(), cancellationToken);
-        return (stories, new ClaimLinker().Link(documents, stories, cancellationToken).Links);
+        return (stories, new ClaimLinker().LinkClaims(documents, stories, cancellationToken));
     }
 }
