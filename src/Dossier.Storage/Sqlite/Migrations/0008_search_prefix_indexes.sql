@@ -1,9 +1,10 @@
--- The prefix indexes (2 and 3 letters) are back, as migration 0006 had them. Without them (0007) a prefix query reads
--- every indexed word that begins with the prefix: on the search bench (10,000 articles, 400 queries) 'wo*' took 221 ms
--- median and 925 ms p95, 'wor*' 104 / 430, against 37 / 75 and 23 / 71 with both indexes; a 3-letter index alone leaves
--- 'wo*' as slow. Only both indexes keep every query shape within 100 ms at p95; they cost about a fifth more indexing
--- time (21.3 s without, 25.7 s with, for the 10,000 articles). A one-letter prefix ('w*') has no index and would read a
--- twentieth of the vocabulary: the query layer searches it as a word (StoredRows.QueryTerms). Results are unchanged.
+-- The prefix indexes (2 and 3 letters) are back, as migration 0006 had them. The search bench (10,000 articles, 400
+-- queries; CPU time per query, as the machine was shared, p95 of the second of two rounds) measured 'wo*' at 1,005 ms and
+-- 'wor*' at 345 without them (0007), 372 and 87 with a 3-letter index alone, 87 and 81 with both (one word: 73). Only both
+-- keep every query shape within 100 ms with the same results; they cost about a sixth more CPU to index (18.5 to 21.9 s
+-- without, 22.5 to 24.4 s with). A 3-letter index with 'wo*' searched as a word is within 100 ms for less (18.0 to
+-- 24.8 s) but changes what 'wo*' finds (10.7 hits a query instead of 20). A one-letter prefix ('w*') has no index under
+-- any choice (892 ms median without, 313 with both): the query layer searches it as a word (StoredRows.QueryTerms).
 DROP TABLE search_text;
 
 CREATE VIRTUAL TABLE search_text USING fts5(
