@@ -112,7 +112,7 @@ internal static class PipelineCostStages
     private const int ThreadCpuClock = 3; // CLOCK_THREAD_CPUTIME_ID on Linux
 
     /// <summary>This thread's CPU time; on systems without the Linux clock, the process's (then other threads count too).</summary>
-    private static double ThreadCpuSeconds()
+    internal static double ThreadCpuSeconds()
     {
         if (OperatingSystem.IsLinux() && ClockGetTime(ThreadCpuClock, out var time) == 0) return time.Seconds + time.Nanoseconds / 1e9;
         return Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;

@@ -100,6 +100,12 @@ internal static class StoredRows
 
     private const int MaxQueryTerms = 16;
 
+    /// <summary>
+    /// The shortest prefix searched as a prefix: the SQLite index keeps prefixes of 2 and 3 letters (migration 0008), and
+    /// a one-letter prefix would read a twentieth of all indexed words; 'w*' is searched as the word 'w'.
+    /// </summary>
+    public const int MinPrefixLength = 2;
+
     private static readonly JsonSerializerOptions EntryOptions = new() { WriteIndented = false };
 
     public static DocumentJson Document(string documentId, string annotations) =>
@@ -109,8 +115,8 @@ internal static class StoredRows
     public static string Searchable(string text) => text.Replace(MatchStart, ' ').Replace(MatchEnd, ' ');
 
     /// <summary>
-    /// The words of a user's query: each run of letters or digits is a term, a trailing '*' makes it a prefix; at most
-    /// 16 terms, from the first 1,000 characters.
+    /// The words of a user's query: each run of letters or digits is a term, a trailing '*' makes it a prefix when the
+    /// term has at least <see cref="MinPrefixLength"/> letters; at most 16 terms, from the first 1,000 characters.
     /// </summary>
     public static IReadOnlyList<(string Term, bool Prefix)> QueryTerms(string text)
     {
@@ -133,7 +139,7 @@ internal static class StoredRows
         void Flush(bool prefix)
         {
             if (term.Length == 0) return;
-            terms.Add((term.ToString(), prefix));
+            terms.Add((term.ToString(), prefix && term.Length >= MinPrefixLength));
             term.Clear();
         }
     }

@@ -5,6 +5,7 @@ using Dossier.Screening;
 using Dossier.Screening.Importing;
 using Dossier.Serialization;
 using Dossier.Tests;
+using Dossier.Tests.Linking;
 
 namespace Dossier.Storage.Tests;
 
@@ -328,6 +329,40 @@ public abstract class StoreConformanceTests : IAsyncLifetime
         Assert.Equal(
             computed.Select(l => (l.From.DocumentId, l.From.ClaimIndex, l.To.DocumentId, l.To.ClaimIndex, l.Relation.ToString().ToLowerInvariant())).Order(),
             saved.Select(l => (l.From.Document, l.From.Claim, l.To.Document, l.To.Claim, l.Relation)).Order());
+    }
+
+    [SkippableFact]
+    public async Task Stories_placed_run_by_run_are_those_of_clustering_every_stored_document_in_stored_order()
+    {
+        var location = await NewLocationAsync();
+        var corpus = StoryCorpus.Generate(11, 160);
+        await using var store = await DossierStores.OpenAsync(location, None);
+        await using var links = await DossierStores.OpenLinkStoreAsync(location, None);
+        var runs = new Random(11);
+        IReadOnlyList<StoryCluster> lastRun = [];
+        List<string> lastRunIds = [];
+        for (var stored = 0; stored < corpus.Count;)
+        {
+            var run = corpus.Skip(stored).Take(runs.Next(1, 50)).ToList();
+            foreach (var input in run)
+            {
+                Assert.True(await store.AddDocumentAsync(Document.Create(input.Id, input.Text, new DocumentMetadata { Source = input.Id, Site = input.Site }), None));
+            }
+
+            stored += run.Count;
+            lastRunIds = run.Select(d => d.Id).ToList();
+            lastRun = await StoreLinking.StoriesAsync(links, lastRunIds, None);
+        }
+
+        var expected = new StoryClusterer().Cluster(corpus);
+        Assert.Contains(expected, story => story.DocumentIds.Count >= 4);
+        Assert.Equal(Describe(expected), Describe(await links.GetStoriesAsync(null, None)));
+        Assert.Equal(Describe(expected.Where(s => s.DocumentIds.Intersect(lastRunIds).Any()).ToList()), Describe(lastRun));
+        // Recomputing the links reads the same stories, and places nothing twice.
+        Assert.Equal(Describe(expected), Describe((await StoreLinking.RecomputeAsync(links, None)).Stories));
+
+        static List<string> Describe(IReadOnlyList<StoryCluster> stories) =>
+            [.. stories.Select(s => s.Id + ": " + string.Join(",", s.DocumentIds) + " | " + string.Join(",", s.Sites))];
     }
 
     [SkippableFact]

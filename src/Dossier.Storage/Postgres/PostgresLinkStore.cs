@@ -7,7 +7,7 @@ using Npgsql;
 namespace Dossier.Storage.Postgres;
 
 /// <summary>Links, stories and analysts' entity decisions, in the same PostgreSQL database as the documents.</summary>
-public sealed class PostgresLinkStore : ILinkStore
+public sealed partial class PostgresLinkStore : ILinkStore
 {
     private readonly NpgsqlDataSource _dataSource;
 

@@ -8,7 +8,7 @@ using Microsoft.Data.Sqlite;
 namespace Dossier.Storage.Sqlite;
 
 /// <summary>Links, stories and analysts' entity decisions, kept in the same SQLite file as the documents.</summary>
-public sealed class SqliteLinkStore : ILinkStore
+public sealed partial class SqliteLinkStore : ILinkStore
 {
     private readonly SqliteConnection _connection;
     private readonly SemaphoreSlim _gate = new(1, 1);

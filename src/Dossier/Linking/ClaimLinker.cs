@@ -52,6 +52,17 @@ public sealed class ClaimLinker(ClaimLinkingOptions? options = null)
 
     public ClaimLinkingResult Link(IReadOnlyList<LinkableDocument> documents, IReadOnlyList<StoryCluster> stories, CancellationToken cancellationToken = default)
     {
+        var (claims, links, storyOf, order) = LinkPrepared(documents, stories, cancellationToken);
+        return new ClaimLinkingResult(links, Cluster(claims, links, storyOf, order));
+    }
+
+    /// <summary>The links of <see cref="Link"/> without the claim clusters, which read the texts around every linked claim.</summary>
+    public IReadOnlyList<ClaimLink> LinkClaims(IReadOnlyList<LinkableDocument> documents, IReadOnlyList<StoryCluster> stories, CancellationToken cancellationToken = default) =>
+        LinkPrepared(documents, stories, cancellationToken).Links;
+
+    private (List<Prepared> Claims, List<ClaimLink> Links, Dictionary<string, string> StoryOf, Dictionary<string, int> Order) LinkPrepared(
+        IReadOnlyList<LinkableDocument> documents, IReadOnlyList<StoryCluster> stories, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(stories);
         var storyOf = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -109,8 +120,7 @@ public sealed class ClaimLinker(ClaimLinkingOptions? options = null)
         }
 
         AddAnswers(claims, links);
-        var linkList = links.OrderBy(p => p.Key.Item1).ThenBy(p => p.Key.Item2).Select(p => p.Value).ToList();
-        return new ClaimLinkingResult(linkList, Cluster(claims, linkList, storyOf, order));
+        return (claims, links.OrderBy(p => p.Key.Item1).ThenBy(p => p.Key.Item2).Select(p => p.Value).ToList(), storyOf, order);
     }
 
     private ClaimLink? Compare(Prepared earlier, Prepared later, Dictionary<string, string> storyOf)

@@ -23,6 +23,15 @@ public interface ILinkStore : IAsyncDisposable
     /// <summary>Every stored document in the form linking needs, oldest first.</summary>
     Task<IReadOnlyList<LinkableDocument>> GetLinkableDocumentsAsync(CancellationToken cancellationToken);
 
+    /// <summary>Starts placing the documents stored since the last placement in stories (see <see cref="StoryIndex"/>).</summary>
+    Task<IStoryIndexTransaction> BeginStoryIndexAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The stories, as placed so far, that hold any of the documents given (every story when none are given), by id;
+    /// each lists its documents in stored order.
+    /// </summary>
+    Task<IReadOnlyList<StoryCluster>> GetStoriesAsync(IReadOnlyCollection<string>? documentIds, CancellationToken cancellationToken);
+
     Task SaveAsync(IReadOnlyList<StoryCluster> stories, IReadOnlyList<ClaimLink> links, CancellationToken cancellationToken);
 
     /// <summary>The claim links as last saved (relation and confidence; evidence spans are not kept), in a stable order.</summary>

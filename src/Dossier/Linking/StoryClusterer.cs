@@ -38,16 +38,12 @@ public sealed class StoryClusterer
         for (var d = 0; d < count; d++)
         {
             if ((d & 1023) == 0) cancellationToken.ThrowIfCancellationRequested();
-            shingles.Clear();
-            Shingle(documents[d].Text, _options.ShingleWords, _options.MaxWords, shingles);
-            empty[d] = shingles.Count == 0;
-            Sign(shingles, signatures.AsSpan(d * hashes, hashes));
+            empty[d] = !Sign(documents[d].Text, shingles, signatures.AsSpan(d * hashes, hashes));
         }
 
         var parent = new int[count];
         for (var i = 0; i < count; i++) parent[i] = i;
         var buckets = new Dictionary<ulong, List<int>>();
-        var rows = _options.RowsPerBand;
         for (var d = 0; d < count; d++)
         {
             if (empty[d]) continue;
@@ -55,8 +51,7 @@ public sealed class StoryClusterer
             var signature = signatures.AsSpan(d * hashes, hashes);
             for (var band = 0; band < _options.Bands; band++)
             {
-                var key = BandKey(band, signature.Slice(band * rows, rows));
-                ref var members = ref CollectionsMarshal.GetValueRefOrAddDefault(buckets, key, out var existed);
+                ref var members = ref CollectionsMarshal.GetValueRefOrAddDefault(buckets, BandKey(band, signature), out var existed);
                 if (!existed) members = [];
                 foreach (var other in members!)
                 {
@@ -78,14 +73,54 @@ public sealed class StoryClusterer
         }
 
         return groups.Values
-            .Select(members =>
-            {
-                var ids = members.Select(i => documents[i].Id).ToList();
-                var sites = members.Select(i => documents[i].Site).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
-                return new StoryCluster("story-" + ids.Min(StringComparer.Ordinal), ids, sites);
-            })
+            .Select(members => Story(members.Select(i => (documents[i].Id, documents[i].Site)).ToList()))
             .OrderBy(story => story.Id, StringComparer.Ordinal)
             .ToList();
+    }
+
+    /// <summary>A story of the documents given in the order clustering saw them: named after its least id, with its outlets.</summary>
+    public static StoryCluster Story(IReadOnlyList<(string Id, string? Site)> members)
+    {
+        var ids = members.Select(m => m.Id).ToList();
+        var sites = members.Select(m => m.Site).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
+        return new StoryCluster("story-" + ids.Min(StringComparer.Ordinal), ids, sites);
+    }
+
+    /// <summary>
+    /// Places one more document, the latest in stored order, among the stories of those placed before it: exactly as
+    /// <see cref="Cluster"/> would, given the same documents in the same order, so that a store can keep its stories
+    /// up to date one document at a time. <paramref name="bucket"/> gives a band's members as placed so far.
+    /// </summary>
+    public async Task<StoryPlacement> PlaceAsync(
+        StoryInput document, long sequence, Func<ulong, CancellationToken, Task<IReadOnlyList<PlacedDocument>>> bucket, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(bucket);
+        var signature = new uint[_seeds.Length];
+        if (!Sign(document.Text, [], signature)) return new StoryPlacement(sequence, null, [], []);
+
+        // Stories this document joins are relabelled to the earliest one's sequence, as Cluster's union keeps the smaller root.
+        var story = sequence;
+        var absorbed = new List<long>();
+        var joinedBands = new List<ulong>();
+        for (var band = 0; band < _options.Bands; band++)
+        {
+            var key = BandKey(band, signature);
+            var members = await bucket(key, cancellationToken);
+            foreach (var other in members)
+            {
+                var otherStory = absorbed.Contains(other.Story) ? story : other.Story;
+                if (otherStory == story || Similarity(signature, other.Signature) < _options.Threshold) continue;
+                absorbed.Add(Math.Max(story, otherStory));
+                story = Math.Min(story, otherStory);
+            }
+
+            if (members.Count < _options.MaxBucketComparisons) joinedBands.Add(key);
+        }
+
+        absorbed.Remove(sequence);
+        absorbed.Remove(story);
+        return new StoryPlacement(story, signature, joinedBands, absorbed);
     }
 
     /// <summary>The fraction of signature positions two documents share: an estimate of their shingles' Jaccard similarity.</summary>
@@ -100,6 +135,15 @@ public sealed class StoryClusterer
         Shingle(b, _options.ShingleWords, _options.MaxWords, shingles);
         Sign(shingles, signatureB);
         return Similarity(signatureA, signatureB);
+    }
+
+    /// <summary>The MinHash signature of a text's shingles; false when the text has no words (it then joins no story).</summary>
+    private bool Sign(string text, HashSet<ulong> shingles, Span<uint> signature)
+    {
+        shingles.Clear();
+        Shingle(text, _options.ShingleWords, _options.MaxWords, shingles);
+        Sign(shingles, signature);
+        return shingles.Count > 0;
     }
 
     private void Sign(HashSet<ulong> shingles, Span<uint> signature)
@@ -161,7 +205,9 @@ public sealed class StoryClusterer
         }
     }
 
-    private static ulong BandKey(int band, ReadOnlySpan<uint> values)
+    private ulong BandKey(int band, ReadOnlySpan<uint> signature) => BandKeyOf(band, signature.Slice(band * _options.RowsPerBand, _options.RowsPerBand));
+
+    private static ulong BandKeyOf(int band, ReadOnlySpan<uint> values)
     {
         var key = Mix((ulong)band + 0x632BE59BD9B4E019UL);
         foreach (var value in values) key = Mix(key ^ value);
