@@ -321,13 +321,14 @@ internal sealed class QuoteFinder
             while (stop < limit && _paragraphOf[stop] == paragraph && !_insideQuote[stop] && !EndsSentence(stop)) stop++;
             if (j == start)
             {
-                if (cue.Pattern.Learned) return null;
+                if (cue.Pattern.Learned) return VerbBeforeSubject(closeToken, cue, stop);
                 return _phrases.RightOf(cue.End, stop) is { } right ? new Attribution(cue, right, true) : null;
             }
 
-            // "… France.” He said he had directed …": a cue followed by its own content starts a new attribution.
+            // "… France.” He said he had directed …": a cue followed by its own content starts a new attribution. A quote
+            // whose last mark is a comma is not done until its attribution comes ("“…,” Romney tweeted the day after …").
             var next = cue.End;
-            var opensOwnContent = next < stop && (IsTell(cue) ? Words.Lower(next) == "that" : OpensReportedClause(next));
+            var opensOwnContent = next < stop && !GoesOn(closeToken) && (IsTell(cue) ? Words.Lower(next) == "that" : OpensReportedClause(next));
             if (!opensOwnContent && _phrases.LeftOf(cue.Start, start) is { } left && left.ExtentStart == start) return new Attribution(cue, left, true);
             // "“…,” Warren, who has not endorsed a candidate, told …": a learned cue inside the subject's relative clause is not its verb.
             if (!cue.Pattern.Learned) return null;
@@ -350,12 +351,7 @@ internal sealed class QuoteFinder
     private Attribution? UnlistedVerbAfter(int closeToken, int start, int stop)
     {
         if (closeToken < 1 || Words.Text(closeToken - 1) is not ("," or "!" or "?") || start >= stop) return null;
-        if (!Words.IsCapitalised(start) && ModelCue(start) is { } first)
-        {
-            return _phrases.RightOf(first.End, stop) is { } after && (Words.IsCapitalised(after.Start) || Determiners.Contains(Words.Lower(after.Start)))
-                ? new Attribution(first, after, true)
-                : null;
-        }
+        if (!Words.IsCapitalised(start) && ModelCue(start) is { } first) return VerbBeforeSubject(closeToken, first, stop);
 
         for (var v = start + 1; v < Math.Min(stop, start + MaxSubjectBeforeVerb); v++)
         {
@@ -365,6 +361,18 @@ internal sealed class QuoteFinder
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// "“…,” opined Cleveland's Plain Dealer.", "“…!” beamed Donald Hartley": a verb that is no listed speech verb, right
+    /// after a quote that does not end its sentence, speaks for the name or determined phrase after it.
+    /// </summary>
+    private Attribution? VerbBeforeSubject(int closeToken, CueMatch verb, int stop)
+    {
+        if (closeToken < 1 || Words.Text(closeToken - 1) is not ("," or "!" or "?") || Words.IsCapitalised(verb.Start)) return null;
+        return _phrases.RightOf(verb.End, stop) is { } after && (Words.IsCapitalised(after.Start) || Determiners.Contains(Words.Lower(after.Start)))
+            ? new Attribution(verb, after, true)
+            : null;
     }
 
     private static readonly CuePattern Colon = new([":"], false);
