@@ -247,7 +247,8 @@ internal sealed class QuoteFinder
         {
             // "…,” the spokesperson added, “and …”: the cue may already carry the quote before; it carries this one too.
             var (sentenceStart, _) = SentenceTokens(k);
-            var cue = FindCueBackwards(k - 1, Math.Max(sentenceStart, k - NearVerbTokens), allowUsed: true) ?? NearModelCue(k - 1, Math.Max(sentenceStart, k - NearVerbTokens));
+            var cue = FindCueBackwards(k - 1, Math.Max(sentenceStart, k - NearVerbTokens), allowUsed: true) ?? NearModelCue(k - 1, Math.Max(sentenceStart, k - NearVerbTokens)) ??
+                      CueBeforeAdverbial(k - 1, Math.Max(sentenceStart, k - FarVerbTokens));
             return cue is null ? null : WithSpeaker(cue, sentenceStart, k, speakerAfterQuote: false);
         }
 
@@ -447,6 +448,25 @@ internal sealed class QuoteFinder
         {
             if (_insideQuote[t] || _usedCue[t] || MatchCue(t) is not null) return null;
             if (!Words.IsCapitalised(t) && ModelCue(t) is { } cue) return cue;
+        }
+
+        return null;
+    }
+
+    /// <summary>How far before the comma opening a quote a listed cue may stand behind its adverbials ("wrote to his 20,000 Twitter followers, “…”").</summary>
+    private const int FarVerbTokens = 10;
+
+    /// <summary>
+    /// "Canova wrote to his 20,000 Twitter followers, “…”", "told the Reuters news agency simply, “…”": a listed cue
+    /// whose words up to the comma are a prepositional phrase, a time or an addressee introduces the quote.
+    /// </summary>
+    private CueMatch? CueBeforeAdverbial(int from, int floor)
+    {
+        for (var t = from; t >= floor && t >= 0; t--)
+        {
+            if (_insideQuote[t] || Words.IsPunctuation(t) || Words.Lower(t) == "that") return null;
+            if (MatchCue(t) is not { } cue || _usedCue[t]) continue;
+            return !cue.Pattern.Learned && cue.End <= from && (IsTell(cue) || AdverbialOpeners.Contains(Words.Lower(cue.End))) ? cue : null;
         }
 
         return null;
