@@ -366,11 +366,17 @@ internal sealed class QuoteFinder
 
     /// <summary>
     /// "“…,” opined Cleveland's Plain Dealer.", "“…!” beamed Donald Hartley": a verb that is no listed speech verb, right
-    /// after a quote that does not end its sentence, speaks for the name or determined phrase after it.
+    /// after a quote that does not end its sentence, speaks for the name or determined phrase after it. A participle
+    /// does not invert: "“malicious,” questioning its timing" goes on the sentence's own clause.
     /// </summary>
     private Attribution? VerbBeforeSubject(int closeToken, CueMatch verb, int stop)
     {
-        if (closeToken < 1 || Words.Text(closeToken - 1) is not ("," or "!" or "?") || Words.IsCapitalised(verb.Start)) return null;
+        if (closeToken < 1 || Words.Text(closeToken - 1) is not ("," or "!" or "?") || Words.IsCapitalised(verb.Start) ||
+            Words.Lower(verb.Start).EndsWith("ing", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
         return _phrases.RightOf(verb.End, stop) is { } after && (Words.IsCapitalised(after.Start) || Determiners.Contains(Words.Lower(after.Start)))
             ? new Attribution(verb, after, true)
             : null;
