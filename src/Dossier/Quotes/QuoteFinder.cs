@@ -254,7 +254,9 @@ internal sealed class QuoteFinder
 
         for (var start = k; start >= Math.Max(0, k - 2); start--)
         {
-            if (MatchCue(start) is { } cue && cue.End == k + 1 && !_usedCue[start])
+            // "Reid says he voted “uncommitted.”", "he wanted “common-sense solutions …”": a counted verb's quoted
+            // object is a partial quote of the speech around it, not a quotation of its own.
+            if (MatchCue(start) is { } cue && cue.End == k + 1 && !_usedCue[start] && !cue.Pattern.Learned)
             {
                 var (sentenceStart, _) = SentenceTokens(k);
                 return WithSpeaker(cue, sentenceStart, k, speakerAfterQuote: false);
