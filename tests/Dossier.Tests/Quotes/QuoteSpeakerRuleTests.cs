@@ -144,4 +144,15 @@ public sealed class QuoteSpeakerRuleTests
         var quote = Assert.Single(quotes, q => q.Kind == QuoteKind.Direct);
         Assert.Equal(speaker, quote.Speaker);
     }
+
+    [Theory]
+    [InlineData("Reid caucused in Nevada on Saturday and says he voted “uncommitted.”", "uncommitted.", "Reid")]
+    [InlineData("Paul Huntley, a Sanders delegate from California, said he wanted “common-sense solutions to the problem.”", "common-sense solutions", "Paul Huntley")]
+    public void ACountedVerbsQuotedObjectIsPartOfTheSpeechAroundIt(string text, string quoted, string speaker)
+    {
+        var (_, quotes) = QuoteTestDocuments.Analyze(text);
+        var quote = Assert.Single(quotes, q => Content(text, q).Contains(quoted, StringComparison.Ordinal));
+        Assert.NotEqual(QuoteKind.Direct, quote.Kind);
+        Assert.Equal(speaker, quote.Speaker);
+    }
 }
