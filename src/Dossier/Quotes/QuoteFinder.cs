@@ -247,13 +247,16 @@ internal sealed class QuoteFinder
         {
             // "…,” the spokesperson added, “and …”: the cue may already carry the quote before; it carries this one too.
             var (sentenceStart, _) = SentenceTokens(k);
-            var cue = FindCueBackwards(k - 1, Math.Max(sentenceStart, k - NearVerbTokens), allowUsed: true) ?? NearModelCue(k - 1, Math.Max(sentenceStart, k - NearVerbTokens));
+            var cue = FindCueBackwards(k - 1, Math.Max(sentenceStart, k - NearVerbTokens), allowUsed: true) ?? NearModelCue(k - 1, Math.Max(sentenceStart, k - NearVerbTokens)) ??
+                      CueBeforeAdverbial(k - 1, Math.Max(sentenceStart, k - FarVerbTokens));
             return cue is null ? null : WithSpeaker(cue, sentenceStart, k, speakerAfterQuote: false);
         }
 
         for (var start = k; start >= Math.Max(0, k - 2); start--)
         {
-            if (MatchCue(start) is { } cue && cue.End == k + 1 && !_usedCue[start])
+            // "Reid says he voted “uncommitted.”", "he wanted “common-sense solutions …”": a counted verb's quoted
+            // object is a partial quote of the speech around it, not a quotation of its own.
+            if (MatchCue(start) is { } cue && cue.End == k + 1 && !_usedCue[start] && !cue.Pattern.Learned)
             {
                 var (sentenceStart, _) = SentenceTokens(k);
                 return WithSpeaker(cue, sentenceStart, k, speakerAfterQuote: false);
@@ -321,13 +324,14 @@ internal sealed class QuoteFinder
             while (stop < limit && _paragraphOf[stop] == paragraph && !_insideQuote[stop] && !EndsSentence(stop)) stop++;
             if (j == start)
             {
-                if (cue.Pattern.Learned) return null;
+                if (cue.Pattern.Learned) return VerbBeforeSubject(closeToken, cue, stop);
                 return _phrases.RightOf(cue.End, stop) is { } right ? new Attribution(cue, right, true) : null;
             }
 
-            // "… France.” He said he had directed …": a cue followed by its own content starts a new attribution.
+            // "… France.” He said he had directed …": a cue followed by its own content starts a new attribution. A quote
+            // whose last mark is a comma is not done until its attribution comes ("“…,” Romney tweeted the day after …").
             var next = cue.End;
-            var opensOwnContent = next < stop && (IsTell(cue) ? Words.Lower(next) == "that" : OpensReportedClause(next));
+            var opensOwnContent = next < stop && !GoesOn(closeToken) && (IsTell(cue) ? Words.Lower(next) == "that" : OpensReportedClause(next));
             if (!opensOwnContent && _phrases.LeftOf(cue.Start, start) is { } left && left.ExtentStart == start) return new Attribution(cue, left, true);
             // "“…,” Warren, who has not endorsed a candidate, told …": a learned cue inside the subject's relative clause is not its verb.
             if (!cue.Pattern.Learned) return null;
@@ -350,12 +354,7 @@ internal sealed class QuoteFinder
     private Attribution? UnlistedVerbAfter(int closeToken, int start, int stop)
     {
         if (closeToken < 1 || Words.Text(closeToken - 1) is not ("," or "!" or "?") || start >= stop) return null;
-        if (!Words.IsCapitalised(start) && ModelCue(start) is { } first)
-        {
-            return _phrases.RightOf(first.End, stop) is { } after && (Words.IsCapitalised(after.Start) || Determiners.Contains(Words.Lower(after.Start)))
-                ? new Attribution(first, after, true)
-                : null;
-        }
+        if (!Words.IsCapitalised(start) && ModelCue(start) is { } first) return VerbBeforeSubject(closeToken, first, stop);
 
         for (var v = start + 1; v < Math.Min(stop, start + MaxSubjectBeforeVerb); v++)
         {
@@ -365,6 +364,24 @@ internal sealed class QuoteFinder
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// "“…,” opined Cleveland's Plain Dealer.", "“…!” beamed Donald Hartley": a verb that is no listed speech verb, right
+    /// after a quote that does not end its sentence, speaks for the name or determined phrase after it. A participle
+    /// does not invert: "“malicious,” questioning its timing" goes on the sentence's own clause.
+    /// </summary>
+    private Attribution? VerbBeforeSubject(int closeToken, CueMatch verb, int stop)
+    {
+        if (closeToken < 1 || Words.Text(closeToken - 1) is not ("," or "!" or "?") || Words.IsCapitalised(verb.Start) ||
+            Words.Lower(verb.Start).EndsWith("ing", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return _phrases.RightOf(verb.End, stop) is { } after && (Words.IsCapitalised(after.Start) || Determiners.Contains(Words.Lower(after.Start)))
+            ? new Attribution(verb, after, true)
+            : null;
     }
 
     private static readonly CuePattern Colon = new([":"], false);
@@ -439,6 +456,25 @@ internal sealed class QuoteFinder
         {
             if (_insideQuote[t] || _usedCue[t] || MatchCue(t) is not null) return null;
             if (!Words.IsCapitalised(t) && ModelCue(t) is { } cue) return cue;
+        }
+
+        return null;
+    }
+
+    /// <summary>How far before the comma opening a quote a listed cue may stand behind its adverbials ("wrote to his 20,000 Twitter followers, “…”").</summary>
+    private const int FarVerbTokens = 10;
+
+    /// <summary>
+    /// "Canova wrote to his 20,000 Twitter followers, “…”", "told the Reuters news agency simply, “…”": a listed cue
+    /// whose words up to the comma are a prepositional phrase, a time or an addressee introduces the quote.
+    /// </summary>
+    private CueMatch? CueBeforeAdverbial(int from, int floor)
+    {
+        for (var t = from; t >= floor && t >= 0; t--)
+        {
+            if (_insideQuote[t] || Words.IsPunctuation(t) || Words.Lower(t) == "that") return null;
+            if (MatchCue(t) is not { } cue || _usedCue[t]) continue;
+            return !cue.Pattern.Learned && cue.End <= from && (IsTell(cue) || AdverbialOpeners.Contains(Words.Lower(cue.End))) ? cue : null;
         }
 
         return null;

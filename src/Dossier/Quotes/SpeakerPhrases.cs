@@ -107,6 +107,12 @@ internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
         while (i >= sentenceStart && (lexicon.SkipBeforeCue.Contains(words.Lower(i)) || IsAdverb(i))) i--;
         var participle = words.Lower(cueStart).EndsWith("ing", StringComparison.Ordinal) && words.Text(i) == ",";
         if (i < sentenceStart || words.Lower(i) is not ("and" or "but") && !participle) return null;
+        // "Eight years ago, he supported Obama and said …": after an introduction the subject pronoun is lower-case.
+        if (!words.IsCapitalised(sentenceStart) && lexicon.Pronouns.ContainsKey(words.Lower(sentenceStart)) && words.Lower(sentenceStart) != "it" && sentenceStart + 1 < i)
+        {
+            return new SpeakerPhrase(sentenceStart, sentenceStart + 1, sentenceStart);
+        }
+
         var end = sentenceStart;
         while (end < i && end - sentenceStart < 5 && (words.IsCapitalised(end) || IsPossessive(end)) && !lexicon.ClauseBoundaries.Contains(words.Lower(end))) end++;
         if (end == sentenceStart || IsPossessive(end - 1) || words.Lower(end) is "'s" or "’s") return null;
@@ -162,7 +168,8 @@ internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
     {
         var first = words.Lower(sentenceStart);
         var introduces = IntroductionOpeners.Contains(first) || lexicon.TimeWords.Contains(first) ||
-                         first.Length > 4 && (first.EndsWith("ing", StringComparison.Ordinal) || first.EndsWith("ly", StringComparison.Ordinal));
+                         first.Length > 4 && (first.EndsWith("ing", StringComparison.Ordinal) || first.EndsWith("ly", StringComparison.Ordinal)) ||
+                         EndsInRelativeTime(sentenceStart, limit);
         if (!introduces) return sentenceStart;
         for (var i = sentenceStart + 1; i < Math.Min(limit, sentenceStart + MaxIntroductionTokens); i++)
         {
@@ -174,6 +181,20 @@ internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
     }
 
     private const int MaxIntroductionTokens = 16;
+
+    /// <summary>"Eight years ago, he …", "Minutes later, she …": a short opening phrase that ends in a relative time word and a comma.</summary>
+    private bool EndsInRelativeTime(int sentenceStart, int limit)
+    {
+        for (var i = sentenceStart + 1; i < Math.Min(limit, sentenceStart + MaxRelativeTimeTokens); i++)
+        {
+            if (words.Text(i) == ",") return words.Lower(i - 1) is "ago" or "later" or "earlier";
+            if (words.IsPunctuation(i)) return false;
+        }
+
+        return false;
+    }
+
+    private const int MaxRelativeTimeTokens = 5;
 
     private static readonly HashSet<string> IntroductionOpeners =
         ["in", "on", "at", "after", "before", "during", "when", "while", "as", "since", "following", "despite", "amid", "with", "without",

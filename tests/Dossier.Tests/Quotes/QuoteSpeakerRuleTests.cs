@@ -104,4 +104,55 @@ public sealed class QuoteSpeakerRuleTests
         var second = Assert.Single(quotes, q => Content(text, q) == "They are not helping anyone.");
         Assert.Equal("Bob Mulholland", second.Speaker);
     }
+
+    [Theory]
+    [InlineData("“As we mourn the victims, we say a special prayer for the community,” Romney tweeted the day after the attack.", "Romney")]
+    [InlineData("“It drives the prices of everything up,” the Republican said this week.", "the Republican")]
+    public void AQuoteEndingInACommaKeepsTheCueAfterItThoughATimeFollows(string text, string speaker)
+    {
+        var (_, quotes) = QuoteTestDocuments.Analyze(text);
+        var quote = Assert.Single(quotes, q => q.Kind == QuoteKind.Direct);
+        Assert.Equal(speaker, quote.Speaker);
+    }
+
+    [Fact]
+    public void ACountedCueRightAfterAQuoteSpeaksForTheNameAfterIt()
+    {
+        const string text = "“Gun owners should leave their weapons at home,” opined Cleveland's Plain Dealer.";
+        var (_, quotes) = QuoteTestDocuments.Analyze(text);
+        var quote = Assert.Single(quotes, q => q.Kind == QuoteKind.Direct);
+        Assert.Equal("Cleveland's Plain Dealer", quote.Speaker);
+        Assert.Equal("opined", quote.Cue);
+    }
+
+    [Theory]
+    [InlineData("At a breakfast in Philadelphia, Canova wrote to his 20,000 Twitter followers, “It’s time to end her political career for good.”", "Canova")]
+    [InlineData("The chairman told the Reuters news agency simply, “We lost.”", "The chairman")]
+    public void AListedCueBehindAPrepositionalPhraseOrAnAddresseeIntroducesTheQuote(string text, string speaker)
+    {
+        var (_, quotes) = QuoteTestDocuments.Analyze(text);
+        var quote = Assert.Single(quotes, q => q.Kind == QuoteKind.Direct);
+        Assert.Equal(speaker, quote.Speaker);
+    }
+
+    [Theory]
+    [InlineData("Eight years ago, he supported Barack Obama over Clinton and said, “Hillary Clinton has never done anything for us.”", "he")]
+    [InlineData("Minutes later, she sent an email saying, “The work is done.”", "she")]
+    public void ARelativeTimeOpeningTheSentenceIsNoSpeaker(string text, string speaker)
+    {
+        var (_, quotes) = QuoteTestDocuments.Analyze(text);
+        var quote = Assert.Single(quotes, q => q.Kind == QuoteKind.Direct);
+        Assert.Equal(speaker, quote.Speaker);
+    }
+
+    [Theory]
+    [InlineData("Reid caucused in Nevada on Saturday and says he voted “uncommitted.”", "uncommitted.", "Reid")]
+    [InlineData("Paul Huntley, a Sanders delegate from California, said he wanted “common-sense solutions to the problem.”", "common-sense solutions", "Paul Huntley")]
+    public void ACountedVerbsQuotedObjectIsPartOfTheSpeechAroundIt(string text, string quoted, string speaker)
+    {
+        var (_, quotes) = QuoteTestDocuments.Analyze(text);
+        var quote = Assert.Single(quotes, q => Content(text, q).Contains(quoted, StringComparison.Ordinal));
+        Assert.NotEqual(QuoteKind.Direct, quote.Kind);
+        Assert.Equal(speaker, quote.Speaker);
+    }
 }
