@@ -14,6 +14,18 @@ internal static class QuoteTestDocuments
     /// <summary>Runs tokens, sentences and quotes over text whose paragraphs are separated by blank lines.</summary>
     public static (Document Document, ImmutableArray<Quote> Quotes) Analyze(string text, EntityLayer? entities = null, QuoteOptions? options = null)
     {
+        var document = Document.Create("test", text, new DocumentMetadata { Source = "test" }).With(Layers.Paragraphs, Paragraphs(text));
+        var tokens = new Tokenizer().Tokenize(text);
+        document = document.With(Layers.Tokens, tokens);
+        document = document.With(Layers.Sentences, new SentenceSplitter().Split(text, tokens, document.Get(Layers.Paragraphs)));
+        if (entities is not null) document = document.With(Layers.Entities, entities);
+        document = new QuoteStage(options).Process(document, CancellationToken.None);
+        return (document, document.Get(Layers.Quotes));
+    }
+
+    /// <summary>Paragraphs are separated by blank lines.</summary>
+    public static ImmutableArray<Paragraph> Paragraphs(string text)
+    {
         var paragraphs = ImmutableArray.CreateBuilder<Paragraph>();
         var start = 0;
         while (start < text.Length)
@@ -24,13 +36,7 @@ internal static class QuoteTestDocuments
             start = end + 2;
         }
 
-        var document = Document.Create("test", text, new DocumentMetadata { Source = "test" }).With(Layers.Paragraphs, paragraphs.ToImmutable());
-        var tokens = new Tokenizer().Tokenize(text);
-        document = document.With(Layers.Tokens, tokens);
-        document = document.With(Layers.Sentences, new SentenceSplitter().Split(text, tokens, document.Get(Layers.Paragraphs)));
-        if (entities is not null) document = document.With(Layers.Entities, entities);
-        document = new QuoteStage(options).Process(document, CancellationToken.None);
-        return (document, document.Get(Layers.Quotes));
+        return paragraphs.ToImmutable();
     }
 
     public static Document AnalyzeSample(string fileName)
