@@ -235,7 +235,7 @@ internal sealed class ClaimExtraction
         if (IsCapitalised(noun + 1)) return false;
         for (var t = noun - 1; t >= Math.Max(first, noun - 4); t--)
         {
-            if (DefiniteDeterminers.Contains(_words[t])) return true;
+            if (DefiniteDeterminers.Contains(_words[t]) || _words[t].EndsWith("'s", StringComparison.Ordinal)) return true;
             if (_tokens[t].Kind != TokenKind.Word) return false;
         }
 

@@ -16,6 +16,7 @@ public sealed class ClaimDenialReadingTests
     [Theory]
     [InlineData("Corvo Shipping's swift rebuttal suggests the company fears losing its port contracts.")]
     [InlineData("However, the bank's strong public denial shows a wish to protect its licence in Singapore.")]
+    [InlineData("However, the firm’s strong public rebuttal indicates a desire to protect its credibility in Europe.")]
     [InlineData("Whether the allegations will lead to action against Brightwater Capital remains unclear.")]
     public void A_noun_that_refers_back_to_a_denial_or_allegation_is_not_a_new_one(string text)
     {
@@ -65,7 +66,7 @@ public sealed class ClaimDenialReadingTests
     public void Examples_after_such_as_take_no_category_from_an_earlier_sentence()
     {
         var document = ClaimTestSupport.Analyze(
-            "The programme targets firms that pose threats to personal data. Officials urged banks to stop working with Chinese lenders. " +
+            "Kestrel Cloud leaked the personal data of two million users. Officials urged banks to stop working with Chinese lenders. " +
             "These include state lenders such as Bank of Harbin and Jilin Credit.");
         var claims = document.Get(Layers.Claims).Where(c => document.TextOf(c.Span).StartsWith("These include", StringComparison.Ordinal));
         Assert.DoesNotContain(claims, c => c.Category == "data_security");
