@@ -16,7 +16,7 @@ public sealed class ClaimDenialReadingTests
     [Theory]
     [InlineData("Corvo Shipping's swift rebuttal suggests the company fears losing its port contracts.")]
     [InlineData("However, the bank's strong public denial shows a wish to protect its licence in Singapore.")]
-    [InlineData("However, the firm’s strong public rebuttal indicates a desire to protect its credibility in Europe.")]
+    [InlineData("However, the firm’s strong public rebuttal indicates a desire to stay out of broader trade disputes.")]
     [InlineData("Whether the allegations will lead to action against Brightwater Capital remains unclear.")]
     public void A_noun_that_refers_back_to_a_denial_or_allegation_is_not_a_new_one(string text)
     {
