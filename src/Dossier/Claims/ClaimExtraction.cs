@@ -26,7 +26,7 @@ internal sealed class ClaimExtraction
         "said", "says", "say", "reported", "reports", "stated", "states", "told", "cited", "revealed", "found", "concluded", "confirmed",
         "confirms", "wrote", "added", "announced", "affirmed", "alleged", "alleges", "allege", "claimed", "claims", "claim", "accused",
         "accuses", "accuse", "estimate", "estimates", "estimated", "believe", "believes", "suggest", "suggests", "warned", "noted", "argued",
-        "show", "shows", "showed", "note", "notes");
+        "show", "shows", "showed", "note", "notes", "reiterated", "reiterates", "insisted", "insists");
 
     private static readonly FrozenSet<string> Copulas = Set("is", "was", "are", "were", "be", "been", "being");
     private static readonly FrozenSet<string> NotInSourcePhrase = Set("is", "was", "are", "were", "has", "have", "had", "will", "would", "did", "does", "do", "that", "which", "who", "and", ",", ";", ":", "(", ")");
@@ -39,6 +39,15 @@ internal sealed class ClaimExtraction
     private static readonly FrozenSet<string> SourceTrailingNouns = Set("article", "report", "story", "newspaper", "piece");
     private static readonly FrozenSet<string> ContrastiveConjunctions = Set("but", "while", "whereas", "although", "though", "yet");
     private static readonly FrozenSet<string> CategoryAnaphors = Set("such", "similar", "these", "those", "same");
+
+    /// <summary>Words after a demonstrative that show it stands alone as a pronoun ("These include ...") rather than picking up an earlier risk.</summary>
+    private static readonly FrozenSet<string> AfterPronounDemonstrative = Set("include", "includes", "included", "are", "were", "is", "was", "have", "had", "who", "which", "that", "of");
+
+    /// <summary>Determiners and possessives that make a noun refer to something already named ("the", "its", "the firm's").</summary>
+    private static readonly FrozenSet<string> DefiniteDeterminers = Set("the", "its", "their", "his", "her", "our", "this", "that", "these", "those", "such", "'s", "'");
+
+    /// <summary>Words after an allegation or denial noun that go on to say what it holds ("allegations of bribery", "the claims that ...").</summary>
+    private static readonly FrozenSet<string> ContentComplements = Set("of", "that", "against", "about", "involving", "concerning", "regarding", "linking", "over", ":");
     private static readonly FrozenSet<string> PassiveDenialMarkers = Set("was", "were", "be", "been", "being", "is", "are", "get", "got");
 
     private readonly string _text;
@@ -177,9 +186,10 @@ internal sealed class ClaimExtraction
         foreach (var cue in cues)
         {
             if (source is not null && cue.FirstToken >= source.First && cue.EndToken <= source.End && cue.Value != ClaimStatus.Reported) continue;
+            if (cue.EndToken - cue.FirstToken == 1 && RefersBack(cue.FirstToken, first)) continue;
             switch (cue.Value)
             {
-                case ClaimStatus.Denied when !(cue.FirstToken > first && PassiveDenialMarkers.Contains(_words[cue.FirstToken - 1])):
+                case ClaimStatus.Denied when !(cue.EndToken - cue.FirstToken == 1 && cue.FirstToken > first && PassiveDenialMarkers.Contains(_words[cue.FirstToken - 1])):
                     denied = true;
                     break;
                 case ClaimStatus.Negated when cue.FirstToken >= contentFirst && cue.FirstToken < scopeEnd && !IsNotOnly(cue.FirstToken):
@@ -212,6 +222,26 @@ internal sealed class ClaimExtraction
         return contentEnd;
     }
 
+    /// <summary>
+    /// "the firm's strong public rebuttal indicates ...": a definite allegation or denial noun with nothing after it saying
+    /// what it holds names one made earlier, so the clause comments on it rather than making it again.
+    /// </summary>
+    private bool RefersBack(int noun, int first)
+    {
+        if (!_lexicon.BackReferenceNouns.Contains(_words[noun])) return false;
+        if (noun + 1 < _words.Length && ContentComplements.Contains(_words[noun + 1])) return false;
+
+        // "The lawsuit claims Orbis Bank hid ...": followed by a name, the word is the verb, not the noun.
+        if (IsCapitalised(noun + 1)) return false;
+        for (var t = noun - 1; t >= Math.Max(first, noun - 4); t--)
+        {
+            if (DefiniteDeterminers.Contains(_words[t]) || _words[t].EndsWith("'s", StringComparison.Ordinal)) return true;
+            if (_tokens[t].Kind != TokenKind.Word) return false;
+        }
+
+        return false;
+    }
+
     private bool IsNotOnly(int t) => _words[t] == "not" && t + 1 < _words.Length && _words[t + 1] == "only";
 
     private string DecideCategory(int first, int end, SourceFinding? source, Sentence sentence, int sentenceIndex)
@@ -224,8 +254,21 @@ internal sealed class ClaimExtraction
             if (category is not null) return category;
         }
 
-        var anaphoric = Enumerable.Range(first, end - first).Any(t => CategoryAnaphors.Contains(_words[t]));
+        var anaphoric = Enumerable.Range(first, end - first).Any(IsCategoryAnaphor);
         return anaphoric && _lastCategory is not null && sentenceIndex - _lastCategorySentence <= 2 ? _lastCategory : ClaimLexicon.OtherCategory;
+    }
+
+    /// <summary>"such punitive measures", "for similar reasons"; not "such as" (examples follow) nor a demonstrative standing alone ("These include ...").</summary>
+    private bool IsCategoryAnaphor(int t)
+    {
+        if (!CategoryAnaphors.Contains(_words[t])) return false;
+        var next = t + 1 < _words.Length ? _words[t + 1] : "";
+        return _words[t] switch
+        {
+            "such" => next != "as",
+            "these" or "those" => _tokens.Length > t + 1 && _tokens[t + 1].Kind == TokenKind.Word && !AfterPronounDemonstrative.Contains(next),
+            _ => true,
+        };
     }
 
     private string? BestCategory(int first, int end, SourceFinding? source)
@@ -319,11 +362,17 @@ internal sealed class ClaimExtraction
         {
             var found = Finding(outlet.FirstToken, outlet.EndToken, isOutlet: true);
             _lastOutlet = found.Source;
-            return found;
+
+            // "X refuted allegations made in a Financial Times report": the outlet is where the denied allegation came
+            // from, not the authority of the denial, which the text reports in its own voice.
+            if (!IsDeniedBefore(first, outlet.FirstToken)) return found;
         }
 
         return inQuote && _quoteSpeaker is not null ? new SourceFinding(_quoteSpeaker, -1, -1, false, false) : null;
     }
+
+    private bool IsDeniedBefore(int first, int end) =>
+        _lexicon.StatusCues.Find(_words, first, end).Any(cue => cue.Value == ClaimStatus.Denied);
 
     private static bool IsReportingCue(string cue)
     {
@@ -430,6 +479,7 @@ internal sealed class ClaimExtraction
         }
 
         var head = end - 1;
+        if (_lexicon.BackReferenceNouns.Contains(_words[head])) return false;
         return IsCapitalised(head) || _lexicon.SourceNouns.Contains(_words[head]) || (end - first == 1 && Pronouns.Contains(_words[head]))
                || (_words[head] == "'s" && head > first && IsCapitalised(head - 1));
     }
@@ -640,7 +690,7 @@ internal sealed class ClaimExtraction
         }
     }
 
-    /// <summary>Pairs each denial with the allegation it answers: the nearest earlier (else later) non-denial claim sharing a subject.</summary>
+    /// <summary>Pairs each denial with the allegation it answers: the nearest earlier (else later) answerable claim sharing a subject.</summary>
     private void PairDenials()
     {
         for (var d = 0; d < _claims.Count; d++)
@@ -650,8 +700,7 @@ internal sealed class ClaimExtraction
             var before = Math.Max(0, d - PairingWindow);
             var after = Math.Min(_claims.Count, d + 1 + PairingWindow);
             var answered = Enumerable.Range(before, d - before).Reverse().Concat(Enumerable.Range(d + 1, after - d - 1))
-                .Where(c => _claims[c].Status is ClaimStatus.Alleged or ClaimStatus.Reported or ClaimStatus.Asserted or ClaimStatus.Estimated
-                            && _claims[c].Category != ClaimLexicon.OtherCategory
+                .Where(c => CanBeDenied(_claims[c])
                             && (denial.Category == ClaimLexicon.OtherCategory || denial.Category == _claims[c].Category)
                             && ShareSubject(denial, _claims[c]))
                 .Select(c => (int?)c)
@@ -665,6 +714,21 @@ internal sealed class ClaimExtraction
             };
         }
     }
+
+    /// <summary>
+    /// What a denial can answer: a risk claim that speaks against its subject, alleged, estimated, asserted by the article
+    /// or reported by a third party; not the subject's own favourable statement ("The company reiterated that it operates
+    /// in compliance ..."), nor one already negated or denied.
+    /// </summary>
+    private static bool CanBeDenied(Claim claim) =>
+        claim.Status is ClaimStatus.Alleged or ClaimStatus.Reported or ClaimStatus.Asserted or ClaimStatus.Estimated
+        && claim.Category != ClaimLexicon.OtherCategory
+        && claim.Polarity == Polarity.Adverse
+        && !IsOwnStatement(claim);
+
+    /// <summary>A claim whose subject is named in its own source: the subject speaking of itself ("Apex said it ...").</summary>
+    private static bool IsOwnStatement(Claim claim) =>
+        claim.Source?.Span is { } source && !claim.SubjectSpans.IsDefaultOrEmpty && claim.SubjectSpans.Any(source.Contains);
 
     private bool ShareSubject(Claim a, Claim b)
     {

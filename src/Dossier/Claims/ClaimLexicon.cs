@@ -26,6 +26,7 @@ internal sealed class ClaimLexicon
         NonSubjects = WordSet("Claims.Data.non-subjects.txt");
         LeadingWords = WordSet("Claims.Data.leading-words.txt");
         SourceNouns = WordSet("Claims.Data.source-nouns.txt");
+        BackReferenceNouns = WordSet("Claims.Data.back-reference-nouns.txt");
     }
 
     public static ClaimLexicon Default { get; } = new();
@@ -40,6 +41,9 @@ internal sealed class ClaimLexicon
     public FrozenSet<string> NonSubjects { get; }
     public FrozenSet<string> LeadingWords { get; }
     public FrozenSet<string> SourceNouns { get; }
+
+    /// <summary>Nouns naming an allegation or a denial, which can refer back to one made earlier.</summary>
+    public FrozenSet<string> BackReferenceNouns { get; }
 
     private static FrozenSet<string> WordSet(string resource) => EmbeddedData.ReadLowerCaseSet(resource);
 }

@@ -111,9 +111,9 @@ public sealed class HtmlReportWriter(Func<string, string, string>? linkToSpan = 
         else
         {
             html.Append("<table><tr><th>Allegation</th><th>Denial</th></tr>");
-            foreach (var pair in report.AllegationDenials)
+            foreach (var (allegation, denials) in ReportBuilder.DenialsByAllegation(report))
             {
-                html.Append("<tr><td>").Append(ClaimItem(pair.Allegation, Link)).Append("</td><td>").Append(ClaimItem(pair.Denial, Link)).Append("</td></tr>");
+                html.Append("<tr><td>").Append(ClaimItem(allegation, Link)).Append("</td><td>").AppendJoin("<br>", denials.Select(denial => ClaimItem(denial, Link))).Append("</td></tr>");
             }
 
             html.Append("</table>");

@@ -79,10 +79,10 @@ public sealed class MarkdownReportWriter : IReportWriter
         md.AppendLine("## Allegations and denials");
         md.AppendLine();
         if (report.AllegationDenials.Count == 0) md.AppendLine("No denials answer an allegation about this entity.");
-        foreach (var pair in report.AllegationDenials)
+        foreach (var (allegation, denials) in ReportBuilder.DenialsByAllegation(report))
         {
-            md.AppendLine("- Allegation: " + ClaimLine(pair.Allegation));
-            md.AppendLine("  - Denial: " + ClaimLine(pair.Denial));
+            md.AppendLine("- Allegation: " + ClaimLine(allegation));
+            foreach (var denial in denials) md.AppendLine("  - Denial: " + ClaimLine(denial));
         }
 
         md.AppendLine();

@@ -100,6 +100,11 @@ public static class ReportBuilder
             articles);
     }
 
+    /// <summary>The denials of the report under the allegation each answers, allegations in order of first answer.</summary>
+    public static IReadOnlyList<(ReportClaimJson Allegation, IReadOnlyList<ReportClaimJson> Denials)> DenialsByAllegation(DossierReport report) =>
+        [.. report.AllegationDenials.GroupBy(pair => (pair.Allegation.Document, pair.Allegation.Index))
+            .Select(group => (group.First().Allegation, (IReadOnlyList<ReportClaimJson>)[.. group.Select(pair => pair.Denial).Distinct()]))];
+
     /// <summary>The outlet that published a document: its site, else its URL's host, else its source's file name.</summary>
     public static string OutletOf(DocumentJson document)
     {
@@ -115,9 +120,10 @@ public static class ReportBuilder
     private static ReportClaimJson ToReportClaim(DocumentJson document, int index, string outlet)
     {
         var claim = document.Claims[index];
+        // A pronoun speaker ("It alleged that ...") says nothing to a reader: the claim stage's source has resolved it.
         var attributedTo = claim.Source is { } source
-            ? source.QuoteIndex is { } quoteIndex && quoteIndex >= 0 && quoteIndex < document.Quotes.Count && document.Quotes[quoteIndex].Speaker is { } speaker
-                ? speaker
+            ? source.QuoteIndex is { } quoteIndex && quoteIndex >= 0 && quoteIndex < document.Quotes.Count && document.Quotes[quoteIndex] is { Speaker: { } speaker } quote
+                ? string.Equals(quote.SpeakerKind, "pronoun", StringComparison.OrdinalIgnoreCase) ? quote.ResolvedSpeaker ?? source.Text : speaker
                 : source.Text
             : null;
         return new ReportClaimJson(document.Id, index, claim.Text, claim.Category, claim.Status, claim.Polarity, document.Published, outlet,
