@@ -16,6 +16,11 @@ public static class DossierStores
     /// <summary>The location as it may be shown in messages and logs: a PostgreSQL password is masked.</summary>
     public static string Describe(string location) => IsPostgres(location) ? PostgresDatabase.Redact(location) : location;
 
+    /// <summary>The files a store keeps on this machine: a SQLite database and its journal, write-ahead log and shared
+    /// memory; none for PostgreSQL.</summary>
+    public static IReadOnlyList<string> FilesOf(string location) =>
+        IsPostgres(location) ? [] : [location, location + "-journal", location + "-wal", location + "-shm"];
+
     public static async Task<IDossierStore> OpenAsync(string location, CancellationToken cancellationToken) =>
         IsPostgres(location)
             ? await PostgresDossierStore.OpenAsync(location, cancellationToken)

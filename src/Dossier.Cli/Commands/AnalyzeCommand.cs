@@ -33,14 +33,15 @@ internal static class AnalyzeCommand
             if (await inputs.ReadInputsAsync(parsed, context, cancellationToken) is not { } paths) return ExitCodes.Usage;
 
             using var fetcher = inputs.CreateFetcher(parsed);
+            var databasePath = parsed.GetValue(database)!;
             return await RunAsync(
                 context,
                 paths,
-                parsed.GetValue(database)!,
+                databasePath,
                 parsed.GetValue(format) == "json",
                 parsed.GetValue(output),
                 parsed.GetValue(top),
-                inputs.CreateReader(parsed, fetcher),
+                inputs.CreateReader(parsed, fetcher, DossierStores.FilesOf(databasePath)),
                 cancellationToken);
         });
         return command;

@@ -66,5 +66,6 @@ internal sealed class InputOptions
 
     public PoliteFetcher CreateFetcher(ParseResult parsed) => new(new FetchOptions { AllowPrivateAddresses = parsed.GetValue(_allowPrivate) });
 
-    public InputReader CreateReader(ParseResult parsed, PoliteFetcher fetcher) => new(new InputLimits { MaxBytes = parsed.GetValue(_maxBytes) }, fetcher);
+    public InputReader CreateReader(ParseResult parsed, PoliteFetcher fetcher, IEnumerable<string>? skippedFiles = null) =>
+        new(new InputLimits { MaxBytes = parsed.GetValue(_maxBytes) }, fetcher, skippedFiles);
 }

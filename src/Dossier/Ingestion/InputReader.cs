@@ -9,9 +9,13 @@ namespace Dossier.Ingestion;
 /// Turns the paths a user names (files, folders, "-" for standard input) into raw articles.
 /// Every input either yields articles or one failure with a reason; nothing here throws for bad input.
 /// </summary>
-public sealed class InputReader(InputLimits limits, Web.PoliteFetcher? fetcher = null)
+/// <param name="skippedFiles">Files a folder listing passes over without a word: the run's own store, when a user keeps
+/// it beside the articles, would otherwise come back as inputs that fail (binary content) in every run.</param>
+public sealed class InputReader(InputLimits limits, Web.PoliteFetcher? fetcher = null, IEnumerable<string>? skippedFiles = null)
 {
     public const string StandardInput = "-";
+
+    private readonly HashSet<string> _skippedFiles = [.. (skippedFiles ?? []).Select(Path.GetFullPath)];
 
     public InputReader() : this(InputLimits.Default) { }
 
@@ -48,7 +52,7 @@ public sealed class InputReader(InputLimits limits, Web.PoliteFetcher? fetcher =
         }
     }
 
-    private static IEnumerable<string> ListFolder(string folder)
+    private IEnumerable<string> ListFolder(string folder)
     {
         var options = new EnumerationOptions
         {
@@ -58,7 +62,8 @@ public sealed class InputReader(InputLimits limits, Web.PoliteFetcher? fetcher =
             ReturnSpecialDirectories = false,
         };
         // Sorted so that runs over the same folder are reproducible.
-        return Directory.EnumerateFiles(folder, "*", options).Order(StringComparer.Ordinal).ToList();
+        return Directory.EnumerateFiles(folder, "*", options).Where(file => !_skippedFiles.Contains(Path.GetFullPath(file)))
+            .Order(StringComparer.Ordinal).ToList();
     }
 
     private async IAsyncEnumerable<InputItem> ReadFileAsync(string path, bool listed, [EnumeratorCancellation] CancellationToken cancellationToken)

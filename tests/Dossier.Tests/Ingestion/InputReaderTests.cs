@@ -26,6 +26,21 @@ public sealed class InputReaderTests : IDisposable
     }
 
     [Fact]
+    public async Task AFolderListingPassesOverTheFilesItWasToldToSkipButNotTheSameFileNamedOnItsOwn()
+    {
+        var article = Write("article.txt", Encoding.UTF8.GetBytes("A headline for the story\n\nBody text."));
+        var store = Write("dossier.db", [0x53, 0x51, 0x4C, 0x00, 0x01, 0x02]);
+        var log = Write("dossier.db-wal", [0x00, 0x01, 0x02, 0x03]);
+        var reader = new InputReader(InputLimits.Default, skippedFiles: [store, log]);
+
+        var listed = await ReadAll(reader, _folder.FullName);
+        Assert.Equal([article], listed.Select(item => item.Input?.Source ?? item.Failure?.Source));
+
+        var named = Assert.Single(await ReadAll(reader, store));
+        Assert.Equal(store, named.Input?.Source ?? named.Failure?.Source);
+    }
+
+    [Fact]
     public async Task ReadsFoldersRecursivelyAndRecognisesFormatsByContent()
     {
         Write("a/article.txt", Encoding.UTF8.GetBytes("A headline for the story\n\nBody text."));
