@@ -1,0 +1,35 @@
+using Dossier.Quotes;
+
+namespace Dossier.Tests.Quotes;
+
+/// <summary>
+/// What the product reports as said: a cue outside the curated speech list attributes a reported clause, never an
+/// intention or an act with its infinitive or object (PolNeAR's reading, which its benchmark turns on, counts those).
+/// </summary>
+public sealed class QuoteSpeechOnlyTests
+{
+    private static string Content(string text, Quote quote) => text[quote.Content.Start..quote.Content.End];
+
+    [Theory]
+    [InlineData("Mayor Dana Whitfield wants to rebuild the old harbour wall before the winter storms arrive.")]
+    [InlineData("The senator endorsed the governor's plan to widen the coastal highway.")]
+    [InlineData("A state court blocked the sale of the two county hospitals to a private operator.")]
+    public void AnUnlistedCueWithAnInfinitiveOrAnObjectReportsNothingSaid(string text)
+    {
+        var (_, quotes) = QuoteTestDocuments.Analyze(text);
+        Assert.Empty(quotes);
+
+        var (_, polnear) = QuoteTestDocuments.Analyze(text, options: new QuoteOptions { AttributesIntentions = true });
+        Assert.NotEmpty(polnear);
+    }
+
+    [Fact]
+    public void AListedCueKeepsItsReportedClause()
+    {
+        const string text = "Mayor Dana Whitfield said the harbour wall would be rebuilt before the winter storms.";
+        var (_, quotes) = QuoteTestDocuments.Analyze(text);
+        var quote = Assert.Single(quotes);
+        Assert.Equal("Mayor Dana Whitfield", quote.Speaker);
+        Assert.Equal("the harbour wall would be rebuilt before the winter storms", Content(text, quote));
+    }
+}
