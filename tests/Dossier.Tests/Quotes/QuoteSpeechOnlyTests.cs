@@ -4,7 +4,8 @@ namespace Dossier.Tests.Quotes;
 
 /// <summary>
 /// What the product reports as said: a cue outside the curated speech list attributes a reported clause, never an
-/// intention or an act with its infinitive or object (PolNeAR's reading, which its benchmark turns on, counts those).
+/// intention or an act with its infinitive or object (PolNeAR's reading, which its benchmark turns on, counts those);
+/// a title-case headline, where capitals hide which word is the verb, gives no learned attribution.
 /// </summary>
 public sealed class QuoteSpeechOnlyTests
 {
@@ -31,5 +32,23 @@ public sealed class QuoteSpeechOnlyTests
         var quote = Assert.Single(quotes);
         Assert.Equal("Mayor Dana Whitfield", quote.Speaker);
         Assert.Equal("the harbour wall would be rebuilt before the winter storms", Content(text, quote));
+    }
+
+    [Fact]
+    public void ATitleCaseHeadlineGivesNoAttributionWhereCapitalsHideTheVerb()
+    {
+        const string text = "Alibaba Denounces Report on Alleged PLA Ties as ‘False and Malicious’\n\nAlibaba Group Holding has refuted the report.";
+        var (_, quotes) = QuoteTestDocuments.Analyze(text);
+        Assert.DoesNotContain(quotes, q => q.Content.Start < text.IndexOf('\n', StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Alibaba Denounces Report on Alleged PLA Ties as ‘False and Malicious’", true)]
+    [InlineData("Alibaba denounces report on alleged ties", false)]
+    [InlineData("Breaking: New Report", false)]
+    public void TitleCaseNeedsEveryLongWordCapitalised(string text, bool titleCase)
+    {
+        var words = new TokenWords(text, new Dossier.Text.Tokenizer().Tokenize(text));
+        Assert.Equal(titleCase, words.IsTitleCase(0, words.Count));
     }
 }
