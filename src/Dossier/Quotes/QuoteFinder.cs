@@ -655,6 +655,7 @@ internal sealed class QuoteFinder
         var left = PreviousCueSpeaker(cue, sentenceStart) ?? ParticipleSubject(cue, sentenceStart) ?? _phrases.LeftOf(cue.Start, sentenceStart) ??
                    _phrases.SharedSubject(cue.Start, sentenceStart);
         var contentStart = ContentStartAfter(cue, contentEnd);
+        if (left is { Refers: not null } && contentStart >= 0) contentEnd = RelativeClauseEnd(contentStart, contentEnd);
         if (left is not null && contentStart >= 0 && contentEnd - contentStart >= 3)
         {
             return Make(contentStart, NextCueAfterAnd(contentStart, contentEnd), QuoteKind.Indirect, cue, left);
@@ -704,6 +705,27 @@ internal sealed class QuoteFinder
             if (!patterns.Any(p => !p.Learned && !p.RequiresThat)) continue;
             var end = Words.Text(i - 1) == "," ? i - 1 : i;
             return end - contentStart >= 3 ? end : contentEnd;
+        }
+
+        return contentEnd;
+    }
+
+    /// <summary>
+    /// "One resident, who asked not to be named, said flames …": a cue inside a relative clause attributes no further
+    /// than the comma that closes the clause before the main clause's cue, which keeps the rest for its own.
+    /// </summary>
+    private int RelativeClauseEnd(int contentStart, int contentEnd)
+    {
+        for (var i = contentStart; i < contentEnd - 1; i++)
+        {
+            if (_insideQuote[i] || Words.Text(i) != ",") continue;
+            var next = i + 1;
+            while (next < contentEnd && Words.IsAdverb(next)) next++;
+            if (next < contentEnd && !Words.IsCapitalised(next) && _lexicon.CuesByFirstWord.TryGetValue(Words.Lower(next), out var patterns) &&
+                patterns.Any(p => !p.Learned && !p.RequiresThat))
+            {
+                return i;
+            }
         }
 
         return contentEnd;

@@ -58,6 +58,16 @@ public sealed class QuoteSpeakerRuleTests
     }
 
     [Fact]
+    public void ACueInsideARelativeClauseLeavesTheMainClauseToItsOwnCue()
+    {
+        const string text = "One passenger, who asked not to be identified, said the train stopped twice in the tunnel.";
+        var (_, quotes) = QuoteTestDocuments.Analyze(text, options: new QuoteOptions { RelationFilterThreshold = null });
+        var quote = Assert.Single(quotes, q => q.Cue == "said");
+        Assert.Equal("One passenger", quote.Speaker);
+        Assert.Equal("the train stopped twice in the tunnel", Content(text, quote));
+    }
+
+    [Fact]
     public void AQuoteEndingItsSentenceIsNotTheNextSentencesSubjects()
     {
         const string text = "“We will win in November.” Trump campaigned in Ohio on Monday.";
