@@ -12,7 +12,7 @@ namespace Dossier.Bench;
 /// <summary>
 /// Quote attribution on PolNeAR (brat Source/Cue/Content spans): content spans, source spans and source–content
 /// relations, exact and partial, and speaker accuracy on direct quotes.
-/// Usage: attribution [train|dev|test] [--ungrouped] [--errors N] [--speaker-misses K] [--relations] [--breakdown N [--examples K]] [--min-cue-ratio R] [--min-cue-count N] [--cue-threshold T|off] [--tagger MODEL|off] [--tagger-min-words N] [--tagger-cue-optional] [--tagger-any-cue] [--tagger-not-nested] [--tagger-keeps-sources] [--filter T|off] [--filter-model WEIGHTS]
+/// Usage: attribution [train|dev|test] [--ungrouped] [--errors N] [--speaker-misses K] [--relations] [--breakdown N [--examples K]] [--min-cue-ratio R] [--min-cue-count N] [--cue-threshold T|off] [--tagger MODEL|off] [--tagger-min-words N] [--tagger-cue-optional] [--tagger-any-cue] [--tagger-not-nested] [--tagger-keeps-sources] [--speech-only] [--clause-free-cues COUNT RATIO] [--filter T|off] [--filter-model WEIGHTS]
 /// (--ungrouped scores each quote as a relation of its own, not each attribution with its continued quotes; --breakdown prints the relation loss by attribution type, by what the prediction at the gold cue got wrong (K examples each) and by the N cue words losing most; --errors lists up to N missed or misattributed direct quotes; with --relations also unmatched gold relations, NOREL,
 /// and unmatched predictions, FALSE, marked C when some content overlaps; --speaker-misses groups the direct quotes with a wrong
 /// speaker by class, with K examples each).
@@ -172,10 +172,13 @@ public sealed class AttributionBenchmark : IBenchmark
         return Task.FromResult(0);
     }
 
-    /// <summary>The quote stage's options as the bench's flags set them (see the usage above).</summary>
-    internal static QuoteOptions OptionsFrom(string[] args)
+    /// <summary>
+    /// The quote stage's settings from the command line, starting from <paramref name="start"/> or, by default, from
+    /// PolNeAR's reading of attribution: intentions, stances and acts count (--speech-only scores the product's reading).
+    /// </summary>
+    internal static QuoteOptions OptionsFrom(string[] args, QuoteOptions? start = null)
     {
-        var options = new QuoteOptions();
+        var options = start ?? new QuoteOptions { AttributesIntentions = true };
         var ratioIndex = Array.IndexOf(args, "--min-cue-ratio");
         if (ratioIndex >= 0 && ratioIndex + 1 < args.Length) options = options with { MinLearnedCueRatio = double.Parse(args[ratioIndex + 1], CultureInfo.InvariantCulture) };
         var countIndex = Array.IndexOf(args, "--min-cue-count");
@@ -197,6 +200,17 @@ public sealed class AttributionBenchmark : IBenchmark
         if (args.Contains("--tagger-cue-optional")) options = options with { TaggedRequiresCue = false };
         if (args.Contains("--tagger-any-cue")) options = options with { TaggedRequiresKnownCue = false };
         if (args.Contains("--tagger-not-nested")) options = options with { TaggedNested = false };
+        if (args.Contains("--speech-only")) options = options with { AttributesIntentions = false };
+        var clauseFreeIndex = Array.IndexOf(args, "--clause-free-cues");
+        if (clauseFreeIndex >= 0 && clauseFreeIndex + 2 < args.Length)
+        {
+            options = options with
+            {
+                MinClauseFreeCueCount = int.Parse(args[clauseFreeIndex + 1], CultureInfo.InvariantCulture),
+                MinClauseFreeCueRatio = double.Parse(args[clauseFreeIndex + 2], CultureInfo.InvariantCulture),
+            };
+        }
+
         if (args.Contains("--tagger-keeps-sources")) options = options with { TaggedCorrectsSources = false };
 
         var filterIndex = Array.IndexOf(args, "--filter");
@@ -240,7 +254,7 @@ public sealed class AttributionBenchmark : IBenchmark
         }
 
         var text = File.ReadAllText(path);
-        var pipeline = new PipelineBuilder().UseTokens().UseSentences().UseQuotes().Build();
+        var pipeline = new PipelineBuilder().UseTokens().UseSentences().UseQuotes(OptionsFrom([])).Build();
         var document = Document.Create(path, text, new DocumentMetadata { Source = path }).With(Layers.Paragraphs, Paragraphs(text));
         foreach (var quote in pipeline.Process(document, cancellationToken).Get(Layers.Quotes))
         {

@@ -37,9 +37,9 @@ internal static partial class QuoteFixture
     /// Runs the default pipeline's stages over each passage as written (the article extractor is left out: it rejects
     /// passages this short, and the labels refer to the text as written).
     /// </summary>
-    public static QuoteFixtureScore Score(IReadOnlyList<LabelledPassage> passages, Func<string, ImmutableArray<Paragraph>> paragraphs, CancellationToken cancellationToken)
+    public static QuoteFixtureScore Score(IReadOnlyList<LabelledPassage> passages, Func<string, ImmutableArray<Paragraph>> paragraphs, CancellationToken cancellationToken, QuoteOptions? options = null)
     {
-        var pipeline = DossierPipeline.CreateDefault();
+        var pipeline = DossierPipeline.CreateDefault(options);
         var score = new QuoteFixtureScore();
         foreach (var passage in passages)
         {

@@ -10,13 +10,14 @@ namespace Dossier.Analysis;
 /// <summary>Where Dossier's document pipeline is put together: the one place that names the stages and their order.</summary>
 public static class DossierPipeline
 {
-    public static AnalysisPipeline CreateDefault() =>
+    /// <param name="quotes">Settings of the quote stage other than its defaults (benchmarks compare them).</param>
+    public static AnalysisPipeline CreateDefault(QuoteOptions? quotes = null) =>
         new PipelineBuilder()
             .UseTokens()
             .UseSentences()
             .UseEntities()
             .UseFigures()
-            .UseQuotes()
+            .UseQuotes(quotes)
             .UseClaims()
             .UseCredibility()
             .Build();

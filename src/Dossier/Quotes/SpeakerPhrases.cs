@@ -1,3 +1,5 @@
+using Dossier.Text;
+
 namespace Dossier.Quotes;
 
 /// <summary>
@@ -87,7 +89,11 @@ internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
         {
             if (words.Text(j) is "." or ";" or ":" or "“" or "”" or "\"" or "(" or ")" || IsCueWord(j)) return null;
             if (words.Text(j) != ",") continue;
-            if (CollectLeft(j - 1, floor) is { } name && name.Start == floor && (IsName(name) || EndsInName(name))) return name with { ExtentStart = name.Start };
+            if (CollectLeft(j - 1, floor) is { } name && name.Start == floor && (IsName(name) || EndsInName(name) || QualifiesSubject(j + 1, comma)))
+            {
+                return name with { ExtentStart = name.Start };
+            }
+
             return null;
         }
 
@@ -95,6 +101,13 @@ internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
     }
 
     private const int MaxAppositionTokens = 16;
+
+    /// <summary>
+    /// "The memo, seen by The Financial Times, says", "The defendant, 52, told": an age or a participle phrase between
+    /// commas qualifies the subject before it, which speaks whether or not it is a name.
+    /// </summary>
+    private bool QualifiesSubject(int start, int end) =>
+        end - start == 1 && words.Tokens[start].Kind == TokenKind.Number || end - start > 1 && IsVerbForm(start);
 
     /// <summary>
     /// "Clinton celebrated in Florida … and said it was another step", "Weaver didn't seem impressed, telling reporters":

@@ -36,6 +36,25 @@ internal sealed class TokenWords
     public bool IsAdverb(int i) => Lower(i) is { Length: > 4 } lower && lower.EndsWith("ly", StringComparison.Ordinal) && !IsCapitalised(i)
                                    || Lower(i) is "also" or "not" or "n't" or "n’t" or "never" or "reportedly" or "widely" or "often";
 
+    /// <summary>
+    /// "Alibaba Denounces Report on Alleged PLA Ties as 'False and Malicious'": a headline in title case, where every
+    /// word longer than three letters is capitalised, so that capitals no longer tell names from verbs.
+    /// </summary>
+    public bool IsTitleCase(int start, int end)
+    {
+        var longWords = 0;
+        for (var i = Math.Max(0, start); i < Math.Min(end, Tokens.Length); i++)
+        {
+            if (Tokens[i].Kind != TokenKind.Word || Text(i).Length < 4) continue;
+            if (!IsCapitalised(i)) return false;
+            longWords++;
+        }
+
+        return longWords >= MinTitleCaseWords;
+    }
+
+    private const int MinTitleCaseWords = 3;
+
     public bool IsSentenceEnd(int i) => Text(i) is "." or "!" or "?" or "…" or "...";
 
     /// <summary>The first token starting at or after a character offset.</summary>

@@ -7,8 +7,8 @@ namespace Dossier.Tests.Quotes;
 
 /// <summary>
 /// The hand-labelled attribution fixture of varied news (tests/fixtures/quotes): it is well formed, and the quote stage
-/// keeps at least the dev figures it had when the fixture was written. The floors sit a couple of attributions below
-/// those figures (dev: 78 labelled, 85 predicted, 73 paired), so that a change losing more than that fails here; the
+/// keeps at least its dev figures after the precision round (models/quotes/README.md). The floors sit a couple of
+/// attributions below those figures (dev: 78 labelled, 77 predicted, 73 paired), so that a change losing more than that fails here; the
 /// held-out part is scored by the bench (quote-fixture), never held to a floor.
 /// </summary>
 public sealed class QuoteFixtureTests(ITestOutputHelper output)
@@ -73,11 +73,11 @@ public sealed class QuoteFixtureTests(ITestOutputHelper output)
         var score = Score("dev");
         output.WriteLine(score.Summary("dev"));
         foreach (var error in score.Errors) output.WriteLine("  " + error);
-        AtLeast("precision", score.Precision, 0.80);
-        AtLeast("recall", score.Recall, 0.87);
-        AtLeast("F1", score.F1, 0.83);
-        AtLeast("speaker accuracy", score.SpeakerAccuracy, 0.93);
-        AtLeast("cue accuracy", score.CueAccuracy, 0.95);
+        AtLeast("precision", score.Precision, 0.90);
+        AtLeast("recall", score.Recall, 0.89);
+        AtLeast("F1", score.F1, 0.90);
+        AtLeast("speaker accuracy", score.SpeakerAccuracy, 0.96);
+        AtLeast("cue accuracy", score.CueAccuracy, 0.96);
         AtLeast("kind accuracy", score.KindAccuracy, 0.93);
         AtLeast("speaker-kind accuracy", score.SpeakerKindAccuracy, 0.64);
     }

@@ -47,6 +47,26 @@ public sealed class QuoteSpeakerRuleTests
         Assert.Equal(speaker, quote.Speaker);
     }
 
+    [Theory]
+    [InlineData("The audit, obtained by local reporters, says the council overspent by two million pounds.", "The audit")]
+    [InlineData("The witness, 34, told the jury she had seen the car leave before midnight.", "The witness")]
+    public void AnAgeOrAParticiplePhraseBetweenCommasQualifiesTheSubjectBeforeIt(string text, string speaker)
+    {
+        var (_, quotes) = QuoteTestDocuments.Analyze(text, options: new QuoteOptions { RelationFilterThreshold = null });
+        var quote = Assert.Single(quotes);
+        Assert.Equal(speaker, quote.Speaker);
+    }
+
+    [Fact]
+    public void ACueInsideARelativeClauseLeavesTheMainClauseToItsOwnCue()
+    {
+        const string text = "One passenger, who asked not to be identified, said the train stopped twice in the tunnel.";
+        var (_, quotes) = QuoteTestDocuments.Analyze(text, options: new QuoteOptions { RelationFilterThreshold = null });
+        var quote = Assert.Single(quotes, q => q.Cue == "said");
+        Assert.Equal("One passenger", quote.Speaker);
+        Assert.Equal("the train stopped twice in the tunnel", Content(text, quote));
+    }
+
     [Fact]
     public void AQuoteEndingItsSentenceIsNotTheNextSentencesSubjects()
     {

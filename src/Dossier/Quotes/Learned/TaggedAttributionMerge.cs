@@ -30,8 +30,11 @@ internal sealed class TaggedAttributionMerge(AttributionTagger tagger, int minCo
     {
         var features = new AttributionFeatures(words, insideQuote, lexicon);
         // Pairing stays within a sentence, so where every kept attribution needs a known cue, a sentence without one
-        // can give nothing: it is not tagged at all.
-        Func<int, int, bool>? worthTagging = requiresCue && requiresKnownCue ? (start, end) => features.HasCueCandidate(start, end, lexicon.NotCues) : null;
+        // can give nothing: it is not tagged at all. Nor is a title-case headline: the tagger learned from sentence case,
+        // and there it reads capitals as names ("Alibaba Denounces Report" as a source, "on Alleged" as a cue).
+        Func<int, int, bool> worthTagging = requiresCue && requiresKnownCue
+            ? (start, end) => !words.IsTitleCase(start, end) && features.HasCueCandidate(start, end, lexicon.NotCues)
+            : (start, end) => !words.IsTitleCase(start, end);
         foreach (var tagged in tagger.Find(features, sentences, words.Count, cancellationToken, worthTagging, roles))
         {
             if (!tagged.HasSource || requiresCue && !tagged.HasCue) continue;
