@@ -176,7 +176,7 @@ public sealed class ExportCommandTests(ExportedSamples samples) : IClassFixture<
         File.Copy(samples.Database, db, overwrite: true);
         await using (var links = await SqliteLinkStore.OpenAsync(db, CancellationToken.None))
         {
-            await links.SaveAsync([], [], CancellationToken.None);
+            await links.SaveAsync([], CancellationToken.None);
         }
 
         Assert.Equal(0, (await CliRun.RunAsync("analyze", RepoPaths.Fixture("linking", "pla-report.txt"), "--db", db)).ExitCode);

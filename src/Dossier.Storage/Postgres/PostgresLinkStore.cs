@@ -151,26 +151,12 @@ public sealed partial class PostgresLinkStore : ILinkStore
         return documents;
     }
 
-    public async Task SaveAsync(IReadOnlyList<StoryCluster> stories, IReadOnlyList<ClaimLink> links, CancellationToken cancellationToken)
+    public async Task SaveAsync(IReadOnlyList<ClaimLink> links, CancellationToken cancellationToken)
     {
         await InTransactionAsync(async connection =>
         {
             await using var batch = new NpgsqlBatch(connection);
-            batch.BatchCommands.Add(new NpgsqlBatchCommand("DELETE FROM stories"));
             batch.BatchCommands.Add(new NpgsqlBatchCommand("DELETE FROM claim_links"));
-            foreach (var story in stories)
-            {
-                foreach (var documentId in story.DocumentIds)
-                {
-                    batch.BatchCommands.Add(PostgresDossierStore.BatchCommand(
-                        """
-                        INSERT INTO stories (document_id, story_id) SELECT @d, @s WHERE EXISTS (SELECT 1 FROM documents WHERE id = @d)
-                        ON CONFLICT (document_id) DO UPDATE SET story_id = excluded.story_id
-                        """,
-                        ("d", documentId), ("s", story.Id)));
-                }
-            }
-
             foreach (var link in links)
             {
                 batch.BatchCommands.Add(PostgresDossierStore.BatchCommand(

@@ -175,23 +175,13 @@ public sealed partial class SqliteLinkStore : ILinkStore
         }
     }
 
-    public async Task SaveAsync(IReadOnlyList<StoryCluster> stories, IReadOnlyList<ClaimLink> links, CancellationToken cancellationToken)
+    public async Task SaveAsync(IReadOnlyList<ClaimLink> links, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
         try
         {
             await using var transaction = (SqliteTransaction)await _connection.BeginTransactionAsync(cancellationToken);
-            await ExecuteAsync(transaction, cancellationToken, "DELETE FROM stories; DELETE FROM claim_links;");
-            foreach (var story in stories)
-            {
-                foreach (var documentId in story.DocumentIds)
-                {
-                    await ExecuteAsync(transaction, cancellationToken,
-                        "INSERT OR REPLACE INTO stories (document_id, story_id) SELECT $d, $s WHERE EXISTS (SELECT 1 FROM documents WHERE id = $d)",
-                        ("$d", documentId), ("$s", story.Id));
-                }
-            }
-
+            await ExecuteAsync(transaction, cancellationToken, "DELETE FROM claim_links;");
             foreach (var link in links)
             {
                 await ExecuteAsync(transaction, cancellationToken,

@@ -32,7 +32,8 @@ public interface ILinkStore : IAsyncDisposable
     /// </summary>
     Task<IReadOnlyList<StoryCluster>> GetStoriesAsync(IReadOnlyCollection<string>? documentIds, CancellationToken cancellationToken);
 
-    Task SaveAsync(IReadOnlyList<StoryCluster> stories, IReadOnlyList<ClaimLink> links, CancellationToken cancellationToken);
+    /// <summary>Replaces the stored claim links (stories are kept by the story index as documents are placed).</summary>
+    Task SaveAsync(IReadOnlyList<ClaimLink> links, CancellationToken cancellationToken);
 
     /// <summary>The claim links as last saved (relation and confidence; evidence spans are not kept), in a stable order.</summary>
     Task<IReadOnlyList<ClaimLinkJson>> GetClaimLinksAsync(CancellationToken cancellationToken);

@@ -13,7 +13,7 @@ public static class StoreLinking
         var stories = await StoriesAsync(store, null, cancellationToken);
         var documents = await store.GetLinkableDocumentsAsync(cancellationToken);
         var links = new ClaimLinker().LinkClaims(documents, stories, cancellationToken);
-        await store.SaveAsync(stories, links, cancellationToken);
+        await store.SaveAsync(links, cancellationToken);
         return (stories, links);
     }
 
