@@ -24,6 +24,17 @@ public sealed class QuoteSpeechOnlyTests
         Assert.NotEmpty(polnear);
     }
 
+    [Theory]
+    [InlineData("The senator criticized the governor's plan to widen the coastal highway.", "criticized", "the governor's plan to widen the coastal highway")]
+    [InlineData("Senator Mara Quill railed against the new port levy on Tuesday.", "railed", "the new port levy")]
+    public void AnUnlistedVerbOfSpeechAttributesItsObject(string text, string cue, string content)
+    {
+        var (_, quotes) = QuoteTestDocuments.Analyze(text);
+        var quote = Assert.Single(quotes);
+        Assert.Equal(cue, quote.Cue);
+        Assert.Contains(content, Content(text, quote), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void AListedCueKeepsItsReportedClause()
     {
