@@ -142,7 +142,19 @@ internal sealed class QuoteFinder
     /// through a cue outside the curated list needs a reported clause.
     /// </summary>
     private bool ReportsSpeech(Found attribution) =>
-        !_lexicon.LearnedCuesNeedClause || attribution is not { Kind: QuoteKind.Indirect, Cue: { } cue } || IsCurated(cue) || ReportsClause(attribution.Content);
+        !_lexicon.LearnedCuesNeedClause || attribution is not { Kind: QuoteKind.Indirect, Cue: { } cue } ||
+        !Refuses(cue) && (IsCurated(cue) || ReportsClause(attribution.Content));
+
+    /// <summary>"declined to say how many accounts were affected": a refusal reports nothing said, whatever verb of speech it refuses.</summary>
+    private bool Refuses(CueMatch cue)
+    {
+        for (var t = cue.Start; t < cue.End; t++)
+        {
+            if (_lexicon.Refusals.Contains(Words.Lower(t))) return true;
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// Whether a word of the cue begins a cue of the curated list (the tagger's cues are marked learned whatever their

@@ -49,6 +49,7 @@ internal sealed class QuoteLexicon
         OutletWords = Set("outlet-words.txt");
         TimeWords = Set("time-words.txt");
         NotHeadlineSources = Set("not-headline-sources.txt");
+        Refusals = Set("refusals.txt");
         CueModel = options.CueModelThreshold is null ? null : Quotes.CueModel.Default;
         NotCues = Set("not-cues.txt");
         CueModelThreshold = options.CueModelThreshold ?? double.PositiveInfinity;
@@ -72,6 +73,9 @@ internal sealed class QuoteLexicon
     public FrozenSet<string> OutletWords { get; }
     public FrozenSet<string> TimeWords { get; }
     public FrozenSet<string> NotHeadlineSources { get; }
+
+    /// <summary>Words that refuse the speech after them ("declined to say"); see refusals.txt.</summary>
+    public FrozenSet<string> Refusals { get; }
 
     /// <summary>The learned cue model, consulted for words no listed cue matches; null when the options turn it off.</summary>
     public CueModel? CueModel { get; }

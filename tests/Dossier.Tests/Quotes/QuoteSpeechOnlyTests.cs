@@ -15,6 +15,7 @@ public sealed class QuoteSpeechOnlyTests
     [InlineData("Mayor Dana Whitfield wants to rebuild the old harbour wall before the winter storms arrive.")]
     [InlineData("The senator endorsed the governor's plan to widen the coastal highway.")]
     [InlineData("A state court blocked the sale of the two county hospitals to a private operator.")]
+    [InlineData("The bank's chief executive declined to say how many customer accounts had been affected by the outage.")]
     public void AnUnlistedCueWithAnInfinitiveOrAnObjectReportsNothingSaid(string text)
     {
         var (_, quotes) = QuoteTestDocuments.Analyze(text);
