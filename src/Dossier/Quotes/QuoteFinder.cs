@@ -352,8 +352,17 @@ internal sealed class QuoteFinder
         if (!word.EndsWith("ing", StringComparison.Ordinal) || word == "according" || cue.Start - sentenceStart < 3) return null;
         var left = _phrases.LeftOf(cue.Start, sentenceStart);
         if (left is not null && (left.ExtentStart <= sentenceStart || left.Refers is not null || Words.Lower(left.Start) is "who" or "which")) return null;
+        if (left is not null && left.End == cue.Start && NamesItsAuthor(left)) return null;
         return _phrases.ClauseSubject(sentenceStart, cue.Start);
     }
+
+    /// <summary>
+    /// "refuted allegations made in a recent Financial Times report claiming that …": a document that names its author,
+    /// right before the participle, is what makes the statement; the participle is its reduced relative, not the main
+    /// clause's ("she released a statement saying …" names no author and stays the subject's).
+    /// </summary>
+    private bool NamesItsAuthor(SpeakerPhrase phrase) =>
+        _lexicon.OutletWords.Contains(Words.Lower(phrase.End - 1)) && Enumerable.Range(phrase.Start, phrase.End - 1 - phrase.Start).Any(i => Words.IsCapitalised(i) && Words.Lower(i) != "the");
 
     /// <summary>"“…,” Zhang added.", "“…,” said a Hong Kong-based geopolitical analyst.", "“…” the spokesperson added, “…”".</summary>
     private Attribution? AttributeAfter(int closeToken)
