@@ -34,6 +34,9 @@ internal sealed class ClaimExtraction
     private static readonly FrozenSet<string> Boundaries = Set(",", ";", ":", "\"", "”", "“", "'", "‘", "’", "(", ")", "—", "–", "-");
     private static readonly FrozenSet<string> AfterAttribution = Set(",", ".", ";", "\"", "”", "“", "on", "in", "at", "last", "this", "yesterday", "today", "earlier", "during", "after", "before", "late");
     private static readonly FrozenSet<string> Pronouns = Set("it", "its", "they", "their", "he", "she", "his", "her");
+
+    /// <summary>A speaker talking of itself or its side ("We are assessing …", "our mission").</summary>
+    private static readonly FrozenSet<string> FirstPerson = Set("we", "our", "us", "i", "my");
     private static readonly FrozenSet<string> AnaphoricHeads = Set("company", "firm", "group", "giant", "bank", "business", "conglomerate", "retailer", "maker", "lender");
     private static readonly FrozenSet<string> SourceAnaphors = Set("it", "report", "article", "newspaper", "paper", "story");
     private static readonly FrozenSet<string> SourceTrailingNouns = Set("article", "report", "story", "newspaper", "piece");
@@ -129,6 +132,10 @@ internal sealed class ClaimExtraction
         var category = DecideCategory(first, end, source, sentence, sentenceIndex);
         var subjects = FindSubjects(contentFirst, contentEnd, source, status, first, end);
         if (_claims.Count >= MaximumClaims) return;
+
+        // A speaker's own words about itself ("“We believe that global trade will continue …,” Zhang added") are its
+        // statement, listed with its quotes; when they name no risk and deny or allege nothing, they are no claim about it.
+        if (category == ClaimLexicon.OtherCategory && status is ClaimStatus.Reported or ClaimStatus.Asserted && IsOwnWords(source, subjects, contentFirst, contentEnd)) return;
 
         // A claim is about someone: without a subject it is kept only when it is both about a risk and check-worthy.
         var worthIt = subjects.Length > 0
@@ -516,7 +523,7 @@ internal sealed class ClaimExtraction
 
         var start = contentFirst;
         while (start < contentEnd && Boundaries.Contains(_words[start])) start++;
-        var anaphoric = start < contentEnd && (Pronouns.Contains(_words[start])
+        var anaphoric = start < contentEnd && (Pronouns.Contains(_words[start]) || FirstPerson.Contains(_words[start])
                                                || (_words[start] == "the" && start + 1 < contentEnd && AnaphoricHeads.Contains(_words[start + 1]))
                                                || (_words[start] == "the" && start + 2 < contentEnd && AnaphoricHeads.Contains(_words[start + 2])));
         var fromSource = source is { IsOutlet: false, First: >= 0 }
@@ -526,6 +533,22 @@ internal sealed class ClaimExtraction
         if (anaphoric && !_lastSubjects.IsDefaultOrEmpty) return _lastSubjects;
         if (status == ClaimStatus.Denied && fromSource.Count > 0) return Coordinated(fromSource);
         return candidates.Count > 0 ? Coordinated(candidates) : [];
+    }
+
+    /// <summary>A direct quote in which the speaker talks of itself: in the first person, or about the entity it is or speaks for.</summary>
+    private bool IsOwnWords(SourceFinding? source, ImmutableArray<Subject> subjects, int contentFirst, int contentEnd)
+    {
+        if (source?.Source.QuoteIndex is not { } index || index >= _quotes.Length || _quotes[index].Kind != QuoteKind.Direct) return false;
+        if (OpensInFirstPerson(contentFirst, contentEnd)) return true;
+        var quote = _quotes[index];
+        return subjects.Any(s => s.EntityId is { } id && (id == quote.SpeakerEntityId || id == quote.SpeakerOrganisationId));
+    }
+
+    private bool OpensInFirstPerson(int contentFirst, int contentEnd)
+    {
+        var start = contentFirst;
+        while (start < contentEnd && Boundaries.Contains(_words[start])) start++;
+        return start < contentEnd && FirstPerson.Contains(_words[start]);
     }
 
     private static bool Inside(int first, int end, SourceFinding source) => source.First >= 0 && first < source.End && source.First < end;
@@ -547,6 +570,7 @@ internal sealed class ClaimExtraction
     private IEnumerable<(int First, int End, int? EntityId)> Candidates(int first, int end, bool textOnly = false)
     {
         if (first < 0 || end <= first) yield break;
+        var titleCase = IsTitleCase(first, end);
         if (!textOnly && !_entities.Mentions.IsDefaultOrEmpty)
         {
             // Entity mentions first; where the model found none in this range, the text's own capitals still speak.
@@ -556,6 +580,9 @@ internal sealed class ClaimExtraction
             {
                 var (mf, me) = TokenRange(mention.Span);
                 if (me <= mf) continue;
+
+                // The model reads a Title Case headline's capitals as names too ("Breaking: New Report Revealed That …").
+                if (titleCase && !_knownNames.Contains(string.Join(' ', _words[mf..me]))) continue;
                 found = true;
                 yield return (mf, me, mention.EntityId);
             }
@@ -563,7 +590,6 @@ internal sealed class ClaimExtraction
             if (found) yield break;
         }
 
-        var titleCase = IsTitleCase(first, end);
         for (var t = first; t < end; t++)
         {
             if (titleCase)
