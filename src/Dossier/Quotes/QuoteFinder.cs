@@ -927,6 +927,7 @@ internal sealed class QuoteFinder
     {
         var quotes = ImmutableArray.CreateBuilder<Quote>(found.Count);
         var recent = new RecentSpeakers();
+        var roles = new RoleOrganisations();
         foreach (var f in found)
         {
             var cueText = f.Cue is { } cue ? _text[_tokens[cue.Start].Span.Start.._tokens[cue.End - 1].Span.End] : "";
@@ -971,6 +972,7 @@ internal sealed class QuoteFinder
             }
             else
             {
+                if (kind == SpeakerKind.Role) organisationId = roles.OrganisationOf(Words, speaker.Start, speaker.End, organisationId);
                 recent.Remember(kind, new Antecedent(text, kind, entityId, organisationId));
             }
 
@@ -983,6 +985,27 @@ internal sealed class QuoteFinder
     private sealed record Found(TextSpan Content, QuoteKind Kind, CueMatch? Cue, SpeakerPhrase? Speaker, bool Continued = false);
 
     private sealed record Attribution(CueMatch Cue, SpeakerPhrase Speaker, bool SpeakerAfterQuote);
+
+    /// <summary>
+    /// "an Alibaba spokesperson said … the spokesperson added": a definite role names the one met before with the same
+    /// head noun, and speaks for the same organisation.
+    /// </summary>
+    private sealed class RoleOrganisations
+    {
+        private readonly Dictionary<string, int> _byHead = new(StringComparer.Ordinal);
+
+        public int? OrganisationOf(TokenWords words, int start, int end, int? named)
+        {
+            var head = words.Lower(end - 1);
+            if (named is { } organisation)
+            {
+                _byHead[head] = organisation;
+                return organisation;
+            }
+
+            return words.Lower(start) == "the" && _byHead.TryGetValue(head, out var earlier) ? earlier : null;
+        }
+    }
 
     private sealed class RecentSpeakers
     {

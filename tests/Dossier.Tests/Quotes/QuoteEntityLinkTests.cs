@@ -44,6 +44,20 @@ public sealed class QuoteEntityLinkTests
     }
 
     [Fact]
+    public void TheSpokespersonSpeaksForTheOrganisationOfTheSpokespersonNamedBefore()
+    {
+        const string text = "“We deny it,” an Alibaba spokesperson said on Saturday. Analysts were not convinced. “We take these concerns seriously,” the spokesperson added.";
+        var alibaba = text.IndexOf("Alibaba", StringComparison.Ordinal);
+        var entities = new EntityLayer(
+            [new EntityMention(new TextSpan(alibaba, alibaba + "Alibaba".Length), EntityLabel.ORG, 0)],
+            [new DocumentEntity(0, "Alibaba", EntityLabel.ORG, ["Alibaba"])]);
+        var (_, quotes) = QuoteTestDocuments.Analyze(text, entities);
+        var later = Assert.Single(quotes, q => q.Speaker == "the spokesperson");
+        Assert.Equal(SpeakerKind.Role, later.SpeakerKind);
+        Assert.Equal(0, later.SpeakerOrganisationId);
+    }
+
+    [Fact]
     public void WithoutEntitiesNoIdsAreInvented()
     {
         var (_, quotes) = QuoteTestDocuments.Analyze(Text);
