@@ -74,6 +74,12 @@ public sealed class QuoteGoldenTests
         AssertQuote(document, "a declassified intelligence memo", "The Financial Times article", SpeakerKind.Outlet, QuoteKind.Indirect, "cited");
         AssertQuote(document, "the report “completely false” and “malicious,”", "the tech giant", SpeakerKind.Organisation, QuoteKind.Mixed, "called");
 
+        // The allegation the company refutes is the report's, not the company's.
+        AssertQuote(document, "the company has links to the Chinese military", "a recent Financial Times report", SpeakerKind.Outlet, QuoteKind.Indirect, "claiming");
+        // "the spokesperson" is the Alibaba spokesperson named before: all three statements speak for Alibaba.
+        var spokesperson = Single(document, "The assertions and innuendos").SpeakerOrganisationId;
+        Assert.All(document.Get(Layers.Quotes).Where(q => q.Speaker is "an Alibaba spokesperson" or "the spokesperson"), q => Assert.Equal(spokesperson, q.SpeakerOrganisationId));
+
         var alleged = Single(document, "Alibaba had been involved in providing unspecified support");
         Assert.Equal(SpeakerKind.Pronoun, alleged.SpeakerKind);
         Assert.Equal("It", alleged.Speaker);
