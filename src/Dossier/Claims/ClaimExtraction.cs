@@ -529,6 +529,10 @@ internal sealed class ClaimExtraction
         var fromSource = source is { IsOutlet: false, First: >= 0 }
             ? Candidates(source.First, source.End).ToList()
             : [];
+
+        // In a speaker's own words "it", "they" or "he" is someone else ("“They must obey all orders from the regime,”
+        // Carafano stated"): neither the speaker nor, without a name, anyone the text can tell.
+        if (anaphoric && Pronouns.Contains(_words[start]) && IsDirectQuote(source)) anaphoric = false;
         if (anaphoric && fromSource.Count > 0) return Coordinated(fromSource);
         if (anaphoric && !_lastSubjects.IsDefaultOrEmpty) return _lastSubjects;
         if (status == ClaimStatus.Denied && fromSource.Count > 0) return Coordinated(fromSource);
@@ -538,11 +542,14 @@ internal sealed class ClaimExtraction
     /// <summary>A direct quote in which the speaker talks of itself: in the first person, or about the entity it is or speaks for.</summary>
     private bool IsOwnWords(SourceFinding? source, ImmutableArray<Subject> subjects, int contentFirst, int contentEnd)
     {
-        if (source?.Source.QuoteIndex is not { } index || index >= _quotes.Length || _quotes[index].Kind != QuoteKind.Direct) return false;
+        if (!IsDirectQuote(source)) return false;
         if (OpensInFirstPerson(contentFirst, contentEnd)) return true;
-        var quote = _quotes[index];
+        var quote = _quotes[source!.Source.QuoteIndex!.Value];
         return subjects.Any(s => s.EntityId is { } id && (id == quote.SpeakerEntityId || id == quote.SpeakerOrganisationId));
     }
+
+    private bool IsDirectQuote(SourceFinding? source) =>
+        source?.Source.QuoteIndex is { } index && index < _quotes.Length && _quotes[index].Kind == QuoteKind.Direct;
 
     private bool OpensInFirstPerson(int contentFirst, int contentEnd)
     {

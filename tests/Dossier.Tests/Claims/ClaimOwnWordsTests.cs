@@ -46,6 +46,16 @@ public sealed class ClaimOwnWordsTests
     }
 
     [Fact]
+    public void A_third_person_pronoun_in_a_speakers_own_words_is_not_the_speaker()
+    {
+        var document = ClaimTestSupport.Analyze(
+            "Regional vendors face new scrutiny over the data they collect from their customers.\n\n“They must hand over any customer data they hold whenever the security services ask,” Maria Okafor said on Monday.");
+        var claim = ClaimWith(document, "They must hand over");
+        Assert.True(claim is null || !ClaimTestSupport.SubjectTexts(document, claim).Any(s => s.Contains("Okafor", StringComparison.Ordinal)),
+            claim is null ? "" : ClaimTestSupport.Describe(document, claim));
+    }
+
+    [Fact]
     public void In_a_Title_Case_headline_only_names_the_article_uses_elsewhere_are_subjects()
     {
         var document = ClaimTestSupport.Analyze(
