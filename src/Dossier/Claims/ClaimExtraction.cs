@@ -249,7 +249,8 @@ internal sealed class ClaimExtraction
         return false;
     }
 
-    private bool IsNotOnly(int t) => _words[t] == "not" && t + 1 < _words.Length && _words[t + 1] == "only";
+    /// <summary>"not only …, but", "It's not just a matter of …": the "not" widens the statement instead of denying it.</summary>
+    private bool IsNotOnly(int t) => _words[t] == "not" && t + 1 < _words.Length && _words[t + 1] is "only" or "just" or "merely" or "simply";
 
     private string DecideCategory(int first, int end, SourceFinding? source, Sentence sentence, int sentenceIndex)
     {

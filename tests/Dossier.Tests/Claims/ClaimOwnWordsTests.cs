@@ -66,6 +66,19 @@ public sealed class ClaimOwnWordsTests
         Assert.Equal(["Harlow Foods"], ClaimTestSupport.SubjectTexts(document, headline));
     }
 
+    [Theory]
+    [InlineData("Orsa Holdings faces not just a fine but a criminal investigation in Norway.")]
+    [InlineData("Orsa Holdings faces not merely a fine but a criminal investigation in Norway.")]
+    public void Not_just_widens_a_claim_instead_of_negating_it(string text)
+    {
+        var document = ClaimTestSupport.Analyze(text);
+        var claim = ClaimWith(document, "Orsa Holdings");
+        Assert.NotNull(claim);
+        Assert.Equal("regulatory_legal", claim.Category);
+        Assert.Equal(ClaimStatus.Asserted, claim.Status);
+        Assert.Equal(Polarity.Adverse, claim.Polarity);
+    }
+
     [Fact]
     public void Being_banned_in_trading_with_a_market_is_a_sanctions_claim()
     {
