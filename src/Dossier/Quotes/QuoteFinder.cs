@@ -928,8 +928,13 @@ internal sealed class QuoteFinder
         var quotes = ImmutableArray.CreateBuilder<Quote>(found.Count);
         var recent = new RecentSpeakers();
         var roles = new RoleOrganisations();
+        int? unnamedOfficer = null;
         foreach (var f in found)
         {
+            // "“…,” Chief Executive Officer of Alibaba said. “…,” Zhang added.": the name that adds to an officer's words
+            // at once, the officer unnamed, is that officer's, and speaks for the same organisation.
+            var officerBefore = unnamedOfficer;
+            unnamedOfficer = null;
             var cueText = f.Cue is { } cue ? _text[_tokens[cue.Start].Span.Start.._tokens[cue.End - 1].Span.End] : "";
             var cueSpan = f.Cue is { } c && !f.Continued ? new TextSpan(_tokens[c.Start].Span.Start, _tokens[c.End - 1].Span.End) : (TextSpan?)null;
             if (f.Speaker is not { } speaker)
@@ -973,6 +978,8 @@ internal sealed class QuoteFinder
             else
             {
                 if (kind == SpeakerKind.Role) organisationId = roles.OrganisationOf(Words, speaker.Start, speaker.End, organisationId);
+                if (kind == SpeakerKind.NamedPerson && organisationId is null && cueText == "added") organisationId = officerBefore;
+                if (kind == SpeakerKind.Role && entityId is null && !IsSpokesperson(speaker)) unnamedOfficer = organisationId;
                 recent.Remember(kind, new Antecedent(text, kind, entityId, organisationId));
             }
 
@@ -981,6 +988,10 @@ internal sealed class QuoteFinder
 
         return quotes.ToImmutable();
     }
+
+    /// <summary>A spokesperson speaks for many people; an officer ("Chief Executive Officer of Alibaba") is one.</summary>
+    private bool IsSpokesperson(SpeakerPhrase speaker) =>
+        Enumerable.Range(speaker.Start, speaker.End - speaker.Start).Any(i => Words.Lower(i).StartsWith("spokes", StringComparison.Ordinal) || Words.Lower(i) == "representative");
 
     private sealed record Found(TextSpan Content, QuoteKind Kind, CueMatch? Cue, SpeakerPhrase? Speaker, bool Continued = false);
 

@@ -58,6 +58,10 @@ public sealed class QuoteGoldenTests
         AssertQuote(document, "We believe that global trade will continue", "Zhang", SpeakerKind.NamedPerson, QuoteKind.Direct, "added");
         AssertQuote(document, "We are assessing the situation", "Alibaba", SpeakerKind.Organisation, QuoteKind.Direct, "stated");
         AssertQuote(document, "it is monitoring the latest changes", "The company", SpeakerKind.Organisation, QuoteKind.Indirect, "added");
+        // Zhang adds at once to the unnamed chief executive's words: he is that officer, speaking for Alibaba.
+        var alibaba = Single(document, "As the world’s largest e-commerce platform").SpeakerOrganisationId;
+        Assert.NotNull(alibaba);
+        Assert.Equal(alibaba, Single(document, "We believe that global trade").SpeakerOrganisationId);
         // The nested ‘to make it easy …’ stays inside Zhang's quote.
         Assert.Contains("‘to make it easy to do business anywhere’", document.TextOf(Single(document, "We believe").Content), StringComparison.Ordinal);
     }
