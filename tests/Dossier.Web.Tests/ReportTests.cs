@@ -106,6 +106,21 @@ public sealed class ReportTests : IAsyncLifetime
     }
 
     [Fact]
+    public void A_pronoun_speaker_is_shown_by_the_name_it_stands_for()
+    {
+        var stored = _dossier.Documents[2];
+        var text = stored.Document.Text;
+        var content = text.IndexOf("Alibaba had been involved", StringComparison.Ordinal);
+        var pronoun = text.IndexOf("It alleged", StringComparison.Ordinal);
+        var quote = new Dossier.Serialization.QuoteJson(text.Substring(content, 40), content, content + 40, "alleged", pronoun + 3, pronoun + 10, "indirect",
+            "It", pronoun, pronoun + 2, "pronoun", 1, null, "The Financial Times article");
+        var withPronoun = stored with { Document = stored.Document with { Quotes = [.. stored.Document.Quotes, quote] } };
+        var report = ReportBuilder.Build(_dossier with { Documents = [_dossier.Documents[0], _dossier.Documents[1], withPronoun] });
+        Assert.Contains(report.Quotes, q => q.Speaker == "The Financial Times article" && q.Text.StartsWith("Alibaba had been", StringComparison.Ordinal));
+        Assert.DoesNotContain(report.Quotes, q => q.Speaker == "It");
+    }
+
+    [Fact]
     public void Html_report_is_self_contained_and_every_span_link_has_its_target()
     {
         var html = new HtmlReportWriter().Write(_dossier);

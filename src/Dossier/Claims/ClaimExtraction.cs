@@ -34,6 +34,9 @@ internal sealed class ClaimExtraction
     private static readonly FrozenSet<string> Boundaries = Set(",", ";", ":", "\"", "”", "“", "'", "‘", "’", "(", ")", "—", "–", "-");
     private static readonly FrozenSet<string> AfterAttribution = Set(",", ".", ";", "\"", "”", "“", "on", "in", "at", "last", "this", "yesterday", "today", "earlier", "during", "after", "before", "late");
     private static readonly FrozenSet<string> Pronouns = Set("it", "its", "they", "their", "he", "she", "his", "her");
+
+    /// <summary>A speaker talking of itself or its side ("We are assessing …", "our mission").</summary>
+    private static readonly FrozenSet<string> FirstPerson = Set("we", "our", "us", "i", "my");
     private static readonly FrozenSet<string> AnaphoricHeads = Set("company", "firm", "group", "giant", "bank", "business", "conglomerate", "retailer", "maker", "lender");
     private static readonly FrozenSet<string> SourceAnaphors = Set("it", "report", "article", "newspaper", "paper", "story");
     private static readonly FrozenSet<string> SourceTrailingNouns = Set("article", "report", "story", "newspaper", "piece");
@@ -129,6 +132,10 @@ internal sealed class ClaimExtraction
         var category = DecideCategory(first, end, source, sentence, sentenceIndex);
         var subjects = FindSubjects(contentFirst, contentEnd, source, status, first, end);
         if (_claims.Count >= MaximumClaims) return;
+
+        // A speaker's own words about itself ("“We believe that global trade will continue …,” Zhang added") are its
+        // statement, listed with its quotes; when they name no risk and deny or allege nothing, they are no claim about it.
+        if (category == ClaimLexicon.OtherCategory && status is ClaimStatus.Reported or ClaimStatus.Asserted && IsOwnWords(source, subjects, contentFirst, contentEnd)) return;
 
         // A claim is about someone: without a subject it is kept only when it is both about a risk and check-worthy.
         var worthIt = subjects.Length > 0
@@ -242,7 +249,8 @@ internal sealed class ClaimExtraction
         return false;
     }
 
-    private bool IsNotOnly(int t) => _words[t] == "not" && t + 1 < _words.Length && _words[t + 1] == "only";
+    /// <summary>"not only …, but", "It's not just a matter of …": the "not" widens the statement instead of denying it.</summary>
+    private bool IsNotOnly(int t) => _words[t] == "not" && t + 1 < _words.Length && _words[t + 1] is "only" or "just" or "merely" or "simply";
 
     private string DecideCategory(int first, int end, SourceFinding? source, Sentence sentence, int sentenceIndex)
     {
@@ -516,16 +524,39 @@ internal sealed class ClaimExtraction
 
         var start = contentFirst;
         while (start < contentEnd && Boundaries.Contains(_words[start])) start++;
-        var anaphoric = start < contentEnd && (Pronouns.Contains(_words[start])
+        var anaphoric = start < contentEnd && (Pronouns.Contains(_words[start]) || FirstPerson.Contains(_words[start])
                                                || (_words[start] == "the" && start + 1 < contentEnd && AnaphoricHeads.Contains(_words[start + 1]))
                                                || (_words[start] == "the" && start + 2 < contentEnd && AnaphoricHeads.Contains(_words[start + 2])));
         var fromSource = source is { IsOutlet: false, First: >= 0 }
             ? Candidates(source.First, source.End).ToList()
             : [];
+
+        // In a speaker's own words "it", "they" or "he" is someone else ("“They must obey all orders from the regime,”
+        // Carafano stated"): neither the speaker nor, without a name, anyone the text can tell.
+        if (anaphoric && Pronouns.Contains(_words[start]) && IsDirectQuote(source)) anaphoric = false;
         if (anaphoric && fromSource.Count > 0) return Coordinated(fromSource);
         if (anaphoric && !_lastSubjects.IsDefaultOrEmpty) return _lastSubjects;
         if (status == ClaimStatus.Denied && fromSource.Count > 0) return Coordinated(fromSource);
         return candidates.Count > 0 ? Coordinated(candidates) : [];
+    }
+
+    /// <summary>A direct quote in which the speaker talks of itself: in the first person, or about the entity it is or speaks for.</summary>
+    private bool IsOwnWords(SourceFinding? source, ImmutableArray<Subject> subjects, int contentFirst, int contentEnd)
+    {
+        if (!IsDirectQuote(source)) return false;
+        if (OpensInFirstPerson(contentFirst, contentEnd)) return true;
+        var quote = _quotes[source!.Source.QuoteIndex!.Value];
+        return subjects.Any(s => s.EntityId is { } id && (id == quote.SpeakerEntityId || id == quote.SpeakerOrganisationId));
+    }
+
+    private bool IsDirectQuote(SourceFinding? source) =>
+        source?.Source.QuoteIndex is { } index && index < _quotes.Length && _quotes[index].Kind == QuoteKind.Direct;
+
+    private bool OpensInFirstPerson(int contentFirst, int contentEnd)
+    {
+        var start = contentFirst;
+        while (start < contentEnd && Boundaries.Contains(_words[start])) start++;
+        return start < contentEnd && FirstPerson.Contains(_words[start]);
     }
 
     private static bool Inside(int first, int end, SourceFinding source) => source.First >= 0 && first < source.End && source.First < end;
@@ -547,6 +578,7 @@ internal sealed class ClaimExtraction
     private IEnumerable<(int First, int End, int? EntityId)> Candidates(int first, int end, bool textOnly = false)
     {
         if (first < 0 || end <= first) yield break;
+        var titleCase = IsTitleCase(first, end);
         if (!textOnly && !_entities.Mentions.IsDefaultOrEmpty)
         {
             // Entity mentions first; where the model found none in this range, the text's own capitals still speak.
@@ -556,6 +588,9 @@ internal sealed class ClaimExtraction
             {
                 var (mf, me) = TokenRange(mention.Span);
                 if (me <= mf) continue;
+
+                // The model reads a Title Case headline's capitals as names too ("Breaking: New Report Revealed That …").
+                if (titleCase && !_knownNames.Contains(string.Join(' ', _words[mf..me]))) continue;
                 found = true;
                 yield return (mf, me, mention.EntityId);
             }
@@ -563,7 +598,6 @@ internal sealed class ClaimExtraction
             if (found) yield break;
         }
 
-        var titleCase = IsTitleCase(first, end);
         for (var t = first; t < end; t++)
         {
             if (titleCase)

@@ -365,8 +365,17 @@ internal sealed class QuoteFinder
         if (!word.EndsWith("ing", StringComparison.Ordinal) || word == "according" || cue.Start - sentenceStart < 3) return null;
         var left = _phrases.LeftOf(cue.Start, sentenceStart);
         if (left is not null && (left.ExtentStart <= sentenceStart || left.Refers is not null || Words.Lower(left.Start) is "who" or "which")) return null;
+        if (left is not null && left.End == cue.Start && NamesItsAuthor(left)) return null;
         return _phrases.ClauseSubject(sentenceStart, cue.Start);
     }
+
+    /// <summary>
+    /// "refuted allegations made in a recent Financial Times report claiming that …": a document that names its author,
+    /// right before the participle, is what makes the statement; the participle is its reduced relative, not the main
+    /// clause's ("she released a statement saying …" names no author and stays the subject's).
+    /// </summary>
+    private bool NamesItsAuthor(SpeakerPhrase phrase) =>
+        _lexicon.OutletWords.Contains(Words.Lower(phrase.End - 1)) && Enumerable.Range(phrase.Start, phrase.End - 1 - phrase.Start).Any(i => Words.IsCapitalised(i) && Words.Lower(i) != "the");
 
     /// <summary>"“…,” Zhang added.", "“…,” said a Hong Kong-based geopolitical analyst.", "“…” the spokesperson added, “…”".</summary>
     private Attribution? AttributeAfter(int closeToken)
@@ -986,8 +995,14 @@ internal sealed class QuoteFinder
     {
         var quotes = ImmutableArray.CreateBuilder<Quote>(found.Count);
         var recent = new RecentSpeakers();
+        var roles = new RoleOrganisations();
+        int? unnamedOfficer = null;
         foreach (var f in found)
         {
+            // "“…,” Chief Executive Officer of Alibaba said. “…,” Zhang added.": the name that adds to an officer's words
+            // at once, the officer unnamed, is that officer's, and speaks for the same organisation.
+            var officerBefore = unnamedOfficer;
+            unnamedOfficer = null;
             var cueText = f.Cue is { } cue ? _text[_tokens[cue.Start].Span.Start.._tokens[cue.End - 1].Span.End] : "";
             var cueSpan = f.Cue is { } c && !f.Continued ? new TextSpan(_tokens[c.Start].Span.Start, _tokens[c.End - 1].Span.End) : (TextSpan?)null;
             if (f.Speaker is not { } speaker)
@@ -1030,6 +1045,9 @@ internal sealed class QuoteFinder
             }
             else
             {
+                if (kind == SpeakerKind.Role) organisationId = roles.OrganisationOf(Words, speaker.Start, speaker.End, organisationId);
+                if (kind == SpeakerKind.NamedPerson && organisationId is null && cueText == "added") organisationId = officerBefore;
+                if (kind == SpeakerKind.Role && entityId is null && !IsSpokesperson(speaker)) unnamedOfficer = organisationId;
                 recent.Remember(kind, new Antecedent(text, kind, entityId, organisationId));
             }
 
@@ -1039,9 +1057,34 @@ internal sealed class QuoteFinder
         return quotes.ToImmutable();
     }
 
+    /// <summary>A spokesperson speaks for many people; an officer ("Chief Executive Officer of Alibaba") is one.</summary>
+    private bool IsSpokesperson(SpeakerPhrase speaker) =>
+        Enumerable.Range(speaker.Start, speaker.End - speaker.Start).Any(i => Words.Lower(i).StartsWith("spokes", StringComparison.Ordinal) || Words.Lower(i) == "representative");
+
     private sealed record Found(TextSpan Content, QuoteKind Kind, CueMatch? Cue, SpeakerPhrase? Speaker, bool Continued = false);
 
     private sealed record Attribution(CueMatch Cue, SpeakerPhrase Speaker, bool SpeakerAfterQuote);
+
+    /// <summary>
+    /// "an Alibaba spokesperson said … the spokesperson added": a definite role names the one met before with the same
+    /// head noun, and speaks for the same organisation.
+    /// </summary>
+    private sealed class RoleOrganisations
+    {
+        private readonly Dictionary<string, int> _byHead = new(StringComparer.Ordinal);
+
+        public int? OrganisationOf(TokenWords words, int start, int end, int? named)
+        {
+            var head = words.Lower(end - 1);
+            if (named is { } organisation)
+            {
+                _byHead[head] = organisation;
+                return organisation;
+            }
+
+            return words.Lower(start) == "the" && _byHead.TryGetValue(head, out var earlier) ? earlier : null;
+        }
+    }
 
     private sealed class RecentSpeakers
     {

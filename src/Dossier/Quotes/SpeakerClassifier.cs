@@ -26,7 +26,7 @@ internal sealed class SpeakerClassifier(TokenWords words, QuoteLexicon lexicon, 
         while (head > start && words.Lower(head) is "'s" or "’s" or "'" or "’") head--;
         var headWord = words.Lower(head);
 
-        if (lexicon.OutletWords.Contains(headWord)) return SpeakerKind.Outlet;
+        if (lexicon.OutletWords.Contains(headWord)) return IssuedByOrganisation(start, head) ? SpeakerKind.Organisation : SpeakerKind.Outlet;
         if (lexicon.OrganisationNouns.Contains(headWord)) return SpeakerKind.Organisation;
         if (quantified) return SpeakerKind.Unnamed;
         if (lexicon.RoleNouns.Contains(headWord)) return SpeakerKind.Role;
@@ -92,6 +92,20 @@ internal sealed class SpeakerClassifier(TokenWords words, QuoteLexicon lexicon, 
         if (nearest is null) return null;
         var name = nearest.EntityId >= 0 && nearest.EntityId < entities.Entities.Length ? entities.Entities[nearest.EntityId].Name : null;
         return name is null ? null : new Antecedent(name, SpeakerKind.NamedPerson, nearest.EntityId, null);
+    }
+
+    /// <summary>"The company’s response", "Apex’s statement": what an organisation issues is the organisation speaking; an outlet's report ("Bloomberg’s report") stays the outlet's.</summary>
+    private bool IssuedByOrganisation(int start, int head)
+    {
+        for (var possessive = start + 1; possessive < head; possessive++)
+        {
+            if (words.Lower(possessive) is not ("'s" or "’s")) continue;
+            var owner = words.Lower(possessive - 1);
+            if (lexicon.OutletWords.Contains(owner)) return false;
+            return lexicon.OrganisationNouns.Contains(owner) || MentionAt(possessive - 1) is { Label: EntityLabel.ORG };
+        }
+
+        return false;
     }
 
     private EntityMention? MentionAt(int token)

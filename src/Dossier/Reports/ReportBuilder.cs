@@ -54,7 +54,7 @@ public static class ReportBuilder
                 var speaksOf = mentions.Any(m => m.Start >= quote.Start && m.End <= quote.End);
                 if (spokenBy || speaksOf || quoteSources.Contains(index))
                 {
-                    documentQuotes.Add(new ReportQuoteJson(document.Id, index, quote.Speaker ?? "unknown speaker", quote.SpeakerKind, quote.Text, quote.Cue,
+                    documentQuotes.Add(new ReportQuoteJson(document.Id, index, NamedSpeaker(quote) ?? quote.Speaker ?? "unknown speaker", quote.SpeakerKind, quote.Text, quote.Cue,
                         quote.Start, quote.End, Anchors.Quote(document.Id, index), spokenBy));
                 }
             }
@@ -120,15 +120,19 @@ public static class ReportBuilder
     private static ReportClaimJson ToReportClaim(DocumentJson document, int index, string outlet)
     {
         var claim = document.Claims[index];
-        // A pronoun speaker ("It alleged that ...") says nothing to a reader: the claim stage's source has resolved it.
+        // A pronoun the quote stage could not resolve is left to the claim stage's source, which has resolved it.
         var attributedTo = claim.Source is { } source
-            ? source.QuoteIndex is { } quoteIndex && quoteIndex >= 0 && quoteIndex < document.Quotes.Count && document.Quotes[quoteIndex] is { Speaker: { } speaker } quote
-                ? string.Equals(quote.SpeakerKind, "pronoun", StringComparison.OrdinalIgnoreCase) ? quote.ResolvedSpeaker ?? source.Text : speaker
+            ? source.QuoteIndex is { } quoteIndex && quoteIndex >= 0 && quoteIndex < document.Quotes.Count && document.Quotes[quoteIndex] is { Speaker: not null } quote
+                ? NamedSpeaker(quote) ?? source.Text
                 : source.Text
             : null;
         return new ReportClaimJson(document.Id, index, claim.Text, claim.Category, claim.Status, claim.Polarity, document.Published, outlet,
             string.IsNullOrWhiteSpace(attributedTo) ? null : attributedTo.Trim(), claim.Start, claim.End, Anchors.Claim(document.Id, index));
     }
+
+    /// <summary>Who a quote's speaker is to a reader: a pronoun ("It alleged that …") says nothing, the name it stands for does; null when unresolved.</summary>
+    private static string? NamedSpeaker(QuoteJson quote) =>
+        string.Equals(quote.SpeakerKind, "pronoun", StringComparison.OrdinalIgnoreCase) ? quote.ResolvedSpeaker : quote.Speaker;
 
     /// <summary>
     /// Independent sources of a category are the distinct outlets whose articles carry claims in it: several articles of one

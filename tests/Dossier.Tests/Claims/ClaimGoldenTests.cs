@@ -42,6 +42,43 @@ public sealed class ClaimGoldenTests
     }
 
     [Fact]
+    public void TheHeadlineClaimIsAboutAlibabaNotTheTitleCasePhraseBeforeIt()
+    {
+        var document = ClaimTestSupport.AnalyzeSample("000");
+        var headline = Single(document, c => document.TextOf(c.Span).StartsWith("Breaking: New Report", StringComparison.Ordinal), "headline");
+        Assert.Equal("political_influence", headline.Category);
+        Assert.Equal(["Alibaba"], ClaimTestSupport.SubjectTexts(document, headline));
+    }
+
+    [Fact]
+    public void AlibabasOwnWordsAreItsStatementsNotClaimsUnlessTheySpeakOfARisk()
+    {
+        var document = ClaimTestSupport.AnalyzeSample("001");
+        var claims = document.Get(Layers.Claims);
+        foreach (var words in new[] { "primary commercial focus", "We believe that global trade", "speak up and reassures" })
+        {
+            Assert.DoesNotContain(claims, c => document.TextOf(c.Span).Contains(words, StringComparison.Ordinal));
+        }
+
+        var compliance = Single(document, c => document.TextOf(c.Span).Contains("comply with any new regulations", StringComparison.Ordinal), "compliance");
+        Assert.Equal("regulatory_legal", compliance.Category);
+        Assert.Equal(ClaimStatus.Reported, compliance.Status);
+        Assert.Equal(Polarity.Favourable, compliance.Polarity);
+        Assert.True(About(document, compliance, "Alibaba"), ClaimTestSupport.Describe(document, compliance));
+
+        var huawei = Single(document, c => document.TextOf(c.Span).Contains("first banned in trading", StringComparison.Ordinal), "Huawei");
+        Assert.Equal("sanctions_trade", huawei.Category);
+        Assert.True(About(document, huawei, "Huawei"), ClaimTestSupport.Describe(document, huawei));
+    }
+
+    [Fact]
+    public void TheSpokespersonsQuestionIsNotAClaimAboutTheLeadersItNames()
+    {
+        var document = ClaimTestSupport.AnalyzeSample("002");
+        Assert.DoesNotContain(document.Get(Layers.Claims), c => document.TextOf(c.Span).Contains("We question the motivation", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void TheEvaninaFigureIsEstimated()
     {
         var document = ClaimTestSupport.AnalyzeSample("000");

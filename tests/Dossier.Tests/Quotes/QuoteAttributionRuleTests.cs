@@ -149,4 +149,16 @@ public sealed class QuoteAttributionRuleTests
         var quote = Assert.Single(quotes);
         Assert.Equal(speaker, quote.Speaker);
     }
+
+    [Theory]
+    [InlineData("Alibaba Group Holding has strongly refuted allegations made in a recent Financial Times report claiming that the company has links to the Chinese military.", "a recent Financial Times report")]
+    [InlineData("The ministry has refuted a Reuters article alleging that the tender was rigged in favour of a donor.", "a Reuters article")]
+    public void AParticipleRightAfterADocumentThatNamesItsAuthorSpeaksForTheDocument(string text, string speaker)
+    {
+        // The allegation is the report's, not the company's that refutes it: a reduced relative, not the main clause's participle.
+        var (_, quotes) = QuoteTestDocuments.Analyze(text, options: new QuoteOptions { RelationFilterThreshold = null });
+        var quote = Assert.Single(quotes, q => q.Cue is "claiming" or "alleging");
+        Assert.Equal(speaker, quote.Speaker);
+        Assert.Equal(SpeakerKind.Outlet, quote.SpeakerKind);
+    }
 }

@@ -44,6 +44,39 @@ public sealed class QuoteEntityLinkTests
     }
 
     [Fact]
+    public void TheSpokespersonSpeaksForTheOrganisationOfTheSpokespersonNamedBefore()
+    {
+        const string text = "“We deny it,” an Alibaba spokesperson said on Saturday. Analysts were not convinced. “We take these concerns seriously,” the spokesperson added.";
+        var alibaba = text.IndexOf("Alibaba", StringComparison.Ordinal);
+        var entities = new EntityLayer(
+            [new EntityMention(new TextSpan(alibaba, alibaba + "Alibaba".Length), EntityLabel.ORG, 0)],
+            [new DocumentEntity(0, "Alibaba", EntityLabel.ORG, ["Alibaba"])]);
+        var (_, quotes) = QuoteTestDocuments.Analyze(text, entities);
+        var later = Assert.Single(quotes, q => q.Speaker == "the spokesperson");
+        Assert.Equal(SpeakerKind.Role, later.SpeakerKind);
+        Assert.Equal(0, later.SpeakerOrganisationId);
+    }
+
+    [Fact]
+    public void ANameThatAddsAtOnceToAnUnnamedOfficersWordsSpeaksForTheOfficersOrganisation()
+    {
+        const string text = "“Our stores will stay open,” the chief executive of Harlow Foods said on the call. “We believe trade will continue,” Chen added.";
+        var harlow = text.IndexOf("Harlow Foods", StringComparison.Ordinal);
+        var chen = text.IndexOf("Chen", StringComparison.Ordinal);
+        var entities = new EntityLayer(
+            [new EntityMention(new TextSpan(harlow, harlow + "Harlow Foods".Length), EntityLabel.ORG, 0), new EntityMention(new TextSpan(chen, chen + 4), EntityLabel.PER, 1)],
+            [new DocumentEntity(0, "Harlow Foods", EntityLabel.ORG, ["Harlow Foods"]), new DocumentEntity(1, "Chen", EntityLabel.PER, ["Chen"])]);
+        var (_, quotes) = QuoteTestDocuments.Analyze(text, entities);
+        var added = Assert.Single(quotes, q => q.Speaker == "Chen");
+        Assert.Equal(1, added.SpeakerEntityId);
+        Assert.Equal(0, added.SpeakerOrganisationId);
+
+        // After a spokesperson, who speaks for many, a name that adds is someone else.
+        var (_, afterSpokesperson) = QuoteTestDocuments.Analyze(Text, Entities());
+        Assert.Null(afterSpokesperson[1].SpeakerOrganisationId);
+    }
+
+    [Fact]
     public void WithoutEntitiesNoIdsAreInvented()
     {
         var (_, quotes) = QuoteTestDocuments.Analyze(Text);

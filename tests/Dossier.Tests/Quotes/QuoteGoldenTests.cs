@@ -58,6 +58,10 @@ public sealed class QuoteGoldenTests
         AssertQuote(document, "We believe that global trade will continue", "Zhang", SpeakerKind.NamedPerson, QuoteKind.Direct, "added");
         AssertQuote(document, "We are assessing the situation", "Alibaba", SpeakerKind.Organisation, QuoteKind.Direct, "stated");
         AssertQuote(document, "it is monitoring the latest changes", "The company", SpeakerKind.Organisation, QuoteKind.Indirect, "added");
+        // Zhang adds at once to the unnamed chief executive's words: he is that officer, speaking for Alibaba.
+        var alibaba = Single(document, "As the world’s largest e-commerce platform").SpeakerOrganisationId;
+        Assert.NotNull(alibaba);
+        Assert.Equal(alibaba, Single(document, "We believe that global trade").SpeakerOrganisationId);
         // The nested ‘to make it easy …’ stays inside Zhang's quote.
         Assert.Contains("‘to make it easy to do business anywhere’", document.TextOf(Single(document, "We believe").Content), StringComparison.Ordinal);
     }
@@ -75,6 +79,12 @@ public sealed class QuoteGoldenTests
         AssertQuote(document, "the report “completely false” and “malicious,”", "the tech giant", SpeakerKind.Organisation, QuoteKind.Mixed, "called");
         // The headline's quoted words are Alibaba's: "Alibaba Denounces Report on Alleged PLA Ties as ‘False and Malicious’".
         AssertQuote(document, "False and Malicious", "Alibaba", SpeakerKind.Organisation, QuoteKind.Partial, "Denounces");
+
+        // The allegation the company refutes is the report's, not the company's.
+        AssertQuote(document, "the company has links to the Chinese military", "a recent Financial Times report", SpeakerKind.Outlet, QuoteKind.Indirect, "claiming");
+        // "the spokesperson" is the Alibaba spokesperson named before: all three statements speak for Alibaba.
+        var spokesperson = Single(document, "The assertions and innuendos").SpeakerOrganisationId;
+        Assert.All(document.Get(Layers.Quotes).Where(q => q.Speaker is "an Alibaba spokesperson" or "the spokesperson"), q => Assert.Equal(spokesperson, q.SpeakerOrganisationId));
 
         var alleged = Single(document, "Alibaba had been involved in providing unspecified support");
         Assert.Equal(SpeakerKind.Pronoun, alleged.SpeakerKind);

@@ -48,6 +48,16 @@ public sealed class QuoteSpeakerRuleTests
     }
 
     [Theory]
+    [InlineData("The company’s response also implied that the report could be politically motivated.", SpeakerKind.Organisation)]
+    [InlineData("Bloomberg’s report also implied that the tender could have been rigged.", SpeakerKind.Outlet)]
+    public void AStatementAnOrganisationIssuesIsTheOrganisationSpeaking(string text, SpeakerKind kind)
+    {
+        var (_, quotes) = QuoteTestDocuments.Analyze(text, options: new QuoteOptions { RelationFilterThreshold = null });
+        var quote = Assert.Single(quotes);
+        Assert.Equal(kind, quote.SpeakerKind);
+    }
+
+    [Theory]
     [InlineData("The audit, obtained by local reporters, says the council overspent by two million pounds.", "The audit")]
     [InlineData("The witness, 34, told the jury she had seen the car leave before midnight.", "The witness")]
     public void AnAgeOrAParticiplePhraseBetweenCommasQualifiesTheSubjectBeforeIt(string text, string speaker)
