@@ -35,7 +35,7 @@ public sealed class AttributionBenchmark : IBenchmark
     public Task<int> RunAsync(BenchContext context, string[] args, CancellationToken cancellationToken)
     {
         var showIndex = Array.IndexOf(args, "--show");
-        if (showIndex >= 0 && showIndex + 1 < args.Length) return Task.FromResult(Show(context.Out, args[showIndex + 1], cancellationToken));
+        if (showIndex >= 0 && showIndex + 1 < args.Length) return Task.FromResult(Show(context.Out, args[showIndex + 1], OptionsFrom(args), cancellationToken));
         var split = args.FirstOrDefault(a => a is "train" or "dev" or "test") ?? "dev";
         var errorsIndex = Array.IndexOf(args, "--errors");
         var showErrors = errorsIndex >= 0 && errorsIndex + 1 < args.Length ? int.Parse(args[errorsIndex + 1], CultureInfo.InvariantCulture) : 0;
@@ -245,7 +245,7 @@ public sealed class AttributionBenchmark : IBenchmark
     }
 
     /// <summary>Prints the quotes the bench's pipeline finds in one text file, laid out as PolNeAR's: one paragraph a line.</summary>
-    private static int Show(TextWriter output, string path, CancellationToken cancellationToken)
+    private static int Show(TextWriter output, string path, QuoteOptions options, CancellationToken cancellationToken)
     {
         if (!File.Exists(path))
         {
@@ -254,7 +254,7 @@ public sealed class AttributionBenchmark : IBenchmark
         }
 
         var text = File.ReadAllText(path);
-        var pipeline = new PipelineBuilder().UseTokens().UseSentences().UseQuotes(OptionsFrom([])).Build();
+        var pipeline = new PipelineBuilder().UseTokens().UseSentences().UseQuotes(options).Build();
         var document = Document.Create(path, text, new DocumentMetadata { Source = path }).With(Layers.Paragraphs, Paragraphs(text));
         foreach (var quote in pipeline.Process(document, cancellationToken).Get(Layers.Quotes))
         {

@@ -125,6 +125,7 @@ internal sealed class QuoteFinder
         found.Sort((a, b) => a.Content.Start.CompareTo(b.Content.Start));
         AttributeContinuations(found, unattributed);
         FindPartials(found, partials);
+        FindHeadlineQuotes(found);
         if (_tagged is not null) AddTagged(found, _tagged, cancellationToken);
         found.Sort((a, b) => a.Content.Start.CompareTo(b.Content.Start));
         var quotes = Build(found);
@@ -141,7 +142,19 @@ internal sealed class QuoteFinder
     /// through a cue outside the curated list needs a reported clause.
     /// </summary>
     private bool ReportsSpeech(Found attribution) =>
-        !_lexicon.LearnedCuesNeedClause || attribution is not { Kind: QuoteKind.Indirect, Cue: { } cue } || IsCurated(cue) || ReportsClause(attribution.Content);
+        !_lexicon.LearnedCuesNeedClause || attribution is not { Kind: QuoteKind.Indirect, Cue: { } cue } ||
+        !Refuses(cue) && (IsCurated(cue) || ReportsClause(attribution.Content));
+
+    /// <summary>"declined to say how many accounts were affected": a refusal reports nothing said, whatever verb of speech it refuses.</summary>
+    private bool Refuses(CueMatch cue)
+    {
+        for (var t = cue.Start; t < cue.End; t++)
+        {
+            if (_lexicon.Refusals.Contains(Words.Lower(t))) return true;
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// Whether a word of the cue begins a cue of the curated list (the tagger's cues are marked learned whatever their
@@ -911,6 +924,61 @@ internal sealed class QuoteFinder
             if (owner is not null) found.Add(new Found(passage.Inner, QuoteKind.Partial, owner.Cue, owner.Speaker, Continued: true));
             else if (attribution is not null) found.Add(new Found(passage.Inner, QuoteKind.Partial, attribution.Cue, attribution.Speaker));
         }
+    }
+
+    /// <summary>
+    /// "Harlow Motors Rejects Pay Claim as 'Unaffordable'": a paragraph that is one title-case headline, where capitals
+    /// hide the verb from the cue rules, gives the words it quotes to the short name opening it when a verb of speech in
+    /// the headline's present tense ("Rejects" of "rejected", "Denies", "Calls") follows that name.
+    /// </summary>
+    private void FindHeadlineQuotes(List<Found> found)
+    {
+        foreach (var paragraph in _paragraphs)
+        {
+            var first = Words.IndexAtOrAfter(paragraph.Span.Start);
+            if (first >= _tokens.Length || _tokens[first].Span.Start >= paragraph.Span.End) continue;
+            var (sentenceStart, sentenceEnd) = SentenceTokens(first);
+            if (sentenceStart != first || sentenceEnd < _tokens.Length && _tokens[sentenceEnd].Span.Start < paragraph.Span.End) continue;
+            if (!Words.IsTitleCase(sentenceStart, sentenceEnd) || _lexicon.NotHeadlineSources.Contains(Words.Lower(sentenceStart))) continue;
+            foreach (var passage in QuoteMarks.FindSingle(_text, paragraph.Span))
+            {
+                var openToken = Words.IndexAtOrAfter(passage.Open);
+                if (IsCovered(passage.Inner) || HeadlineAttribution(sentenceStart, openToken) is not { } attribution) continue;
+                // "Startup Says ‘Goodbye’ to Passwords": saying a word to something is a figure, not a quotation.
+                var afterClose = Words.IndexAtOrAfter(passage.Close + 1);
+                if (attribution.Cue.End == openToken && afterClose < sentenceEnd && Words.Lower(afterClose) == "to") continue;
+                found.Add(new Found(passage.Inner, QuoteKind.Partial, attribution.Cue, attribution.Speaker));
+                Cover(passage.Inner);
+            }
+        }
+    }
+
+    private Attribution? HeadlineAttribution(int sentenceStart, int openToken)
+    {
+        for (var t = sentenceStart + 1; t < Math.Min(openToken, sentenceStart + MaxHeadlineSourceTokens + 1); t++)
+        {
+            if (_insideQuote[t] || !Words.IsCapitalised(t) && Words.Text(t) is not ("’s" or "'s")) return null;
+            if (HeadlineCue(Words.Lower(t)) is { } pattern) return new Attribution(new CueMatch(t, t + 1, pattern), new SpeakerPhrase(sentenceStart, t, sentenceStart), false);
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The verb of speech a headline's present tense stands for: "calls" itself, "rejects" as "rejected", "denounces" as
+    /// "denounced", "denies" as "denied"; only curated cues and speech-acts.txt, as the corpus counts hold acts ("unveiled").
+    /// </summary>
+    private CuePattern? HeadlineCue(string word)
+    {
+        if (word.Length < 4 || !word.EndsWith('s')) return null;
+        string[] forms = [word, word[..^1] + "ed", word[..^1] + "d", word.EndsWith("ies", StringComparison.Ordinal) ? word[..^3] + "ied" : word];
+        foreach (var form in forms)
+        {
+            if (_lexicon.CuesByFirstWord.TryGetValue(form, out var patterns) && patterns.FirstOrDefault(p => p.Words.Length == 1 && !p.RequiresThat && !p.Learned) is { } pattern) return pattern;
+            if (_lexicon.ClauseFreeCues.Contains(form)) return new CuePattern([form], false, Learned: true);
+        }
+
+        return null;
     }
 
     private bool IsCovered(TextSpan span)

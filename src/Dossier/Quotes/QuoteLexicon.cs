@@ -19,7 +19,7 @@ internal sealed class QuoteLexicon
         var notCues = EmbeddedData.ReadLines("Quotes.Data.skip-before-cue.txt").Concat(EmbeddedData.ReadLines("Quotes.Data.clause-boundaries.txt"))
             .Select(line => line.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
         var listed = new HashSet<string>(cues.Where(c => c.Words.Length == 1).Select(c => c.Words[0]), StringComparer.Ordinal);
-        var clauseFree = new HashSet<string>(StringComparer.Ordinal);
+        var clauseFree = EmbeddedData.ReadLines("Quotes.Data.speech-acts.txt").Select(line => line.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
         foreach (var line in EmbeddedData.ReadLines("Quotes.Data.cue-counts.tsv"))
         {
             var fields = line.Split('\t');
@@ -49,6 +49,7 @@ internal sealed class QuoteLexicon
         OutletWords = Set("outlet-words.txt");
         TimeWords = Set("time-words.txt");
         NotHeadlineSources = Set("not-headline-sources.txt");
+        Refusals = Set("refusals.txt");
         CueModel = options.CueModelThreshold is null ? null : Quotes.CueModel.Default;
         NotCues = Set("not-cues.txt");
         CueModelThreshold = options.CueModelThreshold ?? double.PositiveInfinity;
@@ -73,6 +74,9 @@ internal sealed class QuoteLexicon
     public FrozenSet<string> TimeWords { get; }
     public FrozenSet<string> NotHeadlineSources { get; }
 
+    /// <summary>Words that refuse the speech after them ("declined to say"); see refusals.txt.</summary>
+    public FrozenSet<string> Refusals { get; }
+
     /// <summary>The learned cue model, consulted for words no listed cue matches; null when the options turn it off.</summary>
     public CueModel? CueModel { get; }
     public double CueModelThreshold { get; }
@@ -80,7 +84,10 @@ internal sealed class QuoteLexicon
     /// <summary>Whether an indirect attribution through an unlisted cue needs a reported clause as its content (see <see cref="QuoteOptions.AttributesIntentions"/>).</summary>
     public bool LearnedCuesNeedClause { get; }
 
-    /// <summary>Unlisted words that began PolNeAR train cues often enough to attribute what follows them though it is no clause.</summary>
+    /// <summary>
+    /// Unlisted words that attribute what follows them though it is no clause: the verbs of speech in speech-acts.txt,
+    /// and those that began PolNeAR train cues often enough where the options ask for them.
+    /// </summary>
     public FrozenSet<string> ClauseFreeCues { get; }
 
     /// <summary>Words the cue model never makes a cue, whatever it scores.</summary>

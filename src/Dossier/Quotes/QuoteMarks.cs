@@ -83,6 +83,34 @@ internal static class QuoteMarks
         return passages;
     }
 
+    /// <summary>
+    /// Passages between single marks within one block ("Rejects Pay Claim as 'Unaffordable'"), for headlines, which
+    /// quote so: a mark opens after a space or the block's start before a letter, and closes after a letter or a
+    /// punctuation mark before a space, punctuation or the block's end, so that apostrophes ("Regulator's") do neither.
+    /// </summary>
+    public static List<QuotedPassage> FindSingle(string text, TextSpan block)
+    {
+        var passages = new List<QuotedPassage>();
+        var open = -1;
+        for (var i = block.Start; i < block.End; i++)
+        {
+            if (text[i] is not ('\'' or '‘' or '’')) continue;
+            var before = i > block.Start ? text[i - 1] : ' ';
+            var after = i + 1 < block.End ? text[i + 1] : ' ';
+            if (open < 0 && text[i] != '’' && char.IsWhiteSpace(before) && char.IsLetterOrDigit(after))
+            {
+                open = i;
+            }
+            else if (open >= 0 && text[i] != '‘' && !char.IsWhiteSpace(before) && (char.IsWhiteSpace(after) || char.IsPunctuation(after)))
+            {
+                passages.Add(new QuotedPassage(open, i, new TextSpan(open + 1, i)));
+                open = -1;
+            }
+        }
+
+        return passages;
+    }
+
     private static int MarkWidth(string text, int i, int end) =>
         text[i] is '“' or '"' or '„' ? 1 : text[i] == '\'' && i + 1 < end && text[i + 1] == '\'' ? 2 : 0;
 

@@ -77,6 +77,8 @@ public sealed class QuoteGoldenTests
         AssertQuote(document, "Even without concrete proof", "a Hong Kong-based geopolitical analyst", SpeakerKind.Unnamed, QuoteKind.Direct, "said");
         AssertQuote(document, "a declassified intelligence memo", "The Financial Times article", SpeakerKind.Outlet, QuoteKind.Indirect, "cited");
         AssertQuote(document, "the report “completely false” and “malicious,”", "the tech giant", SpeakerKind.Organisation, QuoteKind.Mixed, "called");
+        // The headline's quoted words are Alibaba's: "Alibaba Denounces Report on Alleged PLA Ties as ‘False and Malicious’".
+        AssertQuote(document, "False and Malicious", "Alibaba", SpeakerKind.Organisation, QuoteKind.Partial, "Denounces");
 
         // The allegation the company refutes is the report's, not the company's.
         AssertQuote(document, "the company has links to the Chinese military", "a recent Financial Times report", SpeakerKind.Outlet, QuoteKind.Indirect, "claiming");
