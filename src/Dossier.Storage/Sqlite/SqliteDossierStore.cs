@@ -113,11 +113,13 @@ public sealed partial class SqliteDossierStore : IDossierStore
     private async Task<long> UpsertEntityAsync(DocumentEntity entity, SqliteTransaction transaction, bool anySplit, CancellationToken cancellationToken)
     {
         var key = (anySplit ? await SplitKeyAsync(entity, transaction, cancellationToken) : null) ?? EntityKey.For(entity.Name, entity.Label);
-        await _prepared.Get(
-                "INSERT INTO entities (key, name, label) VALUES ($key, $name, $label) ON CONFLICT(key) DO NOTHING",
-                transaction, ("$key", key), ("$name", entity.Name), ("$label", entity.Label.ToString()))
-            .ExecuteNonQueryAsync(cancellationToken);
-        var id = (long)(await _prepared.Get("SELECT id FROM entities WHERE key = $key", transaction, ("$key", key)).ExecuteScalarAsync(cancellationToken))!;
+        // Looked up first: most entities of a news stream are stored already, and then one statement finds them. The
+        // transaction holds the write lock, so none can be added between the look-up and the insert.
+        var id = await _prepared.Get("SELECT id FROM entities WHERE key = $key", transaction, ("$key", key)).ExecuteScalarAsync(cancellationToken) as long?
+                 ?? (long)(await _prepared.Get(
+                         "INSERT INTO entities (key, name, label) VALUES ($key, $name, $label) RETURNING id",
+                         transaction, ("$key", key), ("$name", entity.Name), ("$label", entity.Label.ToString()))
+                     .ExecuteScalarAsync(cancellationToken))!;
         foreach (var alias in entity.Aliases.Prepend(entity.Name).Distinct(StringComparer.OrdinalIgnoreCase))
         {
             await _prepared.Get("INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES ($e, $a)", transaction, ("$e", id), ("$a", alias))
