@@ -73,6 +73,7 @@ public sealed class PipelineCostBenchmark : IBenchmark
             output.WriteLine($"warm-up: {warmUpPasses} passes over the other half before each half is measured, by the same pipeline");
             using var jit = args.Contains("--jit") ? new PipelineCostJit() : null;
             using var allocations = args.Contains("--allocations") ? new PipelineCostAllocations() : null;
+            var threads = new PipelineCostThreads();
             DossierCost? ours = null;
             var stages = new List<IReadOnlyList<PipelineCostStages.StageCost>>();
             for (var h = 0; h < halves.Length; h++)
@@ -81,7 +82,7 @@ public sealed class PipelineCostBenchmark : IBenchmark
                 var pipeline = await WarmedUpAsync(other, warmUpPasses, work.FullName, $"{h}", screener, cancellationToken);
                 jit?.Record(true);
                 allocations?.Record(true);
-                var cost = await TimeDossierAsync(pipeline, folders[h], Path.Combine(work.FullName, $"store-{h}.db"), screener, cancellationToken);
+                var cost = await TimeDossierAsync(pipeline, folders[h], Path.Combine(work.FullName, $"store-{h}.db"), screener, cancellationToken, threads);
                 jit?.Record(false);
                 allocations?.Record(false);
                 ours = ours is null ? cost : ours.Add(cost);
@@ -93,6 +94,7 @@ public sealed class PipelineCostBenchmark : IBenchmark
             var perArticle = new Func<double, double>(seconds => seconds * 1000 / pages.Count);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"dossier: {ours!.Stored} stored, {ours.Failed} failed; CPU per article: analysis and storage {perArticle(ours.Analysis):0.00} ms, screening {perArticle(ours.Screening):0.00} ms, linking {perArticle(ours.Linking):0.00} ms, total {perArticle(ours.Total):0.00} ms ({ours.WallSeconds:0.0} s wall, one analysis thread; allocated per article: analysis {ours.Allocated / (double)Math.Max(1, ours.Stored) / 1_048_576.0:0.00} MiB, screening {ours.ScreeningAllocated / (double)Math.Max(1, ours.Stored) / 1024.0:0} KiB, linking {ours.LinkingAllocated / (double)Math.Max(1, ours.Stored) / 1024.0:0} KiB; GC pauses {ours.GcPauseMilliseconds / Math.Max(1, ours.Stored):0.00} ms, compiling {perArticle(ours.CompilingSeconds):0.00} ms)"));
+            threads.Print(output, pages.Count);
             PipelineCostStages.Print(output, PipelineCostStages.Combine(stages, halves.Select(half => half.Count).ToList()));
             jit?.Print(output, 40);
             allocations?.Print(output, pages.Count, 40);
@@ -139,7 +141,8 @@ public sealed class PipelineCostBenchmark : IBenchmark
     }
 
     private static async Task<DossierCost> TimeDossierAsync(
-        AnalysisPipeline pipeline, string htmlFolder, string databasePath, WatchlistScreener screener, CancellationToken cancellationToken)
+        AnalysisPipeline pipeline, string htmlFolder, string databasePath, WatchlistScreener screener, CancellationToken cancellationToken,
+        PipelineCostThreads? threads = null)
     {
         var process = Process.GetCurrentProcess();
         double Cpu()
@@ -153,11 +156,13 @@ public sealed class PipelineCostBenchmark : IBenchmark
         var pausedBefore = GC.GetTotalPauseDuration();
         var compilingBefore = System.Runtime.JitInfo.GetCompilationTime();
         var wall = Stopwatch.StartNew();
+        threads?.Start();
         var start = Cpu();
         await using var store = await SqliteDossierStore.OpenAsync(databasePath, cancellationToken);
         var runner = new AnalysisRunner(pipeline, store, new InputReader());
         var summary = await runner.RunAsync([htmlFolder], () => Stream.Null, new RunOptions { Parallelism = 1 }, new SilentObserver(), cancellationToken);
         var analysed = Cpu();
+        threads?.Stop();
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         var paused = GC.GetTotalPauseDuration() - pausedBefore;
 

@@ -12,8 +12,14 @@ namespace Dossier.Storage.Sqlite;
 // Reads for the web and the search index (migration 0004).
 public sealed partial class SqliteDossierStore
 {
-    /// <summary>Indexes a document's text, quotes and claims for search, inside the transaction that stores it.</summary>
-    private async Task IndexAsync(DocumentJson document, SqliteTransaction transaction, CancellationToken cancellationToken)
+    /// <summary>One search entry's text, to be indexed once the batch's other rows are written (see <see cref="IndexTextAsync"/>).</summary>
+    private readonly record struct SearchText(long Id, string? Title, string Body);
+
+    /// <summary>
+    /// Adds a document's search entries (its text, quotes and claims) inside the transaction that stores it; their text
+    /// goes to <paramref name="texts"/>, for <see cref="IndexTextAsync"/> to index after the batch's other rows.
+    /// </summary>
+    private async Task AddSearchEntriesAsync(DocumentJson document, SqliteTransaction transaction, List<SearchText> texts, CancellationToken cancellationToken)
     {
         var outlet = ReportBuilder.OutletOf(document);
         await AddEntryAsync("article", null, 0, document.Text.Length, null, null, document.Title, document.Text);
@@ -40,9 +46,23 @@ public sealed partial class SqliteDossierStore
                     ("$kind", kind), ("$document", document.Id), ("$item", item), ("$start", start), ("$end", end), ("$category", category),
                     ("$status", status), ("$published", document.Published), ("$outlet", outlet))
                 .ExecuteScalarAsync(cancellationToken))!;
+            texts.Add(new SearchText(id, title, body));
+        }
+    }
+
+    /// <summary>
+    /// Indexes the batch's search texts, after every other row of the batch: FTS5 keeps new terms in memory until the
+    /// transaction ends, but writes them out as a new index segment before any statement that may need rolling back
+    /// (an insert into a table with constraints), so interleaving the two wrote one small segment per entry and merged
+    /// them again and again, which was most of the cost of storing a document.
+    /// </summary>
+    private async Task IndexTextAsync(IReadOnlyList<SearchText> texts, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        foreach (var text in texts)
+        {
             // The snippet markers must not occur in the indexed text, or hostile text could fake a match.
             await _prepared.Get("INSERT INTO search_text (rowid, title, body) VALUES ($id, $title, $body)",
-                    transaction, ("$id", id), ("$title", title), ("$body", StoredRows.Searchable(body)))
+                    transaction, ("$id", text.Id), ("$title", text.Title), ("$body", StoredRows.Searchable(text.Body)))
                 .ExecuteNonQueryAsync(cancellationToken);
         }
     }

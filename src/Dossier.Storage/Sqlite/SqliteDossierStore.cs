@@ -56,7 +56,9 @@ public sealed partial class SqliteDossierStore : IDossierStore
             // transaction holds the write lock from its start, so none can be added before it commits.
             var anySplit = await _prepared.Get("SELECT EXISTS (SELECT 1 FROM entity_name_overrides)", transaction).ExecuteScalarAsync(cancellationToken) is long and not 0;
             var added = new bool[documents.Count];
-            for (var i = 0; i < documents.Count; i++) added[i] = await StoreAsync(documents[i], transaction, anySplit, cancellationToken);
+            var texts = new List<SearchText>();
+            for (var i = 0; i < documents.Count; i++) added[i] = await StoreAsync(documents[i], transaction, anySplit, texts, cancellationToken);
+            await IndexTextAsync(texts, transaction, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return added;
         }
@@ -66,8 +68,11 @@ public sealed partial class SqliteDossierStore : IDossierStore
         }
     }
 
-    /// <summary>Stores one document and links its entities inside the caller's transaction; false if it is already stored.</summary>
-    private async Task<bool> StoreAsync(Document document, SqliteTransaction transaction, bool anySplit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores one document and links its entities inside the caller's transaction; false if it is already stored. Its
+    /// search texts are added to <paramref name="texts"/>, for the caller to index.
+    /// </summary>
+    private async Task<bool> StoreAsync(Document document, SqliteTransaction transaction, bool anySplit, List<SearchText> texts, CancellationToken cancellationToken)
     {
         if (await _prepared.Get("SELECT 1 FROM documents WHERE id = $id", transaction, ("$id", document.Id)).ExecuteScalarAsync(cancellationToken) is not null)
         {
@@ -88,7 +93,7 @@ public sealed partial class SqliteDossierStore : IDossierStore
                 ("$added", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)))
             .ExecuteNonQueryAsync(cancellationToken);
 
-        await IndexAsync(json, transaction, cancellationToken);
+        await AddSearchEntriesAsync(json, transaction, texts, cancellationToken);
         var layer = document.GetOrDefault(Layers.Entities) ?? EntityLayer.Empty;
         var counts = EntityCounts.Of(document);
         foreach (var entity in layer.Entities)
@@ -108,11 +113,13 @@ public sealed partial class SqliteDossierStore : IDossierStore
     private async Task<long> UpsertEntityAsync(DocumentEntity entity, SqliteTransaction transaction, bool anySplit, CancellationToken cancellationToken)
     {
         var key = (anySplit ? await SplitKeyAsync(entity, transaction, cancellationToken) : null) ?? EntityKey.For(entity.Name, entity.Label);
-        await _prepared.Get(
-                "INSERT INTO entities (key, name, label) VALUES ($key, $name, $label) ON CONFLICT(key) DO NOTHING",
-                transaction, ("$key", key), ("$name", entity.Name), ("$label", entity.Label.ToString()))
-            .ExecuteNonQueryAsync(cancellationToken);
-        var id = (long)(await _prepared.Get("SELECT id FROM entities WHERE key = $key", transaction, ("$key", key)).ExecuteScalarAsync(cancellationToken))!;
+        // Looked up first: most entities of a news stream are stored already, and then one statement finds them. The
+        // transaction holds the write lock, so none can be added between the look-up and the insert.
+        var id = await _prepared.Get("SELECT id FROM entities WHERE key = $key", transaction, ("$key", key)).ExecuteScalarAsync(cancellationToken) as long?
+                 ?? (long)(await _prepared.Get(
+                         "INSERT INTO entities (key, name, label) VALUES ($key, $name, $label) RETURNING id",
+                         transaction, ("$key", key), ("$name", entity.Name), ("$label", entity.Label.ToString()))
+                     .ExecuteScalarAsync(cancellationToken))!;
         foreach (var alias in entity.Aliases.Prepend(entity.Name).Distinct(StringComparer.OrdinalIgnoreCase))
         {
             await _prepared.Get("INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES ($e, $a)", transaction, ("$e", id), ("$a", alias))

@@ -35,7 +35,7 @@ internal sealed class QuoteFinder
     private readonly bool[] _insideQuote;
     private readonly bool[] _usedCue;
     private readonly bool[] _covered;
-    private readonly double[] _cueScores;
+    private readonly CueScores _cueScores;
     private readonly TaggedAttributionMerge? _tagged;
     private readonly RelationJudge? _relationJudge;
     private readonly int[]? _taggedRoles;
@@ -72,8 +72,7 @@ internal sealed class QuoteFinder
         _insideQuote = new bool[tokens.Length];
         _usedCue = new bool[tokens.Length];
         _covered = new bool[tokens.Length];
-        _cueScores = new double[tokens.Length];
-        Array.Fill(_cueScores, double.NaN);
+        _cueScores = new CueScores(lexicon.CueModel ?? CueModel.Default, words);
         Words = words;
         IndexParagraphs();
     }
@@ -224,7 +223,7 @@ internal sealed class QuoteFinder
             if (found[i].Cue is { } ruleCue) ruleCues.AsSpan(ruleCue.Start, ruleCue.End - ruleCue.Start).Fill(i);
         }
 
-        foreach (var (tagged, rival) in merge.Select(Words, _sentences, _insideQuote, owner, ruleCues, _lexicon, cancellationToken, _taggedRoles))
+        foreach (var (tagged, rival) in merge.Select(Words, _cueScores, _sentences, _insideQuote, owner, ruleCues, _lexicon, cancellationToken, _taggedRoles))
         {
             var source = new SpeakerPhrase(tagged.SourceStart, tagged.SourceEnd, tagged.SourceStart);
             if (rival >= 0)
@@ -596,9 +595,8 @@ internal sealed class QuoteFinder
     /// <summary>A word no listed cue matches may still head one in its context ("Trump wants …"); the cue model decides.</summary>
     private CueMatch? ModelCue(int t)
     {
-        if (_lexicon.CueModel is not { } model || t >= _tokens.Length || _tokens[t].Kind != TokenKind.Word || Words.IsAdverb(t) || _lexicon.NotCues.Contains(Words.Lower(t))) return null;
+        if (_lexicon.CueModel is null || t >= _tokens.Length || _tokens[t].Kind != TokenKind.Word || Words.IsAdverb(t) || _lexicon.NotCues.Contains(Words.Lower(t))) return null;
         if (t > 0 && (Determiners.Contains(Words.Lower(t - 1)) || Words.Lower(t - 1) == "to")) return null;
-        if (double.IsNaN(_cueScores[t])) _cueScores[t] = model.Score(Words, t);
         return _cueScores[t] > _lexicon.CueModelThreshold ? new CueMatch(t, t + 1, new CuePattern([Words.Lower(t)], false, Learned: true)) : null;
     }
 

@@ -53,4 +53,14 @@ public sealed class QuoteCueModelTests
 
         Assert.True(cues > 0);
     }
+
+    [Fact]
+    public void ADocumentsCueScoresAreTheModelsScoresWhicheverTokenIsAskedFirst()
+    {
+        var text = File.ReadAllText(Path.Combine(RepoPaths.Samples, "000_2eccd1d69f1900d9.txt"));
+        var words = new TokenWords(text, new Tokenizer().Tokenize(text));
+        var scores = new CueScores(CueModel.Default, words);
+        for (var i = words.Count - 1; i >= 0; i -= 2) Assert.Equal(CueModel.Default.Score(words, i), scores[i]);
+        for (var i = 0; i < words.Count; i++) Assert.Equal(CueModel.Default.Score(words, i), scores[i]);
+    }
 }

@@ -28,8 +28,9 @@ internal sealed class AttributionFeatures
 
     /// <param name="words">The document's tokens.</param>
     /// <param name="insideQuote">Per token, whether it lies between quotation marks (marks included).</param>
-    /// <param name="lexicon">The quote stage's cue lists and cue model.</param>
-    public AttributionFeatures(TokenWords words, bool[] insideQuote, QuoteLexicon lexicon)
+    /// <param name="lexicon">The quote stage's cue lists.</param>
+    /// <param name="cueScores">The cue model's scores of these tokens, when the quote stage has begun them; new ones otherwise.</param>
+    public AttributionFeatures(TokenWords words, bool[] insideQuote, QuoteLexicon lexicon, CueScores? cueScores = null)
     {
         _words = words;
         _insideQuote = insideQuote;
@@ -38,25 +39,25 @@ internal sealed class AttributionFeatures
         _shape = new ulong[n];
         _suffix = new ulong[n];
         _cue = new int[n];
-        var model = CueModel.Default;
+        var scores = cueScores ?? new CueScores(CueModel.Default, words);
         for (var t = 0; t < n; t++)
         {
             var lower = words.Lower(t);
             _lower[t] = StableHash.Of(lower);
             _shape[t] = ShapeHash(words.Text(t));
             _suffix[t] = StableHash.Of(lower.Length > 3 ? lower.AsSpan(lower.Length - 3) : lower);
-            _cue[t] = CueClass(words, t, lexicon, model);
+            _cue[t] = CueClass(words, t, lexicon, scores);
         }
     }
 
     public int Count => _lower.Length;
 
     /// <summary>0 no cue; 1 a listed cue; 2 a counted (learned) cue; 3–5 the cue model's score, weak to strong; 6 listed and the model agrees.</summary>
-    private static int CueClass(TokenWords words, int t, QuoteLexicon lexicon, CueModel model)
+    private static int CueClass(TokenWords words, int t, QuoteLexicon lexicon, CueScores scores)
     {
         if (words.Tokens[t].Kind != TokenKind.Word) return 0;
         var listed = lexicon.CuesByFirstWord.TryGetValue(words.Lower(t), out var patterns) ? patterns.Any(p => !p.Learned) ? 1 : 2 : 0;
-        var score = model.Score(words, t);
+        var score = scores[t];
         if (listed != 0) return score > 0 ? 6 : listed;
         return score switch
         {

@@ -25,10 +25,10 @@ internal sealed class TaggedAttributionMerge(AttributionTagger tagger, int minCo
     /// <paramref name="roles"/>, when given, receives the tagger's role of every token it tagged.
     /// </summary>
     public IEnumerable<(TaggedAttribution Attribution, int Rival)> Select(
-        TokenWords words, ImmutableArray<Sentence> sentences, bool[] insideQuote, int[] owner, int[] ruleCues, QuoteLexicon lexicon, CancellationToken cancellationToken,
+        TokenWords words, CueScores cueScores, ImmutableArray<Sentence> sentences, bool[] insideQuote, int[] owner, int[] ruleCues, QuoteLexicon lexicon, CancellationToken cancellationToken,
         int[]? roles = null)
     {
-        var features = new AttributionFeatures(words, insideQuote, lexicon);
+        var features = new AttributionFeatures(words, insideQuote, lexicon, cueScores);
         // Pairing stays within a sentence, so where every kept attribution needs a known cue, a sentence without one
         // can give nothing: it is not tagged at all. Nor is a title-case headline: the tagger learned from sentence case,
         // and there it reads capitals as names ("Alibaba Denounces Report" as a source, "on Alleged" as a cue).
