@@ -138,8 +138,8 @@ public sealed class ExportTests
             IReadOnlyList<ClaimLinkJson> links;
             await using (var linkStore = await SqliteLinkStore.OpenAsync(db, CancellationToken.None))
             {
-                await StoreLinking.RecomputeAsync(linkStore, CancellationToken.None);
-                links = await linkStore.GetClaimLinksAsync(CancellationToken.None);
+                await StoreLinking.LinkNewAsync(linkStore, CancellationToken.None);
+                links = await linkStore.GetClaimLinksAsync(null, CancellationToken.None);
             }
 
             Assert.Contains(links, l => l.Relation == "denies");
