@@ -363,6 +363,45 @@ public abstract class StoreConformanceTests : IAsyncLifetime
             await links.GetClaimLinksAsync(lastRunIds, None));
     }
 
+    [SkippableFact]
+    public async Task A_store_linked_before_the_claim_index_relinks_every_document_once_upgraded()
+    {
+        var location = await NewLocationAsync();
+        var corpus = ClaimCorpus.Generate(5, 90);
+        await using (var store = await DossierStores.OpenAsync(location, None))
+        {
+            foreach (var document in corpus.Take(60)) await store.AddDocumentAsync(document, None);
+            await using (var links = await DossierStores.OpenLinkStoreAsync(location, None)) await StoreLinking.LinkNewAsync(links, None);
+            // Stored after the last linking: in no story yet when the store is upgraded.
+            foreach (var document in corpus.Skip(60)) await store.AddDocumentAsync(document, None);
+        }
+
+        await RevertClaimIndexMigrationAsync(location);
+        await using (var upgraded = await DossierStores.OpenLinkStoreAsync(location, None))
+        {
+            Assert.Equal(corpus.Count, await StoreLinking.LinkNewAsync(upgraded, None));
+            var (_, expected) = StoreLinking.Compute(await upgraded.GetLinkableDocumentsAsync(None), None);
+            Assert.NotEmpty(expected);
+            Assert.Equal(Describe(expected), Describe(await upgraded.GetClaimLinksAsync(null, None)));
+        }
+    }
+
+    /// <summary>
+    /// Turns a store back into one of the schema before the claim index, as an older version left it: no claim index, no
+    /// queue of unplaced documents, and links saved by the whole-store linking (one stands for them, between two claims
+    /// that nothing links).
+    /// </summary>
+    protected abstract Task RevertClaimIndexMigrationAsync(string location);
+
+    protected const string RevertClaimIndexSql =
+        """
+        DROP TABLE linked_claims;
+        DROP TABLE claim_keys;
+        DROP TABLE claim_linking;
+        DROP INDEX claim_links_to_document;
+        INSERT INTO claim_links (from_document, from_claim, to_document, to_claim, relation, confidence) VALUES ('gone', 0, 'gone', 1, 'supports', 0.5);
+        """;
+
     private static List<string> Describe(IEnumerable<ClaimLink> links) => Describe(links.Select(DossierJsonMapper.ToJson));
 
     private static List<string> Describe(IEnumerable<ClaimLinkJson> links) =>
@@ -494,6 +533,15 @@ public sealed class SqliteStoreConformanceTests : StoreConformanceTests
             return ValueTask.CompletedTask;
         }));
     }
+
+    protected override async Task RevertClaimIndexMigrationAsync(string location)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={location};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = RevertClaimIndexSql + "PRAGMA user_version = 10;";
+        await command.ExecuteNonQueryAsync();
+    }
 }
 
 public sealed class PostgresStoreConformanceTests : StoreConformanceTests
@@ -502,5 +550,13 @@ public sealed class PostgresStoreConformanceTests : StoreConformanceTests
     {
         var database = await ScratchDatabase.CreateAsync();
         return (database.ConnectionString, database.DisposeAsync);
+    }
+
+    protected override async Task RevertClaimIndexMigrationAsync(string location)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(location);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(RevertClaimIndexSql + "DROP TABLE unplaced_documents; DELETE FROM schema_migrations WHERE version = 4;", connection);
+        await command.ExecuteNonQueryAsync();
     }
 }
