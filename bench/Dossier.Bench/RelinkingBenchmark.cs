@@ -1,5 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
+using Dossier.Linking;
+using Dossier.Serialization;
+using Dossier.Storage;
 
 namespace Dossier.Bench;
 
@@ -9,17 +12,20 @@ namespace Dossier.Bench;
 /// articles are analysed into two copies of it, once with the text summary (analysis only: nothing is relinked) and once
 /// with `--format json` (analysis, then relinking, then the run's stories and links printed). Each line gives the run's
 /// wall-clock seconds and the process's peak resident memory; the difference between the two runs is what relinking and
-/// the JSON cost. `--cli DLL` measures another build of the dossier command on the same articles.
+/// the JSON cost. `--cli DLL` measures another build of the dossier command on the same articles; `--check` then compares
+/// the store's links with those of linking every stored document at once.
 /// </summary>
 public sealed class RelinkingBenchmark : IBenchmark
 {
     public string Name => "relinking";
-    public string Description => "seconds and peak RSS of analysing --add N (600) new pages into a store of --store N (6000), with and without relinking (--format json)";
+    public string Description => "seconds and peak RSS of analysing --add N (600) new pages into a store of --store N (6000), with and without relinking (--format json; --cli DLL, --check)";
 
     public async Task<int> RunAsync(BenchContext context, string[] args, CancellationToken cancellationToken)
     {
         var output = context.Out;
         var (storeSize, added, cli) = (6000, 600, Path.Combine(AppContext.BaseDirectory, "dossier.dll"));
+        var check = args.Contains("--check");
+        args = [.. args.Where(a => a != "--check")];
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             switch (args[i])
@@ -64,6 +70,7 @@ public sealed class RelinkingBenchmark : IBenchmark
                 var result = await RunAsync(cli, cancellationToken, "analyze", run, "--db", copy, "--format", format, "-o", json);
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{added + " into " + storeSize + ": " + label,-48}  {result.Seconds,8:0.0}  {result.PeakRssMegabytes,12:0}"));
                 File.Delete(json);
+                if (check && format == "json") await CheckAsync(copy, output, cancellationToken);
             }
         }
         finally
@@ -72,6 +79,17 @@ public sealed class RelinkingBenchmark : IBenchmark
         }
 
         return 0;
+    }
+
+    /// <summary>Whether the store's links, linked run by run, are those of linking every stored document at once in stored order.</summary>
+    private static async Task CheckAsync(string store, TextWriter output, CancellationToken cancellationToken)
+    {
+        await using var links = await DossierStores.OpenLinkStoreAsync(store, cancellationToken);
+        var (_, expected) = StoreLinking.Compute(await links.GetLinkableDocumentsAsync(cancellationToken), cancellationToken);
+        var stored = await links.GetClaimLinksAsync(cancellationToken);
+        static string Key(ClaimLinkJson l) => $"{l.From.Document}/{l.From.Claim} {l.To.Document}/{l.To.Claim}";
+        var same = expected.Select(DossierJsonMapper.ToJson).OrderBy(Key, StringComparer.Ordinal).SequenceEqual(stored.OrderBy(Key, StringComparer.Ordinal));
+        output.WriteLine($"check: the {stored.Count:N0} stored links {(same ? "equal" : "DIFFER from")} the {expected.Count:N0} of linking every stored document at once in stored order");
     }
 
     private static async Task<(double Seconds, double PeakRssMegabytes)> RunAsync(string cli, CancellationToken cancellationToken, params string[] args)

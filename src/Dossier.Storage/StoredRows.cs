@@ -57,11 +57,13 @@ internal static class StoredRows
         "SELECT from_document, from_claim, to_document, to_claim, relation, confidence FROM claim_links ORDER BY from_document, from_claim, to_document, to_claim";
 
     public static Task<List<ClaimLinkJson>> ReadClaimLinksAsync(DbDataReader reader, CancellationToken cancellationToken) =>
-        ReadAllAsync(reader, row => new ClaimLinkJson(
-            new ClaimRefJson(row.GetString(0), row.GetInt32(1)),
-            new ClaimRefJson(row.GetString(2), row.GetInt32(3)),
-            row.GetString(4),
-            row.GetDouble(5)), cancellationToken);
+        ReadAllAsync(reader, ReadClaimLink, cancellationToken);
+
+    public static ClaimLinkJson ReadClaimLink(DbDataReader row) => new(
+        new ClaimRefJson(row.GetString(0), row.GetInt32(1)),
+        new ClaimRefJson(row.GetString(2), row.GetInt32(3)),
+        row.GetString(4),
+        row.GetDouble(5));
 
     /// <summary>The claim links touching some documents, in stored order of their claims; both stores add how they match the ids.</summary>
     public static string ClaimLinksTouchingQuery(string fromMatches, string toMatches) =>

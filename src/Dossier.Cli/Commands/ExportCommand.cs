@@ -96,7 +96,7 @@ internal static class ExportCommand
                 await using (var links = await DossierStores.OpenLinkStoreAsync(databasePath, cancellationToken))
                 {
                     if (relink) await StoreLinking.LinkNewAsync(links, cancellationToken);
-                    await ClaimReviewWriter.WriteAsync(store, await links.GetClaimLinksAsync(null, cancellationToken), text, cancellationToken);
+                    await ClaimReviewWriter.WriteAsync(store, await links.GetClaimLinksAsync(cancellationToken), text, cancellationToken);
                 }
 
                 break;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Dossier.Linking;
 using Dossier.Serialization;
 using Npgsql;
@@ -27,14 +28,21 @@ public sealed partial class PostgresLinkStore
         }
     }
 
-    public async Task<IReadOnlyList<ClaimLinkJson>> GetClaimLinksAsync(IReadOnlyCollection<string>? documentIds, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ClaimLinkJson>> GetClaimLinksAsync(CancellationToken cancellationToken)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        await using var command = documentIds is null
-            ? PostgresDossierStore.Command(connection, StoredRows.ClaimLinksQuery)
-            : PostgresDossierStore.Command(connection, StoredRows.ClaimLinksTouchingQuery("= ANY(@ids)", "= ANY(@ids)"), ("ids", documentIds.ToArray()));
+        await using var command = PostgresDossierStore.Command(connection, StoredRows.ClaimLinksQuery);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await StoredRows.ReadClaimLinksAsync(reader, cancellationToken);
+    }
+
+    public async IAsyncEnumerable<ClaimLinkJson> ReadClaimLinksAsync(
+        IReadOnlyCollection<string> documentIds, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = PostgresDossierStore.Command(connection, StoredRows.ClaimLinksTouchingQuery("= ANY(@ids)", "= ANY(@ids)"), ("ids", documentIds.ToArray()));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) yield return StoredRows.ReadClaimLink(reader);
     }
 
     private sealed class ClaimIndexTransaction(NpgsqlConnection connection, NpgsqlTransaction transaction) : IClaimIndexTransaction

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Dossier.Linking;
 using Dossier.Serialization;
@@ -25,17 +26,31 @@ public sealed partial class SqliteLinkStore
         }
     }
 
-    public async Task<IReadOnlyList<ClaimLinkJson>> GetClaimLinksAsync(IReadOnlyCollection<string>? documentIds, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ClaimLinkJson>> GetClaimLinksAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var command = Command(StoredRows.ClaimLinksQuery, null);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            return await StoredRows.ReadClaimLinksAsync(reader, cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async IAsyncEnumerable<ClaimLinkJson> ReadClaimLinksAsync(
+        IReadOnlyCollection<string> documentIds, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
         try
         {
             const string inRun = "IN (SELECT value FROM json_each($ids))";
-            await using var command = documentIds is null
-                ? Command(StoredRows.ClaimLinksQuery, null)
-                : Command(StoredRows.ClaimLinksTouchingQuery(inRun, inRun), null, ("$ids", JsonSerializer.Serialize(documentIds)));
+            await using var command = Command(StoredRows.ClaimLinksTouchingQuery(inRun, inRun), null, ("$ids", JsonSerializer.Serialize(documentIds)));
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            return await StoredRows.ReadClaimLinksAsync(reader, cancellationToken);
+            while (await reader.ReadAsync(cancellationToken)) yield return StoredRows.ReadClaimLink(reader);
         }
         finally
         {

@@ -35,11 +35,14 @@ public interface ILinkStore : IAsyncDisposable
     /// <summary>Starts linking the claims of the documents placed since the last linking (see <see cref="StoreLinking.LinkNewAsync"/>).</summary>
     Task<IClaimIndexTransaction> BeginClaimIndexAsync(CancellationToken cancellationToken);
 
+    /// <summary>The claim links as kept so far (relation and confidence; evidence spans are not kept), in a stable order.</summary>
+    Task<IReadOnlyList<ClaimLinkJson>> GetClaimLinksAsync(CancellationToken cancellationToken);
+
     /// <summary>
-    /// The claim links as kept so far (relation and confidence; evidence spans are not kept): every link by document id when
-    /// no documents are given, else those touching any of them, in stored order of their claims.
+    /// The claim links touching any of the documents given, in stored order of their claims, read as they are enumerated
+    /// (a run's links can outnumber its documents a hundredfold); no other call on the store may come before the end.
     /// </summary>
-    Task<IReadOnlyList<ClaimLinkJson>> GetClaimLinksAsync(IReadOnlyCollection<string>? documentIds, CancellationToken cancellationToken);
+    IAsyncEnumerable<ClaimLinkJson> ReadClaimLinksAsync(IReadOnlyCollection<string> documentIds, CancellationToken cancellationToken);
 }
 
 public enum EntityDecisionKind

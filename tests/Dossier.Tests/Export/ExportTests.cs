@@ -139,7 +139,7 @@ public sealed class ExportTests
             await using (var linkStore = await SqliteLinkStore.OpenAsync(db, CancellationToken.None))
             {
                 await StoreLinking.LinkNewAsync(linkStore, CancellationToken.None);
-                links = await linkStore.GetClaimLinksAsync(null, CancellationToken.None);
+                links = await linkStore.GetClaimLinksAsync(CancellationToken.None);
             }
 
             Assert.Contains(links, l => l.Relation == "denies");
