@@ -140,13 +140,21 @@ public sealed partial class SqliteLinkStore
 
         public async Task SaveAsync(IReadOnlyList<IndexedClaim> claims, IReadOnlyList<ClaimLink> links, long linkedThrough, CancellationToken cancellationToken)
         {
+            // A page's links can number tens of thousands: each statement is compiled once for the page.
+            await using var prepared = new PreparedCommands(store._connection);
             foreach (var claim in claims)
             {
-                await store.ExecuteAsync(transaction, cancellationToken, StoredRows.LinkedClaimInsert, StoredRows.LinkedClaimParameters(claim, "@"));
-                foreach (var key in claim.Keys) await store.ExecuteAsync(transaction, cancellationToken, StoredRows.ClaimKeyInsert, StoredRows.ClaimKeyParameters(key, claim, "@"));
+                await prepared.Get(StoredRows.LinkedClaimInsert, transaction, StoredRows.LinkedClaimParameters(claim, "@")).ExecuteNonQueryAsync(cancellationToken);
+                foreach (var key in claim.Keys)
+                {
+                    await prepared.Get(StoredRows.ClaimKeyInsert, transaction, StoredRows.ClaimKeyParameters(key, claim, "@")).ExecuteNonQueryAsync(cancellationToken);
+                }
             }
 
-            foreach (var link in links) await store.ExecuteAsync(transaction, cancellationToken, StoredRows.ClaimLinkInsert, StoredRows.ClaimLinkParameters(link, "@"));
+            foreach (var link in links)
+            {
+                await prepared.Get(StoredRows.ClaimLinkInsert, transaction, StoredRows.ClaimLinkParameters(link, "@")).ExecuteNonQueryAsync(cancellationToken);
+            }
             await store.ExecuteAsync(transaction, cancellationToken, StoredRows.RepeatsWithinJoinedStories, ("@from", _linkedThrough), ("@through", linkedThrough));
             await store.ExecuteAsync(transaction, cancellationToken, StoredRows.LinkedThroughUpdate, ("@through", linkedThrough));
         }
