@@ -39,6 +39,8 @@ public sealed record ClaimLinkingOptions
 /// <c>repeats</c> when both articles are one story or rest on the same cited source, and <c>supports</c> otherwise.
 /// A denial that answers a claim of its own article (<see cref="Claim.RespondsTo"/>) is also paired with every claim
 /// that the answered claim is linked to, so the denial in one article meets the allegation in another.
+/// Claims are taken in order and compared with earlier ones only, so a store links each new page of documents against
+/// the latest stored claims of their subjects (<see cref="LinkNewAsync"/>) and gets the links of linking them all at once.
 /// </summary>
 public sealed class ClaimLinker(ClaimLinkingOptions? options = null)
 {
