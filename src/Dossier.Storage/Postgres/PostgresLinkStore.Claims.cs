@@ -14,18 +14,8 @@ public sealed partial class PostgresLinkStore
 
     public async Task<IClaimIndexTransaction> BeginClaimIndexAsync(CancellationToken cancellationToken)
     {
-        var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await ExecuteAsync(connection, cancellationToken, $"SELECT pg_advisory_xact_lock({ClaimIndexLockKey})");
-            return new ClaimIndexTransaction(connection, transaction);
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
+        var (connection, transaction) = await BeginTakingTurnsAsync(ClaimIndexLockKey, cancellationToken);
+        return new ClaimIndexTransaction(connection, transaction);
     }
 
     public async Task<IReadOnlyList<ClaimLinkJson>> GetClaimLinksAsync(CancellationToken cancellationToken)

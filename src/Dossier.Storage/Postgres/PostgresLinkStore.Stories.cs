@@ -11,12 +11,19 @@ public sealed partial class PostgresLinkStore
 
     public async Task<IStoryIndexTransaction> BeginStoryIndexAsync(CancellationToken cancellationToken)
     {
+        var (connection, transaction) = await BeginTakingTurnsAsync(StoryIndexLockKey, cancellationToken);
+        return new StoryIndexTransaction(connection, transaction);
+    }
+
+    /// <summary>A transaction on its own connection that holds an advisory lock until it ends, so that its holders take turns.</summary>
+    private async Task<(NpgsqlConnection Connection, NpgsqlTransaction Transaction)> BeginTakingTurnsAsync(long lockKey, CancellationToken cancellationToken)
+    {
         var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         try
         {
             var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await ExecuteAsync(connection, cancellationToken, $"SELECT pg_advisory_xact_lock({StoryIndexLockKey})");
-            return new StoryIndexTransaction(connection, transaction);
+            await ExecuteAsync(connection, cancellationToken, $"SELECT pg_advisory_xact_lock({lockKey})");
+            return (connection, transaction);
         }
         catch
         {

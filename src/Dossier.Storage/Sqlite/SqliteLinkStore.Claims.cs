@@ -10,21 +10,8 @@ namespace Dossier.Storage.Sqlite;
 // The claim index (migration 0011): claims linked one page of documents at a time, in the story index's order.
 public sealed partial class SqliteLinkStore
 {
-    public async Task<IClaimIndexTransaction> BeginClaimIndexAsync(CancellationToken cancellationToken)
-    {
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            // Immediate: two processes linking at once take turns, so that no claim is linked twice.
-            var transaction = _connection.BeginTransaction(deferred: false);
-            return new ClaimIndexTransaction(this, transaction);
-        }
-        catch
-        {
-            _gate.Release();
-            throw;
-        }
-    }
+    public async Task<IClaimIndexTransaction> BeginClaimIndexAsync(CancellationToken cancellationToken) =>
+        new ClaimIndexTransaction(this, await BeginTakingTurnsAsync(cancellationToken));
 
     public async Task<IReadOnlyList<ClaimLinkJson>> GetClaimLinksAsync(CancellationToken cancellationToken)
     {
