@@ -92,16 +92,21 @@ internal static class StoredRows
 
     /// <summary>
     /// A link is a repeat when its two articles are one story (see <see cref="ClaimLinker"/>); a document placed in a story can
-    /// join two earlier stories into one, so the links among the stories of the documents of sequence (@from, @through] are
-    /// read again for it.
+    /// join earlier stories into one (<see cref="StoryJoinInsert"/>), so the links within the stories that the documents of
+    /// sequence (@from, @through] joined are read again; a story no document joined keeps its links as they are.
     /// </summary>
     public const string RepeatsWithinJoinedStories =
         """
         UPDATE claim_links SET relation = 'repeats'
         WHERE relation = 'supports'
-          AND from_document IN (SELECT m.document_id FROM story_index m WHERE m.story IN (SELECT story FROM story_index WHERE sequence > @from AND sequence <= @through))
+          AND from_document IN (
+              SELECT m.document_id FROM story_index m
+              WHERE m.story IN (SELECT s.story FROM story_joins j JOIN story_index s ON s.sequence = j.sequence WHERE j.sequence > @from AND j.sequence <= @through))
           AND (SELECT story FROM story_index WHERE document_id = claim_links.from_document) = (SELECT story FROM story_index WHERE document_id = claim_links.to_document)
         """;
+
+    /// <summary>Records that the document placed at @sequence joined earlier stories into one.</summary>
+    public const string StoryJoinInsert = "INSERT INTO story_joins (sequence) VALUES (@sequence)";
 
     public const string LinkedThroughQuery = "SELECT linked_through FROM claim_linking";
 

@@ -398,6 +398,7 @@ public abstract class StoreConformanceTests : IAsyncLifetime
         DROP TABLE linked_claims;
         DROP TABLE claim_keys;
         DROP TABLE claim_linking;
+        DROP TABLE story_joins;
         DROP INDEX claim_links_to_document;
         INSERT INTO claim_links (from_document, from_claim, to_document, to_claim, relation, confidence) VALUES ('gone', 0, 'gone', 1, 'supports', 0.5);
         """;

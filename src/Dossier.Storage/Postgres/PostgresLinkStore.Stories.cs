@@ -99,6 +99,7 @@ public sealed partial class PostgresLinkStore
                     ("key", unchecked((long)key)), ("sequence", sequence)));
             }
 
+            if (placement.AbsorbedStories.Count > 0) batch.BatchCommands.Add(PostgresDossierStore.BatchCommand(StoredRows.StoryJoinInsert, ("sequence", sequence)));
             foreach (var absorbed in placement.AbsorbedStories)
             {
                 batch.BatchCommands.Add(PostgresDossierStore.BatchCommand("UPDATE story_index SET story = @story WHERE story = @absorbed",

@@ -106,6 +106,7 @@ public sealed partial class SqliteLinkStore
                     ("$key", unchecked((long)key)), ("$sequence", sequence));
             }
 
+            if (placement.AbsorbedStories.Count > 0) await store.ExecuteAsync(transaction, cancellationToken, StoredRows.StoryJoinInsert, ("@sequence", sequence));
             foreach (var absorbed in placement.AbsorbedStories)
             {
                 await store.ExecuteAsync(transaction, cancellationToken, "UPDATE story_index SET story = $story WHERE story = $absorbed",

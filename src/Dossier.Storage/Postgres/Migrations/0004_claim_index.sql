@@ -34,6 +34,11 @@ CREATE TABLE claim_keys (
     PRIMARY KEY (key, sequence, claim)
 );
 
+-- The documents whose placement joined earlier stories into one: only links within those stories can turn into repeats.
+CREATE TABLE story_joins (
+    sequence BIGINT PRIMARY KEY REFERENCES story_index(sequence) ON DELETE CASCADE
+);
+
 CREATE TABLE claim_linking (
     id             INTEGER PRIMARY KEY CHECK (id = 1),
     linked_through BIGINT NOT NULL

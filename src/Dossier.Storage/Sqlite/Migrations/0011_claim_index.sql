@@ -25,6 +25,11 @@ CREATE TABLE claim_keys (
     PRIMARY KEY (key, sequence, claim)
 ) WITHOUT ROWID;
 
+-- The documents whose placement joined earlier stories into one: only links within those stories can turn into repeats.
+CREATE TABLE story_joins (
+    sequence INTEGER PRIMARY KEY REFERENCES story_index(sequence) ON DELETE CASCADE
+);
+
 CREATE TABLE claim_linking (
     id             INTEGER PRIMARY KEY CHECK (id = 1),
     linked_through INTEGER NOT NULL
