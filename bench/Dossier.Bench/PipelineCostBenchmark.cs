@@ -173,7 +173,7 @@ public sealed class PipelineCostBenchmark : IBenchmark
 
         await using (var links = await SqliteLinkStore.OpenAsync(databasePath, cancellationToken))
         {
-            await StoreLinking.RecomputeAsync(links, cancellationToken);
+            await StoreLinking.LinkNewAsync(links, cancellationToken);
         }
 
         var linked = Cpu();

@@ -77,7 +77,8 @@ public sealed class ThroughputBenchmark : IBenchmark
 
     private sealed record RunResult(double Seconds, double PeakRssMegabytes);
 
-    private static void WriteCorpus(string folder, IReadOnlyList<byte[]> pages, int documents, string salt)
+    /// <summary>The pages repeated to <paramref name="documents"/> files, each with its own comment so that each hashes differently.</summary>
+    internal static void WriteCorpus(string folder, IReadOnlyList<byte[]> pages, int documents, string salt)
     {
         Directory.CreateDirectory(folder);
         for (var i = 0; i < documents; i++)

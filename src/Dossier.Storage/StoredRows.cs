@@ -1,5 +1,7 @@
 using System.Data.Common;
 using Dossier.Analysis;
+using Dossier.Claims;
+using Dossier.Documents;
 using System.Text;
 using System.Text.Json;
 using Dossier.Entities;
@@ -55,11 +57,97 @@ internal static class StoredRows
         "SELECT from_document, from_claim, to_document, to_claim, relation, confidence FROM claim_links ORDER BY from_document, from_claim, to_document, to_claim";
 
     public static Task<List<ClaimLinkJson>> ReadClaimLinksAsync(DbDataReader reader, CancellationToken cancellationToken) =>
-        ReadAllAsync(reader, row => new ClaimLinkJson(
-            new ClaimRefJson(row.GetString(0), row.GetInt32(1)),
-            new ClaimRefJson(row.GetString(2), row.GetInt32(3)),
-            row.GetString(4),
-            row.GetDouble(5)), cancellationToken);
+        ReadAllAsync(reader, ReadClaimLink, cancellationToken);
+
+    public static ClaimLinkJson ReadClaimLink(DbDataReader row) => new(
+        new ClaimRefJson(row.GetString(0), row.GetInt32(1)),
+        new ClaimRefJson(row.GetString(2), row.GetInt32(3)),
+        row.GetString(4),
+        row.GetDouble(5));
+
+    /// <summary>The claim links touching some documents, in stored order of their claims; both stores add how they match the ids.</summary>
+    public static string ClaimLinksTouchingQuery(string fromMatches, string toMatches) =>
+        "SELECT l.from_document, l.from_claim, l.to_document, l.to_claim, l.relation, l.confidence FROM claim_links l " +
+        "JOIN story_index f ON f.document_id = l.from_document JOIN story_index t ON t.document_id = l.to_document " +
+        $"WHERE l.from_document {fromMatches} OR l.to_document {toMatches} ORDER BY f.sequence, l.from_claim, t.sequence, l.to_claim";
+
+    /// <summary>A linked claim's columns (table alias c), in the order <see cref="ReadLinkedClaim"/> reads them.</summary>
+    public const string LinkedClaimColumns = "c.sequence, c.claim, c.document_id, c.start, c.\"end\", c.words, c.keys, c.status, c.source, c.source_key, c.responds_to";
+
+    /// <summary>The latest claims holding the key @key, at most @latest of them, oldest first.</summary>
+    public const string LatestClaimsOfKeyQuery =
+        "SELECT " + LinkedClaimColumns + " FROM (SELECT sequence, claim FROM claim_keys WHERE key = @key ORDER BY sequence DESC, claim DESC LIMIT @latest) k " +
+        "JOIN linked_claims c ON c.sequence = k.sequence AND c.claim = k.claim ORDER BY c.sequence, c.claim";
+
+    public const string ClaimsOfKeyCountQuery = "SELECT COUNT(*) FROM claim_keys WHERE key = @key";
+
+    public const string LinkedClaimInsert =
+        "INSERT INTO linked_claims (sequence, claim, document_id, start, \"end\", words, keys, status, source, source_key, responds_to) " +
+        "VALUES (@sequence, @claim, @document, @start, @end, @words, @keys, @status, @source, @sourceKey, @respondsTo)";
+
+    public const string ClaimKeyInsert = "INSERT INTO claim_keys (key, sequence, claim) VALUES (@key, @sequence, @claim)";
+
+    public const string ClaimLinkInsert =
+        "INSERT INTO claim_links (from_document, from_claim, to_document, to_claim, relation, confidence) VALUES (@fd, @fc, @td, @tc, @r, @c)";
+
+    /// <summary>
+    /// A link is a repeat when its two articles are one story (see <see cref="ClaimLinker"/>); a document placed in a story can
+    /// join earlier stories into one (<see cref="StoryJoinInsert"/>), so the links within the stories that the documents of
+    /// sequence (@from, @through] joined are read again; a story no document joined keeps its links as they are.
+    /// </summary>
+    public const string RepeatsWithinJoinedStories =
+        """
+        UPDATE claim_links SET relation = 'repeats'
+        WHERE relation = 'supports'
+          AND from_document IN (
+              SELECT m.document_id FROM story_index m
+              WHERE m.story IN (SELECT s.story FROM story_joins j JOIN story_index s ON s.sequence = j.sequence WHERE j.sequence > @from AND j.sequence <= @through))
+          AND (SELECT story FROM story_index WHERE document_id = claim_links.from_document) = (SELECT story FROM story_index WHERE document_id = claim_links.to_document)
+        """;
+
+    /// <summary>Records that the document placed at @sequence joined earlier stories into one.</summary>
+    public const string StoryJoinInsert = "INSERT INTO story_joins (sequence) VALUES (@sequence)";
+
+    public const string LinkedThroughQuery = "SELECT linked_through FROM claim_linking";
+
+    public const string LinkedThroughUpdate = "UPDATE claim_linking SET linked_through = @through";
+
+    /// <param name="namePrefix">What the backend's driver wants before a parameter's name ("@" or nothing).</param>
+    public static (string Name, object? Value)[] LinkedClaimParameters(IndexedClaim claim, string namePrefix) =>
+    [
+        (namePrefix + "sequence", claim.Sequence), (namePrefix + "claim", claim.Index), (namePrefix + "document", claim.DocumentId),
+        (namePrefix + "start", claim.Span.Start), (namePrefix + "end", claim.Span.End), (namePrefix + "words", string.Join(' ', claim.Words)),
+        (namePrefix + "keys", string.Join('\n', claim.Keys)), (namePrefix + "status", claim.Status.ToString()), (namePrefix + "source", claim.Source),
+        (namePrefix + "sourceKey", claim.SourceKey), (namePrefix + "respondsTo", claim.RespondsTo),
+    ];
+
+    public static (string Name, object? Value)[] ClaimKeyParameters(string key, IndexedClaim claim, string namePrefix) =>
+        [(namePrefix + "key", key), (namePrefix + "sequence", claim.Sequence), (namePrefix + "claim", claim.Index)];
+
+    public static (string Name, object? Value)[] ClaimLinkParameters(ClaimLink link, string namePrefix) =>
+    [
+        (namePrefix + "fd", link.From.DocumentId), (namePrefix + "fc", link.From.ClaimIndex), (namePrefix + "td", link.To.DocumentId),
+        (namePrefix + "tc", link.To.ClaimIndex), (namePrefix + "r", link.Relation.ToString().ToLowerInvariant()), (namePrefix + "c", link.Confidence),
+    ];
+
+    public static IndexedClaim ReadLinkedClaim(DbDataReader row) => new(
+        row.GetInt64(0),
+        row.GetString(2),
+        row.GetInt32(1),
+        new TextSpan(row.GetInt32(3), row.GetInt32(4)),
+        row.GetString(5).Split(' ', StringSplitOptions.RemoveEmptyEntries),
+        row.GetString(6).Split('\n', StringSplitOptions.RemoveEmptyEntries),
+        Enum.Parse<ClaimStatus>(row.GetString(7)),
+        row.IsDBNull(8) ? null : row.GetString(8),
+        row.IsDBNull(9) ? null : row.GetString(9),
+        row.IsDBNull(10) ? null : row.GetInt32(10));
+
+    /// <summary>
+    /// A stored document for linking; a stored JSON that holds no document still takes its place in stored order, with no
+    /// claims, so that linking moves past it.
+    /// </summary>
+    public static UnlinkedDocument Unlinked(long sequence, string id, string annotations, IReadOnlyDictionary<int, long> canonicalIds) =>
+        new(sequence, LinkableDocuments.FromStoredJson(annotations, canonicalIds) ?? new LinkableDocument(id, "", null, null, null, []));
 
     /// <summary>The analysts' decisions both stores read (all when @all, else those naming entity @e), in the column order <see cref="ReadDecisionsAsync"/> reads.</summary>
     public const string DecisionsQuery =

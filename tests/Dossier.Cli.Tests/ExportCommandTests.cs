@@ -174,10 +174,6 @@ public sealed class ExportCommandTests(ExportedSamples samples) : IClassFixture<
         // A plain analyze does not relink: the report that the samples' denial answers arrives without its links.
         var db = samples.Path("unlinked.db");
         File.Copy(samples.Database, db, overwrite: true);
-        await using (var links = await SqliteLinkStore.OpenAsync(db, CancellationToken.None))
-        {
-            await links.SaveAsync([], CancellationToken.None);
-        }
 
         Assert.Equal(0, (await CliRun.RunAsync("analyze", RepoPaths.Fixture("linking", "pla-report.txt"), "--db", db)).ExitCode);
 

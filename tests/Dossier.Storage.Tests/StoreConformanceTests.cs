@@ -320,16 +320,93 @@ public abstract class StoreConformanceTests : IAsyncLifetime
         var location = await NewLocationAsync();
         await using (var store = await DossierStores.OpenAsync(location, None)) await SampleDocuments.AddAllAsync(store);
         await using var links = await DossierStores.OpenLinkStoreAsync(location, None);
-        Assert.Equal(3, (await links.GetLinkableDocumentsAsync(None)).Count);
-        var (stories, computed) = await StoreLinking.RecomputeAsync(links, None);
-        Assert.Equal(3, stories.Sum(s => s.DocumentIds.Count));
-        var (again, _) = await StoreLinking.RecomputeAsync(links, None);
-        Assert.Equal(stories.Count, again.Count);
-        var saved = await links.GetClaimLinksAsync(None);
-        Assert.Equal(
-            computed.Select(l => (l.From.DocumentId, l.From.ClaimIndex, l.To.DocumentId, l.To.ClaimIndex, l.Relation.ToString().ToLowerInvariant())).Order(),
-            saved.Select(l => (l.From.Document, l.From.Claim, l.To.Document, l.To.Claim, l.Relation)).Order());
+        var documents = await links.GetLinkableDocumentsAsync(None);
+        Assert.Equal(SampleDocuments.All.Select(d => d.Id), documents.Select(d => d.Id));
+        Assert.Equal(3, await StoreLinking.LinkNewAsync(links, None));
+        Assert.Equal(0, await StoreLinking.LinkNewAsync(links, None));
+        var (stories, computed) = StoreLinking.Compute(documents, None);
+        Assert.Equal(stories.Count, (await links.GetStoriesAsync(null, None)).Count);
+        Assert.Equal(Describe(computed), Describe(await links.GetClaimLinksAsync(None)));
     }
+
+    [SkippableFact]
+    public async Task Claim_links_linked_run_by_run_are_those_of_linking_every_stored_document_in_stored_order()
+    {
+        var location = await NewLocationAsync();
+        var corpus = ClaimCorpus.Generate(7, 420);
+        await using var store = await DossierStores.OpenAsync(location, None);
+        await using var links = await DossierStores.OpenLinkStoreAsync(location, None);
+        var runs = new Random(7);
+        List<string> lastRunIds = [];
+        for (var stored = 0; stored < corpus.Count;)
+        {
+            var run = corpus.Skip(stored).Take(runs.Next(1, 60)).ToList();
+            foreach (var document in run) Assert.True(await store.AddDocumentAsync(document, None));
+            stored += run.Count;
+            lastRunIds = run.Select(d => d.Id).ToList();
+            Assert.Equal(run.Count, await StoreLinking.LinkNewAsync(links, None));
+        }
+
+        var documents = await links.GetLinkableDocumentsAsync(None);
+        Assert.Equal(corpus.Select(d => d.Id), documents.Select(d => d.Id));
+        var (_, expected) = StoreLinking.Compute(documents, None);
+        // The corpus exercises what the incremental path must get right: every relation, denials answering across articles,
+        // stories joined by later articles, and subjects with more earlier claims than one claim is compared with.
+        Assert.All(Enum.GetValues<ClaimRelation>(), relation => Assert.Contains(expected, l => l.Relation == relation));
+        Assert.Contains(expected, l => l.Explanation.StartsWith("the denial answers", StringComparison.Ordinal));
+        Assert.True(documents.SelectMany(d => d.Claims).SelectMany(c => c.Subjects).CountBy(s => s).Max(p => p.Value) > new ClaimLinkingOptions().MaxComparisonsPerClaim);
+        Assert.Equal(Describe(expected), Describe(await links.GetClaimLinksAsync(None)));
+
+        var wanted = lastRunIds.ToHashSet();
+        Assert.Equal(
+            expected.Where(l => wanted.Contains(l.From.DocumentId) || wanted.Contains(l.To.DocumentId)).Select(DossierJsonMapper.ToJson),
+            await links.ReadClaimLinksAsync(lastRunIds, None).ToListAsync());
+    }
+
+    [SkippableFact]
+    public async Task A_store_linked_before_the_claim_index_relinks_every_document_once_upgraded()
+    {
+        var location = await NewLocationAsync();
+        var corpus = ClaimCorpus.Generate(5, 90);
+        await using (var store = await DossierStores.OpenAsync(location, None))
+        {
+            foreach (var document in corpus.Take(60)) await store.AddDocumentAsync(document, None);
+            await using (var links = await DossierStores.OpenLinkStoreAsync(location, None)) await StoreLinking.LinkNewAsync(links, None);
+            // Stored after the last linking: in no story yet when the store is upgraded.
+            foreach (var document in corpus.Skip(60)) await store.AddDocumentAsync(document, None);
+        }
+
+        await RevertClaimIndexMigrationAsync(location);
+        await using (var upgraded = await DossierStores.OpenLinkStoreAsync(location, None))
+        {
+            Assert.Equal(corpus.Count, await StoreLinking.LinkNewAsync(upgraded, None));
+            var (_, expected) = StoreLinking.Compute(await upgraded.GetLinkableDocumentsAsync(None), None);
+            Assert.NotEmpty(expected);
+            Assert.Equal(Describe(expected), Describe(await upgraded.GetClaimLinksAsync(None)));
+        }
+    }
+
+    /// <summary>
+    /// Turns a store back into one of the schema before the claim index, as an older version left it: no claim index, no
+    /// queue of unplaced documents, and links saved by the whole-store linking (one stands for them, between two claims
+    /// that nothing links).
+    /// </summary>
+    protected abstract Task RevertClaimIndexMigrationAsync(string location);
+
+    protected const string RevertClaimIndexSql =
+        """
+        DROP TABLE linked_claims;
+        DROP TABLE claim_keys;
+        DROP TABLE claim_linking;
+        DROP TABLE story_joins;
+        DROP INDEX claim_links_to_document;
+        INSERT INTO claim_links (from_document, from_claim, to_document, to_claim, relation, confidence) VALUES ('gone', 0, 'gone', 1, 'supports', 0.5);
+        """;
+
+    private static List<string> Describe(IEnumerable<ClaimLink> links) => Describe(links.Select(DossierJsonMapper.ToJson));
+
+    private static List<string> Describe(IEnumerable<ClaimLinkJson> links) =>
+        [.. links.Select(l => $"{l.From.Document}/{l.From.Claim} {l.Relation} {l.To.Document}/{l.To.Claim} {l.Confidence.ToString(System.Globalization.CultureInfo.InvariantCulture)}").Order(StringComparer.Ordinal)];
 
     [SkippableFact]
     public async Task Stories_placed_run_by_run_are_those_of_clustering_every_stored_document_in_stored_order()
@@ -358,8 +435,9 @@ public abstract class StoreConformanceTests : IAsyncLifetime
         Assert.Contains(expected, story => story.DocumentIds.Count >= 4);
         Assert.Equal(Describe(expected), Describe(await links.GetStoriesAsync(null, None)));
         Assert.Equal(Describe(expected.Where(s => s.DocumentIds.Intersect(lastRunIds).Any()).ToList()), Describe(lastRun));
-        // Recomputing the links reads the same stories, and places nothing twice.
-        Assert.Equal(Describe(expected), Describe((await StoreLinking.RecomputeAsync(links, None)).Stories));
+        // Linking reads the same stories, and places nothing twice.
+        await StoreLinking.LinkNewAsync(links, None);
+        Assert.Equal(Describe(expected), Describe(await links.GetStoriesAsync(null, None)));
 
         static List<string> Describe(IReadOnlyList<StoryCluster> stories) =>
             [.. stories.Select(s => s.Id + ": " + string.Join(",", s.DocumentIds) + " | " + string.Join(",", s.Sites))];
@@ -456,6 +534,15 @@ public sealed class SqliteStoreConformanceTests : StoreConformanceTests
             return ValueTask.CompletedTask;
         }));
     }
+
+    protected override async Task RevertClaimIndexMigrationAsync(string location)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={location};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = RevertClaimIndexSql + "PRAGMA user_version = 10;";
+        await command.ExecuteNonQueryAsync();
+    }
 }
 
 public sealed class PostgresStoreConformanceTests : StoreConformanceTests
@@ -464,5 +551,13 @@ public sealed class PostgresStoreConformanceTests : StoreConformanceTests
     {
         var database = await ScratchDatabase.CreateAsync();
         return (database.ConnectionString, database.DisposeAsync);
+    }
+
+    protected override async Task RevertClaimIndexMigrationAsync(string location)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(location);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand(RevertClaimIndexSql + "DROP TABLE unplaced_documents; DELETE FROM schema_migrations WHERE version = 4;", connection);
+        await command.ExecuteNonQueryAsync();
     }
 }

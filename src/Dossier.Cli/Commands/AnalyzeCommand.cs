@@ -132,9 +132,7 @@ internal static class AnalyzeCommand
 
         output.EndArray();
         output.WriteProperty(nameof(DossierJson.Failures), observer.Failures.Select(f => new FailureJson(f.Source, f.Reason)).ToList());
-        var links = await LinkingOutput.ComputeAsync(databasePath, summary.DocumentIds, cancellationToken);
-        output.WriteProperty(nameof(DossierJson.Stories), links.Stories);
-        output.WriteProperty(nameof(DossierJson.ClaimLinks), links.ClaimLinks);
+        await LinkingOutput.WriteAsync(output, databasePath, summary.DocumentIds, cancellationToken);
         output.EndObject();
         await output.FlushAsync(cancellationToken);
     }

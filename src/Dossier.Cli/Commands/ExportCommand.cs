@@ -19,7 +19,7 @@ internal static class ExportCommand
         var output = CommonOptions.OutputFile();
         var relink = new Option<bool>("--relink")
         {
-            Description = "claimreview: recompute story clusters and claim links over the whole store first (linking holds every document's claims in memory); otherwise the links last computed are used.",
+            Description = "claimreview: bring story clusters and claim links up to date first (documents stored since the last linking are placed and linked); otherwise the links last computed are used.",
         };
         var command = new Command("export", "Export the whole store, streamed a page of documents at a time.") { database, format, output, relink };
         command.SetAction(async (parsed, cancellationToken) =>
@@ -95,7 +95,7 @@ internal static class ExportCommand
             case "claimreview":
                 await using (var links = await DossierStores.OpenLinkStoreAsync(databasePath, cancellationToken))
                 {
-                    if (relink) await StoreLinking.RecomputeAsync(links, cancellationToken);
+                    if (relink) await StoreLinking.LinkNewAsync(links, cancellationToken);
                     await ClaimReviewWriter.WriteAsync(store, await links.GetClaimLinksAsync(cancellationToken), text, cancellationToken);
                 }
 

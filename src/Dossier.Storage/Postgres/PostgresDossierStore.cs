@@ -54,9 +54,12 @@ public sealed partial class PostgresDossierStore : IDossierStore
                 // its commit and then insert nothing (as does a document given twice in one batch, the second time).
                 await using (var insert = Command(connection,
                                  """
-                                 INSERT INTO documents (id, source, url, title, published, site, language, text, annotations)
-                                 VALUES (@id, @source, @url, @title, @published, @site, @language, @text, @annotations)
-                                 ON CONFLICT (id) DO NOTHING
+                                 WITH inserted AS (
+                                     INSERT INTO documents (id, source, url, title, published, site, language, text, annotations)
+                                     VALUES (@id, @source, @url, @title, @published, @site, @language, @text, @annotations)
+                                     ON CONFLICT (id) DO NOTHING
+                                     RETURNING seq, id)
+                                 INSERT INTO unplaced_documents (seq, document_id) SELECT seq, id FROM inserted
                                  """,
                                  ("id", document.Id), ("source", metadata.Source), ("url", metadata.Url), ("title", metadata.Title),
                                  ("published", json.Published), ("site", metadata.Site), ("language", metadata.Language), ("text", document.Text),

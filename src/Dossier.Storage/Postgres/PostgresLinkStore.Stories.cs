@@ -11,12 +11,19 @@ public sealed partial class PostgresLinkStore
 
     public async Task<IStoryIndexTransaction> BeginStoryIndexAsync(CancellationToken cancellationToken)
     {
+        var (connection, transaction) = await BeginTakingTurnsAsync(StoryIndexLockKey, cancellationToken);
+        return new StoryIndexTransaction(connection, transaction);
+    }
+
+    /// <summary>A transaction on its own connection that holds an advisory lock until it ends, so that its holders take turns.</summary>
+    private async Task<(NpgsqlConnection Connection, NpgsqlTransaction Transaction)> BeginTakingTurnsAsync(long lockKey, CancellationToken cancellationToken)
+    {
         var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         try
         {
             var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await ExecuteAsync(connection, cancellationToken, $"SELECT pg_advisory_xact_lock({StoryIndexLockKey})");
-            return new StoryIndexTransaction(connection, transaction);
+            await ExecuteAsync(connection, cancellationToken, $"SELECT pg_advisory_xact_lock({lockKey})");
+            return (connection, transaction);
         }
         catch
         {
@@ -45,12 +52,10 @@ public sealed partial class PostgresLinkStore
     {
         public async Task<IReadOnlyList<StoryInput>> UnplacedAsync(int limit, CancellationToken cancellationToken)
         {
-            // Not a high-water mark: with several writers a document can commit after one stored later was placed.
+            // A queue written with each document, not a high-water mark: with several writers a document can commit after one
+            // stored later was placed; and not a scan of every document for those in no story.
             await using var command = PostgresDossierStore.Command(connection,
-                """
-                SELECT d.id, d.title, d.text, d.site FROM documents d
-                WHERE NOT EXISTS (SELECT 1 FROM story_index s WHERE s.document_id = d.id) ORDER BY d.seq LIMIT @limit
-                """,
+                "SELECT d.id, d.title, d.text, d.site FROM unplaced_documents u JOIN documents d ON d.id = u.document_id ORDER BY u.seq LIMIT @limit",
                 ("limit", limit));
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             var documents = new List<StoryInput>();
@@ -87,12 +92,14 @@ public sealed partial class PostgresLinkStore
                 "INSERT INTO story_index (sequence, document_id, story, signature) VALUES (@sequence, @document, @story, @signature)",
                 ("sequence", sequence), ("document", documentId), ("story", placement.Story),
                 ("signature", placement.Signature is null ? null : StoryIndex.ToBytes(placement.Signature))));
+            batch.BatchCommands.Add(PostgresDossierStore.BatchCommand("DELETE FROM unplaced_documents WHERE document_id = @document", ("document", documentId)));
             foreach (var key in placement.Buckets)
             {
                 batch.BatchCommands.Add(PostgresDossierStore.BatchCommand("INSERT INTO story_buckets (band_key, sequence) VALUES (@key, @sequence)",
                     ("key", unchecked((long)key)), ("sequence", sequence)));
             }
 
+            if (placement.AbsorbedStories.Count > 0) batch.BatchCommands.Add(PostgresDossierStore.BatchCommand(StoredRows.StoryJoinInsert, ("sequence", sequence)));
             foreach (var absorbed in placement.AbsorbedStories)
             {
                 batch.BatchCommands.Add(PostgresDossierStore.BatchCommand("UPDATE story_index SET story = @story WHERE story = @absorbed",

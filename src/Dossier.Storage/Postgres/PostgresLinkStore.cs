@@ -115,14 +115,6 @@ public sealed partial class PostgresLinkStore : ILinkStore
         return StoredRows.Explain(name, label, aliases, await DecisionsAsync(connection, entityId, cancellationToken));
     }
 
-    public async Task<IReadOnlyList<ClaimLinkJson>> GetClaimLinksAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        await using var command = PostgresDossierStore.Command(connection, StoredRows.ClaimLinksQuery);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await StoredRows.ReadClaimLinksAsync(reader, cancellationToken);
-    }
-
     public async Task<IReadOnlyList<LinkableDocument>> GetLinkableDocumentsAsync(CancellationToken cancellationToken)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
@@ -139,7 +131,7 @@ public sealed partial class PostgresLinkStore : ILinkStore
         }
 
         var documents = new List<LinkableDocument>();
-        await using (var command = PostgresDossierStore.Command(connection, "SELECT id, annotations FROM documents ORDER BY published IS NULL, published, added_at, id"))
+        await using (var command = PostgresDossierStore.Command(connection, "SELECT d.id, d.annotations FROM documents d LEFT JOIN story_index s ON s.document_id = d.id ORDER BY s.sequence NULLS LAST, d.seq"))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -149,28 +141,6 @@ public sealed partial class PostgresLinkStore : ILinkStore
         }
 
         return documents;
-    }
-
-    public async Task SaveAsync(IReadOnlyList<ClaimLink> links, CancellationToken cancellationToken)
-    {
-        await InTransactionAsync(async connection =>
-        {
-            await using var batch = new NpgsqlBatch(connection);
-            batch.BatchCommands.Add(new NpgsqlBatchCommand("DELETE FROM claim_links"));
-            foreach (var link in links)
-            {
-                batch.BatchCommands.Add(PostgresDossierStore.BatchCommand(
-                    """
-                    INSERT INTO claim_links (from_document, from_claim, to_document, to_claim, relation, confidence) VALUES (@fd, @fc, @td, @tc, @r, @c)
-                    ON CONFLICT (from_document, from_claim, to_document, to_claim) DO UPDATE SET relation = excluded.relation, confidence = excluded.confidence
-                    """,
-                    ("fd", link.From.DocumentId), ("fc", link.From.ClaimIndex), ("td", link.To.DocumentId), ("tc", link.To.ClaimIndex),
-                    ("r", link.Relation.ToString().ToLowerInvariant()), ("c", link.Confidence)));
-            }
-
-            await batch.ExecuteNonQueryAsync(cancellationToken);
-            return true;
-        }, cancellationToken);
     }
 
     /// <summary>Runs work in one transaction; an entity decision also holds the entity map exclusively while it runs.</summary>

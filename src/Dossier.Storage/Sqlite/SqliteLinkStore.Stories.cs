@@ -7,14 +7,19 @@ namespace Dossier.Storage.Sqlite;
 // The story index (migration 0009): documents placed in stories one at a time, in the order they were stored (rowid).
 public sealed partial class SqliteLinkStore
 {
-    public async Task<IStoryIndexTransaction> BeginStoryIndexAsync(CancellationToken cancellationToken)
+    public async Task<IStoryIndexTransaction> BeginStoryIndexAsync(CancellationToken cancellationToken) =>
+        new StoryIndexTransaction(this, await BeginTakingTurnsAsync(cancellationToken));
+
+    /// <summary>
+    /// An immediate transaction, holding this store's gate until it is disposed: two processes placing documents or linking
+    /// claims at once take turns, so that nothing is placed or linked twice.
+    /// </summary>
+    private async Task<SqliteTransaction> BeginTakingTurnsAsync(CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            // Immediate: two processes placing documents at once take turns, so that none is placed twice.
-            var transaction = _connection.BeginTransaction(deferred: false);
-            return new StoryIndexTransaction(this, transaction);
+            return _connection.BeginTransaction(deferred: false);
         }
         catch
         {
@@ -101,6 +106,7 @@ public sealed partial class SqliteLinkStore
                     ("$key", unchecked((long)key)), ("$sequence", sequence));
             }
 
+            if (placement.AbsorbedStories.Count > 0) await store.ExecuteAsync(transaction, cancellationToken, StoredRows.StoryJoinInsert, ("@sequence", sequence));
             foreach (var absorbed in placement.AbsorbedStories)
             {
                 await store.ExecuteAsync(transaction, cancellationToken, "UPDATE story_index SET story = $story WHERE story = $absorbed",

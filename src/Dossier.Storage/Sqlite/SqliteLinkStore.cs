@@ -158,7 +158,7 @@ public sealed partial class SqliteLinkStore : ILinkStore
             }
 
             var documents = new List<LinkableDocument>();
-            await using (var command = Command("SELECT id, annotations FROM documents ORDER BY published IS NULL, published, added_at, id", null))
+            await using (var command = Command("SELECT id, annotations FROM documents ORDER BY rowid", null))
             {
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))
@@ -168,47 +168,6 @@ public sealed partial class SqliteLinkStore : ILinkStore
             }
 
             return documents;
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
-
-    public async Task SaveAsync(IReadOnlyList<ClaimLink> links, CancellationToken cancellationToken)
-    {
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            await using var transaction = (SqliteTransaction)await _connection.BeginTransactionAsync(cancellationToken);
-            await ExecuteAsync(transaction, cancellationToken, "DELETE FROM claim_links;");
-            foreach (var link in links)
-            {
-                await ExecuteAsync(transaction, cancellationToken,
-                    """
-                    INSERT OR REPLACE INTO claim_links (from_document, from_claim, to_document, to_claim, relation, confidence)
-                    VALUES ($fd, $fc, $td, $tc, $r, $c)
-                    """,
-                    ("$fd", link.From.DocumentId), ("$fc", link.From.ClaimIndex), ("$td", link.To.DocumentId), ("$tc", link.To.ClaimIndex),
-                    ("$r", link.Relation.ToString().ToLowerInvariant()), ("$c", link.Confidence));
-            }
-
-            await transaction.CommitAsync(cancellationToken);
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
-
-    public async Task<IReadOnlyList<ClaimLinkJson>> GetClaimLinksAsync(CancellationToken cancellationToken)
-    {
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            await using var command = Command(StoredRows.ClaimLinksQuery, null);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            return await StoredRows.ReadClaimLinksAsync(reader, cancellationToken);
         }
         finally
         {

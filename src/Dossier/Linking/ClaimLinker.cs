@@ -39,6 +39,8 @@ public sealed record ClaimLinkingOptions
 /// <c>repeats</c> when both articles are one story or rest on the same cited source, and <c>supports</c> otherwise.
 /// A denial that answers a claim of its own article (<see cref="Claim.RespondsTo"/>) is also paired with every claim
 /// that the answered claim is linked to, so the denial in one article meets the allegation in another.
+/// Claims are taken in order and compared with earlier ones only, so a store links each new page of documents against
+/// the latest stored claims of their subjects (<see cref="LinkNewAsync"/>) and gets the links of linking them all at once.
 /// </summary>
 public sealed class ClaimLinker(ClaimLinkingOptions? options = null)
 {
@@ -52,15 +54,83 @@ public sealed class ClaimLinker(ClaimLinkingOptions? options = null)
 
     public ClaimLinkingResult Link(IReadOnlyList<LinkableDocument> documents, IReadOnlyList<StoryCluster> stories, CancellationToken cancellationToken = default)
     {
-        var (claims, links, storyOf, order) = LinkPrepared(documents, stories, cancellationToken);
-        return new ClaimLinkingResult(links, Cluster(claims, links, storyOf, order));
+        var (claims, links, storyOf, byId) = LinkAll(documents, stories, cancellationToken);
+        return new ClaimLinkingResult(links, Cluster(claims, links, storyOf, byId));
     }
 
     /// <summary>The links of <see cref="Link"/> without the claim clusters, which read the texts around every linked claim.</summary>
     public IReadOnlyList<ClaimLink> LinkClaims(IReadOnlyList<LinkableDocument> documents, IReadOnlyList<StoryCluster> stories, CancellationToken cancellationToken = default) =>
-        LinkPrepared(documents, stories, cancellationToken).Links;
+        LinkAll(documents, stories, cancellationToken).Links;
 
-    private (List<Prepared> Claims, List<ClaimLink> Links, Dictionary<string, string> StoryOf, Dictionary<string, int> Order) LinkPrepared(
+    /// <summary>
+    /// The links that claims stored after every claim of <paramref name="index"/> make, among themselves and with the
+    /// indexed ones: those <see cref="LinkClaims"/> adds when it is given every document in stored order, read from the
+    /// index for the new claims' subjects only. <paramref name="newClaims"/> are in stored order.
+    /// </summary>
+    public async Task<IReadOnlyList<ClaimLink>> LinkNewAsync(IReadOnlyList<IndexedClaim> newClaims, IClaimIndexTransaction index, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(newClaims);
+        ArgumentNullException.ThrowIfNull(index);
+        if (newClaims.Count == 0) return [];
+        var keys = newClaims.SelectMany(c => c.Keys).Distinct(StringComparer.Ordinal).ToList();
+        var stored = await index.MembersAsync(keys, _options.MaxComparisonsPerClaim, cancellationToken);
+
+        // Earlier claims first, in stored order, so that ties between candidates fall as they would over the whole store.
+        var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
+        var claims = new List<Prepared>();
+        var local = new Dictionary<(long, int), int>();
+        var earlier = stored.SelectMany(m => m.Latest).DistinctBy(c => (c.Sequence, c.Index)).ToList();
+        earlier.Sort((a, b) => a.CompareOrder(b));
+        foreach (var claim in earlier)
+        {
+            local[(claim.Sequence, claim.Index)] = claims.Count;
+            claims.Add(Prepare(claim, vocabulary));
+        }
+
+        var members = stored.ToDictionary(
+            m => m.Key, m => new KeyMembers(m.Count - m.Latest.Count, m.Latest.Select(c => local[(c.Sequence, c.Index)]).ToList()), StringComparer.Ordinal);
+        var firstNew = claims.Count;
+        foreach (var claim in newClaims) claims.Add(Prepare(claim, vocabulary));
+
+        var stories = await index.StoriesAsync(claims.Select(c => c.Claim.DocumentId).Distinct(StringComparer.Ordinal).ToList(), cancellationToken);
+        var links = Compare(claims, firstNew, members, id => stories.TryGetValue(id, out var story) ? story : null, cancellationToken);
+
+        // A denial stored earlier that answers an earlier claim now linked to a new one denies that new one too.
+        var linkedEarlier = links.Keys.SelectMany(k => (int[])[k.Item1, k.Item2]).Where(i => i < firstNew)
+            .Select(i => claims[i].Claim.DocumentId).Distinct(StringComparer.Ordinal).ToList();
+        if (linkedEarlier.Count > 0)
+        {
+            foreach (var answer in await index.AnswersAsync(linkedEarlier, cancellationToken))
+            {
+                if (local.TryAdd((answer.Sequence, answer.Index), claims.Count)) claims.Add(Prepare(answer, vocabulary));
+            }
+        }
+
+        AddAnswers(claims, links);
+        return Sorted(claims, links);
+    }
+
+    /// <summary>A claim of a document in the form linking compares and a store keeps; <paramref name="sequence"/> is the document's place in stored order.</summary>
+    public static IndexedClaim Index(LinkableDocument document, LinkableClaim claim, long sequence)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(claim);
+        // What a claim says, not whom it is about or who reports it: every claim about Alibaba shares "Alibaba", and
+        // sharing it (or "reported") is no sign that two claims state one proposition.
+        var subjectWords = claim.SubjectNames.SelectMany(StanceText.ContentWords).ToHashSet(StringComparer.Ordinal);
+        var words = StanceText.ContentWords(claim.Text)
+            .Where(w => !DenialCues.Contains(w) && !AttributionWords.Contains(w) && !subjectWords.Contains(w))
+            .Select(Stem)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        var keys = claim.Subjects.Select(id => "E:" + id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        if (keys.Count == 0) keys.AddRange(claim.SubjectNames.Select(name => "N:" + EntityKey.For(name, EntityLabel.ORG)));
+        var sourceKey = string.IsNullOrWhiteSpace(claim.Source) ? null : EntityKey.For(claim.Source, EntityLabel.ORG);
+        return new IndexedClaim(sequence, document.Id, claim.Index, claim.Span, words, keys.Distinct(StringComparer.Ordinal).ToList(), claim.Status, claim.Source,
+            sourceKey, claim.RespondsTo);
+    }
+
+    private (List<Prepared> Claims, List<ClaimLink> Links, Dictionary<string, string> StoryOf, Dictionary<string, LinkableDocument> Documents) LinkAll(
         IReadOnlyList<LinkableDocument> documents, IReadOnlyList<StoryCluster> stories, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(documents);
@@ -72,58 +142,81 @@ public sealed class ClaimLinker(ClaimLinkingOptions? options = null)
         }
 
         var claims = new List<Prepared>();
-        var order = new Dictionary<string, int>(StringComparer.Ordinal);
+        var byId = new Dictionary<string, LinkableDocument>(StringComparer.Ordinal);
         var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var document in documents)
         {
-            if (!order.TryAdd(document.Id, order.Count)) continue;
-            foreach (var claim in document.Claims) claims.Add(Prepare(document, claim, vocabulary));
+            if (!byId.TryAdd(document.Id, document)) continue;
+            foreach (var claim in document.Claims) claims.Add(Prepare(Index(document, claim, byId.Count - 1), vocabulary));
         }
 
-        var index = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var links = Compare(claims, 0, new Dictionary<string, KeyMembers>(StringComparer.Ordinal), id => storyOf.GetValueOrDefault(id), cancellationToken);
+        AddAnswers(claims, links);
+        return (claims, Sorted(claims, links), storyOf, byId);
+    }
+
+    /// <summary>
+    /// Compares each claim from <paramref name="firstNew"/> on, in order, with the earlier claims that share its subjects
+    /// (those in <paramref name="index"/>, which it then joins): the link of every pair that states one proposition.
+    /// </summary>
+    private Dictionary<(int, int), ClaimLink> Compare(
+        List<Prepared> claims, int firstNew, Dictionary<string, KeyMembers> index, Func<string, string?> storyOf, CancellationToken cancellationToken)
+    {
         var links = new Dictionary<(int, int), ClaimLink>();
         var affinity = new Dictionary<int, double>();
         var candidates = new List<(int Claim, double Affinity)>();
-        for (var c = 0; c < claims.Count; c++)
+        for (var c = firstNew; c < claims.Count; c++)
         {
-            if ((c & 255) == 0) cancellationToken.ThrowIfCancellationRequested();
+            if (((c - firstNew) & 255) == 0) cancellationToken.ThrowIfCancellationRequested();
             var claim = claims[c];
             affinity.Clear();
-            foreach (var key in claim.Keys)
+            foreach (var key in claim.Claim.Keys)
             {
-                if (!index.TryGetValue(key, out var members)) index[key] = members = [];
+                if (!index.TryGetValue(key, out var members)) index[key] = members = new KeyMembers(0, []);
                 // A rare subject says more than a common one that every other claim shares (inverse frequency).
                 var weight = 1 / (1 + Math.Log(1 + members.Count));
                 // Newest first: when a subject has more earlier claims than the budget, the recent ones are the likelier restatements.
-                for (var m = members.Count - 1; m >= Math.Max(0, members.Count - _options.MaxComparisonsPerClaim); m--)
+                var latest = members.Latest;
+                for (var m = latest.Count - 1; m >= Math.Max(0, latest.Count - _options.MaxComparisonsPerClaim); m--)
                 {
-                    affinity[members[m]] = affinity.GetValueOrDefault(members[m]) + weight;
+                    affinity[latest[m]] = affinity.GetValueOrDefault(latest[m]) + weight;
                 }
 
-                members.Add(c);
+                latest.Add(c);
             }
 
             candidates.Clear();
             foreach (var (other, score) in affinity) candidates.Add((other, score));
             if (candidates.Count > _options.MaxComparisonsPerClaim)
             {
-                candidates.Sort((x, y) => x.Affinity != y.Affinity ? y.Affinity.CompareTo(x.Affinity) : y.Claim.CompareTo(x.Claim));
+                candidates.Sort((x, y) => x.Affinity != y.Affinity ? y.Affinity.CompareTo(x.Affinity) : claims[y.Claim].Claim.CompareOrder(claims[x.Claim].Claim));
                 candidates.RemoveRange(_options.MaxComparisonsPerClaim, candidates.Count - _options.MaxComparisonsPerClaim);
             }
 
             foreach (var (other, _) in candidates)
             {
-                if (ReferenceEquals(claims[other].Document, claim.Document)) continue;
+                if (claims[other].Claim.DocumentId == claim.Claim.DocumentId) continue;
                 var link = Compare(claims[other], claim, storyOf);
                 if (link is not null) links[(other, c)] = link;
             }
         }
 
-        AddAnswers(claims, links);
-        return (claims, links.OrderBy(p => p.Key.Item1).ThenBy(p => p.Key.Item2).Select(p => p.Value).ToList(), storyOf, order);
+        return links;
     }
 
-    private ClaimLink? Compare(Prepared earlier, Prepared later, Dictionary<string, string> storyOf)
+    /// <summary>The links in stored order of their claims: by the earlier end, then by the later one.</summary>
+    private static List<ClaimLink> Sorted(List<Prepared> claims, Dictionary<(int, int), ClaimLink> links)
+    {
+        var keys = links.Keys.ToList();
+        keys.Sort((x, y) =>
+        {
+            var byFrom = claims[x.Item1].Claim.CompareOrder(claims[y.Item1].Claim);
+            return byFrom != 0 ? byFrom : claims[x.Item2].Claim.CompareOrder(claims[y.Item2].Claim);
+        });
+        return keys.Select(key => links[key]).ToList();
+    }
+
+    private ClaimLink? Compare(Prepared earlier, Prepared later, Func<string, string?> storyOf)
     {
         var shared = SharedCount(earlier.Words, later.Words);
         var smaller = Math.Min(earlier.Words.Length, later.Words.Length);
@@ -132,14 +225,14 @@ public sealed class ClaimLinker(ClaimLinkingOptions? options = null)
         if (overlap < _options.Threshold) return null;
 
         var confidence = Math.Round(Math.Min(0.99, 0.3 + 0.7 * overlap), 3);
-        var sameStory = storyOf.TryGetValue(earlier.Document.Id, out var a) && storyOf.TryGetValue(later.Document.Id, out var b) && a == b;
-        var sameSource = earlier.SourceKey is not null && earlier.SourceKey == later.SourceKey;
+        var sameStory = storyOf(earlier.Claim.DocumentId) is { } a && storyOf(later.Claim.DocumentId) is { } b && a == b;
+        var sameSource = earlier.Claim.SourceKey is not null && earlier.Claim.SourceKey == later.Claim.SourceKey;
         ClaimRelation relation;
         string why;
-        if (earlier.Denies != later.Denies)
+        if (earlier.Claim.Denies != later.Claim.Denies)
         {
             relation = ClaimRelation.Denies;
-            why = $"{shared} shared content words; one side denies ({(earlier.Denies ? earlier.Claim.Status : later.Claim.Status)})";
+            why = $"{shared} shared content words; one side denies ({(earlier.Claim.Denies ? earlier.Claim.Status : later.Claim.Status)})";
         }
         else if (sameStory || sameSource)
         {
@@ -152,7 +245,7 @@ public sealed class ClaimLinker(ClaimLinkingOptions? options = null)
             why = $"{shared} shared content words in independent articles";
         }
 
-        return new ClaimLink(Ref(earlier), Ref(later), relation, confidence, earlier.Claim.Span, later.Claim.Span, why);
+        return new ClaimLink(earlier.Claim.Ref, later.Claim.Ref, relation, confidence, earlier.Claim.Span, later.Claim.Span, why);
     }
 
     /// <summary>Words common to two sorted, distinct word-id arrays.</summary>
@@ -173,7 +266,7 @@ public sealed class ClaimLinker(ClaimLinkingOptions? options = null)
     private static void AddAnswers(List<Prepared> claims, Dictionary<(int, int), ClaimLink> links)
     {
         var position = new Dictionary<(string, int), int>();
-        for (var i = 0; i < claims.Count; i++) position[(claims[i].Document.Id, claims[i].Claim.Index)] = i;
+        for (var i = 0; i < claims.Count; i++) position[(claims[i].Claim.DocumentId, claims[i].Claim.Index)] = i;
         // The links of each claim, so that a denial looks at its answered claim's links only, not at all of them.
         var linksOf = new Dictionary<int, List<(int From, int To)>>();
         foreach (var (from, to) in links.Keys)
@@ -188,26 +281,27 @@ public sealed class ClaimLinker(ClaimLinkingOptions? options = null)
         for (var denial = 0; denial < claims.Count; denial++)
         {
             var claim = claims[denial];
-            if (claim.Claim.RespondsTo is not { } answered || !position.TryGetValue((claim.Document.Id, answered), out var target)) continue;
+            if (claim.Claim.RespondsTo is not { } answered || !position.TryGetValue((claim.Claim.DocumentId, answered), out var target)) continue;
             foreach (var (from, to) in linksOf.GetValueOrDefault(target) ?? [])
             {
                 var link = links[(from, to)];
                 if (link.Relation == ClaimRelation.Denies) continue;
                 var other = from == target ? to : from;
-                if (claims[other].Document.Id == claim.Document.Id || claims[other].Denies) continue;
-                var key = other < denial ? (other, denial) : (denial, other);
+                if (claims[other].Claim.DocumentId == claim.Claim.DocumentId || claims[other].Claim.Denies) continue;
+                var key = claims[other].Claim.CompareOrder(claim.Claim) < 0 ? (other, denial) : (denial, other);
                 if (links.ContainsKey(key)) continue;
                 var (first, second) = (claims[key.Item1], claims[key.Item2]);
-                links[key] = new ClaimLink(Ref(first), Ref(second), ClaimRelation.Denies, Math.Round(link.Confidence * 0.9, 3), first.Claim.Span, second.Claim.Span,
+                links[key] = new ClaimLink(first.Claim.Ref, second.Claim.Ref, ClaimRelation.Denies, Math.Round(link.Confidence * 0.9, 3), first.Claim.Span, second.Claim.Span,
                     $"the denial answers claim {answered} of its own article, which is linked to this claim ({link.Explanation})");
             }
         }
     }
 
-    private static List<ClaimCluster> Cluster(List<Prepared> claims, List<ClaimLink> links, Dictionary<string, string> storyOf, Dictionary<string, int> order)
+    private static List<ClaimCluster> Cluster(
+        List<Prepared> claims, List<ClaimLink> links, Dictionary<string, string> storyOf, Dictionary<string, LinkableDocument> documents)
     {
         var position = new Dictionary<ClaimRef, int>();
-        for (var i = 0; i < claims.Count; i++) position[Ref(claims[i])] = i;
+        for (var i = 0; i < claims.Count; i++) position[claims[i].Claim.Ref] = i;
         var parent = Enumerable.Range(0, claims.Count).ToArray();
         int Find(int x)
         {
@@ -235,8 +329,9 @@ public sealed class ClaimLinker(ClaimLinkingOptions? options = null)
         var clusters = new List<ClaimCluster>();
         foreach (var group in Enumerable.Range(0, claims.Count).GroupBy(Find).Where(g => g.Count() > 1 || denialsOf.ContainsKey(g.Key)))
         {
-            var members = group.OrderBy(i => claims[i].Document.Published ?? DateTimeOffset.MaxValue).ThenBy(i => order[claims[i].Document.Id]).ThenBy(i => claims[i].Claim.Index).ToList();
-            var refs = members.Select(i => Ref(claims[i])).ToList();
+            var members = group.OrderBy(i => documents[claims[i].Claim.DocumentId].Published ?? DateTimeOffset.MaxValue)
+                .ThenBy(i => claims[i].Claim.Sequence).ThenBy(i => claims[i].Claim.Index).ToList();
+            var refs = members.Select(i => claims[i].Claim.Ref).ToList();
             var inCluster = refs.ToHashSet();
             var denying = members
                 .SelectMany(i => denialsOf.GetValueOrDefault(i) ?? [])
@@ -247,40 +342,24 @@ public sealed class ClaimLinker(ClaimLinkingOptions? options = null)
 
             // Copies of one story, or articles resting on one cited source, corroborate nothing: they count once.
             var independent = members
-                .Select(i => claims[i].SourceKey ?? (storyOf.TryGetValue(claims[i].Document.Id, out var story) ? story : claims[i].Document.Id))
+                .Select(i => claims[i].Claim.SourceKey ?? (storyOf.TryGetValue(claims[i].Claim.DocumentId, out var story) ? story : claims[i].Claim.DocumentId))
                 .Distinct(StringComparer.Ordinal)
                 .Count();
-            var chain = members.SelectMany(i => Citations(claims[i])).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            var chain = members.SelectMany(i => Citations(documents[claims[i].Claim.DocumentId], claims[i].Claim)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             clusters.Add(new ClaimCluster($"claims-{refs[0].DocumentId}-{refs[0].ClaimIndex}", refs, refs[0], independent, denying, chain));
         }
 
         return clusters;
     }
 
-    private static Prepared Prepare(LinkableDocument document, LinkableClaim claim, Dictionary<string, int> vocabulary)
-    {
-        // What a claim says, not whom it is about or who reports it: every claim about Alibaba shares "Alibaba", and
-        // sharing it (or "reported") is no sign that two claims state one proposition.
-        var subjectWords = claim.SubjectNames.SelectMany(StanceText.ContentWords).ToHashSet(StringComparer.Ordinal);
-        var words = StanceText.ContentWords(claim.Text)
-            .Where(w => !DenialCues.Contains(w) && !AttributionWords.Contains(w) && !subjectWords.Contains(w))
-            .Select(Stem)
-            .Select(word => vocabulary.TryGetValue(word, out var id) ? id : vocabulary[word] = vocabulary.Count)
-            .Distinct()
-            .Order()
-            .ToArray();
-        var keys = claim.Subjects.Select(id => "E:" + id).ToList();
-        if (keys.Count == 0) keys.AddRange(claim.SubjectNames.Select(name => "N:" + EntityKey.For(name, EntityLabel.ORG)));
-        var denies = claim.Status is ClaimStatus.Denied or ClaimStatus.Negated;
-        var sourceKey = string.IsNullOrWhiteSpace(claim.Source) ? null : EntityKey.For(claim.Source, EntityLabel.ORG);
-        return new Prepared(document, claim, words, keys.Distinct(StringComparer.Ordinal).ToList(), denies, sourceKey);
-    }
+    private static Prepared Prepare(IndexedClaim claim, Dictionary<string, int> vocabulary) =>
+        new(claim, claim.Words.Select(word => vocabulary.TryGetValue(word, out var id) ? id : vocabulary[word] = vocabulary.Count).Order().ToArray());
 
     /// <summary>The claim's own source first, then the sources its text names nearby; read only for clustered claims, as it costs.</summary>
-    private static List<string> Citations(Prepared claim)
+    private static List<string> Citations(LinkableDocument document, IndexedClaim claim)
     {
-        var citations = CitationChain.Near(claim.Document.Text, claim.Claim.Span.Start, claim.Claim.Span.End).ToList();
-        if (claim.Claim.Source is { Length: > 0 } source && !citations.Contains(source, StringComparer.OrdinalIgnoreCase)) citations.Insert(0, source);
+        var citations = CitationChain.Near(document.Text, claim.Span.Start, claim.Span.End).ToList();
+        if (claim.Source is { Length: > 0 } source && !citations.Contains(source, StringComparer.OrdinalIgnoreCase)) citations.Insert(0, source);
         return citations;
     }
 
@@ -295,13 +374,12 @@ public sealed class ClaimLinker(ClaimLinkingOptions? options = null)
         return word;
     }
 
-    private static ClaimRef Ref(Prepared claim) => new(claim.Document.Id, claim.Claim.Index);
+    /// <summary>A claim with its words as ids of one linking's vocabulary, sorted, for a merge-like overlap count.</summary>
+    private sealed record Prepared(IndexedClaim Claim, int[] Words);
 
-    private sealed record Prepared(
-        LinkableDocument Document,
-        LinkableClaim Claim,
-        int[] Words,
-        List<string> Keys,
-        bool Denies,
-        string? SourceKey);
+    /// <summary>The claims holding one subject key, in stored order: <paramref name="Earlier"/> of them not read, then those read.</summary>
+    private sealed record KeyMembers(long Earlier, List<int> Latest)
+    {
+        public long Count => Earlier + Latest.Count;
+    }
 }

@@ -20,7 +20,7 @@ public interface ILinkStore : IAsyncDisposable
     /// <summary>Why each alias of an entity belongs to it: the shared key's normalisation steps and analysts' decisions.</summary>
     Task<IReadOnlyList<string>> ExplainAsync(long entityId, CancellationToken cancellationToken);
 
-    /// <summary>Every stored document in the form linking needs, oldest first.</summary>
+    /// <summary>Every stored document in the form linking needs, in stored order (the order the story index places them).</summary>
     Task<IReadOnlyList<LinkableDocument>> GetLinkableDocumentsAsync(CancellationToken cancellationToken);
 
     /// <summary>Starts placing the documents stored since the last placement in stories (see <see cref="StoryIndex"/>).</summary>
@@ -32,11 +32,17 @@ public interface ILinkStore : IAsyncDisposable
     /// </summary>
     Task<IReadOnlyList<StoryCluster>> GetStoriesAsync(IReadOnlyCollection<string>? documentIds, CancellationToken cancellationToken);
 
-    /// <summary>Replaces the stored claim links (stories are kept by the story index as documents are placed).</summary>
-    Task SaveAsync(IReadOnlyList<ClaimLink> links, CancellationToken cancellationToken);
+    /// <summary>Starts linking the claims of the documents placed since the last linking (see <see cref="StoreLinking.LinkNewAsync"/>).</summary>
+    Task<IClaimIndexTransaction> BeginClaimIndexAsync(CancellationToken cancellationToken);
 
-    /// <summary>The claim links as last saved (relation and confidence; evidence spans are not kept), in a stable order.</summary>
+    /// <summary>The claim links as kept so far (relation and confidence; evidence spans are not kept), in a stable order.</summary>
     Task<IReadOnlyList<ClaimLinkJson>> GetClaimLinksAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The claim links touching any of the documents given, in stored order of their claims, read as they are enumerated
+    /// (a run's links can outnumber its documents a hundredfold); no other call on the store may come before the end.
+    /// </summary>
+    IAsyncEnumerable<ClaimLinkJson> ReadClaimLinksAsync(IReadOnlyCollection<string> documentIds, CancellationToken cancellationToken);
 }
 
 public enum EntityDecisionKind

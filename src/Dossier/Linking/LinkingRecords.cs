@@ -52,3 +52,35 @@ public sealed record ClaimLink(
     TextSpan FromEvidence,
     TextSpan ToEvidence,
     string Explanation);
+
+/// <summary>
+/// A claim as linking compares it, and as a store keeps it once linked: where it lies in stored order (its document's
+/// sequence, then its index), the content words its overlap is measured on, and the subject keys its candidates come from.
+/// </summary>
+/// <param name="Words">Distinct stemmed content words, subjects' and attribution words left out.</param>
+/// <param name="Keys">Its subjects: canonical entities ("E:42"), or folded names ("N:ORG:alibaba") when entities are absent.</param>
+/// <param name="SourceKey">The folded name of whom it rests on, if the text says.</param>
+public sealed record IndexedClaim(
+    long Sequence,
+    string DocumentId,
+    int Index,
+    TextSpan Span,
+    IReadOnlyList<string> Words,
+    IReadOnlyList<string> Keys,
+    ClaimStatus Status,
+    string? Source,
+    string? SourceKey,
+    int? RespondsTo)
+{
+    public bool Denies => Status is ClaimStatus.Denied or ClaimStatus.Negated;
+
+    public ClaimRef Ref => new(DocumentId, Index);
+
+    /// <summary>Stored order: by document sequence, then by the claim's index in its document.</summary>
+    public int CompareOrder(IndexedClaim other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        var bySequence = Sequence.CompareTo(other.Sequence);
+        return bySequence != 0 ? bySequence : Index.CompareTo(other.Index);
+    }
+}

@@ -3,18 +3,32 @@ namespace Dossier.Linking;
 /// <summary>Keeps a store's story clusters and claim links up to date.</summary>
 public static class StoreLinking
 {
+    private const int PageSize = 128;
+
     /// <summary>
-    /// Places the documents stored since the last call in stories, then links the claims of every stored document and
-    /// keeps the links in the store.
+    /// Places the documents stored since the last call in stories, then links their claims with each other and with the
+    /// claims already linked that share a subject, and keeps the new links in the store: the links <see cref="Compute"/>
+    /// gives over every stored document in stored order, while a call reads only the new documents and their candidates.
+    /// How many documents it linked.
     /// </summary>
-    public static async Task<(IReadOnlyList<StoryCluster> Stories, IReadOnlyList<ClaimLink> Links)> RecomputeAsync(ILinkStore store, CancellationToken cancellationToken)
+    public static async Task<int> LinkNewAsync(ILinkStore store, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var stories = await StoriesAsync(store, null, cancellationToken);
-        var documents = await store.GetLinkableDocumentsAsync(cancellationToken);
-        var links = new ClaimLinker().LinkClaims(documents, stories, cancellationToken);
-        await store.SaveAsync(links, cancellationToken);
-        return (stories, links);
+        await StoryIndex.PlaceNewAsync(store.BeginStoryIndexAsync, new StoryClusterer(), cancellationToken);
+        var linker = new ClaimLinker();
+        var linked = 0;
+        while (true)
+        {
+            // A page a transaction, so that a crash loses at most a page's work and no claim is linked twice.
+            await using var transaction = await store.BeginClaimIndexAsync(cancellationToken);
+            var documents = await transaction.UnlinkedAsync(PageSize, cancellationToken);
+            if (documents.Count == 0) return linked;
+            var claims = documents.SelectMany(d => d.Document.Claims.Select(claim => ClaimLinker.Index(d.Document, claim, d.Sequence))).ToList();
+            var links = await linker.LinkNewAsync(claims, transaction, cancellationToken);
+            await transaction.SaveAsync(claims, links, documents[^1].Sequence, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            linked += documents.Count;
+        }
     }
 
     /// <summary>

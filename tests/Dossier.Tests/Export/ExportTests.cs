@@ -138,7 +138,7 @@ public sealed class ExportTests
             IReadOnlyList<ClaimLinkJson> links;
             await using (var linkStore = await SqliteLinkStore.OpenAsync(db, CancellationToken.None))
             {
-                await StoreLinking.RecomputeAsync(linkStore, CancellationToken.None);
+                await StoreLinking.LinkNewAsync(linkStore, CancellationToken.None);
                 links = await linkStore.GetClaimLinksAsync(CancellationToken.None);
             }
 
