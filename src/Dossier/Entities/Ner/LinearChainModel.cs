@@ -19,18 +19,37 @@ internal sealed class LinearChainModel
     private readonly ulong[] _rowIndex;
     private readonly float[] _rows;
 
+    // The weights of real-valued features (see TokenVectors), slot by slot, tag by tag, dimension by dimension; empty
+    // for a model without them. Held as the half-precision values the file stores, widened.
+    private readonly float[] _dense;
+
+    /// <param name="weights">
+    /// Bucket b's weight for tag y at b * tags + y; any weights after the 2^bucketBits rows are the dense blocks of
+    /// real-valued features (<see cref="TokenVectors"/>).
+    /// </param>
     public LinearChainModel(TagScheme scheme, int bucketBits, float[] weights, float[] transitions)
         : this(scheme, bucketBits, ToHalfBits(weights), transitions)
     {
     }
 
     private LinearChainModel(TagScheme scheme, int bucketBits, ushort[] weights, float[] transitions)
-        : this(scheme, bucketBits, WeightedRows(weights, 1 << bucketBits, scheme.Count), transitions)
+        : this(scheme, bucketBits, WeightedRows(weights, 1 << bucketBits, scheme.Count), transitions, Widen(weights.AsSpan((1 << bucketBits) * scheme.Count)))
     {
     }
 
-    private LinearChainModel(TagScheme scheme, int bucketBits, PackedRows packed, float[] transitions)
+    private LinearChainModel(LinearChainModel model, float[] dense)
     {
+        Scheme = model.Scheme;
+        BucketBits = model.BucketBits;
+        _rows = model._rows;
+        _rowIndex = model._rowIndex;
+        Transitions = model.Transitions;
+        _dense = dense;
+    }
+
+    private LinearChainModel(TagScheme scheme, int bucketBits, PackedRows packed, float[] transitions, float[] dense)
+    {
+        _dense = dense;
         Scheme = scheme;
         BucketBits = bucketBits;
         _rows = packed.Rows;
@@ -97,9 +116,17 @@ internal sealed class LinearChainModel
     /// <summary>Row y' (0..L-1) holds the weights of y' followed by y; row L holds those of y opening a sentence.</summary>
     public float[] Transitions { get; }
 
+    /// <summary>How many weights the model has for real-valued features (0 when it reads none).</summary>
+    public int DenseWeightCount => _dense.Length;
+
     /// <summary>The best tag sequence, in this model's own scheme.</summary>
     public int[] Decode(SentenceFeatures sentence)
     {
+        if (_dense.Length != (sentence.Vectors?.WeightCount(LabelCount) ?? 0))
+        {
+            throw new InvalidOperationException("The sentence's word vector features do not match the model's dense weights.");
+        }
+
         // The scores are working room, rented for the call: two passes decode every sentence of every article.
         var length = sentence.Length * LabelCount;
         var score = ArrayPool<float>.Shared.Rent(length);
@@ -108,6 +135,7 @@ internal sealed class LinearChainModel
             var emissions = score.AsSpan(0, length);
             emissions.Clear();
             PackedEmissions(sentence, emissions);
+            if (sentence.Vectors is { } vectors) AddDenseEmissions(vectors, _dense, LabelCount, emissions);
             return Viterbi(Scheme, sentence.Length, emissions, Transitions);
         }
         finally
@@ -121,6 +149,12 @@ internal sealed class LinearChainModel
     {
         var score = new float[sentence.Length * scheme.Count];
         Emissions(sentence, weights, scheme.Count, score);
+        if (sentence.Vectors is { } vectors)
+        {
+            var count = vectors.WeightCount(scheme.Count);
+            AddDenseEmissions(vectors, weights.AsSpan(weights.Length - count, count), scheme.Count, score);
+        }
+
         return Viterbi(scheme, sentence.Length, score, transitions);
     }
 
@@ -251,6 +285,41 @@ internal sealed class LinearChainModel
         }
     }
 
+    /// <summary>Adds to each token's scores the dot product of every slot's vector with that slot's weights per tag.</summary>
+    private static void AddDenseEmissions(TokenVectors vectors, ReadOnlySpan<float> dense, int labels, Span<float> emissions)
+    {
+        var dimensions = vectors.Table.Dimensions;
+        var slots = vectors.Slots;
+        var tokens = vectors.Rows.Length / slots;
+        for (var t = 0; t < tokens; t++)
+        {
+            var emission = emissions.Slice(t * labels, labels);
+            for (var k = 0; k < slots; k++)
+            {
+                var row = vectors.Rows[t * slots + k];
+                if (row < 0) continue;
+                var x = vectors.Table.Vector(row);
+                var block = dense.Slice(k * labels * dimensions, labels * dimensions);
+                for (var y = 0; y < labels; y++) emission[y] += Dot(x, block.Slice(y * dimensions, dimensions));
+            }
+        }
+    }
+
+    private static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    {
+        var i = 0;
+        var sum = 0f;
+        if (Vector256.IsHardwareAccelerated && a.Length >= Vector256<float>.Count)
+        {
+            var acc = Vector256<float>.Zero;
+            for (; i + Vector256<float>.Count <= a.Length; i += Vector256<float>.Count) acc += Vector256.Create(a[i..]) * Vector256.Create(b[i..]);
+            sum = Vector256.Sum(acc);
+        }
+
+        for (; i < a.Length; i++) sum += a[i] * b[i];
+        return sum;
+    }
+
     // A prefetch never faults, so an out-of-range bucket here is harmless; the read itself is bounds-checked.
     private static unsafe void Prefetch(byte* table, int bucket, int rowBytes)
     {
@@ -275,6 +344,13 @@ internal sealed class LinearChainModel
         for (; y < sum.Length; y++) sum[y] += row[y];
     }
 
+    private static float[] Widen(ReadOnlySpan<ushort> halves)
+    {
+        var widened = new float[halves.Length];
+        for (var i = 0; i < halves.Length; i++) widened[i] = (float)BitConverter.UInt16BitsToHalf(halves[i]);
+        return widened;
+    }
+
     private static ushort[] ToHalfBits(float[] weights)
     {
         var bits = new ushort[weights.Length];
@@ -297,6 +373,28 @@ internal sealed class LinearChainModel
             // Each weight was a half before it was widened, so narrowing it again gives back the same bits.
             foreach (var weight in _rows.AsSpan(start, LabelCount)) writer.Write(BitConverter.HalfToUInt16Bits((Half)weight));
         }
+    }
+
+    /// <summary>Writes the dense weights (after <see cref="Write"/>, by a caller whose format has room for them).</summary>
+    public void WriteDenseWeights(BinaryWriter writer)
+    {
+        writer.Write(_dense.Length);
+        foreach (var weight in _dense) writer.Write(BitConverter.HalfToUInt16Bits((Half)weight));
+    }
+
+    /// <summary>The same model with the dense weights that <see cref="WriteDenseWeights"/> wrote.</summary>
+    public LinearChainModel ReadDenseWeights(BinaryReader reader)
+    {
+        var count = reader.ReadInt32();
+        if (count < 0 || count % LabelCount != 0) throw new InvalidDataException("The model's dense weights are malformed.");
+        var halves = new ushort[count];
+        for (var i = 0; i < count; i++)
+        {
+            halves[i] = reader.ReadUInt16();
+            if (!Half.IsFinite(BitConverter.UInt16BitsToHalf(halves[i]))) throw new InvalidDataException("The model holds a weight that is not a finite number.");
+        }
+
+        return new LinearChainModel(this, Widen(halves));
     }
 
     public static LinearChainModel Read(BinaryReader reader) => Read(reader, TagScheme.ForCount);
@@ -325,6 +423,6 @@ internal sealed class LinearChainModel
             packer.Add(b, row);
         }
 
-        return new LinearChainModel(scheme, bits, packer.Pack(), transitions);
+        return new LinearChainModel(scheme, bits, packer.Pack(), transitions, []);
     }
 }

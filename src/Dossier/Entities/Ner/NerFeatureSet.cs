@@ -48,4 +48,17 @@ public enum NerFeatureSet
     /// case: "Bush" and "bush", "Apple" and "apple" have classes of their own, as in Ratinov and Roth's clusters.
     /// </summary>
     CasedSecondClasses = 128,
+
+    /// <summary>
+    /// The pretrained vectors of the word and its two neighbours (<see cref="WordVectorTable"/>) as real-valued
+    /// features, a dense block of weights per position (Turian et al. 2010): the vector places a rare name near the
+    /// words of its kind by degrees, where a class only says which cell it fell in.
+    /// </summary>
+    DenseWordVectors = 256,
+
+    /// <summary>
+    /// With <see cref="DenseWordVectors"/>: three more blocks that read the same positions' vectors only where that word
+    /// is capitalised, so that "bush" and "Bush", alike in the lower-case vectors, can weigh differently.
+    /// </summary>
+    CapitalisedDenseWordVectors = 512,
 }

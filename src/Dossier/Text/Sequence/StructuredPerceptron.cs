@@ -18,7 +18,11 @@ internal static class StructuredPerceptron
         return new LinearChainModel(scheme, bucketBits, weights, transitions);
     }
 
-    /// <summary>The averaged weights at full precision (bucket b's weight for tag y at b * tags + y), for callers that combine several runs.</summary>
+    /// <summary>
+    /// The averaged weights at full precision (bucket b's weight for tag y at b * tags + y, then the dense blocks of the
+    /// sentences' word vectors when they have them, as <see cref="LinearChainModel"/> reads them), for callers that
+    /// combine several runs.
+    /// </summary>
     /// <param name="featureDropout">
     /// The chance that each feature of a sentence is left out of one visit (decoded and updated without it), so that
     /// no weight can rely on a feature that co-occurs with it; 0 visits every sentence whole.
@@ -34,7 +38,8 @@ internal static class StructuredPerceptron
     {
         if (groupDropout > 0 && tokenGroups?.Count != data.Count) throw new ArgumentException("Group dropout needs the group of every sentence's features.", nameof(tokenGroups));
         var L = scheme.Count;
-        var size = (1 << bucketBits) * L;
+        var sparseSize = (1 << bucketBits) * L;
+        var size = sparseSize + (data.Count > 0 && data[0].Features.Vectors is { } vectors ? vectors.WeightCount(L) : 0);
         var weights = new float[size];
         var sums = new float[size];
         var transitions = new float[(L + 1) * L];
@@ -73,6 +78,8 @@ internal static class StructuredPerceptron
                                 weights[row + p] -= 1;
                                 sums[row + p] -= step;
                             }
+
+                            if (features.Vectors is { } tokenVectors) UpdateDense(tokenVectors, t, g, p, L, weights.AsSpan(sparseSize), sums.AsSpan(sparseSize), step);
                         }
 
                         var gPrev = t == 0 ? L : gold[t - 1];
@@ -99,6 +106,28 @@ internal static class StructuredPerceptron
         return (weights, transitions);
     }
 
+    // The dense blocks move as a bucket's row does, by the feature's value instead of by one: towards the gold tag, away
+    // from the predicted one, for every slot that reads a vector.
+    private static void UpdateDense(TokenVectors vectors, int t, int gold, int predicted, int labels, Span<float> weights, Span<float> sums, float step)
+    {
+        var dimensions = vectors.Table.Dimensions;
+        for (var k = 0; k < vectors.Slots; k++)
+        {
+            var row = vectors.Rows[t * vectors.Slots + k];
+            if (row < 0) continue;
+            var x = vectors.Table.Vector(row);
+            var toGold = (k * labels + gold) * dimensions;
+            var fromPredicted = (k * labels + predicted) * dimensions;
+            for (var d = 0; d < dimensions; d++)
+            {
+                weights[toGold + d] += x[d];
+                sums[toGold + d] += step * x[d];
+                weights[fromPredicted + d] -= x[d];
+                sums[fromPredicted + d] -= step * x[d];
+            }
+        }
+    }
+
     private static SentenceFeatures WithoutGroups(SentenceFeatures sentence, bool[] inGroup, double dropout, Random random)
     {
         var kept = new List<int>(sentence.Features.Length);
@@ -114,7 +143,7 @@ internal static class StructuredPerceptron
             offsets[t + 1] = kept.Count;
         }
 
-        return new SentenceFeatures([.. kept], offsets);
+        return new SentenceFeatures([.. kept], offsets) { Vectors = sentence.Vectors };
     }
 
     private static SentenceFeatures Thinned(SentenceFeatures sentence, double dropout, Random random)
@@ -131,6 +160,6 @@ internal static class StructuredPerceptron
             offsets[t + 1] = kept.Count;
         }
 
-        return new SentenceFeatures([.. kept], offsets);
+        return new SentenceFeatures([.. kept], offsets) { Vectors = sentence.Vectors };
     }
 }
