@@ -1,0 +1,86 @@
+using System.Text;
+using Dossier.Entities.Ner;
+
+namespace Dossier.Tests.Entities;
+
+public sealed class DenseWordVectorsTests
+{
+    // People's names point one way, places' another; "Quorvat" and "Blenheimsk" never occur in training.
+    private static readonly (string Word, float[] Vector)[] Vectors =
+    [
+        ("alvarez", [1f, 0.1f, 0f]), ("brennan", [0.9f, 0.2f, 0.1f]), ("castillo", [1f, 0f, 0.2f]), ("quorvat", [0.95f, 0.1f, 0.1f]),
+        ("lisbon", [0.1f, 1f, 0f]), ("madrid", [0.2f, 0.9f, 0.1f]), ("nairobi", [0f, 1f, 0.2f]), ("blenheimsk", [0.1f, 0.95f, 0.1f]),
+    ];
+
+    private static NerModel Train(NerFeatureSet featureSet)
+    {
+        var conll = new StringBuilder("-DOCSTART- -X- O O\n\n");
+        foreach (var (name, tag) in new[] { ("Alvarez", "I-PER"), ("Lisbon", "I-LOC"), ("Brennan", "I-PER"), ("Madrid", "I-LOC"), ("Castillo", "I-PER"), ("Nairobi", "I-LOC") })
+        {
+            conll.Append($"{name} {tag}\nspoke O\n. O\n\n");
+        }
+
+        var options = new NerTrainingOptions { BucketBits = 16, Epochs = 10, Seed = 1, SecondPass = false, FeatureSet = featureSet };
+        return NerTrainer.Train(
+            ConllReader.Read(new StringReader(conll.ToString())), Gazetteer.Empty, WordClusters.Empty, options, wordVectors: WordVectorTable.Create(Vectors, scale: 3));
+    }
+
+    private static string[] TagsOfUnseenNames(NerModel model)
+    {
+        IReadOnlyList<IReadOnlyList<string>> sentences = [["Quorvat", "spoke", "."], ["Blenheimsk", "spoke", "."]];
+        return new NerTagger(model).Tag(sentences).Select(tags => NerLabels.Names[tags[0]]).ToArray();
+    }
+
+    [Fact]
+    public void AnUnseenNameTakesTheTypeOfTheNamesItsVectorIsNear()
+    {
+        Assert.Equal(["B-PER", "B-LOC"], TagsOfUnseenNames(Train(NerFeatureSet.DenseWordVectors)));
+        // Without the vectors nothing tells the two unseen names apart.
+        var plain = TagsOfUnseenNames(Train(NerFeatureSet.None));
+        Assert.Equal(plain[0], plain[1]);
+    }
+
+    [Fact]
+    public void ASavedModelKeepsItsVectorsAndDenseWeights()
+    {
+        var model = Train(NerFeatureSet.DenseWordVectors);
+        using var stream = new MemoryStream();
+        model.Save(stream);
+        var loaded = NerModel.Load(new MemoryStream(stream.ToArray()));
+
+        Assert.Equal(TagsOfUnseenNames(model), TagsOfUnseenNames(loaded));
+        Assert.Equal(Vectors.Length, loaded.WordVectors!.Count);
+        Assert.Equal(model.FirstPass.DenseWeightCount, loaded.FirstPass.DenseWeightCount);
+        using var again = new MemoryStream();
+        loaded.Save(again);
+        Assert.Equal(stream.ToArray(), again.ToArray());
+    }
+
+    [Fact]
+    public void TheTableHoldsEachWordOnceAtUnitLengthTimesTheScale()
+    {
+        var table = WordVectorTable.Create([("Paris", [3f, 4f]), ("paris", [1f, 0f]), ("nowhere", [0f, 0f])], scale: 2);
+
+        Assert.Equal(1, table.Count);
+        Assert.Equal(-1, table.RowOf(StableHash.OfLower("nowhere")));
+        var row = table.RowOf(StableHash.OfLower("PARIS"));
+        Assert.Equal([1.2f, 1.6f], table.Vector(row).ToArray(), (a, b) => Math.Abs(a - b) < 1e-3);
+    }
+
+    [Fact]
+    public void EachTokenReadsItsNeighboursVectorsAndTheCapitalisedBlocksOnlyCapitalisedWords()
+    {
+        var table = WordVectorTable.Create(Vectors, scale: 1);
+        int Row(string word) => table.RowOf(StableHash.OfLower(word));
+        IReadOnlyList<IReadOnlyList<string>> sentences = [["Lisbon", "and", "madrid"]];
+        var set = NerFeatureSet.DenseWordVectors | NerFeatureSet.CapitalisedDenseWordVectors;
+
+        var vectors = new NerFeatureExtractor(Gazetteer.Empty, WordClusters.Empty, 16, TagScheme.Iob2, set, table).Extract(sentences, null)[0].Vectors!;
+
+        Assert.Equal(6, vectors.Slots);
+        Assert.Equal(
+            [-1, Row("lisbon"), -1, -1, Row("lisbon"), -1, Row("lisbon"), -1, Row("madrid"), Row("lisbon"), -1, -1, -1, Row("madrid"), -1, -1, -1, -1],
+            vectors.Rows);
+        Assert.Null(new NerFeatureExtractor(Gazetteer.Empty, WordClusters.Empty, 16, TagScheme.Iob2, NerFeatureSet.None, table).Extract(sentences, null)[0].Vectors);
+    }
+}
