@@ -12,7 +12,7 @@ public sealed class DenseWordVectorsTests
         ("lisbon", [0.1f, 1f, 0f]), ("madrid", [0.2f, 0.9f, 0.1f]), ("nairobi", [0f, 1f, 0.2f]), ("blenheimsk", [0.1f, 0.95f, 0.1f]),
     ];
 
-    private static NerModel Train(NerFeatureSet featureSet)
+    private static NerModel Train(NerFeatureSet featureSet, double vectorDropout = 0)
     {
         var conll = new StringBuilder("-DOCSTART- -X- O O\n\n");
         foreach (var (name, tag) in new[] { ("Alvarez", "I-PER"), ("Lisbon", "I-LOC"), ("Brennan", "I-PER"), ("Madrid", "I-LOC"), ("Castillo", "I-PER"), ("Nairobi", "I-LOC") })
@@ -20,7 +20,7 @@ public sealed class DenseWordVectorsTests
             conll.Append($"{name} {tag}\nspoke O\n. O\n\n");
         }
 
-        var options = new NerTrainingOptions { BucketBits = 16, Epochs = 10, Seed = 1, SecondPass = false, FeatureSet = featureSet };
+        var options = new NerTrainingOptions { BucketBits = 16, Epochs = 10, Seed = 1, SecondPass = false, FeatureSet = featureSet, VectorDropout = vectorDropout };
         return NerTrainer.Train(
             ConllReader.Read(new StringReader(conll.ToString())), Gazetteer.Empty, WordClusters.Empty, options, wordVectors: WordVectorTable.Create(Vectors, scale: 3));
     }
@@ -38,6 +38,15 @@ public sealed class DenseWordVectorsTests
         // Without the vectors nothing tells the two unseen names apart.
         var plain = TagsOfUnseenNames(Train(NerFeatureSet.None));
         Assert.Equal(plain[0], plain[1]);
+    }
+
+    [Fact]
+    public void VectorDropoutLeavesTheVectorsOutOfTraining()
+    {
+        // Left out of every visit, the vectors teach nothing, and the unseen names are no longer told apart.
+        var tags = TagsOfUnseenNames(Train(NerFeatureSet.DenseWordVectors, vectorDropout: 1));
+        Assert.Equal(tags[0], tags[1]);
+        Assert.Equal(["B-PER", "B-LOC"], TagsOfUnseenNames(Train(NerFeatureSet.DenseWordVectors, vectorDropout: 0.2)));
     }
 
     [Fact]

@@ -43,6 +43,9 @@ public sealed record NerTrainingOptions
     /// </summary>
     public double WordDropout { get; init; }
 
+    /// <summary>For the perceptron: the chance that a word's pretrained vector is left out of one visit (0: never).</summary>
+    public double VectorDropout { get; init; }
+
     /// <summary>Word dropout leaves out the own-word features of capitalised words only (names), not of every word.</summary>
     public bool WordDropoutCapitalisedOnly { get; init; }
 
@@ -186,7 +189,7 @@ public static class NerTrainer
             NerLearner.Crf => LinearChainCrf.TrainWeights(
                 data.Sentences, scheme, options.BucketBits, new CrfOptions(options.Epochs, options.CrfVariance, options.CrfLearningRate), seed, name, log, learnable),
             _ => StructuredPerceptron.TrainWeights(
-                data.Sentences, scheme, options.BucketBits, options.Epochs, seed, name, log, learnable, options.FeatureDropout, data.OwnWord, options.WordDropout),
+                data.Sentences, scheme, options.BucketBits, options.Epochs, seed, name, log, learnable, options.FeatureDropout, data.OwnWord, options.WordDropout, options.VectorDropout),
         };
 
     // Which buckets may be learnt: those seen in at least MinFeatureCount training tokens (all when it is 1).

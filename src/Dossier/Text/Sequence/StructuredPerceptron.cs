@@ -32,9 +32,13 @@ internal static class StructuredPerceptron
     /// <paramref name="groupDropout"/> leaves out of a token all together.
     /// </param>
     /// <param name="groupDropout">The chance that a token's group of features is left out of one visit (0: never).</param>
+    /// <param name="vectorDropout">
+    /// The chance that a word's pretrained vector is left out of one visit, in every slot that reads it (0: never), so that
+    /// the model learns to tag words the vectors do not know, as names newer than the vectors are.
+    /// </param>
     public static (float[] Weights, float[] Transitions) TrainWeights(
         IReadOnlyList<(SentenceFeatures Features, int[] Gold)> data, TagScheme scheme, int bucketBits, int epochs, int seed, string name, Action<string>? log,
-        bool[]? learnable = null, double featureDropout = 0, IReadOnlyList<bool[]>? tokenGroups = null, double groupDropout = 0)
+        bool[]? learnable = null, double featureDropout = 0, IReadOnlyList<bool[]>? tokenGroups = null, double groupDropout = 0, double vectorDropout = 0)
     {
         if (groupDropout > 0 && tokenGroups?.Count != data.Count) throw new ArgumentException("Group dropout needs the group of every sentence's features.", nameof(tokenGroups));
         var L = scheme.Count;
@@ -49,6 +53,7 @@ internal static class StructuredPerceptron
         // Its own generator, so that the visiting order does not depend on the dropout.
         var dropping = new Random(seed ^ 0x5EED);
         var groupDropping = new Random(seed ^ 0x6A0D);
+        var vectorDropping = new Random(seed ^ 0x7EC7);
         var step = 1f;
         for (var epoch = 0; epoch < epochs; epoch++)
         {
@@ -59,6 +64,7 @@ internal static class StructuredPerceptron
                 var (features, gold) = data[index];
                 if (groupDropout > 0) features = WithoutGroups(features, tokenGroups![index], groupDropout, groupDropping);
                 if (featureDropout > 0) features = Thinned(features, featureDropout, dropping);
+                if (vectorDropout > 0 && features.Vectors is { } visited) features = features with { Vectors = WithoutVectors(visited, vectorDropout, vectorDropping) };
                 var predicted = LinearChainModel.Decode(scheme, features, weights, transitions);
                 if (!predicted.AsSpan().SequenceEqual(gold))
                 {
@@ -126,6 +132,25 @@ internal static class StructuredPerceptron
                 sums[fromPredicted + d] -= step * x[d];
             }
         }
+    }
+
+    // Slot k of token t reads the word at t + (k % 3) - 1 (see TokenVectors), so a word left out is left out of all three.
+    private static TokenVectors WithoutVectors(TokenVectors vectors, double dropout, Random random)
+    {
+        var length = vectors.Rows.Length / vectors.Slots;
+        var dropped = new bool[length];
+        for (var t = 0; t < length; t++) dropped[t] = random.NextDouble() < dropout;
+        var rows = (int[])vectors.Rows.Clone();
+        for (var t = 0; t < length; t++)
+        {
+            for (var k = 0; k < vectors.Slots; k++)
+            {
+                var at = t + k % 3 - 1;
+                if (at >= 0 && at < length && dropped[at]) rows[t * vectors.Slots + k] = -1;
+            }
+        }
+
+        return vectors with { Rows = rows };
     }
 
     private static SentenceFeatures WithoutGroups(SentenceFeatures sentence, bool[] inGroup, double dropout, Random random)
