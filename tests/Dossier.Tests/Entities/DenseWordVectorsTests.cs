@@ -92,4 +92,49 @@ public sealed class DenseWordVectorsTests
             vectors.Rows);
         Assert.Null(new NerFeatureExtractor(Gazetteer.Empty, WordClusters.Empty, 16, TagScheme.Iob2, NerFeatureSet.None, table).Extract(sentences, null)[0].Vectors);
     }
+
+    [Fact]
+    public void EachPositionWhoseWordHasNoVectorAddsAFeatureOfItsPositionAndCase()
+    {
+        var table = WordVectorTable.Create(Vectors, scale: 1);
+        IReadOnlyList<IReadOnlyList<string>> sentences = [["Zentrix", "met", "Lisbon"]];
+        int[][] Tokens(NerFeatureSet set)
+        {
+            var features = new NerFeatureExtractor(Gazetteer.Empty, WordClusters.Empty, 16, TagScheme.Iob2, set, table).Extract(sentences, null)[0];
+            return Enumerable.Range(0, features.Length).Select(t => features.Features[features.Offsets[t]..features.Offsets[t + 1]]).ToArray();
+        }
+
+        var without = Tokens(NerFeatureSet.DenseWordVectors);
+        var with = Tokens(NerFeatureSet.DenseWordVectors | NerFeatureSet.MissingVectorIndicators);
+        var added = with.Select((features, t) => features.Except(without[t]).ToArray()).ToArray();
+
+        // "Zentrix" and "met" have no vector; "Lisbon" has one, and nothing lies outside the sentence.
+        Assert.Equal([2, 2, 1], added.Select(features => features.Length));
+        Assert.Equal(with.Select(f => f.Length), without.Select((f, t) => f.Length + added[t].Length));
+        // Position and case tell the five apart: Zentrix as the token and as the word before, met as the word after, the token
+        // and the word before.
+        Assert.Equal(5, added.SelectMany(features => features).Distinct().Count());
+    }
+
+    [Fact]
+    public void ACapitalisedWordWithoutAVectorReadsTheMeanOfTheCapitalisedWords()
+    {
+        var table = WordVectorTable.Create(Vectors, scale: 2).WithCapitalisedStandIn(["Lisbon", "Madrid", "Zentrix"]);
+        IReadOnlyList<IReadOnlyList<string>> sentences = [["Zentrix", "and", "zentrix", "Lisbon"]];
+        int[] OwnRows(NerFeatureSet set)
+        {
+            var vectors = new NerFeatureExtractor(Gazetteer.Empty, WordClusters.Empty, 16, TagScheme.Iob2, set, table).Extract(sentences, null)[0].Vectors!;
+            return Enumerable.Range(0, 4).Select(t => vectors.Rows[t * vectors.Slots + 1]).ToArray();
+        }
+
+        var standIn = table.CapitalisedStandInRow;
+        Assert.Equal(Vectors.Length, standIn);
+        // Lisbon's and Madrid's unit vectors averaged ("Zentrix" has none), times the scale.
+        var lisbon = table.Vector(table.RowOf(StableHash.OfLower("lisbon"))).ToArray();
+        var madrid = table.Vector(table.RowOf(StableHash.OfLower("madrid"))).ToArray();
+        Assert.Equal(lisbon.Zip(madrid, (a, b) => (a + b) / 2), table.Vector(standIn).ToArray(), (a, b) => Math.Abs(a - b) < 1e-2);
+        var lisbonRow = table.RowOf(StableHash.OfLower("lisbon"));
+        Assert.Equal([standIn, -1, -1, lisbonRow], OwnRows(NerFeatureSet.DenseWordVectors | NerFeatureSet.CapitalisedVectorStandIn));
+        Assert.Equal([-1, -1, -1, lisbonRow], OwnRows(NerFeatureSet.DenseWordVectors));
+    }
 }

@@ -152,6 +152,34 @@ internal sealed class LinearChainModel
         }
     }
 
+    /// <summary>
+    /// What token <paramref name="token"/>'s score per tag is made of: the sum of its buckets' rows, and each slot's dot
+    /// product with its word vector (zeros where the slot reads none).
+    /// </summary>
+    internal (float[] Sparse, float[][] DenseBySlot) EmissionParts(SentenceFeatures sentence, int token)
+    {
+        var sparse = new float[LabelCount];
+        for (var k = sentence.Offsets[token]; k < sentence.Offsets[token + 1]; k++)
+        {
+            var start = RowStart(sentence.Features[k]);
+            if (start >= 0) AddRow(sparse, _rows.AsSpan(start, LabelCount));
+        }
+
+        var slots = sentence.Vectors?.Slots ?? 0;
+        var dense = new float[slots][];
+        for (var k = 0; k < slots; k++)
+        {
+            var vectors = sentence.Vectors!;
+            dense[k] = new float[LabelCount];
+            var row = vectors.Rows[token * slots + k];
+            if (row < 0) continue;
+            var dimensions = vectors.Table.Dimensions;
+            for (var y = 0; y < LabelCount; y++) dense[k][y] = Dot(vectors.Table.Vector(row), _dense.AsSpan((k * LabelCount + y) * dimensions, dimensions));
+        }
+
+        return (sparse, dense);
+    }
+
     /// <summary>Decoding with full-precision weights, as training updates them.</summary>
     public static int[] Decode(TagScheme scheme, SentenceFeatures sentence, float[] weights, float[] transitions)
     {

@@ -39,6 +39,7 @@ internal sealed class NerFeatureExtractor
     private readonly TagScheme _scheme;
     private readonly NerFeatureSet _featureSet;
     private readonly WordVectorTable? _wordVectors;
+    private readonly int _capitalisedStandIn;
 
     /// <param name="wordVectors">The pretrained vectors read when <paramref name="featureSet"/> has <see cref="NerFeatureSet.DenseWordVectors"/>.</param>
     public NerFeatureExtractor(
@@ -50,6 +51,7 @@ internal sealed class NerFeatureExtractor
         }
 
         _wordVectors = (featureSet & NerFeatureSet.DenseWordVectors) != 0 ? wordVectors : null;
+        _capitalisedStandIn = _wordVectors is not null && (featureSet & NerFeatureSet.CapitalisedVectorStandIn) != 0 ? _wordVectors.CapitalisedStandInRow : -1;
         _scheme = scheme;
         _featureSet = featureSet;
         _gazetteer = gazetteer;
@@ -222,6 +224,7 @@ internal sealed class NerFeatureExtractor
             info.Suffix3 = span.Length >= 3 ? StableHash.OfLower(span[^3..]) : 0;
             info.Suffix4 = span.Length >= 4 ? StableHash.OfLower(span[^4..]) : 0;
             info.VectorRow = _wordVectors?.RowOf(info.LowerWord) ?? -1;
+            if (info.VectorRow < 0 && (info.Flags & Cap) != 0 && _capitalisedStandIn >= 0) info.VectorRow = _capitalisedStandIn;
             info.Cluster = _clusters.PathOf(info.LowerWord);
             info.SecondCluster = _clusters.PathOf((_featureSet & NerFeatureSet.CasedSecondClasses) != 0 ? info.Word : info.LowerWord, 1);
             if ((_featureSet & NerFeatureSet.PretrainedClasses) != 0 && ((_featureSet & NerFeatureSet.CapitalisedPretrainedClasses) == 0 || (info.Flags & Cap) != 0))
@@ -380,6 +383,15 @@ internal sealed class NerFeatureExtractor
         Add(f, StableHash.Mix(28, t + 1 < tokens.Length ? next.Word : end));
         if ((_featureSet & NerFeatureSet.NoWordWindow) == 0) Add(f, StableHash.Mix(29, prevWord, w.LowerWord, nextWord));
         if ((_featureSet & NerFeatureSet.CharacterTrigrams) != 0 && (w.Flags & HasLetter) != 0) AddTrigrams(f, w.Text);
+        if (_wordVectors is not null && (_featureSet & NerFeatureSet.MissingVectorIndicators) != 0)
+        {
+            // The same positions as the dense slots (see TokenVectors); a position outside the sentence has no word to miss.
+            for (var k = 0; k < 3; k++)
+            {
+                var at = t + k - 1;
+                if (at >= 0 && at < tokens.Length && tokens[at].VectorRow < 0) Add(f, StableHash.Mix(80, (ulong)k, (ulong)(tokens[at].Flags & Cap)));
+            }
+        }
 
         AddGazetteer(f, 30, w.GazBegin, 0);
         AddGazetteer(f, 30, w.GazInside, 1);

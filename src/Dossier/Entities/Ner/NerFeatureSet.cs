@@ -61,4 +61,21 @@ public enum NerFeatureSet
     /// is capitalised, so that "bush" and "Bush", alike in the lower-case vectors, can weigh differently.
     /// </summary>
     CapitalisedDenseWordVectors = 512,
+
+    /// <summary>
+    /// With <see cref="DenseWordVectors"/>: a feature per position (the word before, the word, the word after) and case
+    /// where that word has no vector, a learnt stand-in for the vector it lacks. Without it, the neighbours' blocks learn
+    /// tag preferences that the word's own vector offsets, and a name newer than the vectors ("WeChat"), which has none,
+    /// keeps only the neighbours' side: a full stop after it reads as "not a name".
+    /// </summary>
+    MissingVectorIndicators = 1024,
+
+    /// <summary>
+    /// With <see cref="DenseWordVectors"/>: a capitalised word without a vector reads the table's capitalised stand-in
+    /// (<see cref="WordVectorTable.WithCapitalisedStandIn"/>), the mean vector of the capitalised words in training, instead
+    /// of nothing. The neighbours' blocks learn alongside the word's own vector, which for a capitalised word carries its
+    /// share of "this is a name"; a name newer than the vectors ("WeChat") would otherwise lack that share and keep only
+    /// the neighbours' side, where a full stop after it reads as "not a name".
+    /// </summary>
+    CapitalisedVectorStandIn = 2048,
 }

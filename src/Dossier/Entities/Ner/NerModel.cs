@@ -145,17 +145,25 @@ public sealed class NerTagger
     public NerModel Model => _model;
 
     /// <summary>Tag indices (see <see cref="NerLabels"/>) for every token of every sentence of one document.</summary>
-    public int[][] Tag(IReadOnlyList<IReadOnlyList<string>> sentences)
+    public int[][] Tag(IReadOnlyList<IReadOnlyList<string>> sentences) => Passes(sentences).Final;
+
+    /// <summary>
+    /// Both passes' tags and the features each read, so that a wrong tag can be traced to the pass that chose it: the first
+    /// pass's in the model's own scheme, the final ones in IOB2; the second pass's features are null for a model with one pass.
+    /// </summary>
+    internal TaggerPasses Passes(IReadOnlyList<IReadOnlyList<string>> sentences)
     {
         var prepared = _first.Prepare(sentences);
         var features = _first.Extract(prepared, null);
         var tags = new int[sentences.Count][];
         for (var s = 0; s < features.Length; s++) tags[s] = _model.FirstPass.Decode(features[s]);
-        if (_second is null || _model.SecondPass is null) return tags.Select(_model.FirstPass.Scheme.ToIob2).ToArray();
+        if (_second is null || _model.SecondPass is null) return new TaggerPasses(tags, features, tags.Select(_model.FirstPass.Scheme.ToIob2).ToArray(), null);
         var sameBuckets = _model.SecondPass.BucketBits == _model.FirstPass.BucketBits;
         var secondFeatures = _second.Extract(prepared, tags, sameBuckets ? features : null);
         var final = new int[sentences.Count][];
         for (var s = 0; s < secondFeatures.Length; s++) final[s] = _model.SecondPass.Scheme.ToIob2(_model.SecondPass.Decode(secondFeatures[s]));
-        return final;
+        return new TaggerPasses(tags, features, final, secondFeatures);
     }
 }
+
+internal sealed record TaggerPasses(int[][] First, SentenceFeatures[] FirstFeatures, int[][] Final, SentenceFeatures[]? SecondFeatures);

@@ -88,6 +88,12 @@ public static class NerTrainer
             throw new ArgumentException("The CRF learner does not learn dense word vector weights; use the perceptron.", nameof(options));
         }
 
+        if (wordVectors is not null && (options.FeatureSet & NerFeatureSet.CapitalisedVectorStandIn) != 0)
+        {
+            wordVectors = wordVectors.WithCapitalisedStandIn(documents.SelectMany(document => document.Sentences).SelectMany(sentence => sentence.Tokens)
+                .Select(NerText.Normalize).Where(word => word.Length > 0 && char.IsUpper(word[0])));
+        }
+
         var scheme = options.Bilou ? TagScheme.Bilou : TagScheme.Iob2;
         var extractor = new NerFeatureExtractor(gazetteer, clusters, options.BucketBits, scheme, options.FeatureSet, wordVectors);
         var gold = documents.Select(document => document.Sentences.Select(sentence => scheme.FromIob2(sentence.Tags!)).ToArray()).ToArray();

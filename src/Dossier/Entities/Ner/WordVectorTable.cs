@@ -52,6 +52,35 @@ public sealed class WordVectorTable
         return new WordVectorTable(dimensions, scale, [.. words], [.. halves]);
     }
 
+    // The key of the capitalised stand-in's row: a hash no written word has, as the tagger's normalised tokens never hold
+    // a control character.
+    private static readonly ulong CapitalisedStandInKey = StableHash.Of("\u0001capitalised");
+
+    /// <summary>
+    /// The same table with a stand-in row for capitalised words that have no vector: the mean of
+    /// <paramref name="capitalisedWords"/>' unit vectors (each written word once per occurrence), what a capitalised word
+    /// reads on average. Words without a vector are skipped; the table is returned as it is when none has one.
+    /// </summary>
+    public WordVectorTable WithCapitalisedStandIn(IEnumerable<string> capitalisedWords)
+    {
+        var sum = new double[Dimensions];
+        var count = 0;
+        foreach (var word in capitalisedWords)
+        {
+            var row = RowOf(StableHash.OfLower(word));
+            if (row < 0 || row == CapitalisedStandInRow) continue;
+            for (var d = 0; d < Dimensions; d++) sum[d] += (float)BitConverter.UInt16BitsToHalf(_unitHalves[row * Dimensions + d]);
+            count++;
+        }
+
+        if (count == 0) return this;
+        var halves = _unitHalves.Concat(sum.Select(total => BitConverter.HalfToUInt16Bits((Half)(total / count)))).ToArray();
+        return new WordVectorTable(Dimensions, Scale, [.. _words, CapitalisedStandInKey], halves);
+    }
+
+    /// <summary>The row a capitalised word without a vector reads (see <see cref="WithCapitalisedStandIn"/>), or -1 when the table has none.</summary>
+    internal int CapitalisedStandInRow => RowOf(CapitalisedStandInKey);
+
     /// <summary>The row of the word with this lower-cased hash (see <see cref="StableHash.OfLower"/>), or -1 when it has no vector.</summary>
     internal int RowOf(ulong lowerWord) => _rows.TryGetValue(lowerWord, out var row) ? row : -1;
 
