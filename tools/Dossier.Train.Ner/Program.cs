@@ -4,7 +4,7 @@ using Dossier.Entities.Ner;
 using Dossier.Train.Ner;
 
 // Trains and scores the entity recogniser from the shared CoNLL-2003 data and name lists.
-//   train --shared DIR --out FILE [--bits N] [--epochs N] [--seed N] [--folds N] [--mix N] [--first-pass-only] [--bilou] [--no-gazetteer] [--sanctions-gazetteer] [--no-clusters] [--clusters FILE] [--other-news|--staged-text] [--cluster-window N] [--second-clusters FILE [--second-cluster-window N] [--second-cluster-text reuters|othernews|staged] [--second-cluster-cased]] [--pretrained-classes [--pretrained-capitalised] [--glove FILE] [--glove-words N] [--glove-clusters FILE]] [--dense-vectors [--dense-scale S] [--dense-capitalised] [--glove FILE] [--glove-words N] [--vector-dropout P] [--missing-vector-features] [--capitalised-stand-in]] [--features LIST] [--min-count N] [--learner perceptron|crf] [--dropout P] [--second-dropout P] [--word-dropout P [--word-dropout-capitalised]] [--self-train MODEL,MODEL... [--self-articles N]] [--variance S2] [--rate ETA]
+//   train --shared DIR --out FILE [--bits N] [--epochs N] [--seed N] [--folds N] [--mix N] [--first-pass-only] [--bilou] [--no-gazetteer] [--sanctions-gazetteer] [--no-clusters] [--clusters FILE] [--other-news|--staged-text] [--cluster-window N] [--second-clusters FILE [--second-cluster-window N] [--second-cluster-text reuters|othernews|staged] [--second-cluster-cased]] [--pretrained-classes [--pretrained-capitalised] [--glove FILE] [--glove-words N] [--glove-clusters FILE]] [--dense-vectors [--dense-scale S] [--dense-capitalised] [--glove FILE] [--glove-words N] [--vector-dropout P] [--missing-vector-features] [--capitalised-stand-in] [--case-split-vectors]] [--features LIST] [--min-count N] [--learner perceptron|crf] [--dropout P] [--second-dropout P] [--word-dropout P [--word-dropout-capitalised]] [--self-train MODEL,MODEL... [--self-articles N]] [--variance S2] [--rate ETA]
 //   eval  --shared DIR --model FILE [--split testa|testb] [--tagged FILE]
 var options = Options.Parse(args);
 var shared = options.Get("shared", "../shared");
@@ -58,7 +58,8 @@ switch (options.Command)
                 | (wordVectors is null ? NerFeatureSet.None : NerFeatureSet.DenseWordVectors)
                 | (wordVectors is not null && options.Has("dense-capitalised") ? NerFeatureSet.CapitalisedDenseWordVectors : NerFeatureSet.None)
                 | (wordVectors is not null && options.Has("missing-vector-features") ? NerFeatureSet.MissingVectorIndicators : NerFeatureSet.None)
-                | (wordVectors is not null && options.Has("capitalised-stand-in") ? NerFeatureSet.CapitalisedVectorStandIn : NerFeatureSet.None),
+                | (wordVectors is not null && options.Has("capitalised-stand-in") ? NerFeatureSet.CapitalisedVectorStandIn : NerFeatureSet.None)
+                | (wordVectors is not null && options.Has("case-split-vectors") ? NerFeatureSet.CaseSplitVectorBlocks : NerFeatureSet.None),
             Learner = Enum.Parse<NerLearner>(options.Get("learner", "Perceptron"), ignoreCase: true),
             FeatureDropout = double.Parse(options.Get("dropout", "0"), CultureInfo.InvariantCulture),
             WordDropout = double.Parse(options.Get("word-dropout", "0"), CultureInfo.InvariantCulture),

@@ -137,4 +137,20 @@ public sealed class DenseWordVectorsTests
         Assert.Equal([standIn, -1, -1, lisbonRow], OwnRows(NerFeatureSet.DenseWordVectors | NerFeatureSet.CapitalisedVectorStandIn));
         Assert.Equal([-1, -1, -1, lisbonRow], OwnRows(NerFeatureSet.DenseWordVectors));
     }
+
+    [Fact]
+    public void AWordLeftOutOfAVisitReadsWhatAWordWithoutAVectorReads()
+    {
+        var table = WordVectorTable.Create(Vectors, scale: 1).WithCapitalisedStandIn(["Lisbon"]);
+        IReadOnlyList<IReadOnlyList<string>> sentences = [["Madrid", "and", "lisbon"]];
+        var set = NerFeatureSet.DenseWordVectors | NerFeatureSet.CapitalisedVectorStandIn;
+        var vectors = new NerFeatureExtractor(Gazetteer.Empty, WordClusters.Empty, 16, TagScheme.Iob2, set, table).Extract(sentences, null)[0].Vectors!;
+
+        var standIn = table.CapitalisedStandInRow;
+        Assert.Equal([standIn, -1, -1], vectors.LeftOutRows!);
+        var left = Dossier.Text.Sequence.StructuredPerceptron.WithoutVectors(vectors, dropout: 1, new Random(1));
+        // Madrid, capitalised, reads the stand-in wherever it was read; lower-case lisbon reads nothing, and "and" never read anything.
+        Assert.Equal([-1, standIn, -1, standIn, -1, -1, -1, -1, -1], left.Rows);
+        Assert.Null(new NerFeatureExtractor(Gazetteer.Empty, WordClusters.Empty, 16, TagScheme.Iob2, NerFeatureSet.DenseWordVectors, table).Extract(sentences, null)[0].Vectors!.LeftOutRows);
+    }
 }

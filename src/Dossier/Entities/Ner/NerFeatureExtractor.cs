@@ -16,6 +16,12 @@ internal sealed record SentenceFeatures(int[] Features, int[] Offsets)
 /// </summary>
 internal sealed record TokenVectors(WordVectorTable Table, int Slots, int[] Rows)
 {
+    /// <summary>
+    /// Per token, the row its word reads in training when its own vector is left out (see vector dropout): the capitalised
+    /// stand-in for a capitalised word when the model has one, as a word the vectors do not know reads it; null: nothing.
+    /// </summary>
+    public int[]? LeftOutRows { get; init; }
+
     /// <summary>How many weights the dense blocks of a model with <paramref name="labels"/> tags hold: one per slot, tag and dimension.</summary>
     public int WeightCount(int labels) => Slots * labels * Table.Dimensions;
 }
@@ -48,6 +54,11 @@ internal sealed class NerFeatureExtractor
         if ((featureSet & NerFeatureSet.DenseWordVectors) != 0 && wordVectors is null)
         {
             throw new ArgumentException("Dense word vector features need the word vector table.", nameof(wordVectors));
+        }
+
+        if ((featureSet & NerFeatureSet.CaseSplitVectorBlocks) != 0 && (featureSet & NerFeatureSet.CapitalisedDenseWordVectors) != 0)
+        {
+            throw new ArgumentException("The case-split vector blocks and the capitalised vector blocks both use slots 3 to 5; choose one.", nameof(featureSet));
         }
 
         _wordVectors = (featureSet & NerFeatureSet.DenseWordVectors) != 0 ? wordVectors : null;
@@ -160,23 +171,34 @@ internal sealed class NerFeatureExtractor
     }
 
     // Slots 0-2: the vectors of the word before, the word and the word after; with the capitalised variant, slots 3-5 the
-    // same where that word is capitalised.
+    // same where that word is capitalised; with the case split, slots 0-2 for a token that is not capitalised and 3-5 for
+    // one that is.
     private TokenVectors TokenVectors(TokenInfo[] tokens)
     {
-        var slots = (_featureSet & NerFeatureSet.CapitalisedDenseWordVectors) != 0 ? 6 : 3;
+        var caseSplit = (_featureSet & NerFeatureSet.CaseSplitVectorBlocks) != 0;
+        var slots = caseSplit || (_featureSet & NerFeatureSet.CapitalisedDenseWordVectors) != 0 ? 6 : 3;
         var rows = new int[tokens.Length * slots];
         for (var t = 0; t < tokens.Length; t++)
         {
+            var half = caseSplit && (tokens[t].Flags & Cap) != 0 ? 3 : 0;
             for (var k = 0; k < 3; k++)
             {
                 var at = t + k - 1;
                 var row = at >= 0 && at < tokens.Length ? tokens[at].VectorRow : -1;
+                if (caseSplit)
+                {
+                    rows[t * slots + k + half] = row;
+                    rows[t * slots + k + 3 - half] = -1;
+                    continue;
+                }
+
                 rows[t * slots + k] = row;
                 if (slots == 6) rows[t * slots + k + 3] = row >= 0 && (tokens[at].Flags & Cap) != 0 ? row : -1;
             }
         }
 
-        return new TokenVectors(_wordVectors!, slots, rows);
+        var leftOut = _capitalisedStandIn < 0 ? null : tokens.Select(token => (token.Flags & Cap) != 0 ? _capitalisedStandIn : -1).ToArray();
+        return new TokenVectors(_wordVectors!, slots, rows) { LeftOutRows = leftOut };
     }
 
     private TokenInfo[] Describe(IReadOnlyList<string> sentence)

@@ -78,4 +78,13 @@ public enum NerFeatureSet
     /// the neighbours' side, where a full stop after it reads as "not a name".
     /// </summary>
     CapitalisedVectorStandIn = 2048,
+
+    /// <summary>
+    /// With <see cref="DenseWordVectors"/> (not with <see cref="CapitalisedDenseWordVectors"/>): a capitalised token reads
+    /// its three positions' vectors through blocks of its own, slots 3 to 5, and the other tokens through slots 0 to 2.
+    /// Most tokens before a full stop are lower-case words outside any name, so one block for all learns "a full stop
+    /// follows: not a name", which a capitalised word's own vector offsets; a capitalised word without a vector
+    /// ("WeChat") would otherwise meet that lesson alone.
+    /// </summary>
+    CaseSplitVectorBlocks = 4096,
 }

@@ -134,8 +134,9 @@ internal static class StructuredPerceptron
         }
     }
 
-    // Slot k of token t reads the word at t + (k % 3) - 1 (see TokenVectors), so a word left out is left out of all three.
-    private static TokenVectors WithoutVectors(TokenVectors vectors, double dropout, Random random)
+    // Slot k of token t reads the word at t + (k % 3) - 1 (see TokenVectors), so a word left out is left out of all three;
+    // where a slot read it, the slot reads the word's stand-in instead, if it has one, as an unknown word would.
+    internal static TokenVectors WithoutVectors(TokenVectors vectors, double dropout, Random random)
     {
         var length = vectors.Rows.Length / vectors.Slots;
         var dropped = new bool[length];
@@ -146,7 +147,7 @@ internal static class StructuredPerceptron
             for (var k = 0; k < vectors.Slots; k++)
             {
                 var at = t + k % 3 - 1;
-                if (at >= 0 && at < length && dropped[at]) rows[t * vectors.Slots + k] = -1;
+                if (at >= 0 && at < length && dropped[at] && rows[t * vectors.Slots + k] >= 0) rows[t * vectors.Slots + k] = vectors.LeftOutRows?[at] ?? -1;
             }
         }
 
