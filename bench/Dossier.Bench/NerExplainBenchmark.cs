@@ -64,5 +64,5 @@ public sealed class NerExplainBenchmark : IBenchmark
         output.WriteLine($"  {pass}: sum {Scores(total)}");
     }
 
-    private static string Scores(float[] scores) => string.Join(' ', scores.Select(v => v.ToString("+0.00;-0.00", CultureInfo.InvariantCulture).PadLeft(7)));
+    private static string Scores(float[] scores) => string.Join(' ', scores.Select(v => MathF.Round(v, 2).ToString("+0.00;-0.00;+0.00", CultureInfo.InvariantCulture).PadLeft(7)));
 }

@@ -57,9 +57,9 @@ public sealed class WordVectorTable
     private static readonly ulong CapitalisedStandInKey = StableHash.Of("\u0001capitalised");
 
     /// <summary>
-    /// The same table with a stand-in row for capitalised words that have no vector: the mean of
+    /// The same table with a stand-in row for capitalised words that have no vector: the direction of the mean of
     /// <paramref name="capitalisedWords"/>' unit vectors (each written word once per occurrence), what a capitalised word
-    /// reads on average. Words without a vector are skipped; the table is returned as it is when none has one.
+    /// reads on average, at unit length. Words without a vector are skipped; the table is returned as it is when none has one.
     /// </summary>
     public WordVectorTable WithCapitalisedStandIn(IEnumerable<string> capitalisedWords)
     {
@@ -73,8 +73,10 @@ public sealed class WordVectorTable
             count++;
         }
 
-        if (count == 0) return this;
-        var halves = _unitHalves.Concat(sum.Select(total => BitConverter.HalfToUInt16Bits((Half)(total / count)))).ToArray();
+        // The mean of unit vectors pointing many ways is short; at unit length the stand-in weighs as much as a word's own.
+        var norm = Math.Sqrt(sum.Sum(total => total * total));
+        if (count == 0 || norm == 0) return this;
+        var halves = _unitHalves.Concat(sum.Select(total => BitConverter.HalfToUInt16Bits((Half)(total / norm)))).ToArray();
         return new WordVectorTable(Dimensions, Scale, [.. _words, CapitalisedStandInKey], halves);
     }
 
