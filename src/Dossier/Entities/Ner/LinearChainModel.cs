@@ -19,18 +19,45 @@ internal sealed class LinearChainModel
     private readonly ulong[] _rowIndex;
     private readonly float[] _rows;
 
+    // The weights of real-valued features (see TokenVectors), slot by slot, tag by tag, dimension by dimension; empty
+    // for a model without them. Held as the half-precision values the file stores, widened.
+    private readonly float[] _dense;
+
+    // Every word's dot products with each slot's block per tag, for the table the sentences read, computed on first use:
+    // a token then adds a row per slot, as it does per bucket, instead of 27 dot products of 100 components. The same
+    // Dot gives the same values, so the scores are bit for bit those computed token by token. Shared by all threads;
+    // two threads racing to compute it write the same values.
+    private DenseScores? _denseScores;
+
+    private sealed record DenseScores(WordVectorTable Table, int Slots, float[] Scores);
+
+    /// <param name="weights">
+    /// Bucket b's weight for tag y at b * tags + y; any weights after the 2^bucketBits rows are the dense blocks of
+    /// real-valued features (<see cref="TokenVectors"/>).
+    /// </param>
     public LinearChainModel(TagScheme scheme, int bucketBits, float[] weights, float[] transitions)
         : this(scheme, bucketBits, ToHalfBits(weights), transitions)
     {
     }
 
     private LinearChainModel(TagScheme scheme, int bucketBits, ushort[] weights, float[] transitions)
-        : this(scheme, bucketBits, WeightedRows(weights, 1 << bucketBits, scheme.Count), transitions)
+        : this(scheme, bucketBits, WeightedRows(weights, 1 << bucketBits, scheme.Count), transitions, Widen(weights.AsSpan((1 << bucketBits) * scheme.Count)))
     {
     }
 
-    private LinearChainModel(TagScheme scheme, int bucketBits, PackedRows packed, float[] transitions)
+    private LinearChainModel(LinearChainModel model, float[] dense)
     {
+        Scheme = model.Scheme;
+        BucketBits = model.BucketBits;
+        _rows = model._rows;
+        _rowIndex = model._rowIndex;
+        Transitions = model.Transitions;
+        _dense = dense;
+    }
+
+    private LinearChainModel(TagScheme scheme, int bucketBits, PackedRows packed, float[] transitions, float[] dense)
+    {
+        _dense = dense;
         Scheme = scheme;
         BucketBits = bucketBits;
         _rows = packed.Rows;
@@ -97,9 +124,17 @@ internal sealed class LinearChainModel
     /// <summary>Row y' (0..L-1) holds the weights of y' followed by y; row L holds those of y opening a sentence.</summary>
     public float[] Transitions { get; }
 
+    /// <summary>How many weights the model has for real-valued features (0 when it reads none).</summary>
+    public int DenseWeightCount => _dense.Length;
+
     /// <summary>The best tag sequence, in this model's own scheme.</summary>
     public int[] Decode(SentenceFeatures sentence)
     {
+        if (_dense.Length != (sentence.Vectors?.WeightCount(LabelCount) ?? 0))
+        {
+            throw new InvalidOperationException("The sentence's word vector features do not match the model's dense weights.");
+        }
+
         // The scores are working room, rented for the call: two passes decode every sentence of every article.
         var length = sentence.Length * LabelCount;
         var score = ArrayPool<float>.Shared.Rent(length);
@@ -108,6 +143,7 @@ internal sealed class LinearChainModel
             var emissions = score.AsSpan(0, length);
             emissions.Clear();
             PackedEmissions(sentence, emissions);
+            if (sentence.Vectors is { } vectors) AddDenseScores(vectors, emissions);
             return Viterbi(Scheme, sentence.Length, emissions, Transitions);
         }
         finally
@@ -116,11 +152,45 @@ internal sealed class LinearChainModel
         }
     }
 
+    /// <summary>
+    /// What token <paramref name="token"/>'s score per tag is made of: the sum of its buckets' rows, and each slot's dot
+    /// product with its word vector (zeros where the slot reads none).
+    /// </summary>
+    internal (float[] Sparse, float[][] DenseBySlot) EmissionParts(SentenceFeatures sentence, int token)
+    {
+        var sparse = new float[LabelCount];
+        for (var k = sentence.Offsets[token]; k < sentence.Offsets[token + 1]; k++)
+        {
+            var start = RowStart(sentence.Features[k]);
+            if (start >= 0) AddRow(sparse, _rows.AsSpan(start, LabelCount));
+        }
+
+        var slots = sentence.Vectors?.Slots ?? 0;
+        var dense = new float[slots][];
+        for (var k = 0; k < slots; k++)
+        {
+            var vectors = sentence.Vectors!;
+            dense[k] = new float[LabelCount];
+            var row = vectors.Rows[token * slots + k];
+            if (row < 0) continue;
+            var dimensions = vectors.Table.Dimensions;
+            for (var y = 0; y < LabelCount; y++) dense[k][y] = Dot(vectors.Table.Vector(row), _dense.AsSpan((k * LabelCount + y) * dimensions, dimensions));
+        }
+
+        return (sparse, dense);
+    }
+
     /// <summary>Decoding with full-precision weights, as training updates them.</summary>
     public static int[] Decode(TagScheme scheme, SentenceFeatures sentence, float[] weights, float[] transitions)
     {
         var score = new float[sentence.Length * scheme.Count];
         Emissions(sentence, weights, scheme.Count, score);
+        if (sentence.Vectors is { } vectors)
+        {
+            var count = vectors.WeightCount(scheme.Count);
+            AddDenseEmissions(vectors, weights.AsSpan(weights.Length - count, count), scheme.Count, score);
+        }
+
         return Viterbi(scheme, sentence.Length, score, transitions);
     }
 
@@ -251,6 +321,81 @@ internal sealed class LinearChainModel
         }
     }
 
+    private void AddDenseScores(TokenVectors vectors, Span<float> emissions)
+    {
+        var known = Volatile.Read(ref _denseScores);
+        if (known is null || known.Table != vectors.Table || known.Slots != vectors.Slots)
+        {
+            known = new DenseScores(vectors.Table, vectors.Slots, WordScores(vectors.Table, vectors.Slots));
+            Volatile.Write(ref _denseScores, known);
+        }
+
+        var labels = LabelCount;
+        var slots = vectors.Slots;
+        for (var t = 0; t < vectors.Rows.Length / slots; t++)
+        {
+            var emission = emissions.Slice(t * labels, labels);
+            for (var k = 0; k < slots; k++)
+            {
+                var row = vectors.Rows[t * slots + k];
+                if (row >= 0) AddRow(emission, known.Scores.AsSpan((row * slots + k) * labels, labels));
+            }
+        }
+    }
+
+    private float[] WordScores(WordVectorTable table, int slots)
+    {
+        var labels = LabelCount;
+        var dimensions = table.Dimensions;
+        var scores = new float[table.Count * slots * labels];
+        for (var row = 0; row < table.Count; row++)
+        {
+            var x = table.Vector(row);
+            for (var k = 0; k < slots; k++)
+            {
+                var block = _dense.AsSpan(k * labels * dimensions, labels * dimensions);
+                for (var y = 0; y < labels; y++) scores[(row * slots + k) * labels + y] = Dot(x, block.Slice(y * dimensions, dimensions));
+            }
+        }
+
+        return scores;
+    }
+
+    /// <summary>Adds to each token's scores the dot product of every slot's vector with that slot's weights per tag.</summary>
+    private static void AddDenseEmissions(TokenVectors vectors, ReadOnlySpan<float> dense, int labels, Span<float> emissions)
+    {
+        var dimensions = vectors.Table.Dimensions;
+        var slots = vectors.Slots;
+        var tokens = vectors.Rows.Length / slots;
+        for (var t = 0; t < tokens; t++)
+        {
+            var emission = emissions.Slice(t * labels, labels);
+            for (var k = 0; k < slots; k++)
+            {
+                var row = vectors.Rows[t * slots + k];
+                if (row < 0) continue;
+                var x = vectors.Table.Vector(row);
+                var block = dense.Slice(k * labels * dimensions, labels * dimensions);
+                for (var y = 0; y < labels; y++) emission[y] += Dot(x, block.Slice(y * dimensions, dimensions));
+            }
+        }
+    }
+
+    private static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    {
+        var i = 0;
+        var sum = 0f;
+        if (Vector256.IsHardwareAccelerated && a.Length >= Vector256<float>.Count)
+        {
+            var acc = Vector256<float>.Zero;
+            for (; i + Vector256<float>.Count <= a.Length; i += Vector256<float>.Count) acc += Vector256.Create(a[i..]) * Vector256.Create(b[i..]);
+            sum = Vector256.Sum(acc);
+        }
+
+        for (; i < a.Length; i++) sum += a[i] * b[i];
+        return sum;
+    }
+
     // A prefetch never faults, so an out-of-range bucket here is harmless; the read itself is bounds-checked.
     private static unsafe void Prefetch(byte* table, int bucket, int rowBytes)
     {
@@ -275,6 +420,13 @@ internal sealed class LinearChainModel
         for (; y < sum.Length; y++) sum[y] += row[y];
     }
 
+    private static float[] Widen(ReadOnlySpan<ushort> halves)
+    {
+        var widened = new float[halves.Length];
+        for (var i = 0; i < halves.Length; i++) widened[i] = (float)BitConverter.UInt16BitsToHalf(halves[i]);
+        return widened;
+    }
+
     private static ushort[] ToHalfBits(float[] weights)
     {
         var bits = new ushort[weights.Length];
@@ -297,6 +449,28 @@ internal sealed class LinearChainModel
             // Each weight was a half before it was widened, so narrowing it again gives back the same bits.
             foreach (var weight in _rows.AsSpan(start, LabelCount)) writer.Write(BitConverter.HalfToUInt16Bits((Half)weight));
         }
+    }
+
+    /// <summary>Writes the dense weights (after <see cref="Write"/>, by a caller whose format has room for them).</summary>
+    public void WriteDenseWeights(BinaryWriter writer)
+    {
+        writer.Write(_dense.Length);
+        foreach (var weight in _dense) writer.Write(BitConverter.HalfToUInt16Bits((Half)weight));
+    }
+
+    /// <summary>The same model with the dense weights that <see cref="WriteDenseWeights"/> wrote.</summary>
+    public LinearChainModel ReadDenseWeights(BinaryReader reader)
+    {
+        var count = reader.ReadInt32();
+        if (count < 0 || count % LabelCount != 0) throw new InvalidDataException("The model's dense weights are malformed.");
+        var halves = new ushort[count];
+        for (var i = 0; i < count; i++)
+        {
+            halves[i] = reader.ReadUInt16();
+            if (!Half.IsFinite(BitConverter.UInt16BitsToHalf(halves[i]))) throw new InvalidDataException("The model holds a weight that is not a finite number.");
+        }
+
+        return new LinearChainModel(this, Widen(halves));
     }
 
     public static LinearChainModel Read(BinaryReader reader) => Read(reader, TagScheme.ForCount);
@@ -325,6 +499,6 @@ internal sealed class LinearChainModel
             packer.Add(b, row);
         }
 
-        return new LinearChainModel(scheme, bits, packer.Pack(), transitions);
+        return new LinearChainModel(scheme, bits, packer.Pack(), transitions, []);
     }
 }

@@ -4,6 +4,26 @@ namespace Dossier.Entities.Ner;
 internal sealed record SentenceFeatures(int[] Features, int[] Offsets)
 {
     public int Length => Offsets.Length - 1;
+
+    /// <summary>The real-valued features read from pretrained word vectors, when the model has them.</summary>
+    public TokenVectors? Vectors { get; init; }
+}
+
+/// <summary>
+/// Which word vectors each token of a sentence reads: token t's slot k (the word before it, itself, the word after it,
+/// ...) reads row Rows[t * Slots + k] of <paramref name="Table"/>, or nothing where that is -1. Each slot has its own
+/// dense block of weights, so the model learns how a neighbour's vector bears on the token's tag apart from its own.
+/// </summary>
+internal sealed record TokenVectors(WordVectorTable Table, int Slots, int[] Rows)
+{
+    /// <summary>
+    /// Per token, the row its word reads in training when its own vector is left out (see vector dropout): the capitalised
+    /// stand-in for a capitalised word when the model has one, as a word the vectors do not know reads it; null: nothing.
+    /// </summary>
+    public int[]? LeftOutRows { get; init; }
+
+    /// <summary>How many weights the dense blocks of a model with <paramref name="labels"/> tags hold: one per slot, tag and dimension.</summary>
+    public int WeightCount(int labels) => Slots * labels * Table.Dimensions;
 }
 
 /// <summary>
@@ -24,9 +44,25 @@ internal sealed class NerFeatureExtractor
 
     private readonly TagScheme _scheme;
     private readonly NerFeatureSet _featureSet;
+    private readonly WordVectorTable? _wordVectors;
+    private readonly int _capitalisedStandIn;
 
-    public NerFeatureExtractor(Gazetteer gazetteer, WordClusters clusters, int bucketBits, TagScheme scheme, NerFeatureSet featureSet = NerFeatureSet.None)
+    /// <param name="wordVectors">The pretrained vectors read when <paramref name="featureSet"/> has <see cref="NerFeatureSet.DenseWordVectors"/>.</param>
+    public NerFeatureExtractor(
+        Gazetteer gazetteer, WordClusters clusters, int bucketBits, TagScheme scheme, NerFeatureSet featureSet = NerFeatureSet.None, WordVectorTable? wordVectors = null)
     {
+        if ((featureSet & NerFeatureSet.DenseWordVectors) != 0 && wordVectors is null)
+        {
+            throw new ArgumentException("Dense word vector features need the word vector table.", nameof(wordVectors));
+        }
+
+        if ((featureSet & NerFeatureSet.CaseSplitVectorBlocks) != 0 && (featureSet & NerFeatureSet.CapitalisedDenseWordVectors) != 0)
+        {
+            throw new ArgumentException("The case-split vector blocks and the capitalised vector blocks both use slots 3 to 5; choose one.", nameof(featureSet));
+        }
+
+        _wordVectors = (featureSet & NerFeatureSet.DenseWordVectors) != 0 ? wordVectors : null;
+        _capitalisedStandIn = _wordVectors is not null && (featureSet & NerFeatureSet.CapitalisedVectorStandIn) != 0 ? _wordVectors.CapitalisedStandInRow : -1;
         _scheme = scheme;
         _featureSet = featureSet;
         _gazetteer = gazetteer;
@@ -40,6 +76,7 @@ internal sealed class NerFeatureExtractor
         public ulong Prefix1, Prefix2, Prefix3, Prefix4, Suffix1, Suffix2, Suffix3, Suffix4;
         public ulong RunHead, AfterRun;
         public int Flags;
+        public int VectorRow;
         public bool RunEnd;
         public string Text;
     }
@@ -127,10 +164,41 @@ internal sealed class NerFeatureExtractor
             }
 
             offsets[tokens.Length] = buffer.Count;
-            result[s] = new SentenceFeatures([.. buffer], offsets);
+            result[s] = new SentenceFeatures([.. buffer], offsets) { Vectors = _wordVectors is null ? null : TokenVectors(tokens) };
         }
 
         return result;
+    }
+
+    // Slots 0-2: the vectors of the word before, the word and the word after; with the capitalised variant, slots 3-5 the
+    // same where that word is capitalised; with the case split, slots 0-2 for a token that is not capitalised and 3-5 for
+    // one that is.
+    private TokenVectors TokenVectors(TokenInfo[] tokens)
+    {
+        var caseSplit = (_featureSet & NerFeatureSet.CaseSplitVectorBlocks) != 0;
+        var slots = caseSplit || (_featureSet & NerFeatureSet.CapitalisedDenseWordVectors) != 0 ? 6 : 3;
+        var rows = new int[tokens.Length * slots];
+        for (var t = 0; t < tokens.Length; t++)
+        {
+            var half = caseSplit && (tokens[t].Flags & Cap) != 0 ? 3 : 0;
+            for (var k = 0; k < 3; k++)
+            {
+                var at = t + k - 1;
+                var row = at >= 0 && at < tokens.Length ? tokens[at].VectorRow : -1;
+                if (caseSplit)
+                {
+                    rows[t * slots + k + half] = row;
+                    rows[t * slots + k + 3 - half] = -1;
+                    continue;
+                }
+
+                rows[t * slots + k] = row;
+                if (slots == 6) rows[t * slots + k + 3] = row >= 0 && (tokens[at].Flags & Cap) != 0 ? row : -1;
+            }
+        }
+
+        var leftOut = _capitalisedStandIn < 0 ? null : tokens.Select(token => (token.Flags & Cap) != 0 ? _capitalisedStandIn : -1).ToArray();
+        return new TokenVectors(_wordVectors!, slots, rows) { LeftOutRows = leftOut };
     }
 
     private TokenInfo[] Describe(IReadOnlyList<string> sentence)
@@ -177,6 +245,8 @@ internal sealed class NerFeatureExtractor
             info.Suffix2 = span.Length >= 2 ? StableHash.OfLower(span[^2..]) : 0;
             info.Suffix3 = span.Length >= 3 ? StableHash.OfLower(span[^3..]) : 0;
             info.Suffix4 = span.Length >= 4 ? StableHash.OfLower(span[^4..]) : 0;
+            info.VectorRow = _wordVectors?.RowOf(info.LowerWord) ?? -1;
+            if (info.VectorRow < 0 && (info.Flags & Cap) != 0 && _capitalisedStandIn >= 0) info.VectorRow = _capitalisedStandIn;
             info.Cluster = _clusters.PathOf(info.LowerWord);
             info.SecondCluster = _clusters.PathOf((_featureSet & NerFeatureSet.CasedSecondClasses) != 0 ? info.Word : info.LowerWord, 1);
             if ((_featureSet & NerFeatureSet.PretrainedClasses) != 0 && ((_featureSet & NerFeatureSet.CapitalisedPretrainedClasses) == 0 || (info.Flags & Cap) != 0))
@@ -335,6 +405,15 @@ internal sealed class NerFeatureExtractor
         Add(f, StableHash.Mix(28, t + 1 < tokens.Length ? next.Word : end));
         if ((_featureSet & NerFeatureSet.NoWordWindow) == 0) Add(f, StableHash.Mix(29, prevWord, w.LowerWord, nextWord));
         if ((_featureSet & NerFeatureSet.CharacterTrigrams) != 0 && (w.Flags & HasLetter) != 0) AddTrigrams(f, w.Text);
+        if (_wordVectors is not null && (_featureSet & NerFeatureSet.MissingVectorIndicators) != 0)
+        {
+            // The same positions as the dense slots (see TokenVectors); a position outside the sentence has no word to miss.
+            for (var k = 0; k < 3; k++)
+            {
+                var at = t + k - 1;
+                if (at >= 0 && at < tokens.Length && tokens[at].VectorRow < 0) Add(f, StableHash.Mix(80, (ulong)k, (ulong)(tokens[at].Flags & Cap)));
+            }
+        }
 
         AddGazetteer(f, 30, w.GazBegin, 0);
         AddGazetteer(f, 30, w.GazInside, 1);

@@ -48,4 +48,43 @@ public enum NerFeatureSet
     /// case: "Bush" and "bush", "Apple" and "apple" have classes of their own, as in Ratinov and Roth's clusters.
     /// </summary>
     CasedSecondClasses = 128,
+
+    /// <summary>
+    /// The pretrained vectors of the word and its two neighbours (<see cref="WordVectorTable"/>) as real-valued
+    /// features, a dense block of weights per position (Turian et al. 2010): the vector places a rare name near the
+    /// words of its kind by degrees, where a class only says which cell it fell in.
+    /// </summary>
+    DenseWordVectors = 256,
+
+    /// <summary>
+    /// With <see cref="DenseWordVectors"/>: three more blocks that read the same positions' vectors only where that word
+    /// is capitalised, so that "bush" and "Bush", alike in the lower-case vectors, can weigh differently.
+    /// </summary>
+    CapitalisedDenseWordVectors = 512,
+
+    /// <summary>
+    /// With <see cref="DenseWordVectors"/>: a feature per position (the word before, the word, the word after) and case
+    /// where that word has no vector, a learnt stand-in for the vector it lacks. Without it, the neighbours' blocks learn
+    /// tag preferences that the word's own vector offsets, and a name newer than the vectors ("WeChat"), which has none,
+    /// keeps only the neighbours' side: a full stop after it reads as "not a name".
+    /// </summary>
+    MissingVectorIndicators = 1024,
+
+    /// <summary>
+    /// With <see cref="DenseWordVectors"/>: a capitalised word without a vector reads the table's capitalised stand-in
+    /// (<see cref="WordVectorTable.WithCapitalisedStandIn"/>), the mean vector of the capitalised words in training, instead
+    /// of nothing. The neighbours' blocks learn alongside the word's own vector, which for a capitalised word carries its
+    /// share of "this is a name"; a name newer than the vectors ("WeChat") would otherwise lack that share and keep only
+    /// the neighbours' side, where a full stop after it reads as "not a name".
+    /// </summary>
+    CapitalisedVectorStandIn = 2048,
+
+    /// <summary>
+    /// With <see cref="DenseWordVectors"/> (not with <see cref="CapitalisedDenseWordVectors"/>): a capitalised token reads
+    /// its three positions' vectors through blocks of its own, slots 3 to 5, and the other tokens through slots 0 to 2.
+    /// Most tokens before a full stop are lower-case words outside any name, so one block for all learns "a full stop
+    /// follows: not a name", which a capitalised word's own vector offsets; a capitalised word without a vector
+    /// ("WeChat") would otherwise meet that lesson alone.
+    /// </summary>
+    CaseSplitVectorBlocks = 4096,
 }

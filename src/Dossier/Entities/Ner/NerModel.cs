@@ -15,10 +15,19 @@ public sealed class NerModel
     // Format 2 had no feature set: such models read as trained with none of the optional features.
     private const int VersionWithoutFeatureSet = 2;
 
+    // Format 4 adds the word vector table and each pass's dense weights; a model without them is written as format 3.
+    private const int VersionWithWordVectors = 4;
+
     internal NerModel(
         Gazetteer gazetteer, WordClusters clusters, LinearChainModel firstPass, LinearChainModel? secondPass, string description,
-        NerFeatureSet featureSet = NerFeatureSet.None, IReadOnlySet<ulong>? lowerCaseWords = null)
+        NerFeatureSet featureSet = NerFeatureSet.None, IReadOnlySet<ulong>? lowerCaseWords = null, WordVectorTable? wordVectors = null)
     {
+        if ((featureSet & NerFeatureSet.DenseWordVectors) != 0 && wordVectors is null)
+        {
+            throw new ArgumentException("A model with dense word vector features needs its word vector table.", nameof(wordVectors));
+        }
+
+        WordVectors = (featureSet & NerFeatureSet.DenseWordVectors) != 0 ? wordVectors : null;
         FeatureSet = featureSet;
         _lowerCaseWords = lowerCaseWords ?? new HashSet<ulong>();
         Gazetteer = gazetteer;
@@ -39,12 +48,15 @@ public sealed class NerModel
 
     /// <summary>The same model with the list of words that news text writes in lower case.</summary>
     public NerModel WithLowerCaseWords(IEnumerable<string> words) =>
-        new(Gazetteer, Clusters, FirstPass, SecondPass, Description, FeatureSet, words.Select(w => StableHash.OfLower(w)).ToHashSet());
+        new(Gazetteer, Clusters, FirstPass, SecondPass, Description, FeatureSet, words.Select(w => StableHash.OfLower(w)).ToHashSet(), WordVectors);
     public WordClusters Clusters { get; }
 
     /// <summary>The optional feature groups the model was trained with.</summary>
     public NerFeatureSet FeatureSet { get; }
     internal LinearChainModel FirstPass { get; }
+
+    /// <summary>The pretrained word vectors the model reads (<see cref="NerFeatureSet.DenseWordVectors"/>), or null.</summary>
+    internal WordVectorTable? WordVectors { get; }
     internal LinearChainModel? SecondPass { get; }
 
     /// <summary>How the model was trained, as the trainer recorded it.</summary>
@@ -60,7 +72,7 @@ public sealed class NerModel
     {
         ModelFile.Write(stream, Magic, writer =>
         {
-            writer.Write(Version);
+            writer.Write(WordVectors is null ? Version : VersionWithWordVectors);
             writer.Write(Description);
             writer.Write((int)FeatureSet);
             Gazetteer.Write(writer);
@@ -70,6 +82,10 @@ public sealed class NerModel
             SecondPass?.Write(writer);
             writer.Write(_lowerCaseWords.Count);
             foreach (var hash in _lowerCaseWords.Order()) writer.Write(hash);
+            if (WordVectors is null) return;
+            WordVectors.Write(writer);
+            FirstPass.WriteDenseWeights(writer);
+            SecondPass?.WriteDenseWeights(writer);
         });
     }
 
@@ -90,13 +106,13 @@ public sealed class NerModel
     {
         using var reader = ModelFile.OpenReader(stream, Magic, "This is not an entity recognition model file.");
         var version = reader.ReadInt32();
-        if (version is not (Version or VersionWithoutFeatureSet))
+        if (version is not (Version or VersionWithoutFeatureSet or VersionWithWordVectors))
         {
-            throw new InvalidDataException($"Model format {version} is not supported; this build reads formats {VersionWithoutFeatureSet} and {Version}.");
+            throw new InvalidDataException($"Model format {version} is not supported; this build reads formats {VersionWithoutFeatureSet} to {VersionWithWordVectors}.");
         }
 
         var description = reader.ReadString();
-        var featureSet = version == Version ? (NerFeatureSet)reader.ReadInt32() : NerFeatureSet.None;
+        var featureSet = version == VersionWithoutFeatureSet ? NerFeatureSet.None : (NerFeatureSet)reader.ReadInt32();
         var gazetteer = Gazetteer.Read(reader);
         var clusters = WordClusters.Read(reader);
         var first = LinearChainModel.Read(reader);
@@ -104,7 +120,11 @@ public sealed class NerModel
         var count = reader.ReadInt32();
         var lowerCase = new HashSet<ulong>(count);
         for (var i = 0; i < count; i++) lowerCase.Add(reader.ReadUInt64());
-        return new NerModel(gazetteer, clusters, first, second, description, featureSet, lowerCase);
+        if (version != VersionWithWordVectors) return new NerModel(gazetteer, clusters, first, second, description, featureSet, lowerCase);
+        var wordVectors = WordVectorTable.Read(reader);
+        first = first.ReadDenseWeights(reader);
+        second = second?.ReadDenseWeights(reader);
+        return new NerModel(gazetteer, clusters, first, second, description, featureSet, lowerCase, wordVectors);
     }
 }
 
@@ -118,24 +138,32 @@ public sealed class NerTagger
     public NerTagger(NerModel model)
     {
         _model = model;
-        _first = new NerFeatureExtractor(model.Gazetteer, model.Clusters, model.FirstPass.BucketBits, model.FirstPass.Scheme, model.FeatureSet);
-        _second = model.SecondPass is { } second ? new NerFeatureExtractor(model.Gazetteer, model.Clusters, second.BucketBits, model.FirstPass.Scheme, model.FeatureSet) : null;
+        _first = new NerFeatureExtractor(model.Gazetteer, model.Clusters, model.FirstPass.BucketBits, model.FirstPass.Scheme, model.FeatureSet, model.WordVectors);
+        _second = model.SecondPass is { } second ? new NerFeatureExtractor(model.Gazetteer, model.Clusters, second.BucketBits, model.FirstPass.Scheme, model.FeatureSet, model.WordVectors) : null;
     }
 
     public NerModel Model => _model;
 
     /// <summary>Tag indices (see <see cref="NerLabels"/>) for every token of every sentence of one document.</summary>
-    public int[][] Tag(IReadOnlyList<IReadOnlyList<string>> sentences)
+    public int[][] Tag(IReadOnlyList<IReadOnlyList<string>> sentences) => Passes(sentences).Final;
+
+    /// <summary>
+    /// Both passes' tags and the features each read, so that a wrong tag can be traced to the pass that chose it: the first
+    /// pass's in the model's own scheme, the final ones in IOB2; the second pass's features are null for a model with one pass.
+    /// </summary>
+    internal TaggerPasses Passes(IReadOnlyList<IReadOnlyList<string>> sentences)
     {
         var prepared = _first.Prepare(sentences);
         var features = _first.Extract(prepared, null);
         var tags = new int[sentences.Count][];
         for (var s = 0; s < features.Length; s++) tags[s] = _model.FirstPass.Decode(features[s]);
-        if (_second is null || _model.SecondPass is null) return tags.Select(_model.FirstPass.Scheme.ToIob2).ToArray();
+        if (_second is null || _model.SecondPass is null) return new TaggerPasses(tags, features, tags.Select(_model.FirstPass.Scheme.ToIob2).ToArray(), null);
         var sameBuckets = _model.SecondPass.BucketBits == _model.FirstPass.BucketBits;
         var secondFeatures = _second.Extract(prepared, tags, sameBuckets ? features : null);
         var final = new int[sentences.Count][];
         for (var s = 0; s < secondFeatures.Length; s++) final[s] = _model.SecondPass.Scheme.ToIob2(_model.SecondPass.Decode(secondFeatures[s]));
-        return final;
+        return new TaggerPasses(tags, features, final, secondFeatures);
     }
 }
+
+internal sealed record TaggerPasses(int[][] First, SentenceFeatures[] FirstFeatures, int[][] Final, SentenceFeatures[]? SecondFeatures);

@@ -43,6 +43,9 @@ public sealed record NerTrainingOptions
     /// </summary>
     public double WordDropout { get; init; }
 
+    /// <summary>For the perceptron: the chance that a word's pretrained vector is left out of one visit (0: never).</summary>
+    public double VectorDropout { get; init; }
+
     /// <summary>Word dropout leaves out the own-word features of capitalised words only (names), not of every word.</summary>
     public bool WordDropoutCapitalisedOnly { get; init; }
 
@@ -75,18 +78,31 @@ public enum NerLearner
 /// </summary>
 public static class NerTrainer
 {
+    /// <param name="wordVectors">The pretrained vectors read when the options' feature set has <see cref="NerFeatureSet.DenseWordVectors"/>.</param>
     public static NerModel Train(
-        IReadOnlyList<ConllDocument> documents, Gazetteer gazetteer, WordClusters clusters, NerTrainingOptions options, Action<string>? log = null)
+        IReadOnlyList<ConllDocument> documents, Gazetteer gazetteer, WordClusters clusters, NerTrainingOptions options, Action<string>? log = null,
+        WordVectorTable? wordVectors = null)
     {
+        if (options.Learner == NerLearner.Crf && (options.FeatureSet & NerFeatureSet.DenseWordVectors) != 0)
+        {
+            throw new ArgumentException("The CRF learner does not learn dense word vector weights; use the perceptron.", nameof(options));
+        }
+
+        if (wordVectors is not null && (options.FeatureSet & NerFeatureSet.CapitalisedVectorStandIn) != 0)
+        {
+            wordVectors = wordVectors.WithCapitalisedStandIn(documents.SelectMany(document => document.Sentences).SelectMany(sentence => sentence.Tokens)
+                .Select(NerText.Normalize).Where(word => word.Length > 0 && char.IsUpper(word[0])));
+        }
+
         var scheme = options.Bilou ? TagScheme.Bilou : TagScheme.Iob2;
-        var extractor = new NerFeatureExtractor(gazetteer, clusters, options.BucketBits, scheme, options.FeatureSet);
+        var extractor = new NerFeatureExtractor(gazetteer, clusters, options.BucketBits, scheme, options.FeatureSet, wordVectors);
         var gold = documents.Select(document => document.Sentences.Select(sentence => scheme.FromIob2(sentence.Tags!)).ToArray()).ToArray();
         var prepared = documents.Select(document => extractor.Prepare(Tokens(document))).ToArray();
         var features = prepared.Select(document => extractor.Extract(document, null)).ToArray();
         var ownWord = options.WordDropout > 0 ? prepared.Select((document, d) => WordIdentityFeatures.Find(extractor, document, features[d], options.WordDropoutCapitalisedOnly)).ToArray() : null;
         log?.Invoke($"features extracted for {documents.Count} documents");
         var first = TrainChain(Examples(gold, features, ownWord, _ => true), scheme, options, "first pass", log);
-        if (!options.SecondPass) return new NerModel(gazetteer, clusters, first, null, options.Description, options.FeatureSet);
+        if (!options.SecondPass) return new NerModel(gazetteer, clusters, first, null, options.Description, options.FeatureSet, wordVectors: wordVectors);
 
         var heldOutTags = new int[documents.Count][][];
         for (var fold = 0; fold < options.Folds; fold++)
@@ -106,7 +122,7 @@ public static class NerTrainer
         var second = TrainChain(
             Examples(gold, secondFeatures, secondOwnWord, _ => true), scheme,
             options with { Seed = options.Seed + 1, FeatureDropout = options.SecondPassFeatureDropout ?? options.FeatureDropout }, "second pass", log);
-        return new NerModel(gazetteer, clusters, first, second, options.Description, options.FeatureSet);
+        return new NerModel(gazetteer, clusters, first, second, options.Description, options.FeatureSet, wordVectors: wordVectors);
     }
 
     public static ConllScore Evaluate(NerTagger tagger, IReadOnlyList<ConllDocument> documents)
@@ -179,7 +195,7 @@ public static class NerTrainer
             NerLearner.Crf => LinearChainCrf.TrainWeights(
                 data.Sentences, scheme, options.BucketBits, new CrfOptions(options.Epochs, options.CrfVariance, options.CrfLearningRate), seed, name, log, learnable),
             _ => StructuredPerceptron.TrainWeights(
-                data.Sentences, scheme, options.BucketBits, options.Epochs, seed, name, log, learnable, options.FeatureDropout, data.OwnWord, options.WordDropout),
+                data.Sentences, scheme, options.BucketBits, options.Epochs, seed, name, log, learnable, options.FeatureDropout, data.OwnWord, options.WordDropout, options.VectorDropout),
         };
 
     // Which buckets may be learnt: those seen in at least MinFeatureCount training tokens (all when it is 1).

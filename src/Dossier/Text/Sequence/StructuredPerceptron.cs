@@ -18,7 +18,11 @@ internal static class StructuredPerceptron
         return new LinearChainModel(scheme, bucketBits, weights, transitions);
     }
 
-    /// <summary>The averaged weights at full precision (bucket b's weight for tag y at b * tags + y), for callers that combine several runs.</summary>
+    /// <summary>
+    /// The averaged weights at full precision (bucket b's weight for tag y at b * tags + y, then the dense blocks of the
+    /// sentences' word vectors when they have them, as <see cref="LinearChainModel"/> reads them), for callers that
+    /// combine several runs.
+    /// </summary>
     /// <param name="featureDropout">
     /// The chance that each feature of a sentence is left out of one visit (decoded and updated without it), so that
     /// no weight can rely on a feature that co-occurs with it; 0 visits every sentence whole.
@@ -28,13 +32,18 @@ internal static class StructuredPerceptron
     /// <paramref name="groupDropout"/> leaves out of a token all together.
     /// </param>
     /// <param name="groupDropout">The chance that a token's group of features is left out of one visit (0: never).</param>
+    /// <param name="vectorDropout">
+    /// The chance that a word's pretrained vector is left out of one visit, in every slot that reads it (0: never), so that
+    /// the model learns to tag words the vectors do not know, as names newer than the vectors are.
+    /// </param>
     public static (float[] Weights, float[] Transitions) TrainWeights(
         IReadOnlyList<(SentenceFeatures Features, int[] Gold)> data, TagScheme scheme, int bucketBits, int epochs, int seed, string name, Action<string>? log,
-        bool[]? learnable = null, double featureDropout = 0, IReadOnlyList<bool[]>? tokenGroups = null, double groupDropout = 0)
+        bool[]? learnable = null, double featureDropout = 0, IReadOnlyList<bool[]>? tokenGroups = null, double groupDropout = 0, double vectorDropout = 0)
     {
         if (groupDropout > 0 && tokenGroups?.Count != data.Count) throw new ArgumentException("Group dropout needs the group of every sentence's features.", nameof(tokenGroups));
         var L = scheme.Count;
-        var size = (1 << bucketBits) * L;
+        var sparseSize = (1 << bucketBits) * L;
+        var size = sparseSize + (data.Count > 0 && data[0].Features.Vectors is { } vectors ? vectors.WeightCount(L) : 0);
         var weights = new float[size];
         var sums = new float[size];
         var transitions = new float[(L + 1) * L];
@@ -44,6 +53,7 @@ internal static class StructuredPerceptron
         // Its own generator, so that the visiting order does not depend on the dropout.
         var dropping = new Random(seed ^ 0x5EED);
         var groupDropping = new Random(seed ^ 0x6A0D);
+        var vectorDropping = new Random(seed ^ 0x7EC7);
         var step = 1f;
         for (var epoch = 0; epoch < epochs; epoch++)
         {
@@ -54,6 +64,7 @@ internal static class StructuredPerceptron
                 var (features, gold) = data[index];
                 if (groupDropout > 0) features = WithoutGroups(features, tokenGroups![index], groupDropout, groupDropping);
                 if (featureDropout > 0) features = Thinned(features, featureDropout, dropping);
+                if (vectorDropout > 0 && features.Vectors is { } visited) features = features with { Vectors = WithoutVectors(visited, vectorDropout, vectorDropping) };
                 var predicted = LinearChainModel.Decode(scheme, features, weights, transitions);
                 if (!predicted.AsSpan().SequenceEqual(gold))
                 {
@@ -73,6 +84,8 @@ internal static class StructuredPerceptron
                                 weights[row + p] -= 1;
                                 sums[row + p] -= step;
                             }
+
+                            if (features.Vectors is { } tokenVectors) UpdateDense(tokenVectors, t, g, p, L, weights.AsSpan(sparseSize), sums.AsSpan(sparseSize), step);
                         }
 
                         var gPrev = t == 0 ? L : gold[t - 1];
@@ -99,6 +112,48 @@ internal static class StructuredPerceptron
         return (weights, transitions);
     }
 
+    // The dense blocks move as a bucket's row does, by the feature's value instead of by one: towards the gold tag, away
+    // from the predicted one, for every slot that reads a vector.
+    private static void UpdateDense(TokenVectors vectors, int t, int gold, int predicted, int labels, Span<float> weights, Span<float> sums, float step)
+    {
+        var dimensions = vectors.Table.Dimensions;
+        for (var k = 0; k < vectors.Slots; k++)
+        {
+            var row = vectors.Rows[t * vectors.Slots + k];
+            if (row < 0) continue;
+            var x = vectors.Table.Vector(row);
+            var toGold = (k * labels + gold) * dimensions;
+            var fromPredicted = (k * labels + predicted) * dimensions;
+            for (var d = 0; d < dimensions; d++)
+            {
+                weights[toGold + d] += x[d];
+                sums[toGold + d] += step * x[d];
+                weights[fromPredicted + d] -= x[d];
+                sums[fromPredicted + d] -= step * x[d];
+            }
+        }
+    }
+
+    // Slot k of token t reads the word at t + (k % 3) - 1 (see TokenVectors), so a word left out is left out of all three;
+    // where a slot read it, the slot reads the word's stand-in instead, if it has one, as an unknown word would.
+    internal static TokenVectors WithoutVectors(TokenVectors vectors, double dropout, Random random)
+    {
+        var length = vectors.Rows.Length / vectors.Slots;
+        var dropped = new bool[length];
+        for (var t = 0; t < length; t++) dropped[t] = random.NextDouble() < dropout;
+        var rows = (int[])vectors.Rows.Clone();
+        for (var t = 0; t < length; t++)
+        {
+            for (var k = 0; k < vectors.Slots; k++)
+            {
+                var at = t + k % 3 - 1;
+                if (at >= 0 && at < length && dropped[at] && rows[t * vectors.Slots + k] >= 0) rows[t * vectors.Slots + k] = vectors.LeftOutRows?[at] ?? -1;
+            }
+        }
+
+        return vectors with { Rows = rows };
+    }
+
     private static SentenceFeatures WithoutGroups(SentenceFeatures sentence, bool[] inGroup, double dropout, Random random)
     {
         var kept = new List<int>(sentence.Features.Length);
@@ -114,7 +169,7 @@ internal static class StructuredPerceptron
             offsets[t + 1] = kept.Count;
         }
 
-        return new SentenceFeatures([.. kept], offsets);
+        return new SentenceFeatures([.. kept], offsets) { Vectors = sentence.Vectors };
     }
 
     private static SentenceFeatures Thinned(SentenceFeatures sentence, double dropout, Random random)
@@ -131,6 +186,6 @@ internal static class StructuredPerceptron
             offsets[t + 1] = kept.Count;
         }
 
-        return new SentenceFeatures([.. kept], offsets);
+        return new SentenceFeatures([.. kept], offsets) { Vectors = sentence.Vectors };
     }
 }
