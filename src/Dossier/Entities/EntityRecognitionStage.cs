@@ -27,11 +27,29 @@ public sealed class EntityRecognitionStage(NerTagger tagger, EntityResolver reso
         {
             foreach (var chunk in ConllScore.Chunks(tags[u]).OrderBy(c => c.Start))
             {
-                chunks.Add(new EntityResolver.NameChunk(units[u].First + chunk.Start, units[u].First + chunk.End, NerLabels.LabelOf(chunk.Type)));
+                foreach (var (start, end) in WithoutBrackets(words[u], chunk.Start, chunk.End))
+                {
+                    chunks.Add(new EntityResolver.NameChunk(units[u].First + start, units[u].First + end, NerLabels.LabelOf(chunk.Type)));
+                }
             }
         }
 
         return document.With(Layers.Entities, resolver.Resolve(document.Text, tokens, sentences, chunks));
+    }
+
+    /// <summary>
+    /// The parts of a tagged name between brackets: a name does not run across one, though the tagger may join a name and
+    /// its gloss ("the CCP [Chinese Communist Party]"), which are two mentions.
+    /// </summary>
+    internal static IEnumerable<(int Start, int End)> WithoutBrackets(IReadOnlyList<string> words, int start, int end)
+    {
+        var from = start;
+        for (var t = start; t <= end; t++)
+        {
+            if (t < end && words[t] is not ("(" or ")" or "[" or "]" or "{" or "}")) continue;
+            if (t > from) yield return (from, t);
+            from = t + 1;
+        }
     }
 
     /// <summary>The units the tagger reads (token ranges) and their words, as <paramref name="model"/> is given them.</summary>

@@ -121,4 +121,23 @@ public sealed class SampleGoldenTests(EntityPipelineFixture fixture)
         var evanina = EntityPipelineFixture.Names(fixture.AnalyzeSample("000_2eccd1d69f1900d9.txt")).Single(n => n.Text == "William Evanina");
         Assert.Equal("The former director of the National Counterintelligence and Security Center", evanina.Mention.Title);
     }
+
+    [Theory]
+    [InlineData("000_2eccd1d69f1900d9.txt")]
+    [InlineData("001_7fd185946db02069.txt")]
+    [InlineData("002_61e0b9ad9df61b53.txt")]
+    public void NoNameRunsAcrossABracket(string file)
+    {
+        // "the CCP [Chinese Communist Party]" names the party twice, as two mentions.
+        Assert.DoesNotContain(EntityPipelineFixture.Names(fixture.AnalyzeSample(file)), n => n.Text.IndexOfAny(['[', ']', '(', ')']) >= 0);
+    }
+
+    [Fact]
+    public void ATaggedNameIsCutAtItsBrackets()
+    {
+        string[] words = ["the", "CCP", "[", "Chinese", "Communist", "Party", "]", "said"];
+        Assert.Equal([(1, 2), (3, 6)], EntityRecognitionStage.WithoutBrackets(words, 1, 7));
+        Assert.Equal([(3, 6)], EntityRecognitionStage.WithoutBrackets(words, 3, 6));
+        Assert.Empty(EntityRecognitionStage.WithoutBrackets(words, 2, 3));
+    }
 }
