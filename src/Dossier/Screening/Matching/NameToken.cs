@@ -69,7 +69,7 @@ public sealed record NormalizedName(string Original, IReadOnlyList<NameToken> To
 
     private static readonly char[] AcronymPunctuation = ['.', '(', ')'];
 
-    /// <summary>Sorted in one array, not through a chain of iterators: every query name is made with its key.</summary>
+    /// <summary>Gathered in one array, not through a chain of iterators: every query name is made with its key.</summary>
     private static string KeyOf(IReadOnlyList<NameToken> tokens)
     {
         var count = 0;
@@ -86,8 +86,16 @@ public sealed record NormalizedName(string Original, IReadOnlyList<NameToken> To
             if (IsDistinctive(tokens[i])) parts[count++] = tokens[i].Text;
         }
 
-        Array.Sort(parts, StringComparer.Ordinal);
-        return string.Join(' ', parts);
+        // A name has a few parts: an insertion sort needs no comparer delegate, which sorting the array made for every name.
+        for (var i = 1; i < parts.Length; i++)
+        {
+            var part = parts[i];
+            var at = i;
+            for (; at > 0 && string.CompareOrdinal(parts[at - 1], part) > 0; at--) parts[at] = parts[at - 1];
+            parts[at] = part;
+        }
+
+        return count == 1 ? parts[0] : string.Join(' ', parts);
     }
 
     private static bool IsDistinctive(NameToken token) => token.Role is TokenRole.Regular or TokenRole.Generic or TokenRole.Initial;
