@@ -179,24 +179,32 @@ public sealed class NameNormalizer
     /// </summary>
     private static string FoldAscii(string text)
     {
-        var length = text.Length - text.AsSpan().Count('\'') - text.AsSpan().Count('`');
+        var length = 0;
+        foreach (var c in text)
+        {
+            if (!Vanishes(c)) length++;
+        }
+
         return string.Create(length, text, static (folded, text) =>
         {
             var at = 0;
             foreach (var c in text)
             {
-                if (c is '\'' or '`') continue;
-                folded[at++] = char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : ' ';
+                if (!Vanishes(c)) folded[at++] = Folded(c);
             }
         });
     }
 
     private static void Append(StringBuilder builder, List<TokenScript> mask, char c, TokenScript script)
     {
-        if (c is '\'' or '`') return;
-        builder.Append(char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : ' ');
+        if (Vanishes(c)) return;
+        builder.Append(Folded(c));
         mask.Add(script);
     }
+
+    private static bool Vanishes(char c) => c is '\'' or '`';
+
+    private static char Folded(char c) => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : ' ';
 
     private static TokenScript ScriptOf(string element)
     {
