@@ -79,8 +79,8 @@ public static class StringSimilarity
 
     /// <summary>
     /// A lower bound of <see cref="Levenshtein"/> from letter counts alone: the letters one part has more of than the other,
-    /// on the side with more. An edit changes that by at most one and a swap not at all. Most pairs of unrelated parts
-    /// are told apart by it in one pass, without the table. Zero (no bound) when either has a character other than a
+    /// on the side with more. An edit changes that by at most one and a swap not at all, so parts with few letters in
+    /// common are turned away in one pass, without the table. Zero (no bound) when either has a character other than a
     /// lower-case ASCII letter or digit, which folded name parts never do.
     /// </summary>
     internal static int LetterCountDistance(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
