@@ -160,6 +160,60 @@ public sealed class NameMatchingTests
         return full >= minimum ? bounded == full : bounded < minimum;
     }
 
+    /// <summary>Name parts from few letters, so that random pairs are often near each other and the letter-count bound is tested at its edge.</summary>
+    [Property(MaxTest = 500)]
+    public bool BoundedEditDistanceIsTheFullOneWhereItIsWithinTheBound(byte[] left, byte[] right, byte bound)
+    {
+        static string Part(byte[]? codes) => new((codes ?? []).Take(12).Select(code => "abcde19"[code % 7]).ToArray());
+        var a = Part(left);
+        var b = Part(right);
+        var max = bound % 7;
+        var full = FullEditDistance(a, b);
+        var bounded = StringSimilarity.Levenshtein(a, b, max);
+        return full <= max ? bounded == full : bounded > max;
+    }
+
+    [Theory]
+    [InlineData("appel", "apple", 0)]
+    [InlineData("scholz", "scholze", 1)]
+    [InlineData("huawei", "alibaba", 5)]
+    [InlineData("mhmd", "mohamed", 3)]
+    [InlineData("Huawei", "huawei", 0)]
+    public void LetterCountsBoundTheEditDistanceFromBelow(string left, string right, int expected)
+    {
+        Assert.Equal(expected, StringSimilarity.LetterCountDistance(left, right));
+        Assert.True(expected <= FullEditDistance(left, right));
+    }
+
+    [Fact]
+    public void PrintableAsciiFoldsAsLatinWithApostrophesGone()
+    {
+        var name = Normalizer.Normalize("O'Brien `Trading` Co., Ltd. 1st");
+        Assert.Equal(["obrien", "trading", "co", "ltd", "1"], name.Tokens.Select(t => t.Text));
+        Assert.All(name.Tokens, t => Assert.Equal(TokenScript.Latin, t.Script));
+        Assert.False(name.Transliterated);
+        Assert.Equal("1 obrien trading", name.Key);
+    }
+
+    /// <summary>Edit distance with swaps of neighbours, the whole table and no bound: what the bounded one must agree with.</summary>
+    private static int FullEditDistance(string a, string b)
+    {
+        var table = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++) table[i, 0] = i;
+        for (var j = 0; j <= b.Length; j++) table[0, j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var value = Math.Min(Math.Min(table[i - 1, j] + 1, table[i, j - 1] + 1), table[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) value = Math.Min(value, table[i - 2, j - 2] + 1);
+                table[i, j] = value;
+            }
+        }
+
+        return table[a.Length, b.Length];
+    }
+
     [Fact]
     public void HanNamesAreSplitIntoSyllablesAndLegalFormsDiscounted()
     {

@@ -109,10 +109,11 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
         pairs.Sort((a, b) => b.Similarity != a.Similarity ? b.Similarity.CompareTo(a.Similarity) : (b.QueryLength + b.CandidateLength).CompareTo(a.QueryLength + a.CandidateLength));
 
         // Which accepted pair each part went to (-1: none), so that parts can be asked whether they met each other.
-        var qPair = new int[q.Count];
-        var cPair = new int[c.Count];
-        Array.Fill(qPair, -1);
-        Array.Fill(cPair, -1);
+        // Longer than the names where a workspace is reused: every use below goes by the names' part counts.
+        var qPair = workspace?.QueryParts(q.Count) ?? new int[q.Count];
+        var cPair = workspace?.CandidateParts(c.Count) ?? new int[c.Count];
+        Array.Fill(qPair, -1, 0, q.Count);
+        Array.Fill(cPair, -1, 0, c.Count);
         var accepted = 0;
         double qMatched = 0, cMatched = 0;
         List<TokenMatch>? matches = explain ? [] : null;
@@ -514,6 +515,15 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
     /// <summary>The pairs of parts one comparison weighs, kept for the next comparison: screening compares a query with dozens of names.</summary>
     internal sealed class Workspace
     {
+        private int[] _queryParts = new int[8];
+        private int[] _candidateParts = new int[8];
+
         internal List<Pair> Pairs { get; } = [];
+
+        /// <summary>Room for a pair index per query part, at least <paramref name="count"/> long.</summary>
+        internal int[] QueryParts(int count) => _queryParts.Length >= count ? _queryParts : _queryParts = new int[count];
+
+        /// <summary>Room for a pair index per candidate part, at least <paramref name="count"/> long.</summary>
+        internal int[] CandidateParts(int count) => _candidateParts.Length >= count ? _candidateParts : _candidateParts = new int[count];
     }
 }

@@ -145,15 +145,10 @@ public sealed class NameNormalizer
     /// <summary>Lower-case ASCII letters and digits, other characters as spaces; apostrophes vanish ("O'Brien" → "obrien").</summary>
     private static (string Text, bool Transliterated, TokenScript[] ScriptMask) Fold(string text)
     {
+        if (!text.AsSpan().ContainsAnyExceptInRange(' ', '~')) return (FoldAscii(text), false, []);
         var builder = new StringBuilder(text.Length + 8);
         var mask = new List<TokenScript>(text.Length + 8);
         var transliterated = false;
-        if (!text.AsSpan().ContainsAnyExceptInRange(' ', '~'))
-        {
-            // Printable ASCII is one character a text element: walking the elements would make a string of each.
-            foreach (var c in text) Append(builder, mask, c, TokenScript.Latin);
-            return (builder.ToString(), transliterated, mask.ToArray());
-        }
 
         var enumerator = StringInfo.GetTextElementEnumerator(text);
         while (enumerator.MoveNext())
@@ -178,16 +173,45 @@ public sealed class NameNormalizer
         return (builder.ToString(), transliterated, mask.ToArray());
     }
 
+    /// <summary>
+    /// <see cref="Fold"/> of printable ASCII, one character a text element and all of it Latin: an empty script mask reads
+    /// as Latin throughout, and walking the elements or filling a mask would make most of what a query's names allocate.
+    /// </summary>
+    private static string FoldAscii(string text)
+    {
+        var length = 0;
+        foreach (var c in text)
+        {
+            if (!Vanishes(c)) length++;
+        }
+
+        return string.Create(length, text, static (folded, text) =>
+        {
+            var at = 0;
+            foreach (var c in text)
+            {
+                if (!Vanishes(c)) folded[at++] = Folded(c);
+            }
+        });
+    }
+
     private static void Append(StringBuilder builder, List<TokenScript> mask, char c, TokenScript script)
     {
-        if (c is '\'' or '`') return;
-        builder.Append(char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : ' ');
+        if (Vanishes(c)) return;
+        builder.Append(Folded(c));
         mask.Add(script);
     }
 
+    private static bool Vanishes(char c) => c is '\'' or '`';
+
+    private static char Folded(char c) => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : ' ';
+
     private static TokenScript ScriptOf(string element)
     {
-        var c = element.EnumerateRunes().First().Value;
+        // Decoded in place (a broken surrogate reads as the replacement character, as enumerating the runes gave it):
+        // enumerating the runes through LINQ boxed an enumerator for every character.
+        Rune.DecodeFromUtf16(element, out var rune, out _);
+        var c = rune.Value;
         if (c < 0x0250 || c is >= 0x1E00 and <= 0x1EFF) return TokenScript.Latin;
         if (c is >= 0x0590 and <= 0x08FF or >= 0xFB1D and <= 0xFDFF or >= 0xFE70 and <= 0xFEFF) return TokenScript.Abjad;
         if (c is >= 0x3040 and <= 0x30FF or >= 0x3400 and <= 0x4DBF or >= 0x4E00 and <= 0x9FFF or >= 0xAC00 and <= 0xD7AF or >= 0xF900 and <= 0xFAFF or >= 0x20000 and <= 0x2FFFF)

@@ -59,7 +59,7 @@ public sealed record NormalizedName(string Original, IReadOnlyList<NameToken> To
     public IEnumerable<NameToken> Distinctive => Tokens.Where(IsDistinctive);
 
     /// <summary>The distinctive parts in order of spelling: "Huawei Technologies Co., Ltd." and "HUAWEI TECHNOLOGIES COMPANY" share it.</summary>
-    public string Key { get; } = string.Join(' ', Tokens.Where(IsDistinctive).Select(t => t.Text).Order(StringComparer.Ordinal));
+    public string Key { get; } = KeyOf(Tokens);
 
     /// <summary>
     /// A name written as one upper-case word of two to six letters ("PLA", "NORINCO" is not): an acronym, which says
@@ -68,6 +68,35 @@ public sealed record NormalizedName(string Original, IReadOnlyList<NameToken> To
     public bool IsAcronym { get; } = Tokens.Count == 1 && Original.Trim().Trim(AcronymPunctuation) is { Length: >= 2 and <= 6 } word && word.All(char.IsAsciiLetterUpper);
 
     private static readonly char[] AcronymPunctuation = ['.', '(', ')'];
+
+    /// <summary>Gathered in one array, not through a chain of iterators: every query name is made with its key.</summary>
+    private static string KeyOf(IReadOnlyList<NameToken> tokens)
+    {
+        var count = 0;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (IsDistinctive(tokens[i])) count++;
+        }
+
+        if (count == 0) return "";
+        var parts = new string[count];
+        count = 0;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (IsDistinctive(tokens[i])) parts[count++] = tokens[i].Text;
+        }
+
+        // A name has a few parts: an insertion sort needs no comparer delegate, which sorting the array made for every name.
+        for (var i = 1; i < parts.Length; i++)
+        {
+            var part = parts[i];
+            var at = i;
+            for (; at > 0 && string.CompareOrdinal(parts[at - 1], part) > 0; at--) parts[at] = parts[at - 1];
+            parts[at] = part;
+        }
+
+        return count == 1 ? parts[0] : string.Join(' ', parts);
+    }
 
     private static bool IsDistinctive(NameToken token) => token.Role is TokenRole.Regular or TokenRole.Generic or TokenRole.Initial;
 }

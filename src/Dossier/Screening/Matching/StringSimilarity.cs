@@ -47,7 +47,7 @@ public static class StringSimilarity
     /// </summary>
     public static int Levenshtein(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int max)
     {
-        if (Math.Abs(a.Length - b.Length) > max) return max + 1;
+        if (Math.Abs(a.Length - b.Length) > max || LetterCountDistance(a, b) > max) return max + 1;
         var width = b.Length + 1;
         Span<int> beforePrevious = width <= 256 ? stackalloc int[width] : new int[width];
         Span<int> previous = width <= 256 ? stackalloc int[width] : new int[width];
@@ -76,4 +76,40 @@ public static class StringSimilarity
 
         return previous[b.Length];
     }
+
+    /// <summary>
+    /// A lower bound of <see cref="Levenshtein"/> from letter counts alone: the letters one part has more of than the other,
+    /// on the side with more. An edit changes that by at most one and a swap not at all, so parts with few letters in
+    /// common are turned away in one pass, without the table. Zero (no bound) when either has a character other than a
+    /// lower-case ASCII letter or digit, which folded name parts never do.
+    /// </summary>
+    internal static int LetterCountDistance(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        Span<int> counts = stackalloc int[36];
+        counts.Clear();
+        foreach (var c in a)
+        {
+            var slot = Slot(c);
+            if (slot < 0) return 0;
+            counts[slot]++;
+        }
+
+        foreach (var c in b)
+        {
+            var slot = Slot(c);
+            if (slot < 0) return 0;
+            counts[slot]--;
+        }
+
+        int surplus = 0, shortfall = 0;
+        foreach (var count in counts)
+        {
+            if (count > 0) surplus += count;
+            else shortfall -= count;
+        }
+
+        return Math.Max(surplus, shortfall);
+    }
+
+    private static int Slot(char c) => c is >= 'a' and <= 'z' ? c - 'a' : c is >= '0' and <= '9' ? 26 + c - '0' : -1;
 }
