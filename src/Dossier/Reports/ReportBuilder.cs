@@ -134,12 +134,17 @@ public static class ReportBuilder
     private static string? NamedSpeaker(QuoteJson quote) =>
         string.Equals(quote.SpeakerKind, "pronoun", StringComparison.OrdinalIgnoreCase) ? quote.ResolvedSpeaker : quote.Speaker;
 
+    private static readonly string AdversePolarity = DossierJsonMapper.Snake(Dossier.Claims.Polarity.Adverse);
+
     /// <summary>
-    /// Independent sources of a category are the distinct outlets whose articles carry claims in it: several articles of one
-    /// outlet count once, because they are not independent confirmations.
+    /// The adverse claims per category: a denial, a negation ("has thus far avoided such measures") or the entity's own
+    /// favourable statement is in the category's claims but is no risk, and counting it made a denied allegation look
+    /// five times as weighty. Independent sources of a category are the distinct outlets whose articles carry its adverse
+    /// claims: several articles of one outlet count once, because they are not independent confirmations.
     /// </summary>
     private static List<RiskCategoryJson> RiskCategories(List<ReportClaimJson> claims) =>
-        claims.GroupBy(claim => claim.Category, StringComparer.Ordinal)
+        claims.Where(claim => claim.Polarity == AdversePolarity)
+            .GroupBy(claim => claim.Category, StringComparer.Ordinal)
             .Select(group =>
             {
                 var sources = group.Select(claim => claim.Outlet).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
