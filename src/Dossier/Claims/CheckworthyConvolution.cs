@@ -11,7 +11,7 @@ namespace Dossier.Claims;
 /// </summary>
 public sealed class CheckworthyConvolution
 {
-    /// <summary>Words beyond this many are not read: a check-worthy claim is said early in a sentence, and cost stays bounded.</summary>
+    /// <summary>Words beyond this many are not read, so that a broken sentence split cannot make a line's cost grow without bound.</summary>
     public const int MaximumWords = 60;
 
     /// <summary>The context inputs beside the pooled filters: the line ends with a question, follows one, opens a turn, and its
@@ -22,11 +22,11 @@ public sealed class CheckworthyConvolution
     internal const int PaddingRow = 0;
     private const int NumberRow = 1, UnknownRow = 2, FirstWordRow = 3;
 
+    /// <summary>Each known word's row in <see cref="Inputs"/>.</summary>
     private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _rows;
 
     internal CheckworthyConvolution(FrozenDictionary<string, int> rows, float[] inputs, int inputWidth, int[] widths, int filters, float[][] filterWeights, float[][] filterBiases, float[] output, float[] contextWeights, float[] bias)
     {
-        Rows = rows;
         _rows = rows.GetAlternateLookup<ReadOnlySpan<char>>();
         Inputs = inputs;
         InputWidth = inputWidth;
@@ -38,9 +38,6 @@ public sealed class CheckworthyConvolution
         ContextWeights = contextWeights;
         BiasCell = bias;
     }
-
-    /// <summary>Each known word's row in <see cref="Inputs"/>.</summary>
-    internal FrozenDictionary<string, int> Rows { get; }
 
     /// <summary>One row of <see cref="InputWidth"/> floats a word: its vector, then a number flag and an unknown-word flag.</summary>
     internal float[] Inputs { get; }
@@ -208,8 +205,7 @@ public static class CheckworthyConvolutionTrainer
             CheckworthyConvolution.ContextOf(example.Text, example.Context, inputs);
             return inputs;
         }).ToArray();
-        var negativesByGroup = examples.Select((example, i) => (example, i)).Where(x => x.example.Group is not null && !x.example.CheckWorthy)
-            .GroupBy(x => x.example.Group!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(x => x.i).ToArray(), StringComparer.Ordinal);
+        var negativesByGroup = CheckworthyTrainer.NegativesByGroup(examples);
 
         var parameters = Parameters(network);
         var gradients = parameters.Select(p => new float[p.Length]).ToArray();
