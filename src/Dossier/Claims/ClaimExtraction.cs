@@ -199,7 +199,7 @@ internal sealed class ClaimExtraction
                 case ClaimStatus.Denied when !(cue.EndToken - cue.FirstToken == 1 && cue.FirstToken > first && PassiveDenialMarkers.Contains(_words[cue.FirstToken - 1])):
                     denied = true;
                     break;
-                case ClaimStatus.Negated when cue.FirstToken >= contentFirst && cue.FirstToken < scopeEnd && !IsNotOnly(cue.FirstToken):
+                case ClaimStatus.Negated when cue.FirstToken >= contentFirst && cue.FirstToken < scopeEnd && !IsWideningNegation(cue.FirstToken):
                     negated = true;
                     break;
                 case ClaimStatus.Estimated:
@@ -249,8 +249,8 @@ internal sealed class ClaimExtraction
         return false;
     }
 
-    /// <summary>"not only …, but", "It's not just a matter of …": the "not" widens the statement instead of denying it.</summary>
-    private bool IsNotOnly(int t) => _words[t] == "not" && t + 1 < _words.Length && _words[t + 1] is "only" or "just" or "merely" or "simply";
+    /// <summary>"not only …, but", "allegations … are not new": the negation widens the statement or dates it instead of denying it.</summary>
+    private bool IsWideningNegation(int t) => _lexicon.WideningNegations.StartsAt(_words, t);
 
     private string DecideCategory(int first, int end, SourceFinding? source, Sentence sentence, int sentenceIndex)
     {
@@ -584,6 +584,7 @@ internal sealed class ClaimExtraction
             // Entity mentions first; where the model found none in this range, the text's own capitals still speak.
             var range = new TextSpan(_tokens[first].Span.Start, _tokens[end - 1].Span.End);
             var found = false;
+            var governmentNamed = false;
             foreach (var mention in _entities.Mentions.Where(m => m.Label is EntityLabel.ORG or EntityLabel.PER && range.Contains(m.Span)).OrderBy(m => m.Span))
             {
                 var (mf, me) = TokenRange(mention.Span);
@@ -591,6 +592,10 @@ internal sealed class ClaimExtraction
 
                 // The model reads a Title Case headline's capitals as names too ("Breaking: New Report Revealed That …").
                 if (titleCase && !_knownNames.Contains(string.Join(' ', _words[mf..me]))) continue;
+
+                // "the Trump administration keeps on pushing its plans": neither the name nor the pronoun after it is the person.
+                if (NamesAGovernment(me)) governmentNamed = true;
+                if (NamesAGovernment(me) || governmentNamed && mention.Kind == MentionKind.Pronoun) continue;
                 found = true;
                 yield return (mf, me, mention.EntityId);
             }
@@ -624,10 +629,14 @@ internal sealed class ClaimExtraction
             var nameFirst = t;
             while (nameFirst < runEnd - 1 && _lexicon.LeadingWords.Contains(_words[nameFirst])) nameFirst++;
             var allCommon = Enumerable.Range(nameFirst, runEnd - nameFirst).All(i => _lexicon.NonSubjects.Contains(_words[i]) || !IsCapitalised(i));
-            if (!allCommon && !IsCapitalisedOnlyByPosition(nameFirst, runEnd)) yield return (nameFirst, runEnd, null);
+            if (!allCommon && !IsCapitalisedOnlyByPosition(nameFirst, runEnd) && !NamesAGovernment(runEnd)) yield return (nameFirst, runEnd, null);
             t = runEnd - 1;
         }
     }
+
+    /// <summary>"the Trump administration": a name followed by a lower-case government noun is that government's modifier.</summary>
+    private bool NamesAGovernment(int nameEnd) =>
+        nameEnd < _tokens.Length && !IsCapitalised(nameEnd) && _lexicon.GovernmentNouns.Contains(_words[nameEnd]);
 
     /// <summary>A lone word at the start of a sentence is capitalised by position: "Giant tech companies", "Adding to those".</summary>
     private bool IsCapitalisedOnlyByPosition(int first, int end)

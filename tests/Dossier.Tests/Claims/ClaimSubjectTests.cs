@@ -1,0 +1,32 @@
+using Dossier.Documents;
+
+namespace Dossier.Tests.Claims;
+
+public sealed class ClaimSubjectTests
+{
+    [Fact]
+    public void A_leaders_name_before_administration_is_not_the_subject_the_company_acted_on_is()
+    {
+        var document = ClaimTestSupport.Analyze("The Biden administration imposed sanctions on Norland Steel last year.");
+        var claim = Assert.Single(document.Get(Layers.Claims));
+        Assert.Equal(["Norland Steel"], ClaimTestSupport.SubjectTexts(document, claim));
+    }
+
+    [Fact]
+    public void Neither_the_leader_nor_the_pronoun_for_the_administration_is_the_subject()
+    {
+        var document = ClaimTestSupport.Analyze(
+            "Wexford Telecom Reassures Biden It Will Comply\n\n" +
+            "Exporters are losing access to the U.S. market as the Biden administration keeps pushing its plans to impose sanctions on technology firms from China.");
+        var claim = Assert.Single(document.Get(Layers.Claims), c => document.TextOf(c.Span).Contains("sanctions", StringComparison.Ordinal));
+        Assert.DoesNotContain(ClaimTestSupport.SubjectTexts(document, claim), s => s is "Biden" or "its");
+    }
+
+    [Fact]
+    public void A_leader_who_acts_in_person_is_still_the_subject()
+    {
+        var document = ClaimTestSupport.Analyze("Biden imposed sanctions on Norland Steel last year.");
+        var claim = Assert.Single(document.Get(Layers.Claims));
+        Assert.Equal("Biden", ClaimTestSupport.SubjectTexts(document, claim)[0]);
+    }
+}
