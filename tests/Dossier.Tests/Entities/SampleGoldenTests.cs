@@ -65,6 +65,14 @@ public sealed class SampleGoldenTests(EntityPipelineFixture fixture)
     }
 
     [Fact]
+    public void TheHeadlinesNewReportIsNoOrganisation()
+    {
+        var document = fixture.AnalyzeSample("000_2eccd1d69f1900d9.txt");
+        Assert.DoesNotContain(EntityPipelineFixture.Names(document), n => n.Text.Contains("New Report", StringComparison.Ordinal));
+        Assert.Contains(EntityPipelineFixture.Names(document), n => n.Text == "Alibaba" && n.Mention.Span.Start < 130);
+    }
+
+    [Fact]
     public void TheWhiteHouseIsAPlaceOrAnOrganisation()
     {
         var document = fixture.AnalyzeSample("002_61e0b9ad9df61b53.txt");
