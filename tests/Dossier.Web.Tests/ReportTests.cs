@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AngleSharp.Html.Parser;
 using Dossier.Reports;
+using Dossier.Serialization;
 using Dossier.Storage.Sqlite;
 
 namespace Dossier.Web.Tests;
@@ -119,6 +120,27 @@ public sealed class ReportTests : IAsyncLifetime
         var report = ReportBuilder.Build(_dossier with { Documents = [_dossier.Documents[0], _dossier.Documents[1], withPronoun] });
         Assert.Contains(report.Quotes, q => q.Speaker == "The Financial Times article" && q.Text.StartsWith("Alibaba had been", StringComparison.Ordinal));
         Assert.DoesNotContain(report.Quotes, q => q.Speaker == "It");
+    }
+
+    [Fact]
+    public void A_quote_inside_a_longer_one_by_the_same_speaker_is_shown_once()
+    {
+        var stored = _dossier.Documents[2];
+        var text = stored.Document.Text;
+        var speaker = text.IndexOf("The company’s response", StringComparison.Ordinal);
+        var outerStart = text.IndexOf("the report could be politically motivated", StringComparison.Ordinal);
+        var outerEnd = text.IndexOf(" in South Korea", StringComparison.Ordinal);
+        var innerStart = text.IndexOf("that it may have been aimed", StringComparison.Ordinal);
+        var implied = text.IndexOf("implied", StringComparison.Ordinal);
+        var suggesting = text.IndexOf("suggesting", StringComparison.Ordinal);
+        QuoteJson Quote(int start, int end, string cue, int cueStart) => new(text[start..end], start, end, cue, cueStart, cueStart + cue.Length, "indirect",
+            "The company’s response", speaker, speaker + "The company’s response".Length, "organisation", 0, null, null);
+        var outer = Quote(outerStart, outerEnd, "implied", implied);
+        var inner = Quote(innerStart, outerEnd - 20, "suggesting", suggesting);
+        var withNested = stored with { Document = stored.Document with { Quotes = [.. stored.Document.Quotes, inner, outer] } };
+        var report = ReportBuilder.Build(_dossier with { Documents = [_dossier.Documents[0], _dossier.Documents[1], withNested] });
+        Assert.Single(report.Quotes, q => q.Cue == "implied");
+        Assert.DoesNotContain(report.Quotes, q => q.Cue == "suggesting");
     }
 
     [Fact]
