@@ -593,6 +593,9 @@ internal sealed class ClaimExtraction
                 // The model reads a Title Case headline's capitals as names too ("Breaking: New Report Revealed That …").
                 if (titleCase && !_knownNames.Contains(string.Join(' ', _words[mf..me]))) continue;
 
+                // The model tags "the State" and "the Party" as organisations; alone, such words are no subject (non-subjects.txt).
+                if (mention.Kind == MentionKind.Name && _lexicon.NonSubjects.Contains(string.Join(' ', _words[mf..me]))) continue;
+
                 // "the Trump administration keeps on pushing its plans": neither the name nor the pronoun after it is the person.
                 if (NamesAGovernment(me)) governmentNamed = true;
                 if (NamesAGovernment(me) || governmentNamed && mention.Kind == MentionKind.Pronoun) continue;

@@ -145,6 +145,13 @@ public sealed class ClaimGoldenTests
     }
 
     [Fact]
+    public void TheStatesDataIsNoClaimAboutAnOrganisationCalledState()
+    {
+        var document = ClaimTestSupport.AnalyzeSample("001");
+        Assert.DoesNotContain(document.Get(Layers.Claims), c => ClaimTestSupport.SubjectTexts(document, c).Contains("State"));
+    }
+
+    [Fact]
     public void ClaimSpansLieInTheTextAndHedgesInTheirClaims()
     {
         foreach (var prefix in new[] { "000", "001", "002" })

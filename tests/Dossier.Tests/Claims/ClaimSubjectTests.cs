@@ -29,4 +29,12 @@ public sealed class ClaimSubjectTests
         var claim = Assert.Single(document.Get(Layers.Claims));
         Assert.Equal("Biden", ClaimTestSupport.SubjectTexts(document, claim)[0]);
     }
+
+    [Fact]
+    public void An_organisation_the_model_finds_in_a_word_that_is_no_subject_alone_is_not_the_subject()
+    {
+        var document = ClaimTestSupport.Analyze("The Treasury fined Norland Steel $4 million for breaking export controls.");
+        var claim = Assert.Single(document.Get(Layers.Claims));
+        Assert.Equal(["Norland Steel"], ClaimTestSupport.SubjectTexts(document, claim));
+    }
 }
