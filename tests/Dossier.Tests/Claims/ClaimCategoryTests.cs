@@ -21,4 +21,13 @@ public sealed class ClaimCategoryTests
         var document = ClaimTestSupport.Analyze(text);
         Assert.Contains(document.Get(Layers.Claims), c => c.Category == "political_influence");
     }
+
+    [Fact]
+    public void An_executive_order_against_a_company_is_a_trade_measure_against_it()
+    {
+        var document = ClaimTestSupport.Analyze("The president signed an executive order against Norland Telecom on Friday.");
+        var claim = Assert.Single(document.Get(Layers.Claims));
+        Assert.Equal("sanctions_trade", claim.Category);
+        Assert.Equal(["Norland Telecom"], ClaimTestSupport.SubjectTexts(document, claim));
+    }
 }
