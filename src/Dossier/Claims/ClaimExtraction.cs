@@ -16,6 +16,9 @@ internal sealed class ClaimExtraction
     private const int MaximumClauseTokens = 400;
     private const int FrameWindow = 10;
     private const int MaximumSourceTokens = 8;
+
+    /// <summary>How many words before "from" a payment noun may stand ("heavy fundings and donations from").</summary>
+    private const int PaymentNounWindow = 3;
     private const double CategoryThreshold = 1.0;
     private const double CheckworthyThreshold = 0.5;
 
@@ -520,7 +523,12 @@ internal sealed class ClaimExtraction
         }
 
         var inContent = candidates.Where(c => c.First >= contentFirst && c.End <= contentEnd).ToList();
-        if (inContent.Count > 0) return Coordinated(inContent);
+        if (inContent.Count > 0)
+        {
+            var subjects = Coordinated(inContent);
+            return [.. subjects, .. Payers(inContent).Where(payer => !subjects.Any(s => s.Span == payer.Span))];
+        }
+
 
         var start = contentFirst;
         while (start < contentEnd && Boundaries.Contains(_words[start])) start++;
@@ -538,6 +546,22 @@ internal sealed class ClaimExtraction
         if (anaphoric && !_lastSubjects.IsDefaultOrEmpty) return _lastSubjects;
         if (status == ClaimStatus.Denied && fromSource.Count > 0) return Coordinated(fromSource);
         return candidates.Count > 0 ? Coordinated(candidates) : [];
+    }
+
+    /// <summary>"Democratic Party has been receiving donations from Alibaba officials": the payer is a subject as well.</summary>
+    private IEnumerable<Subject> Payers(List<(int First, int End, int? EntityId)> candidates)
+    {
+        foreach (var (first, end, entityId) in candidates)
+        {
+            var from = first - 1;
+            while (from > 0 && _words[from] is "the" or "a" or "an") from--;
+            if (from <= 0 || _words[from] != "from") continue;
+            var windowStart = Math.Max(0, from - PaymentNounWindow);
+            if (Enumerable.Range(windowStart, from - windowStart).Any(t => _lexicon.PaymentNouns.Contains(_words[t])))
+            {
+                yield return new Subject(new TextSpan(_tokens[first].Span.Start, _tokens[end - 1].Span.End), entityId);
+            }
+        }
     }
 
     /// <summary>A direct quote in which the speaker talks of itself: in the first person, or about the entity it is or speaks for.</summary>

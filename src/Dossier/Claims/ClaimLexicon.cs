@@ -29,6 +29,7 @@ internal sealed class ClaimLexicon
         SourceNouns = WordSet("Claims.Data.source-nouns.txt");
         BackReferenceNouns = WordSet("Claims.Data.back-reference-nouns.txt");
         GovernmentNouns = WordSet("Claims.Data.government-nouns.txt");
+        PaymentNouns = WordSet("Claims.Data.payment-nouns.txt");
     }
 
     public static ClaimLexicon Default { get; } = new();
@@ -52,6 +53,9 @@ internal sealed class ClaimLexicon
 
     /// <summary>Nouns for a government ("administration") that turn a name right before them into its modifier.</summary>
     public FrozenSet<string> GovernmentNouns { get; }
+
+    /// <summary>Nouns for money that changes hands ("donations from X"), whose payer a claim is also about.</summary>
+    public FrozenSet<string> PaymentNouns { get; }
 
     private static FrozenSet<string> WordSet(string resource) => EmbeddedData.ReadLowerCaseSet(resource);
 }

@@ -152,6 +152,15 @@ public sealed class ClaimGoldenTests
     }
 
     [Fact]
+    public void DonationsFromAlibabaOfficialsAreAClaimAboutAlibabaToo()
+    {
+        var document = ClaimTestSupport.AnalyzeSample("000");
+        var claim = Single(document, c => document.TextOf(c.Span).Contains("donations from Alibaba officials", StringComparison.Ordinal), "donations");
+        Assert.Equal("political_influence", claim.Category);
+        Assert.Equal(["Democratic Party", "Alibaba"], ClaimTestSupport.SubjectTexts(document, claim));
+    }
+
+    [Fact]
     public void ClaimSpansLieInTheTextAndHedgesInTheirClaims()
     {
         foreach (var prefix in new[] { "000", "001", "002" })

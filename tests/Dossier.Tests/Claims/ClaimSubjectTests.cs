@@ -37,4 +37,14 @@ public sealed class ClaimSubjectTests
         var claim = Assert.Single(document.Get(Layers.Claims));
         Assert.Equal(["Norland Steel"], ClaimTestSupport.SubjectTexts(document, claim));
     }
+
+    [Fact]
+    public void The_payer_of_donations_is_a_subject_besides_the_payee()
+    {
+        var document = ClaimTestSupport.Analyze("The Liberal Party has been receiving heavy donations from Norland Steel executives since 2014.");
+        var claim = Assert.Single(document.Get(Layers.Claims));
+        Assert.Equal("political_influence", claim.Category);
+        Assert.Contains("Norland Steel", ClaimTestSupport.SubjectTexts(document, claim));
+        Assert.Equal(2, claim.SubjectEntityIds.Length);
+    }
 }
