@@ -144,6 +144,25 @@ public sealed class ReportTests : IAsyncLifetime
     }
 
     [Fact]
+    public void A_quote_inside_a_longer_one_whose_speaker_is_read_shorter_is_shown_once()
+    {
+        var stored = _dossier.Documents[2];
+        var text = stored.Document.Text;
+        var speaker = text.IndexOf("the tech giant", StringComparison.Ordinal);
+        var called = text.IndexOf("called the report", StringComparison.Ordinal);
+        var questioning = text.IndexOf("questioning", StringComparison.Ordinal);
+        var end = text.IndexOf(" and China.", StringComparison.Ordinal) + " and China".Length;
+        var outer = new QuoteJson(text[(called + 7)..end], called + 7, end, "called", called, called + 6, "mixed",
+            "the tech giant", speaker, speaker + "the tech giant".Length, "organisation", 0, null, null);
+        var inner = new QuoteJson(text[(questioning + 12)..end], questioning + 12, end, "questioning", questioning, questioning + 11, "indirect",
+            "the tech", speaker, speaker + "the tech".Length, "unnamed", null, 0, null);
+        var withNested = stored with { Document = stored.Document with { Quotes = [.. stored.Document.Quotes, outer, inner] } };
+        var report = ReportBuilder.Build(_dossier with { Documents = [_dossier.Documents[0], _dossier.Documents[1], withNested] });
+        Assert.Single(report.Quotes, q => q.Cue == "called");
+        Assert.DoesNotContain(report.Quotes, q => q.Speaker == "the tech");
+    }
+
+    [Fact]
     public void Html_report_is_self_contained_and_every_span_link_has_its_target()
     {
         var html = new HtmlReportWriter().Write(_dossier);

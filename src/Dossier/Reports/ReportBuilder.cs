@@ -133,18 +133,19 @@ public static class ReportBuilder
     /// <summary>Who a quote's speaker is to a reader: a pronoun ("It alleged that …") says nothing, the name it stands for does; null when unresolved.</summary>
     /// <summary>
     /// "… implied that the report could be politically motivated, suggesting that it may have been aimed at …": the
-    /// quotes layer keeps an attribution nested in another, but one by the same speaker restates part of the longer
-    /// quote, so the dossier shows the longer one once.
+    /// quotes layer keeps an attribution nested in another, but one by the same speaker (the same words of the text
+    /// name both, or overlap: "the tech giant called …, questioning …" read with "the tech" as the second speaker)
+    /// restates part of the longer quote, so the dossier shows the longer one once.
     /// </summary>
     private static bool LiesInALongerQuoteBySameSpeaker(IReadOnlyList<QuoteJson> quotes, int index)
     {
         var quote = quotes[index];
-        if (quote.SpeakerStart is null) return false;
+        if (quote is not { SpeakerStart: { } speakerStart, SpeakerEnd: { } speakerEnd }) return false;
         for (var other = 0; other < quotes.Count; other++)
         {
             var longer = quotes[other];
             if (other != index && longer.Start <= quote.Start && quote.End <= longer.End && longer.End - longer.Start > quote.End - quote.Start
-                && longer.SpeakerStart == quote.SpeakerStart && longer.SpeakerEnd == quote.SpeakerEnd) return true;
+                && longer.SpeakerStart < speakerEnd && speakerStart < longer.SpeakerEnd) return true;
         }
 
         return false;
