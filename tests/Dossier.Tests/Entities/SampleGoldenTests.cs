@@ -92,6 +92,14 @@ public sealed class SampleGoldenTests(EntityPipelineFixture fixture)
     }
 
     [Fact]
+    public void TheCommunistPartyIsTheChineseCommunistParty()
+    {
+        var document = fixture.AnalyzeSample("000_2eccd1d69f1900d9.txt");
+        var ids = EntityPipelineFixture.Names(document).Where(n => n.Text.EndsWith("Communist Party", StringComparison.Ordinal)).Select(n => n.Mention.EntityId).Distinct();
+        Assert.Single(ids);
+    }
+
+    [Fact]
     public void DescriptionsAndPronounsOfAlibabaResolveToIt()
     {
         var document = fixture.AnalyzeSample("002_61e0b9ad9df61b53.txt");
