@@ -19,6 +19,9 @@ internal sealed class ClaimExtraction
 
     /// <summary>How many words before "from" a payment noun may stand ("heavy fundings and donations from").</summary>
     private const int PaymentNounWindow = 3;
+
+    /// <summary>How many words a past role may take between its marker and "of" ("a previous communications adviser for").</summary>
+    private const int PastRoleWindow = 4;
     private const double CategoryThreshold = 1.0;
     private const double CheckworthyThreshold = 0.5;
 
@@ -516,10 +519,10 @@ internal sealed class ClaimExtraction
 
     private ImmutableArray<Subject> FindSubjects(int contentFirst, int contentEnd, SourceFinding? source, ClaimStatus status, int first, int end)
     {
-        var candidates = Candidates(first, end).Where(c => source is null || !Inside(c.First, c.End, source)).ToList();
+        var candidates = Candidates(first, end).Where(c => (source is null || !Inside(c.First, c.End, source)) && !IsPastAffiliation(c.First, first)).ToList();
         if (candidates.Count == 0 && !_entities.Mentions.IsDefaultOrEmpty)
         {
-            candidates = Candidates(first, end, textOnly: true).Where(c => source is null || !Inside(c.First, c.End, source)).ToList();
+            candidates = Candidates(first, end, textOnly: true).Where(c => (source is null || !Inside(c.First, c.End, source)) && !IsPastAffiliation(c.First, first)).ToList();
         }
 
         var inContent = candidates.Where(c => c.First >= contentFirst && c.End <= contentEnd).ToList();
@@ -546,6 +549,24 @@ internal sealed class ClaimExtraction
         if (anaphoric && !_lastSubjects.IsDefaultOrEmpty) return _lastSubjects;
         if (status == ClaimStatus.Denied && fromSource.Count > 0) return Coordinated(fromSource);
         return candidates.Count > 0 ? Coordinated(candidates) : [];
+    }
+
+    /// <summary>
+    /// "The management includes a previous member of Governor Cuomo's team, a previous adviser for the Democratic National
+    /// Committee": a name after a past role and "of", "for" or "to" is where someone once worked, not whom the claim is about.
+    /// </summary>
+    private bool IsPastAffiliation(int name, int first)
+    {
+        var t = name - 1;
+        for (var skipped = 0; skipped < 2 && t > first && (_words[t] == "the" || IsCapitalised(t)); skipped++) t--;
+        if (t <= first || _words[t] is not ("of" or "for" or "to")) return false;
+        for (var k = t - 1; k >= Math.Max(first, t - PastRoleWindow); k--)
+        {
+            if (_lexicon.PastAffiliationMarkers.Contains(_words[k])) return true;
+            if (Boundaries.Contains(_words[k])) return false;
+        }
+
+        return false;
     }
 
     /// <summary>"Democratic Party has been receiving donations from Alibaba officials": the payer is a subject as well.</summary>

@@ -30,6 +30,7 @@ internal sealed class ClaimLexicon
         BackReferenceNouns = WordSet("Claims.Data.back-reference-nouns.txt");
         GovernmentNouns = WordSet("Claims.Data.government-nouns.txt");
         PaymentNouns = WordSet("Claims.Data.payment-nouns.txt");
+        PastAffiliationMarkers = WordSet("Claims.Data.past-affiliation-markers.txt");
     }
 
     public static ClaimLexicon Default { get; } = new();
@@ -56,6 +57,9 @@ internal sealed class ClaimLexicon
 
     /// <summary>Nouns for money that changes hands ("donations from X"), whose payer a claim is also about.</summary>
     public FrozenSet<string> PaymentNouns { get; }
+
+    /// <summary>Words that make a role a past one ("a former adviser for X"): X is an affiliation, not a subject.</summary>
+    public FrozenSet<string> PastAffiliationMarkers { get; }
 
     private static FrozenSet<string> WordSet(string resource) => EmbeddedData.ReadLowerCaseSet(resource);
 }

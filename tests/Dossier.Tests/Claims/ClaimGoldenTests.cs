@@ -161,6 +161,13 @@ public sealed class ClaimGoldenTests
     }
 
     [Fact]
+    public void TheManagementsPastEmployersAreNotWhomItsClaimIsAbout()
+    {
+        var document = ClaimTestSupport.AnalyzeSample("000");
+        Assert.DoesNotContain(document.Get(Layers.Claims), c => ClaimTestSupport.SubjectTexts(document, c).Any(s => s.Contains("Cuomo", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void ClaimSpansLieInTheTextAndHedgesInTheirClaims()
     {
         foreach (var prefix in new[] { "000", "001", "002" })

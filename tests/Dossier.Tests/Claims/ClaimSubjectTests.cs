@@ -47,4 +47,13 @@ public sealed class ClaimSubjectTests
         Assert.Contains("Norland Steel", ClaimTestSupport.SubjectTexts(document, claim));
         Assert.Equal(2, claim.SubjectEntityIds.Length);
     }
+
+    [Theory]
+    [InlineData("A former aide to Senator Harlan Voss was indicted for bribery last year.")]
+    [InlineData("Its board includes a previous adviser for Harlan Voss and a onetime chairwoman of the Voss Foundation, filings show lobbying ties.")]
+    public void Where_someone_once_worked_is_not_whom_the_claim_is_about(string text)
+    {
+        var document = ClaimTestSupport.Analyze(text);
+        Assert.DoesNotContain(document.Get(Layers.Claims), c => ClaimTestSupport.SubjectTexts(document, c).Any(s => s.Contains("Voss", StringComparison.Ordinal)));
+    }
 }
