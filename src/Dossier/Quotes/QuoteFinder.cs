@@ -1057,7 +1057,7 @@ internal sealed class QuoteFinder
 
     /// <summary>A spokesperson speaks for many people; an officer ("Chief Executive Officer of Alibaba") is one.</summary>
     private bool IsSpokesperson(SpeakerPhrase speaker) =>
-        Enumerable.Range(speaker.Start, speaker.End - speaker.Start).Any(i => Words.Lower(i).StartsWith("spokes", StringComparison.Ordinal) || Words.Lower(i) == "representative");
+        Enumerable.Range(speaker.Start, speaker.End - speaker.Start).Any(i => _lexicon.SpokespersonNouns.Contains(Words.Lower(i)));
 
     private sealed record Found(TextSpan Content, QuoteKind Kind, CueMatch? Cue, SpeakerPhrase? Speaker, bool Continued = false);
 

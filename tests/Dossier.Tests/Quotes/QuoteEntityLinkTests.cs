@@ -76,6 +76,22 @@ public sealed class QuoteEntityLinkTests
         Assert.Null(afterSpokesperson[1].SpeakerOrganisationId);
     }
 
+    [Theory]
+    [InlineData("a Harlow Foods representative")]
+    [InlineData("a Harlow Foods spokeswoman")]
+    public void ANameThatAddsToASpokespersonsWordsIsSomeoneElse(string role)
+    {
+        Assert.Contains(role.Split(' ')[^1], (IReadOnlySet<string>)QuoteLexicon.Default.SpokespersonNouns);
+        var text = $"“Our stores will stay open,” {role} said on the call. “We believe trade will continue,” Chen added.";
+        var harlow = text.IndexOf("Harlow Foods", StringComparison.Ordinal);
+        var chen = text.IndexOf("Chen", StringComparison.Ordinal);
+        var entities = new EntityLayer(
+            [new EntityMention(new TextSpan(harlow, harlow + "Harlow Foods".Length), EntityLabel.ORG, 0), new EntityMention(new TextSpan(chen, chen + 4), EntityLabel.PER, 1)],
+            [new DocumentEntity(0, "Harlow Foods", EntityLabel.ORG, ["Harlow Foods"]), new DocumentEntity(1, "Chen", EntityLabel.PER, ["Chen"])]);
+        var (_, quotes) = QuoteTestDocuments.Analyze(text, entities);
+        Assert.Null(Assert.Single(quotes, q => q.Speaker == "Chen").SpeakerOrganisationId);
+    }
+
     [Fact]
     public void WithoutEntitiesNoIdsAreInvented()
     {
