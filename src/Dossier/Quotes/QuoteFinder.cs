@@ -493,21 +493,40 @@ internal sealed class QuoteFinder
     private bool EndsSentence(int token) =>
         Words.IsSentenceEnd(token) && (token + 1 >= _tokens.Length || _sentenceOf[token + 1] != _sentenceOf[token]);
 
-    /// <summary>"“…” ― Pamela Padilla": a dash after the closing mark and a name ending the paragraph sign the quote.</summary>
+    /// <summary>
+    /// "“…” ― Pamela Padilla": a dash after the closing mark and a name ending the paragraph sign the quote; so does a
+    /// paragraph of its own under a quote that ends its paragraph ("- Bernie Sanders.", "-President Obama, tweeting after
+    /// Clinton's speech."), as fact checks lay out the statements they check.
+    /// </summary>
     private SpeakerPhrase? SignedBelow(int closeToken)
     {
         var dash = closeToken + 1;
-        if (dash >= _tokens.Length || Words.Text(dash) is not ("―" or "—" or "–" or "-" or "--") || _paragraphOf[dash] != _paragraphOf[closeToken]) return null;
+        if (dash >= _tokens.Length || Words.Text(dash) is not ("―" or "—" or "–" or "-" or "--")) return null;
+        var below = _paragraphOf[dash] == _paragraphOf[closeToken] + 1;
+        if (_paragraphOf[dash] != _paragraphOf[closeToken] && !below) return null;
         var end = dash + 1;
-        while (end < _tokens.Length && _paragraphOf[end] == _paragraphOf[dash] && !_insideQuote[end]) end++;
+        while (end < _tokens.Length && _paragraphOf[end] == _paragraphOf[dash] && !_insideQuote[end] && !(below && Words.Text(end) == ",")) end++;
+        if (below && end < _tokens.Length && Words.Text(end) == ",")
+        {
+            // "-President Obama, tweeting after …": a participle after the name says where the words were said.
+            if (!Words.Lower(end + 1).EndsWith("ing", StringComparison.Ordinal)) return null;
+            return SignatureName(dash, end);
+        }
+
         while (end > dash + 1 && Words.IsPunctuation(end - 1)) end--;
+        if (end < _tokens.Length && _paragraphOf[end] == _paragraphOf[dash] && !Words.IsPunctuation(end)) return null;
+        return SignatureName(dash, end);
+    }
+
+    /// <summary>The words between the signing dash and <paramref name="end"/>, when they are a short name: capitalised, at most six.</summary>
+    private SpeakerPhrase? SignatureName(int dash, int end)
+    {
         if (end == dash + 1 || end - dash - 1 > 6) return null;
         for (var t = dash + 1; t < end; t++)
         {
             if (!Words.IsCapitalised(t) && !Words.IsPunctuation(t)) return null;
         }
 
-        if (end < _tokens.Length && _paragraphOf[end] == _paragraphOf[dash] && !Words.IsPunctuation(end)) return null;
         return new SpeakerPhrase(dash + 1, end, dash + 1);
     }
 

@@ -18,6 +18,22 @@ public sealed class QuoteSpeakerRuleTests
     }
 
     [Theory]
+    [InlineData("The claims checked.\n\n\"Boeing and GE and other multinationals pay zero taxes.\"\n\n- Sanders.\n\nThis is a complex issue.", "Sanders")]
+    [InlineData("The night's posts.\n\n\"Great speech. She's tested. She's ready.\"\n\n-President Obama, tweeting after Clinton's speech.", "President Obama")]
+    public void ADashAndANameInTheParagraphUnderAQuoteSignIt(string text, string speaker)
+    {
+        var (_, quotes) = QuoteTestDocuments.Analyze(text);
+        Assert.Equal(speaker, Assert.Single(quotes, q => q.Kind == QuoteKind.Direct).Speaker);
+    }
+
+    [Fact]
+    public void AParagraphUnderAQuoteThatOpensWithADashAndGoesOnIsNoSignature()
+    {
+        var (_, quotes) = QuoteTestDocuments.Analyze("The list.\n\n\"Boeing and GE pay zero taxes.\"\n\n- Sanders won the state easily.");
+        Assert.Null(Assert.Single(quotes, q => q.Kind == QuoteKind.Direct).Speaker);
+    }
+
+    [Theory]
     [InlineData("Her campaign quickly blasted out an email to supporters stating, “Speaker Ryan joins the growing list of critics.”", "Her campaign")]
     [InlineData("The Vermont senator emailed supporters saying: “We will not give up this fight.”", "The Vermont senator")]
     public void AParticipleAfterAnObjectSpeaksForTheSentenceSubjectThatADeterminerOpens(string text, string speaker)
