@@ -401,6 +401,7 @@ internal sealed class QuoteFinder
             var next = cue.End;
             var opensOwnContent = next < stop && !GoesOn(closeToken) && (IsTell(cue) ? Words.Lower(next) == "that" : OpensReportedClause(next));
             if (!opensOwnContent && _phrases.LeftOf(cue.Start, start) is { } left && left.ExtentStart == start) return new Attribution(cue, left, true);
+            if (!opensOwnContent && _phrases.SubjectBeforeRelative(cue.Start, start) is { } subject) return new Attribution(cue, subject, true);
             // "“…,” Warren, who has not endorsed a candidate, told …": a learned cue inside the subject's relative clause is not its verb.
             if (!cue.Pattern.Learned) return null;
         }

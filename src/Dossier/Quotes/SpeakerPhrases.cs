@@ -58,7 +58,8 @@ internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
             // "Mr. Reid, who represents Nevada, said" and "…, who said": the speaker is the phrase before "who".
             var who = relative ? i : RelativeClauseStart(i - 1, floor);
             var comma = who - 1;
-            if (comma < floor || words.Text(comma) != ",") return relative ? new SpeakerPhrase(i, i + 1, i) : null;
+            // "John Weaver, a GOP strategist who has feuded with Manafort, wrote": the clause restricts an apposition.
+            if (comma < floor || words.Text(comma) != ",") return relative ? new SpeakerPhrase(i, i + 1, i) : LongApposition(i, floor);
             if (CollectLeft(comma - 1, floor) is not { } antecedent) return relative ? new SpeakerPhrase(i, i + 1, i) : null;
             return relative ? new SpeakerPhrase(i, i + 1, antecedent.Start, antecedent) : antecedent with { ExtentStart = antecedent.Start };
         }
@@ -81,10 +82,12 @@ internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
 
     /// <summary>
     /// "Karimi, executive director of Interfaith Paths to Peace, said", "John Archer, wearing a Canova T-Shirt, said":
-    /// an apposition too long or too verbal for a noun phrase, between a name opening the sentence and the cue.
+    /// an apposition too long or too verbal for a noun phrase, between a name opening the sentence and the cue; or two
+    /// of them ("Scott Pruitt, the Republican attorney general of Oklahoma, one of the states suing the EPA, said").
     /// </summary>
     private SpeakerPhrase? LongApposition(int comma, int floor)
     {
+        var appositions = 0;
         for (var j = comma - 1; j > floor && comma - j <= MaxAppositionTokens; j--)
         {
             if (words.Text(j) is "." or ";" or ":" or "“" or "”" or "\"" or "(" or ")" || IsCueWord(j)) return null;
@@ -94,13 +97,33 @@ internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
                 return name with { ExtentStart = name.Start };
             }
 
-            return null;
+            if (++appositions == MaxAppositions) return null;
         }
 
         return null;
     }
 
-    private const int MaxAppositionTokens = 16;
+    /// <summary>How long the appositions between a subject and its cue may be, together ("James Zogby, a Sanders superdelegate from the District and the president of the D.C.-based Arab American Institute, said").</summary>
+    private const int MaxAppositionTokens = 24;
+
+    private const int MaxAppositions = 2;
+
+    /// <summary>
+    /// "Nate Silver, the polling guru who founded fivethirtyeight.com tweeted", "Katie Packer, who is chairman of Our
+    /// Principles Pac said": a relative clause the writer did not close with a comma runs up to the cue; the subject is
+    /// the phrase before "who", or the name it is in apposition to. Null unless that phrase starts at <paramref name="floor"/>.
+    /// </summary>
+    public SpeakerPhrase? SubjectBeforeRelative(int cueStart, int floor)
+    {
+        var who = floor + 1;
+        while (who < cueStart && words.Lower(who) is not ("who" or "whose")) who++;
+        if (who >= cueStart) return null;
+        var last = words.Text(who - 1) == "," ? who - 2 : who - 1;
+        if (last < floor || CollectLeft(last, floor) is not { } inner) return null;
+        if (inner.Start == floor) return inner;
+        if (inner.Start - 1 <= floor || words.Text(inner.Start - 1) != "," || CollectLeft(inner.Start - 2, floor) is not { } outer || outer.Start != floor) return null;
+        return (IsName(inner) || !IsName(outer) ? inner : outer) with { ExtentStart = floor };
+    }
 
     /// <summary>
     /// "The memo, seen by The Financial Times, says", "The defendant, 52, told": an age or a participle phrase between
@@ -223,7 +246,7 @@ internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
     {
         for (var j = last; j >= Math.Max(floor, last - 15); j--)
         {
-            if (words.Lower(j) is "who" or "which") return j;
+            if (words.Lower(j) is "who" or "whose" or "which") return j;
             if (words.Text(j) is "," or "." or ";" or ":" or "“" or "”" or "\"") return -1;
         }
 

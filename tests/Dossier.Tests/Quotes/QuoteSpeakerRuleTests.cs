@@ -18,6 +18,26 @@ public sealed class QuoteSpeakerRuleTests
     }
 
     [Theory]
+    [InlineData("“It is an invasion of the state’s domain,” Maria Lopez, the attorney general of Utah, one of the states suing the agency, said on Monday.", "Maria Lopez")]
+    [InlineData("“The rules will not survive,” Tom Reed, the polling analyst who founded the survey site tweeted on Wednesday.", "Tom Reed")]
+    [InlineData("“This new ad raises questions,” Anna Berg, who is chairman of the Civic Trust said in a statement.", "Anna Berg")]
+    [InlineData("“This story is still being told,” Rosa Vance, the director at the Centre for Media Justice and whose work is featured in the film, told reporters.", "Rosa Vance")]
+    public void TheSubjectAfterAQuoteReachesPastItsAppositionsAndRelativeClauses(string text, string speaker)
+    {
+        var (_, quotes) = QuoteTestDocuments.Analyze(text);
+        Assert.Equal(speaker, Assert.Single(quotes, q => q.Kind == QuoteKind.Direct).Speaker);
+    }
+
+    [Theory]
+    [InlineData("Joan Pike, a county delegate from the north of the state and the president of the D.C.-based Farm Policy Institute, said: \"We will not walk away from this.\"", "Joan Pike")]
+    [InlineData("John Weaver, a GOP strategist who has feuded with the chairman, wrote in an email: \"This was the worst first day of a convention.\"", "John Weaver")]
+    public void TheSubjectBeforeAColonReachesPastALongOrRestrictedApposition(string text, string speaker)
+    {
+        var (_, quotes) = QuoteTestDocuments.Analyze(text);
+        Assert.Equal(speaker, Assert.Single(quotes, q => q.Kind == QuoteKind.Direct).Speaker);
+    }
+
+    [Theory]
     [InlineData("The claims checked.\n\n\"Boeing and GE and other multinationals pay zero taxes.\"\n\n- Sanders.\n\nThis is a complex issue.", "Sanders")]
     [InlineData("The night's posts.\n\n\"Great speech. She's tested. She's ready.\"\n\n-President Obama, tweeting after Clinton's speech.", "President Obama")]
     public void ADashAndANameInTheParagraphUnderAQuoteSignIt(string text, string speaker)
