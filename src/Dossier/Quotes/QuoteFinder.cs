@@ -292,13 +292,9 @@ internal sealed class QuoteFinder
         {
             var (sentenceStart, _) = SentenceTokens(k);
             var cue = NearModelCue(k - 1, Math.Max(sentenceStart, k - NearVerbTokens)) ?? FindCueBackwards(k - 1, Math.Max(sentenceStart, k - 12));
-            if (cue is null)
-            {
-                var source = HeadlineSource(k) ?? NameBeforeColon(k, sentenceStart);
-                return source is null ? null : new Attribution(ColonCue(k), source, false);
-            }
-
-            return WithSpeaker(cue, sentenceStart, k, speakerAfterQuote: false);
+            if (cue is not null) return WithSpeaker(cue, sentenceStart, k, speakerAfterQuote: false) ?? SubjectIntroducing(cue, k, sentenceStart);
+            var source = HeadlineSource(k) ?? NameBeforeColon(k, sentenceStart) ?? SubjectBeforeColon(k, sentenceStart);
+            return source is null ? null : new Attribution(ColonCue(k), source, false);
         }
 
         if (!sameParagraph) return null;
@@ -488,6 +484,27 @@ internal sealed class QuoteFinder
                !_lexicon.NotHeadlineSources.Contains(Words.Lower(phrase.Start))
             ? phrase
             : null;
+    }
+
+    /// <summary>
+    /// "Asked about her future, Marta Silva was blunt: “…”", "Hoff’s letter makes a libertarian-style case: “…”": with
+    /// no verb of speech, the subject of the clause that a colon ends introduces the quote after it.
+    /// </summary>
+    /// <summary>"Asked about her future, Marta Silva was blunt: “…”": a cue whose speaker is not there, in an introduction, leaves the colon to the clause's subject.</summary>
+    private Attribution? SubjectIntroducing(CueMatch cue, int colon, int sentenceStart) =>
+        SubjectBeforeColon(colon, sentenceStart) is { } subject && subject.Start > cue.End ? new Attribution(ColonCue(colon), subject, false) : null;
+
+    private SpeakerPhrase? SubjectBeforeColon(int colon, int sentenceStart)
+    {
+        // "The full transcript as follows: “…”": a label, not a clause, introduces what the transcript's speakers say.
+        if (colon - 1 <= sentenceStart || _insideQuote[colon - 1] || Words.Lower(colon - 1) is "follows" or "following") return null;
+        // "… “down the line” he warned: “…”": a cue that already gave a quote its speaker gives this one the same, as a continuation.
+        for (var t = sentenceStart; t < colon; t++)
+        {
+            if (_usedCue[t]) return null;
+        }
+
+        return _phrases.ClauseSubject(sentenceStart, colon);
     }
 
     /// <summary>A period ends the sentence only where the splitter ended one: "Rep. Gwen Moore (D-Wis.) said" goes on.</summary>

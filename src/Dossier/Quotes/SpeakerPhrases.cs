@@ -170,7 +170,13 @@ internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
             return new SpeakerPhrase(sentenceStart, sentenceStart + 1, sentenceStart);
         }
 
-        if (sentenceStart >= cueStart || !words.IsCapitalised(sentenceStart) || ClauseSubjectOpeners.Contains(words.Lower(sentenceStart))) return null;
+        // "With Democratic leaders worried about …": an introduction whose comma lies beyond reach is no subject either.
+        if (sentenceStart >= cueStart || !words.IsCapitalised(sentenceStart) || ClauseSubjectOpeners.Contains(words.Lower(sentenceStart)) ||
+            IntroductionOpeners.Contains(words.Lower(sentenceStart)))
+        {
+            return null;
+        }
+
         var allCapitalised = true;
         var j = sentenceStart;
         for (; j < cueStart && j - sentenceStart < MaxTokens; j++)
@@ -205,7 +211,7 @@ internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
         var first = words.Lower(sentenceStart);
         var introduces = IntroductionOpeners.Contains(first) || lexicon.TimeWords.Contains(first) ||
                          first.Length > 4 && (first.EndsWith("ing", StringComparison.Ordinal) || first.EndsWith("ly", StringComparison.Ordinal)) ||
-                         EndsInRelativeTime(sentenceStart, limit);
+                         IntroducingParticiple(sentenceStart) || EndsInRelativeTime(sentenceStart, limit);
         if (!introduces) return sentenceStart;
         for (var i = sentenceStart + 1; i < Math.Min(limit, sentenceStart + MaxIntroductionTokens); i++)
         {
@@ -216,7 +222,15 @@ internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
         return sentenceStart;
     }
 
-    private const int MaxIntroductionTokens = 16;
+    private const int MaxIntroductionTokens = 20;
+
+    /// <summary>"Asked about her future, …", "Pressed on the point, …": a past participle and a lower-case word open the sentence ("Alfred Hunt" does not).</summary>
+    private bool IntroducingParticiple(int sentenceStart)
+    {
+        var first = words.Lower(sentenceStart);
+        return first.Length > 4 && first.EndsWith("ed", StringComparison.Ordinal) && sentenceStart + 1 < words.Count &&
+               !words.IsCapitalised(sentenceStart + 1) && !words.IsPunctuation(sentenceStart + 1);
+    }
 
     /// <summary>"Eight years ago, he …", "Minutes later, she …": a short opening phrase that ends in a relative time word and a comma.</summary>
     private bool EndsInRelativeTime(int sentenceStart, int limit)
@@ -234,7 +248,8 @@ internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
 
     private static readonly HashSet<string> IntroductionOpeners =
         ["in", "on", "at", "after", "before", "during", "when", "while", "as", "since", "following", "despite", "amid", "with", "without",
-         "here", "later", "earlier", "then", "now", "meanwhile", "still", "yet", "however", "even", "since", "until", "by", "from", "for", "under", "over"];
+         "here", "later", "earlier", "then", "now", "meanwhile", "still", "yet", "however", "even", "since", "until", "by", "from", "for", "under", "over",
+         "likewise", "instead", "indeed", "moreover", "furthermore", "nevertheless", "nonetheless", "besides", "again", "thus", "otherwise"];
 
     private static readonly HashSet<string> ClauseSubjectOpeners =
         ["in", "on", "at", "but", "and", "it", "this", "that", "there", "as", "for", "if", "when", "after", "while", "so", "yet", "still", "however", "then", "now", "later", "earlier", "meanwhile", "also"];

@@ -38,6 +38,25 @@ public sealed class QuoteSpeakerRuleTests
     }
 
     [Theory]
+    [InlineData("The senator’s letter was blunt: “We must stand together against this bill.”", "The senator’s letter")]
+    [InlineData("In town after town, Moreno campaigns for a higher wage: \"No one who works full time should live in poverty.\"", "Moreno")]
+    [InlineData("Pressed on the deal, Karen Osei was firm: “We are not selling. Not this year, not next year.”", "Karen Osei")]
+    [InlineData("With party leaders worried about a lack of enthusiasm for the ticket among the young voters of the north, Senator Ruth Kane is rolling out a message: \"It's about me.\"", "Senator Ruth Kane")]
+    public void WithNoVerbOfSpeechTheSubjectOfTheClauseAColonEndsIntroducesTheQuote(string text, string speaker)
+    {
+        var (_, quotes) = QuoteTestDocuments.Analyze(text);
+        Assert.Equal(speaker, Assert.Single(quotes, q => q.Kind == QuoteKind.Direct).Speaker);
+    }
+
+    [Theory]
+    [InlineData("Likewise, a study from the Urban Institute had this to say: \"Families at the top would gain the most.\"")]
+    public void AnIntroductionIsNoSpeakerBeforeAColon(string text)
+    {
+        var (_, quotes) = QuoteTestDocuments.Analyze(text);
+        Assert.Null(Assert.Single(quotes, q => q.Kind == QuoteKind.Direct).Speaker);
+    }
+
+    [Theory]
     [InlineData("The claims checked.\n\n\"Boeing and GE and other multinationals pay zero taxes.\"\n\n- Sanders.\n\nThis is a complex issue.", "Sanders")]
     [InlineData("The night's posts.\n\n\"Great speech. She's tested. She's ready.\"\n\n-President Obama, tweeting after Clinton's speech.", "President Obama")]
     public void ADashAndANameInTheParagraphUnderAQuoteSignIt(string text, string speaker)
