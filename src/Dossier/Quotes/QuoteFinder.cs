@@ -293,7 +293,7 @@ internal sealed class QuoteFinder
             var (sentenceStart, _) = SentenceTokens(k);
             var cue = NearModelCue(k - 1, Math.Max(sentenceStart, k - NearVerbTokens)) ?? FindCueBackwards(k - 1, Math.Max(sentenceStart, k - 12));
             if (cue is not null) return WithSpeaker(cue, sentenceStart, k, speakerAfterQuote: false) ?? SubjectIntroducing(cue, k, sentenceStart);
-            var source = HeadlineSource(k) ?? NameBeforeColon(k, sentenceStart) ?? SubjectBeforeColon(k, sentenceStart);
+            var source = HeadlineSource(k) ?? NameBeforeColon(k, sentenceStart) ?? SourceOfExcerpt(k, sentenceStart) ?? SubjectBeforeColon(k, sentenceStart);
             return source is null ? null : new Attribution(ColonCue(k), source, false);
         }
 
@@ -490,6 +490,22 @@ internal sealed class QuoteFinder
     /// "Asked about her future, Marta Silva was blunt: “…”", "Hoff’s letter makes a libertarian-style case: “…”": with
     /// no verb of speech, the subject of the clause that a colon ends introduces the quote after it.
     /// </summary>
+    /// <summary>
+    /// "From the report: “…”", "From Bush's Facebook post: “…”", "-More from Blumenthal and Cohen: “…”": a label naming
+    /// where an excerpt comes from names its source.
+    /// </summary>
+    private SpeakerPhrase? SourceOfExcerpt(int colon, int sentenceStart)
+    {
+        var from = colon - 1;
+        while (from > sentenceStart && colon - from <= MaxExcerptSourceTokens && Words.Lower(from) != "from") from--;
+        if (Words.Lower(from) != "from" || _insideQuote[from]) return null;
+        var label = from > sentenceStart && Words.Lower(from - 1) == "more" ? from - 1 : from;
+        if (label > sentenceStart && Words.Text(label - 1) is not ("-" or "—" or "–")) return null;
+        return _phrases.RightOf(from + 1, colon) is { } source && source.End == colon ? source : null;
+    }
+
+    private const int MaxExcerptSourceTokens = 8;
+
     /// <summary>"Asked about her future, Marta Silva was blunt: “…”": a cue whose speaker is not there, in an introduction, leaves the colon to the clause's subject.</summary>
     private Attribution? SubjectIntroducing(CueMatch cue, int colon, int sentenceStart) =>
         SubjectBeforeColon(colon, sentenceStart) is { } subject && subject.Start > cue.End ? new Attribution(ColonCue(colon), subject, false) : null;

@@ -57,6 +57,16 @@ public sealed class QuoteSpeakerRuleTests
     }
 
     [Theory]
+    [InlineData("Not all panels are equal. From the report: “Samples with longer field periods produced more accurate results.”", "the report")]
+    [InlineData("He will back the governor. From Bush's Facebook post: \"For the sake of our party, we must move on.\"", "Bush's Facebook post")]
+    [InlineData("Turnout was there all along -More from Blumenthal and Cohen: “Data collected by our firm helps confirm it.”", "Blumenthal and Cohen")]
+    public void ALabelNamingWhereAnExcerptComesFromNamesItsSource(string text, string speaker)
+    {
+        var (_, quotes) = QuoteTestDocuments.Analyze(text);
+        Assert.Equal(speaker, Assert.Single(quotes, q => q.Kind == QuoteKind.Direct).Speaker);
+    }
+
+    [Theory]
     [InlineData("The claims checked.\n\n\"Boeing and GE and other multinationals pay zero taxes.\"\n\n- Sanders.\n\nThis is a complex issue.", "Sanders")]
     [InlineData("The night's posts.\n\n\"Great speech. She's tested. She's ready.\"\n\n-President Obama, tweeting after Clinton's speech.", "President Obama")]
     public void ADashAndANameInTheParagraphUnderAQuoteSignIt(string text, string speaker)
