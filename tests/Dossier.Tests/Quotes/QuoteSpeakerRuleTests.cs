@@ -56,6 +56,13 @@ public sealed class QuoteSpeakerRuleTests
         Assert.Null(Assert.Single(quotes, q => q.Kind == QuoteKind.Direct).Speaker);
     }
 
+    [Fact]
+    public void OnlyBetweenASpeakerAndItsCueIsNoSpeaker()
+    {
+        var (_, quotes) = QuoteTestDocuments.Analyze("The date was so odd that a spokesman for the mayor could only quip: \"I guess Christmas Eve was booked.\"");
+        Assert.Equal("a spokesman for the mayor", Assert.Single(quotes, q => q.Kind == QuoteKind.Direct).Speaker);
+    }
+
     [Theory]
     [InlineData("Not all panels are equal. From the report: “Samples with longer field periods produced more accurate results.”", "the report")]
     [InlineData("He will back the governor. From Bush's Facebook post: \"For the sake of our party, we must move on.\"", "Bush's Facebook post")]
