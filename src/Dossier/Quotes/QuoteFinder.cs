@@ -383,7 +383,7 @@ internal sealed class QuoteFinder
         for (; j < limit; j++)
         {
             if (_paragraphOf[j] != paragraph || _insideQuote[j] || EndsSentence(j)) break;
-            if (MatchCue(j) is not { } cue || _usedCue[j]) continue;
+            if (MatchCue(j, quoteGoesOn: GoesOn(closeToken)) is not { } cue || _usedCue[j]) continue;
             var stop = j;
             while (stop < limit && _paragraphOf[stop] == paragraph && !_insideQuote[stop] && !EndsSentence(stop)) stop++;
             if (j == start)
@@ -615,8 +615,11 @@ internal sealed class QuoteFinder
     /// <summary>
     /// The cue starting at a token, if any. The cue model is consulted only for indirect speech (<paramref name="useModel"/>):
     /// next to a quotation mark its open-ended verbs ("wants", "supports") would take quotes from the speakers named by listed cues.
+    /// After a quote that goes on into its attribution (<paramref name="quoteGoesOn"/>), the quote is the cue's content, so
+    /// a cue that otherwise needs "that" does without when its clause ends or an adverbial follows: "“…,” a voice-over in
+    /// the ad states.", "“…,” the Saudis state in the white paper".
     /// </summary>
-    private CueMatch? MatchCue(int t, bool useModel = false)
+    private CueMatch? MatchCue(int t, bool useModel = false, bool quoteGoesOn = false)
     {
         if (!_lexicon.CuesByFirstWord.TryGetValue(Words.Lower(t), out var patterns)) patterns = [];
         if (patterns.Length == 0 && (_lexicon.CueModel is null || !useModel)) return null;
@@ -634,7 +637,7 @@ internal sealed class QuoteFinder
             var matches = true;
             for (var i = 1; i < pattern.Words.Length && matches; i++) matches = Words.Lower(t + i) == pattern.Words[i];
             if (!matches) continue;
-            if (pattern.RequiresThat && (end >= _tokens.Length || Words.Lower(end) != "that")) continue;
+            if (pattern.RequiresThat && (end >= _tokens.Length || Words.Lower(end) != "that") && !(quoteGoesOn && EndsAttributionClause(end))) continue;
             // "Trump regularly incites …": annotators start cues at adverbs, but the verb after one heads the cue.
             if (pattern.Learned && Words.IsAdverb(t)) continue;
             // "the report", "a claim", "to say": the noun or the infinitive, not a reporting verb.
@@ -644,6 +647,10 @@ internal sealed class QuoteFinder
 
         return useModel ? ModelCue(t) : null;
     }
+
+    /// <summary>The cue's clause ends here, or an adverbial follows it ("in the white paper", "on Monday").</summary>
+    private bool EndsAttributionClause(int token) =>
+        token >= _tokens.Length || Words.IsPunctuation(token) || Words.Lower(token) is "in" or "on" or "at" or "during" or "after" or "to";
 
     /// <summary>A word no listed cue matches may still head one in its context ("Trump wants …"); the cue model decides.</summary>
     private CueMatch? ModelCue(int t)

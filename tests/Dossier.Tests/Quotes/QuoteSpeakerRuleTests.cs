@@ -56,6 +56,15 @@ public sealed class QuoteSpeakerRuleTests
         Assert.Null(Assert.Single(quotes, q => q.Kind == QuoteKind.Direct).Speaker);
     }
 
+    [Theory]
+    [InlineData("“She will stand up to the gun lobby,” a voice-over in the ad states.", "a voice-over in the ad")]
+    [InlineData("\"The kingdom has been working closely with its allies,\" the ministry states in the white paper.", "the ministry")]
+    public void ACueThatOtherwiseNeedsThatTakesTheQuoteBeforeIt(string text, string speaker)
+    {
+        var (_, quotes) = QuoteTestDocuments.Analyze(text);
+        Assert.Equal(speaker, Assert.Single(quotes, q => q.Kind == QuoteKind.Direct).Speaker);
+    }
+
     [Fact]
     public void OnlyBetweenASpeakerAndItsCueIsNoSpeaker()
     {
