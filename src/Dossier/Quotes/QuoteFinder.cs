@@ -358,10 +358,22 @@ internal sealed class QuoteFinder
     {
         var word = Words.Lower(cue.Start);
         if (!word.EndsWith("ing", StringComparison.Ordinal) || word == "according" || cue.Start - sentenceStart < 3) return null;
+        if (NameAfterOf(cue.Start, sentenceStart) is { } shown) return shown;
         var left = _phrases.LeftOf(cue.Start, sentenceStart);
         if (left is not null && (left.ExtentStart <= sentenceStart || left.Refers is not null || Words.Lower(left.Start) is "who" or "which")) return null;
         if (left is not null && left.End == cue.Start && NamesItsAuthor(left)) return null;
         return _phrases.ClauseSubject(sentenceStart, cue.Start);
+    }
+
+    /// <summary>
+    /// "footage of Trump saying …", "the share of Republicans saying …", "an account of Clinton telling one agent …": the
+    /// name between "of" and a participle is who the participle shows speaking.
+    /// </summary>
+    private SpeakerPhrase? NameAfterOf(int participle, int sentenceStart)
+    {
+        var start = participle;
+        while (start - 1 > sentenceStart && Words.IsCapitalised(start - 1) && !_insideQuote[start - 1]) start--;
+        return start < participle && Words.Lower(start - 1) == "of" ? new SpeakerPhrase(start, participle, start) : null;
     }
 
     /// <summary>

@@ -66,6 +66,14 @@ public sealed class QuoteSpeakerRuleTests
     }
 
     [Fact]
+    public void TheNameBetweenOfAndAParticipleIsWhoTheParticipleShowsSpeaking()
+    {
+        const string text = "The advert ends with footage of Senator Walsh saying during the debate, “That makes me smart,” to a laughing crowd.";
+        var (_, quotes) = QuoteTestDocuments.Analyze(text);
+        Assert.Equal("Senator Walsh", Assert.Single(quotes, q => q.Kind == QuoteKind.Direct).Speaker);
+    }
+
+    [Fact]
     public void OnlyBetweenASpeakerAndItsCueIsNoSpeaker()
     {
         var (_, quotes) = QuoteTestDocuments.Analyze("The date was so odd that a spokesman for the mayor could only quip: \"I guess Christmas Eve was booked.\"");
