@@ -208,18 +208,36 @@ internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
     /// </summary>
     private int AfterIntroduction(int sentenceStart, int limit)
     {
-        var first = words.Lower(sentenceStart);
-        var introduces = IntroductionOpeners.Contains(first) || lexicon.TimeWords.Contains(first) ||
-                         first.Length > 4 && (first.EndsWith("ing", StringComparison.Ordinal) || first.EndsWith("ly", StringComparison.Ordinal)) ||
-                         IntroducingParticiple(sentenceStart) || EndsInRelativeTime(sentenceStart, limit);
-        if (!introduces) return sentenceStart;
-        for (var i = sentenceStart + 1; i < Math.Min(limit, sentenceStart + MaxIntroductionTokens); i++)
+        // "Last month, when I asked Sanders …, he looked …", "And although he thanked …, he sounded …": a second
+        // introduction, or one after a conjunction, is read past too.
+        var start = sentenceStart;
+        for (var introductions = 0; introductions < MaxIntroductions; introductions++)
         {
-            if (words.Text(i) == ",") return i + 1 < limit ? i + 1 : sentenceStart;
-            if (words.Text(i) is "." or ";" or ":" or "“" or "”" or "\"") return sentenceStart;
+            var opening = introductions == 0 && words.Lower(start) is "and" or "but" ? start + 1 : start;
+            var next = PastIntroduction(opening, limit);
+            if (next == opening) break;
+            start = next;
         }
 
-        return sentenceStart;
+        return start;
+    }
+
+    private const int MaxIntroductions = 2;
+
+    private int PastIntroduction(int start, int limit)
+    {
+        var first = words.Lower(start);
+        var introduces = IntroductionOpeners.Contains(first) || lexicon.TimeWords.Contains(first) ||
+                         first.Length > 4 && (first.EndsWith("ing", StringComparison.Ordinal) || first.EndsWith("ly", StringComparison.Ordinal)) ||
+                         IntroducingParticiple(start) || EndsInRelativeTime(start, limit);
+        if (!introduces) return start;
+        for (var i = start + 1; i < Math.Min(limit, start + MaxIntroductionTokens); i++)
+        {
+            if (words.Text(i) == ",") return i + 1 < limit ? i + 1 : start;
+            if (words.Text(i) is "." or ";" or ":" or "“" or "”" or "\"") return start;
+        }
+
+        return start;
     }
 
     private const int MaxIntroductionTokens = 20;
@@ -249,7 +267,8 @@ internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
     private static readonly HashSet<string> IntroductionOpeners =
         ["in", "on", "at", "after", "before", "during", "when", "while", "as", "since", "following", "despite", "amid", "with", "without",
          "here", "later", "earlier", "then", "now", "meanwhile", "still", "yet", "however", "even", "since", "until", "by", "from", "for", "under", "over",
-         "likewise", "instead", "indeed", "moreover", "furthermore", "nevertheless", "nonetheless", "besides", "again", "thus", "otherwise"];
+         "likewise", "instead", "indeed", "moreover", "furthermore", "nevertheless", "nonetheless", "besides", "again", "thus", "otherwise",
+         "although", "though", "because", "if", "unless", "once"];
 
     private static readonly HashSet<string> ClauseSubjectOpeners =
         ["in", "on", "at", "but", "and", "it", "this", "that", "there", "as", "for", "if", "when", "after", "while", "so", "yet", "still", "however", "then", "now", "later", "earlier", "meanwhile", "also"];

@@ -74,6 +74,14 @@ public sealed class QuoteSpeakerRuleTests
     }
 
     [Fact]
+    public void ASecondIntroductionIsReadPastToTheMainClausesSubject()
+    {
+        const string text = "Last month, when I asked Senator Vance if he would ever endorse the governor, he looked into my camera, frowned and said, \"I'm going to endorse you!\"";
+        var (_, quotes) = QuoteTestDocuments.Analyze(text);
+        Assert.Equal("he", Assert.Single(quotes, q => q.Kind == QuoteKind.Direct).Speaker);
+    }
+
+    [Fact]
     public void OnlyBetweenASpeakerAndItsCueIsNoSpeaker()
     {
         var (_, quotes) = QuoteTestDocuments.Analyze("The date was so odd that a spokesman for the mayor could only quip: \"I guess Christmas Eve was booked.\"");
