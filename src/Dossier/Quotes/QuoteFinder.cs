@@ -613,12 +613,16 @@ internal sealed class QuoteFinder
         return null;
     }
 
+    /// <summary>
+    /// The nearest cue before the mark that opens a quote (right after <paramref name="from"/>); the quote is its
+    /// content, so a cue that otherwise needs "that" may stand right before the mark ("Billy Joel sings, “…”").
+    /// </summary>
     private CueMatch? FindCueBackwards(int from, int floor, bool allowUsed = false)
     {
         for (var t = from; t >= floor && t >= 0; t--)
         {
             if (_insideQuote[t] || _usedCue[t] && !allowUsed) continue;
-            if (MatchCue(t) is { } cue) return cue;
+            if (MatchCue(t, quoteGoesOn: t == from) is { } cue) return cue;
         }
 
         return null;
@@ -627,9 +631,9 @@ internal sealed class QuoteFinder
     /// <summary>
     /// The cue starting at a token, if any. The cue model is consulted only for indirect speech (<paramref name="useModel"/>):
     /// next to a quotation mark its open-ended verbs ("wants", "supports") would take quotes from the speakers named by listed cues.
-    /// After a quote that goes on into its attribution (<paramref name="quoteGoesOn"/>), the quote is the cue's content, so
-    /// a cue that otherwise needs "that" does without when its clause ends or an adverbial follows: "“…,” a voice-over in
-    /// the ad states.", "“…,” the Saudis state in the white paper".
+    /// Next to a quote that is its content (<paramref name="quoteGoesOn"/>: after a quote that goes on into its attribution,
+    /// or before one), a cue that otherwise needs "that" does without when its clause ends or an adverbial follows: "“…,” a
+    /// voice-over in the ad states.", "“…,” the Saudis state in the white paper", "Billy Joel sings, “…”".
     /// </summary>
     private CueMatch? MatchCue(int t, bool useModel = false, bool quoteGoesOn = false)
     {

@@ -81,6 +81,16 @@ public sealed class QuoteSpeakerRuleTests
         Assert.Equal("he", Assert.Single(quotes, q => q.Kind == QuoteKind.Direct).Speaker);
     }
 
+    [Theory]
+    [InlineData("In his best-known ballad, Billy Joel sings, \"Don't go changing to try and please me.\"", "Billy Joel")]
+    [InlineData("“Promise mama you’ll keep your hands in sight,” Blige sings to the candidate on stage.", "Blige")]
+    [InlineData("The filing is short. The ministry states: “The kingdom has worked closely with its allies.”", "The ministry")]
+    public void ACueThatOtherwiseNeedsThatTakesTheQuoteRightAfterIt(string text, string speaker)
+    {
+        var (_, quotes) = QuoteTestDocuments.Analyze(text);
+        Assert.Equal(speaker, Assert.Single(quotes, q => q.Kind == QuoteKind.Direct).Speaker);
+    }
+
     [Fact]
     public void OnlyBetweenASpeakerAndItsCueIsNoSpeaker()
     {
