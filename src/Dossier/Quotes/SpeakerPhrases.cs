@@ -210,7 +210,7 @@ internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
     {
         // "Last month, when I asked Sanders …, he looked …", "And although he thanked …, he sounded …": a second
         // introduction, or one after a conjunction, is read past too.
-        var start = sentenceStart;
+        var start = AfterDateline(sentenceStart, limit);
         for (var introductions = 0; introductions < MaxIntroductions; introductions++)
         {
             var opening = introductions == 0 && words.Lower(start) is "and" or "but" ? start + 1 : start;
@@ -223,6 +223,22 @@ internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
     }
 
     private const int MaxIntroductions = 2;
+
+    /// <summary>"WASHINGTON, Dec. 8 (UPI) — In response to …, …": a wire dateline, a place in capitals up to a dash, opens no clause.</summary>
+    private int AfterDateline(int sentenceStart, int limit)
+    {
+        var place = words.Text(sentenceStart);
+        if (place.Length < 2 || !place.All(c => char.IsUpper(c) || !char.IsLetter(c)) || !place.Any(char.IsLetter)) return sentenceStart;
+        for (var i = sentenceStart + 1; i < Math.Min(limit - 1, sentenceStart + MaxDatelineTokens); i++)
+        {
+            if (words.Text(i) is "—" or "–" or "-" or "--") return i + 1;
+            if (words.Text(i) is "." && !words.IsCapitalised(i - 1) || words.Text(i) is ";" or ":" or "“" or "”" or "\"") return sentenceStart;
+        }
+
+        return sentenceStart;
+    }
+
+    private const int MaxDatelineTokens = 10;
 
     private int PastIntroduction(int start, int limit)
     {

@@ -92,6 +92,14 @@ public sealed class QuoteSpeakerRuleTests
     }
 
     [Fact]
+    public void AWireDatelineOpensNoClause()
+    {
+        const string text = "BRUSSELS, March 3 (UPI) — In response to the tariff plan, Commissioner Ana Ruiz rallied members, saying: “We have to be ready to answer.”";
+        var (_, quotes) = QuoteTestDocuments.Analyze(text);
+        Assert.Equal("Commissioner Ana Ruiz", Assert.Single(quotes, q => q.Kind == QuoteKind.Direct).Speaker);
+    }
+
+    [Fact]
     public void OnlyBetweenASpeakerAndItsCueIsNoSpeaker()
     {
         var (_, quotes) = QuoteTestDocuments.Analyze("The date was so odd that a spokesman for the mayor could only quip: \"I guess Christmas Eve was booked.\"");
