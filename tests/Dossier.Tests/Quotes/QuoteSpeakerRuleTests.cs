@@ -99,6 +99,15 @@ public sealed class QuoteSpeakerRuleTests
         Assert.Equal("Commissioner Ana Ruiz", Assert.Single(quotes, q => q.Kind == QuoteKind.Direct).Speaker);
     }
 
+    [Theory]
+    [InlineData("“Did you shoot him? He better not be hurt,” she yells while moving along the street.", "He better not be hurt", "she")]
+    [InlineData("He then had a question for the crowd.\n\n“Who is going to pay for it?”\n\n“Mexico!” the audience screamed back.", "Mexico!", "the audience")]
+    public void ShoutingIsSpeaking(string text, string words, string speaker)
+    {
+        var (_, quotes) = QuoteTestDocuments.Analyze(text);
+        Assert.Equal(speaker, Assert.Single(quotes, q => text[q.Content.Start..q.Content.End].Contains(words, StringComparison.Ordinal)).Speaker);
+    }
+
     [Fact]
     public void OnlyBetweenASpeakerAndItsCueIsNoSpeaker()
     {
