@@ -7,6 +7,9 @@ public sealed class QuoteSpeakerRuleTests
 {
     private static string Content(string text, Quote quote) => text[quote.Content.Start..quote.Content.End];
 
+    /// <summary>The speaker of the one direct quote the stage finds in the text.</summary>
+    private static string? DirectSpeaker(string text) => Assert.Single(QuoteTestDocuments.Analyze(text).Quotes, q => q.Kind == QuoteKind.Direct).Speaker;
+
     [Theory]
     [InlineData("“We will not let this nomination go through,” Toomey fumed on Tuesday.", "Toomey")]
     [InlineData("The delegates cheered.\n\n“This is fantastic!” beamed Donald Hartley of Madison, Alabama.", "Donald Hartley of Madison")]
@@ -24,8 +27,7 @@ public sealed class QuoteSpeakerRuleTests
     [InlineData("“This story is still being told,” Rosa Vance, the director at the Centre for Media Justice and whose work is featured in the film, told reporters.", "Rosa Vance")]
     public void TheSubjectAfterAQuoteReachesPastItsAppositionsAndRelativeClauses(string text, string speaker)
     {
-        var (_, quotes) = QuoteTestDocuments.Analyze(text);
-        Assert.Equal(speaker, Assert.Single(quotes, q => q.Kind == QuoteKind.Direct).Speaker);
+        Assert.Equal(speaker, DirectSpeaker(text));
     }
 
     [Theory]
@@ -33,8 +35,7 @@ public sealed class QuoteSpeakerRuleTests
     [InlineData("John Weaver, a GOP strategist who has feuded with the chairman, wrote in an email: \"This was the worst first day of a convention.\"", "John Weaver")]
     public void TheSubjectBeforeAColonReachesPastALongOrRestrictedApposition(string text, string speaker)
     {
-        var (_, quotes) = QuoteTestDocuments.Analyze(text);
-        Assert.Equal(speaker, Assert.Single(quotes, q => q.Kind == QuoteKind.Direct).Speaker);
+        Assert.Equal(speaker, DirectSpeaker(text));
     }
 
     [Theory]
@@ -44,8 +45,7 @@ public sealed class QuoteSpeakerRuleTests
     [InlineData("With party leaders worried about a lack of enthusiasm for the ticket among the young voters of the north, Senator Ruth Kane is rolling out a message: \"It's about me.\"", "Senator Ruth Kane")]
     public void WithNoVerbOfSpeechTheSubjectOfTheClauseAColonEndsIntroducesTheQuote(string text, string speaker)
     {
-        var (_, quotes) = QuoteTestDocuments.Analyze(text);
-        Assert.Equal(speaker, Assert.Single(quotes, q => q.Kind == QuoteKind.Direct).Speaker);
+        Assert.Equal(speaker, DirectSpeaker(text));
     }
 
     [Theory]
@@ -61,8 +61,7 @@ public sealed class QuoteSpeakerRuleTests
     [InlineData("\"The kingdom has been working closely with its allies,\" the ministry states in the white paper.", "the ministry")]
     public void ACueThatOtherwiseNeedsThatTakesTheQuoteBeforeIt(string text, string speaker)
     {
-        var (_, quotes) = QuoteTestDocuments.Analyze(text);
-        Assert.Equal(speaker, Assert.Single(quotes, q => q.Kind == QuoteKind.Direct).Speaker);
+        Assert.Equal(speaker, DirectSpeaker(text));
     }
 
     [Fact]
@@ -87,8 +86,7 @@ public sealed class QuoteSpeakerRuleTests
     [InlineData("The filing is short. The ministry states: “The kingdom has worked closely with its allies.”", "The ministry")]
     public void ACueThatOtherwiseNeedsThatTakesTheQuoteRightAfterIt(string text, string speaker)
     {
-        var (_, quotes) = QuoteTestDocuments.Analyze(text);
-        Assert.Equal(speaker, Assert.Single(quotes, q => q.Kind == QuoteKind.Direct).Speaker);
+        Assert.Equal(speaker, DirectSpeaker(text));
     }
 
     [Fact]
@@ -121,8 +119,7 @@ public sealed class QuoteSpeakerRuleTests
     [InlineData("Turnout was there all along -More from Blumenthal and Cohen: “Data collected by our firm helps confirm it.”", "Blumenthal and Cohen")]
     public void ALabelNamingWhereAnExcerptComesFromNamesItsSource(string text, string speaker)
     {
-        var (_, quotes) = QuoteTestDocuments.Analyze(text);
-        Assert.Equal(speaker, Assert.Single(quotes, q => q.Kind == QuoteKind.Direct).Speaker);
+        Assert.Equal(speaker, DirectSpeaker(text));
     }
 
     [Theory]
@@ -130,8 +127,7 @@ public sealed class QuoteSpeakerRuleTests
     [InlineData("The night's posts.\n\n\"Great speech. She's tested. She's ready.\"\n\n-President Obama, tweeting after Clinton's speech.", "President Obama")]
     public void ADashAndANameInTheParagraphUnderAQuoteSignIt(string text, string speaker)
     {
-        var (_, quotes) = QuoteTestDocuments.Analyze(text);
-        Assert.Equal(speaker, Assert.Single(quotes, q => q.Kind == QuoteKind.Direct).Speaker);
+        Assert.Equal(speaker, DirectSpeaker(text));
     }
 
     [Fact]
