@@ -395,7 +395,7 @@ internal sealed class QuoteFinder
         for (; j < limit; j++)
         {
             if (_paragraphOf[j] != paragraph || _insideQuote[j] || EndsSentence(j)) break;
-            if (MatchCue(j, quoteGoesOn: GoesOn(closeToken)) is not { } cue || _usedCue[j]) continue;
+            if (MatchCue(j, nextToQuote: GoesOn(closeToken)) is not { } cue || _usedCue[j]) continue;
             var stop = j;
             while (stop < limit && _paragraphOf[stop] == paragraph && !_insideQuote[stop] && !EndsSentence(stop)) stop++;
             if (j == start)
@@ -499,10 +499,6 @@ internal sealed class QuoteFinder
     }
 
     /// <summary>
-    /// "Asked about her future, Marta Silva was blunt: “…”", "Hoff’s letter makes a libertarian-style case: “…”": with
-    /// no verb of speech, the subject of the clause that a colon ends introduces the quote after it.
-    /// </summary>
-    /// <summary>
     /// "From the report: “…”", "From Bush's Facebook post: “…”", "-More from Blumenthal and Cohen: “…”": a label naming
     /// where an excerpt comes from names its source.
     /// </summary>
@@ -522,6 +518,10 @@ internal sealed class QuoteFinder
     private Attribution? SubjectIntroducing(CueMatch cue, int colon, int sentenceStart) =>
         SubjectBeforeColon(colon, sentenceStart) is { } subject && subject.Start > cue.End ? new Attribution(ColonCue(colon), subject, false) : null;
 
+    /// <summary>
+    /// "Asked about her future, Marta Silva was blunt: “…”", "Perez lobbies for a higher minimum wage: “…”": with
+    /// no verb of speech, the subject of the clause that a colon ends introduces the quote after it.
+    /// </summary>
     private SpeakerPhrase? SubjectBeforeColon(int colon, int sentenceStart)
     {
         // "The full transcript as follows: “…”": a label, not a clause, introduces what the transcript's speakers say.
@@ -622,7 +622,7 @@ internal sealed class QuoteFinder
         for (var t = from; t >= floor && t >= 0; t--)
         {
             if (_insideQuote[t] || _usedCue[t] && !allowUsed) continue;
-            if (MatchCue(t, quoteGoesOn: t == from) is { } cue) return cue;
+            if (MatchCue(t, nextToQuote: t == from) is { } cue) return cue;
         }
 
         return null;
@@ -631,11 +631,11 @@ internal sealed class QuoteFinder
     /// <summary>
     /// The cue starting at a token, if any. The cue model is consulted only for indirect speech (<paramref name="useModel"/>):
     /// next to a quotation mark its open-ended verbs ("wants", "supports") would take quotes from the speakers named by listed cues.
-    /// Next to a quote that is its content (<paramref name="quoteGoesOn"/>: after a quote that goes on into its attribution,
+    /// Next to a quote that is its content (<paramref name="nextToQuote"/>: after a quote that goes on into its attribution,
     /// or before one), a cue that otherwise needs "that" does without when its clause ends or an adverbial follows: "“…,” a
     /// voice-over in the ad states.", "“…,” the Saudis state in the white paper", "Billy Joel sings, “…”".
     /// </summary>
-    private CueMatch? MatchCue(int t, bool useModel = false, bool quoteGoesOn = false)
+    private CueMatch? MatchCue(int t, bool useModel = false, bool nextToQuote = false)
     {
         if (!_lexicon.CuesByFirstWord.TryGetValue(Words.Lower(t), out var patterns)) patterns = [];
         if (patterns.Length == 0 && (_lexicon.CueModel is null || !useModel)) return null;
@@ -653,7 +653,7 @@ internal sealed class QuoteFinder
             var matches = true;
             for (var i = 1; i < pattern.Words.Length && matches; i++) matches = Words.Lower(t + i) == pattern.Words[i];
             if (!matches) continue;
-            if (pattern.RequiresThat && (end >= _tokens.Length || Words.Lower(end) != "that") && !(quoteGoesOn && EndsAttributionClause(end))) continue;
+            if (pattern.RequiresThat && (end >= _tokens.Length || Words.Lower(end) != "that") && !(nextToQuote && EndsAttributionClause(end))) continue;
             // "Trump regularly incites …": annotators start cues at adverbs, but the verb after one heads the cue.
             if (pattern.Learned && Words.IsAdverb(t)) continue;
             // "the report", "a claim", "to say": the noun or the infinitive, not a reporting verb.

@@ -208,14 +208,12 @@ internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
     /// </summary>
     private int AfterIntroduction(int sentenceStart, int limit)
     {
-        // "Last month, when I asked Sanders …, he looked …", "And although he thanked …, he sounded …": a second
-        // introduction, or one after a conjunction, is read past too.
+        // "Last month, when I asked Sanders …, he looked …": a second introduction is read past too.
         var start = AfterDateline(sentenceStart, limit);
         for (var introductions = 0; introductions < MaxIntroductions; introductions++)
         {
-            var opening = introductions == 0 && words.Lower(start) is "and" or "but" ? start + 1 : start;
-            var next = PastIntroduction(opening, limit);
-            if (next == opening) break;
+            var next = PastIntroduction(start, limit);
+            if (next == start) break;
             start = next;
         }
 
@@ -224,19 +222,26 @@ internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
 
     private const int MaxIntroductions = 2;
 
-    /// <summary>"WASHINGTON, Dec. 8 (UPI) — In response to …, …": a wire dateline, a place in capitals up to a dash, opens no clause.</summary>
+    /// <summary>
+    /// "WASHINGTON, Dec. 8 (UPI) — In response to …, …", "NEW YORK (AP) —": a wire dateline, a place in capitals and
+    /// then a date or an agency up to a dash, opens no clause ("NATO Secretary General Mark Rutte — …" is no dateline).
+    /// </summary>
     private int AfterDateline(int sentenceStart, int limit)
     {
-        var place = words.Text(sentenceStart);
-        if (place.Length < 2 || !place.All(c => char.IsUpper(c) || !char.IsLetter(c)) || !place.Any(char.IsLetter)) return sentenceStart;
-        for (var i = sentenceStart + 1; i < Math.Min(limit - 1, sentenceStart + MaxDatelineTokens); i++)
+        var placeEnds = false;
+        for (var i = sentenceStart; i < Math.Min(limit - 1, sentenceStart + MaxDatelineTokens); i++)
         {
-            if (words.Text(i) is "—" or "–" or "-" or "--") return i + 1;
+            if (words.Text(i) is "—" or "–" or "-" or "--") return i > sentenceStart ? i + 1 : sentenceStart;
+            placeEnds |= words.Text(i) is "," or "(";
+            if (!placeEnds && !IsAllCapitals(words.Text(i))) return sentenceStart;
+            if (!words.IsCapitalised(i) && !words.IsPunctuation(i) && words.Tokens[i].Kind != TokenKind.Number) return sentenceStart;
             if (words.Text(i) is "." && !words.IsCapitalised(i - 1) || words.Text(i) is ";" or ":" or "“" or "”" or "\"") return sentenceStart;
         }
 
         return sentenceStart;
     }
+
+    private static bool IsAllCapitals(string word) => word.Length >= 2 && word.Any(char.IsLetter) && word.All(c => char.IsUpper(c) || !char.IsLetter(c));
 
     private const int MaxDatelineTokens = 10;
 

@@ -97,6 +97,10 @@ public sealed class QuoteSpeakerRuleTests
         Assert.Equal("Commissioner Ana Ruiz", Assert.Single(quotes, q => q.Kind == QuoteKind.Direct).Speaker);
     }
 
+    [Fact]
+    public void ANameBeforeADashIsNoDateline() =>
+        Assert.Equal("NATO Secretary General Mark Rutte", DirectSpeaker("NATO Secretary General Mark Rutte — and his deputy — walked out of the talks, saying: “We will return when they are serious.”"));
+
     [Theory]
     [InlineData("“Did you shoot him? He better not be hurt,” she yells while moving along the street.", "He better not be hurt", "she")]
     [InlineData("He then had a question for the crowd.\n\n“Who is going to pay for it?”\n\n“Mexico!” the audience screamed back.", "Mexico!", "the audience")]
