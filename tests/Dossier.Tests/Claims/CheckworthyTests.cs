@@ -234,6 +234,32 @@ public sealed class CheckworthyTests
         Assert.InRange(model.Score("a", odd), 0, 1);
     }
 
+    [Fact]
+    public void WordAndClassFeaturesAreFoundByTheirExactNamesOnly()
+    {
+        // Every feature the sentences give has its own weight, beside names no sentence can give: a bigram with two joints,
+        // a class written with a leading zero, the sentence's ends as words. Each score is the sum of exactly its features'.
+        var clusters = new CheckworthyClusters(new Dictionary<string, (int Coarse, int Fine)>
+        {
+            ["prices"] = (7, 70), ["rose"] = (3, 31), ["fell"] = (3, 32), ["<num>"] = (0, 1), ["percent"] = (12, 120),
+        });
+        string[] sentences = ["Prices rose 5 percent.", "Wages fell, prices rose.", "", "percent percent rose", "Nothing known here"];
+        var features = sentences.SelectMany(sentence => CheckworthyFeatures.Extract(sentence, default, CheckworthyFeatureGroups.Clusters, clusters))
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        Assert.Contains("b:<s>_</s>", features);
+        Assert.Contains("kb:?_</s>", features);
+        string[] decoys = ["b:prices_rose_<num>", "b:prices__rose", "kb:07_3", "kb:7_03", "w:<s>", "w:</s>", "k:?", "b:_prices", "kb:<s>_<s>"];
+        var weights = features.Concat(decoys).Select((name, k) => (name, weight: (k % 7 - 3) * 0.25 + k / 64.0)).ToDictionary(p => p.name, p => p.weight, StringComparer.Ordinal);
+        var lines = weights.Select(p => p.Key + "\t" + p.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)).Prepend("<groups>\t16");
+        var model = CheckworthyModel.Parse(lines, clusters);
+        foreach (var sentence in sentences)
+        {
+            var own = CheckworthyFeatures.Extract(sentence, default, model.Groups, model.Clusters);
+            var logit = model.Bias + own.Sum(feature => weights[feature]) / Math.Sqrt(own.Count);
+            Assert.Equal(1.0 / (1.0 + Math.Exp(-logit)), model.Score(sentence));
+        }
+    }
+
     [Theory]
     [InlineData("’Tis 1,000.5% of '99 isn't", "tis <num> of <num> isn't")]
     [InlineData("''Hello'' WORLD--3.5.1,x", "hello world <num>")]
