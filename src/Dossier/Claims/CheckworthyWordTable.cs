@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Dossier.Text;
 
 namespace Dossier.Claims;
 
@@ -39,11 +40,11 @@ internal sealed class CheckworthyWordTable
         {
             if (Split(name, CheckworthyFeatures.BigramPrefix) is var (first, second))
             {
-                _bigrams[Pair(Id(words, first), Id(words, second))] = rank;
+                _bigrams[PairKey.Of(Id(words, first), Id(words, second))] = rank;
             }
             else if (Split(name, CheckworthyFeatures.ClassBigramPrefix) is var (before, after))
             {
-                _classBigrams[Pair(Id(classes, before), Id(classes, after))] = rank;
+                _classBigrams[PairKey.Of(Id(classes, before), Id(classes, after))] = rank;
             }
             else if (name.StartsWith(CheckworthyFeatures.UnigramPrefix, StringComparison.Ordinal))
             {
@@ -103,10 +104,8 @@ internal sealed class CheckworthyWordTable
 
     private static void AddPair<TSink>(Dictionary<long, int> ranks, int first, int second, ref TSink add) where TSink : struct, IRankSink
     {
-        if (first != None && second != None && ranks.TryGetValue(Pair(first, second), out var rank)) add.AddRank(rank);
+        if (first != None && second != None && ranks.TryGetValue(PairKey.Of(first, second), out var rank)) add.AddRank(rank);
     }
-
-    private static long Pair(int first, int second) => ((long)first << 32) | (uint)second;
 
     /// <summary>The two parts of a bigram's name with this prefix; null for another name, or one no sentence could give.</summary>
     private static (string First, string Second)? Split(string name, string prefix)

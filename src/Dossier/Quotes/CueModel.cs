@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Dossier.Text;
 using System.Globalization;
 
 namespace Dossier.Quotes;
@@ -65,7 +66,7 @@ internal sealed class CueModel
                 var joined = feature[pairPrefix.Length..];
                 for (var bar = joined.IndexOf('|'); bar >= 0; bar = joined.IndexOf('|', bar + 1))
                 {
-                    pairs[pairPrefix][Pair(Id(joined[..bar]), Id(joined[(bar + 1)..]))] = weight;
+                    pairs[pairPrefix][PairKey.Of(Id(joined[..bar]), Id(joined[(bar + 1)..]))] = weight;
                 }
             }
             else if (feature.StartsWith("wsh=", StringComparison.Ordinal))
@@ -73,7 +74,7 @@ internal sealed class CueModel
                 var joined = feature[4..];
                 if (joined.Length >= 3 && joined[^3] == '|' && ShapesCode(joined.AsSpan(joined.Length - 2)) is var code and >= 0)
                 {
-                    _wordShapes[Pair(Id(joined[..^3]), code)] = weight;
+                    _wordShapes[PairKey.Of(Id(joined[..^3]), code)] = weight;
                 }
             }
             else if (feature.StartsWith("sh=", StringComparison.Ordinal) && feature.Length == 3 + ShapeWindow && ShapesCode(feature.AsSpan(3)) is var code and >= 0)
@@ -151,9 +152,7 @@ internal sealed class CueModel
     private static float ByWord(float[] weights, int word) => word >= 0 ? weights[word] : 0;
 
     private static float ByPair(Dictionary<long, float> weights, int first, int second) =>
-        first >= 0 && second >= 0 && weights.TryGetValue(Pair(first, second), out var weight) ? weight : 0;
-
-    private static long Pair(int first, int second) => ((long)first << 32) | (uint)second;
+        first >= 0 && second >= 0 && weights.TryGetValue(PairKey.Of(first, second), out var weight) ? weight : 0;
 
     private int WordId(TokenWords words, int i, int[] wordIds)
     {
