@@ -169,6 +169,23 @@ public sealed class CheckworthyTests
     }
 
     [Fact]
+    public void ASentenceVectorIsTheWeightedSumOfItsWordsComponentsOneByOneAtUnitLength()
+    {
+        // Twelve components: some are summed several at a time, the rest one at a time; each must come out as one at a time.
+        var random = new Random(7);
+        float[] Components() => [.. Enumerable.Range(0, 12).Select(_ => (float)(random.NextDouble() * 2 - 1))];
+        var words = new Dictionary<string, (float Weight, float[] Vector)> { ["rose"] = (0.37f, Components()), ["sharply"] = (1.91f, Components()) };
+        var expected = new double[12];
+        foreach (var word in (string[])["rose", "sharply", "rose"])
+        {
+            for (var d = 0; d < expected.Length; d++) expected[d] += (float)(words[word].Weight * words[word].Vector[d]);
+        }
+
+        var norm = Math.Sqrt(expected.Sum(x => x * x));
+        Assert.Equal(expected.Select(x => x / norm), new CheckworthyWordVectors(words).SentenceVector(["rose", "sharply", "unknown", "rose"]));
+    }
+
+    [Fact]
     public void AModelWithSentenceVectorsLearnsFromThemAndSurvivesItsFile()
     {
         // The two kinds of sentence share no word, so only the vectors (induced from unlabelled text where each kind's
