@@ -34,7 +34,7 @@ public sealed class NerExplainBenchmark : IBenchmark
         var outcome = new PipelineBuilder().UseTokens().UseSentences().Build()
             .Analyze(RawInput.FromBytes(textPath, File.ReadAllBytes(textPath), InputFormat.PlainText), cancellationToken);
         var document = outcome.Document ?? throw new InvalidOperationException(outcome.Failure);
-        var (_, sentences) = EntityRecognitionStage.TaggerInput(document, model);
+        var (_, sentences, _) = EntityRecognitionStage.TaggerInput(document, model);
         var passes = tagger.Passes(sentences);
         var scheme = model.FirstPass.Scheme;
         var tagNames = scheme.Count == NerLabels.Count ? NerLabels.Names : Enumerable.Range(0, scheme.Count).Select(y => y.ToString(CultureInfo.InvariantCulture)).ToArray();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AngleSharp.Html.Parser;
 using Dossier.Reports;
+using Dossier.Serialization;
 using Dossier.Storage.Sqlite;
 
 namespace Dossier.Web.Tests;
@@ -106,19 +107,47 @@ public sealed class ReportTests : IAsyncLifetime
         Assert.Equal(0.62, report.Articles.Single(a => a.Outlet == "wire.example").Credibility);
     }
 
+    /// <summary>The report with these quotes added to the military-ties article, whose text they point into.</summary>
+    private DossierReport ReportWithQuotesInMilitaryTies(params QuoteJson[] quotes)
+    {
+        var stored = _dossier.Documents[2];
+        var withQuotes = stored with { Document = stored.Document with { Quotes = [.. stored.Document.Quotes, .. quotes] } };
+        return ReportBuilder.Build(_dossier with { Documents = [_dossier.Documents[0], _dossier.Documents[1], withQuotes] });
+    }
+
+    private string MilitaryTiesText => _dossier.Documents[2].Document.Text;
+
     [Fact]
     public void A_pronoun_speaker_is_shown_by_the_name_it_stands_for()
     {
-        var stored = _dossier.Documents[2];
-        var text = stored.Document.Text;
+        var text = MilitaryTiesText;
         var content = text.IndexOf("Alibaba had been involved", StringComparison.Ordinal);
         var pronoun = text.IndexOf("It alleged", StringComparison.Ordinal);
-        var quote = new Dossier.Serialization.QuoteJson(text.Substring(content, 40), content, content + 40, "alleged", pronoun + 3, pronoun + 10, "indirect",
-            "It", pronoun, pronoun + 2, "pronoun", 1, null, "The Financial Times article");
-        var withPronoun = stored with { Document = stored.Document with { Quotes = [.. stored.Document.Quotes, quote] } };
-        var report = ReportBuilder.Build(_dossier with { Documents = [_dossier.Documents[0], _dossier.Documents[1], withPronoun] });
+        var report = ReportWithQuotesInMilitaryTies(new QuoteJson(text.Substring(content, 40), content, content + 40, "alleged", pronoun + 3, pronoun + 10, "indirect",
+            "It", pronoun, pronoun + 2, "pronoun", 1, null, "The Financial Times article"));
         Assert.Contains(report.Quotes, q => q.Speaker == "The Financial Times article" && q.Text.StartsWith("Alibaba had been", StringComparison.Ordinal));
         Assert.DoesNotContain(report.Quotes, q => q.Speaker == "It");
+    }
+
+    [Theory]
+    // "The company's response also implied that …, suggesting that …": the same speaker phrase.
+    [InlineData("The company’s response", "The company’s response", "implied", "suggesting")]
+    // "the tech giant called the report …, questioning …", the second speaker read as "the tech": overlapping phrases.
+    [InlineData("the tech giant", "the tech", "called", "questioning")]
+    public void A_quote_inside_a_longer_one_by_the_same_speaker_is_shown_once(string speaker, string nestedSpeaker, string cue, string nestedCue)
+    {
+        var text = MilitaryTiesText;
+        var speakerStart = text.IndexOf(speaker, StringComparison.Ordinal);
+        var cueStart = text.IndexOf(cue, speakerStart, StringComparison.Ordinal);
+        var nestedCueStart = text.IndexOf(nestedCue, cueStart, StringComparison.Ordinal);
+        var end = text.IndexOf('.', nestedCueStart);
+        var outer = new QuoteJson(text[(cueStart + cue.Length + 1)..end], cueStart + cue.Length + 1, end, cue, cueStart, cueStart + cue.Length, "indirect",
+            speaker, speakerStart, speakerStart + speaker.Length, "organisation", 0, null, null);
+        var nested = new QuoteJson(text[(nestedCueStart + nestedCue.Length + 1)..(end - 5)], nestedCueStart + nestedCue.Length + 1, end - 5, nestedCue, nestedCueStart,
+            nestedCueStart + nestedCue.Length, "indirect", nestedSpeaker, speakerStart, speakerStart + nestedSpeaker.Length, "organisation", 0, null, null);
+        var report = ReportWithQuotesInMilitaryTies(nested, outer);
+        Assert.Single(report.Quotes, q => q.Cue == cue);
+        Assert.DoesNotContain(report.Quotes, q => q.Cue == nestedCue);
     }
 
     [Fact]

@@ -46,6 +46,9 @@ public sealed class CheckworthyClusters
         return new CheckworthyClusters(classes);
     }
 
+    /// <summary>Every word with its classes.</summary>
+    internal IReadOnlyDictionary<string, (int Coarse, int Fine)> Classes => _classes;
+
     public IEnumerable<string> ToLines() =>
         _classes.OrderBy(pair => pair.Key, StringComparer.Ordinal)
             .Select(pair => string.Create(CultureInfo.InvariantCulture, $"{pair.Key}\t{pair.Value.Coarse}\t{pair.Value.Fine}"));

@@ -23,29 +23,62 @@ public static class CheckworthyFeatures
     }
 
     /// <summary>Hands each of the sentence's features to <paramref name="sink"/> as a span over a reused buffer (possibly more
-    /// than once: sinks keep distinct names). <see cref="Extract"/> and the model's scoring both read features from here,
-    /// so that what is trained is what is scored, without a string per feature when scoring.</summary>
+    /// than once: sinks keep distinct names). <see cref="Extract"/> reads features from here, and the model's scoring reads
+    /// those of <see cref="EmitSentence"/> (its words' own it takes from tables keyed by word, checked against these), so
+    /// that what is trained is what is scored, without a string per feature when scoring.</summary>
     internal static void Emit<TSink>(
         string sentence, in CheckworthyWords words, in CheckworthyContext context, CheckworthyFeatureGroups groups, CheckworthyClusters? clusters, ref TSink sink)
         where TSink : struct, IFeatureSink
     {
-        var speaker = groups.HasFlag(CheckworthyFeatureGroups.Speaker) && !string.IsNullOrWhiteSpace(context.Speaker) ? context.Speaker.AsSpan().Trim() : default;
-        // Room for the longest name: two words and a prefix, the speaker's name, or a fixed name with the speaker's role.
-        var buffer = ArrayPool<char>.Shared.Rent(Math.Max(Math.Max(2 * words.LongestWord + 16, speaker.Length + 2), (context.SpeakerRole?.Length ?? 0) + 64));
+        var buffer = ArrayPool<char>.Shared.Rent(2 * words.LongestWord + 16);
         try
         {
             var name = buffer.AsSpan();
-            ReadOnlySpan<char> previous = "<s>";
+            ReadOnlySpan<char> previous = SentenceStart;
             for (var i = 0; i < words.Count; i++)
             {
                 var word = words[i];
-                sink.Add(Compose(name, "w:", word));
-                sink.Add(Compose(name, "b:", previous, "_", word));
+                sink.Add(Compose(name, UnigramPrefix, word));
+                sink.Add(Compose(name, BigramPrefix, previous, BigramJoint, word));
                 previous = word;
             }
 
-            sink.Add(Compose(name, "b:", previous, "_</s>"));
+            sink.Add(Compose(name, BigramPrefix, previous, BigramJoint, SentenceEnd));
             if (groups.HasFlag(CheckworthyFeatureGroups.Clusters) && clusters is not null) EmitClasses(words, clusters, name, ref sink);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+
+        EmitSentence(sentence, words, context, groups, ref sink);
+    }
+
+    internal const string UnigramPrefix = "w:";
+    internal const string BigramPrefix = "b:";
+    internal const string CoarseClassPrefix = "k:";
+    internal const string FineClassPrefix = "kf:";
+    internal const string ClassBigramPrefix = "kb:";
+
+    /// <summary>What joins a bigram's two words (or classes): no word holds it.</summary>
+    internal const string BigramJoint = "_";
+
+    internal const string SentenceStart = "<s>";
+    internal const string SentenceEnd = "</s>";
+
+    /// <summary>The class bigrams' stand-in for a word without classes.</summary>
+    internal const string NoClass = "?";
+
+    /// <summary>The features of the sentence as a whole: its signals, its first word, its context and speaker.</summary>
+    internal static void EmitSentence<TSink>(string sentence, in CheckworthyWords words, in CheckworthyContext context, CheckworthyFeatureGroups groups, ref TSink sink)
+        where TSink : struct, IFeatureSink
+    {
+        var speaker = groups.HasFlag(CheckworthyFeatureGroups.Speaker) && !string.IsNullOrWhiteSpace(context.Speaker) ? context.Speaker.AsSpan().Trim() : default;
+        // Room for the longest name: a word and a prefix, the speaker's name, or a fixed name with the speaker's role.
+        var buffer = ArrayPool<char>.Shared.Rent(Math.Max(Math.Max(words.LongestWord + 16, speaker.Length + 2), (context.SpeakerRole?.Length ?? 0) + 64));
+        try
+        {
+            var name = buffer.AsSpan();
             EmitSignals("f:", sentence, words, name, ref sink);
             var numbers = 0;
             for (var i = 0; i < words.Count; i++) if (words[i] is Number) numbers++;
@@ -95,27 +128,27 @@ public static class CheckworthyFeatures
         Span<char> previousBuffer = stackalloc char[11];
         Span<char> coarseBuffer = stackalloc char[11];
         Span<char> fineBuffer = stackalloc char[11];
-        "<s>".CopyTo(previousBuffer);
-        var previousLength = 3;
+        SentenceStart.CopyTo(previousBuffer);
+        var previousLength = SentenceStart.Length;
         for (var i = 0; i < words.Count; i++)
         {
-            scoped ReadOnlySpan<char> coarse = "?";
+            scoped ReadOnlySpan<char> coarse = NoClass;
             if (clusters.TryGet(words[i], out var classes))
             {
                 coarse = Format(classes.Coarse, coarseBuffer);
-                sink.Add(Compose(name, "k:", coarse));
-                sink.Add(Compose(name, "kf:", Format(classes.Fine, fineBuffer)));
+                sink.Add(Compose(name, CoarseClassPrefix, coarse));
+                sink.Add(Compose(name, FineClassPrefix, Format(classes.Fine, fineBuffer)));
             }
 
-            sink.Add(Compose(name, "kb:", previousBuffer[..previousLength], "_", coarse));
+            sink.Add(Compose(name, ClassBigramPrefix, previousBuffer[..previousLength], BigramJoint, coarse));
             coarse.CopyTo(previousBuffer);
             previousLength = coarse.Length;
         }
 
-        sink.Add(Compose(name, "kb:", previousBuffer[..previousLength], "_</s>"));
+        sink.Add(Compose(name, ClassBigramPrefix, previousBuffer[..previousLength], BigramJoint, SentenceEnd));
     }
 
-    private static ReadOnlySpan<char> Format(int value, Span<char> buffer) =>
+    internal static ReadOnlySpan<char> Format(int value, Span<char> buffer) =>
         value.TryFormat(buffer, out var written, default, CultureInfo.InvariantCulture) ? buffer[..written] : throw new ArgumentOutOfRangeException(nameof(value));
 
     private static string Digit(int value) => value switch { 0 => "0", 1 => "1", 2 => "2", 3 => "3", _ => "4" };

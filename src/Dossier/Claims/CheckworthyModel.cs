@@ -15,6 +15,9 @@ public sealed class CheckworthyModel
 
     private readonly double[] _weightsInOrder;
 
+    /// <summary>The places of the features of a sentence's words, by word.</summary>
+    private readonly CheckworthyWordTable _wordTable;
+
     /// <summary>The weights of the sentence vector's components (features "e:0", "e:1", …); empty without word vectors.</summary>
     private readonly double[] _vectorWeights;
 
@@ -37,7 +40,9 @@ public sealed class CheckworthyModel
         _weights = weights.ToFrozenDictionary(StringComparer.Ordinal);
         var ordered = _weights.Keys.Order(StringComparer.Ordinal).ToArray();
         _weightsInOrder = [.. ordered.Select(name => _weights[name])];
-        _ranks = ordered.Select((name, rank) => (name, rank)).ToFrozenDictionary(pair => pair.name, pair => pair.rank, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        var ranks = ordered.Select((name, rank) => (name, rank)).ToFrozenDictionary(pair => pair.name, pair => pair.rank, StringComparer.Ordinal);
+        _ranks = ranks.GetAlternateLookup<ReadOnlySpan<char>>();
+        _wordTable = new CheckworthyWordTable(ranks, groups.HasFlag(CheckworthyFeatureGroups.Clusters) ? clusters : null);
         Bias = bias;
         ContextWeight = contextWeight;
         Groups = groups;
@@ -105,7 +110,8 @@ public sealed class CheckworthyModel
         var count = 0;
         try
         {
-            CheckworthyFeatures.Emit(sentence, words, context, Groups, Clusters, ref known);
+            _wordTable.AddRanks(words, ref known);
+            CheckworthyFeatures.EmitSentence(sentence, words, context, Groups, ref known);
             var ranks = known.Ranks;
             ranks.Sort();
             for (var i = 0; i < ranks.Length; i++)
@@ -139,7 +145,7 @@ public sealed class CheckworthyModel
     }
 
     /// <summary>The places (in <see cref="_weightsInOrder"/>) of the features the model knows, gathered in a pooled buffer.</summary>
-    private struct KnownFeatures(FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> ranks) : CheckworthyFeatures.IFeatureSink
+    private struct KnownFeatures(FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> ranks) : CheckworthyFeatures.IFeatureSink, CheckworthyWordTable.IRankSink
     {
         private int[] _found = ArrayPool<int>.Shared.Rent(256);
         private int _count;
@@ -148,7 +154,11 @@ public sealed class CheckworthyModel
 
         public void Add(ReadOnlySpan<char> feature)
         {
-            if (!ranks.TryGetValue(feature, out var rank)) return;
+            if (ranks.TryGetValue(feature, out var rank)) AddRank(rank);
+        }
+
+        public void AddRank(int rank)
+        {
             if (_count == _found.Length)
             {
                 var larger = ArrayPool<int>.Shared.Rent(2 * _found.Length);

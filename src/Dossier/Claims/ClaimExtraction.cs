@@ -16,6 +16,12 @@ internal sealed class ClaimExtraction
     private const int MaximumClauseTokens = 400;
     private const int FrameWindow = 10;
     private const int MaximumSourceTokens = 8;
+
+    /// <summary>How many words before "from" a payment noun may stand ("heavy fundings and donations from").</summary>
+    private const int PaymentNounWindow = 3;
+
+    /// <summary>How many words a past role may take between its marker and "of" ("a previous communications adviser for").</summary>
+    private const int PastRoleWindow = 4;
     private const double CategoryThreshold = 1.0;
     private const double CheckworthyThreshold = 0.5;
 
@@ -199,7 +205,7 @@ internal sealed class ClaimExtraction
                 case ClaimStatus.Denied when !(cue.EndToken - cue.FirstToken == 1 && cue.FirstToken > first && PassiveDenialMarkers.Contains(_words[cue.FirstToken - 1])):
                     denied = true;
                     break;
-                case ClaimStatus.Negated when cue.FirstToken >= contentFirst && cue.FirstToken < scopeEnd && !IsNotOnly(cue.FirstToken):
+                case ClaimStatus.Negated when cue.FirstToken >= contentFirst && cue.FirstToken < scopeEnd && !IsWideningNegation(cue.FirstToken):
                     negated = true;
                     break;
                 case ClaimStatus.Estimated:
@@ -249,8 +255,8 @@ internal sealed class ClaimExtraction
         return false;
     }
 
-    /// <summary>"not only …, but", "It's not just a matter of …": the "not" widens the statement instead of denying it.</summary>
-    private bool IsNotOnly(int t) => _words[t] == "not" && t + 1 < _words.Length && _words[t + 1] is "only" or "just" or "merely" or "simply";
+    /// <summary>"not only …, but", "allegations … are not new": the negation widens the statement or dates it instead of denying it.</summary>
+    private bool IsWideningNegation(int t) => _lexicon.WideningNegations.StartsAt(_words, t);
 
     private string DecideCategory(int first, int end, SourceFinding? source, Sentence sentence, int sentenceIndex)
     {
@@ -513,14 +519,19 @@ internal sealed class ClaimExtraction
 
     private ImmutableArray<Subject> FindSubjects(int contentFirst, int contentEnd, SourceFinding? source, ClaimStatus status, int first, int end)
     {
-        var candidates = Candidates(first, end).Where(c => source is null || !Inside(c.First, c.End, source)).ToList();
+        var candidates = Candidates(first, end).Where(c => (source is null || !Inside(c.First, c.End, source)) && !IsPastAffiliation(c.First, first)).ToList();
         if (candidates.Count == 0 && !_entities.Mentions.IsDefaultOrEmpty)
         {
-            candidates = Candidates(first, end, textOnly: true).Where(c => source is null || !Inside(c.First, c.End, source)).ToList();
+            candidates = Candidates(first, end, textOnly: true).Where(c => (source is null || !Inside(c.First, c.End, source)) && !IsPastAffiliation(c.First, first)).ToList();
         }
 
         var inContent = candidates.Where(c => c.First >= contentFirst && c.End <= contentEnd).ToList();
-        if (inContent.Count > 0) return Coordinated(inContent);
+        if (inContent.Count > 0)
+        {
+            var subjects = Coordinated(inContent);
+            return [.. subjects, .. Payers(inContent).Where(payer => !subjects.Any(s => s.Span == payer.Span))];
+        }
+
 
         var start = contentFirst;
         while (start < contentEnd && Boundaries.Contains(_words[start])) start++;
@@ -538,6 +549,40 @@ internal sealed class ClaimExtraction
         if (anaphoric && !_lastSubjects.IsDefaultOrEmpty) return _lastSubjects;
         if (status == ClaimStatus.Denied && fromSource.Count > 0) return Coordinated(fromSource);
         return candidates.Count > 0 ? Coordinated(candidates) : [];
+    }
+
+    /// <summary>
+    /// "The management includes a previous member of Governor Cuomo's team, a previous adviser for the Democratic National
+    /// Committee": a name after a past role and "of", "for" or "to" is where someone once worked, not whom the claim is about.
+    /// </summary>
+    private bool IsPastAffiliation(int name, int first)
+    {
+        var t = name - 1;
+        for (var skipped = 0; skipped < 2 && t > first && (_words[t] == "the" || IsCapitalised(t)); skipped++) t--;
+        if (t <= first || _words[t] is not ("of" or "for" or "to")) return false;
+        for (var k = t - 1; k >= Math.Max(first, t - PastRoleWindow); k--)
+        {
+            if (_lexicon.PastAffiliationMarkers.Contains(_words[k])) return true;
+            if (Boundaries.Contains(_words[k])) return false;
+        }
+
+        return false;
+    }
+
+    /// <summary>"Democratic Party has been receiving donations from Alibaba officials": the payer is a subject as well.</summary>
+    private IEnumerable<Subject> Payers(List<(int First, int End, int? EntityId)> candidates)
+    {
+        foreach (var (first, end, entityId) in candidates)
+        {
+            var from = first - 1;
+            while (from > 0 && _words[from] is "the" or "a" or "an") from--;
+            if (from <= 0 || _words[from] != "from") continue;
+            var windowStart = Math.Max(0, from - PaymentNounWindow);
+            if (Enumerable.Range(windowStart, from - windowStart).Any(t => _lexicon.PaymentNouns.Contains(_words[t])))
+            {
+                yield return new Subject(new TextSpan(_tokens[first].Span.Start, _tokens[end - 1].Span.End), entityId);
+            }
+        }
     }
 
     /// <summary>A direct quote in which the speaker talks of itself: in the first person, or about the entity it is or speaks for.</summary>
@@ -584,6 +629,7 @@ internal sealed class ClaimExtraction
             // Entity mentions first; where the model found none in this range, the text's own capitals still speak.
             var range = new TextSpan(_tokens[first].Span.Start, _tokens[end - 1].Span.End);
             var found = false;
+            var governmentNamed = false;
             foreach (var mention in _entities.Mentions.Where(m => m.Label is EntityLabel.ORG or EntityLabel.PER && range.Contains(m.Span)).OrderBy(m => m.Span))
             {
                 var (mf, me) = TokenRange(mention.Span);
@@ -591,6 +637,13 @@ internal sealed class ClaimExtraction
 
                 // The model reads a Title Case headline's capitals as names too ("Breaking: New Report Revealed That …").
                 if (titleCase && !_knownNames.Contains(string.Join(' ', _words[mf..me]))) continue;
+
+                // The model tags "the State" and "the Party" as organisations; alone, such words are no subject (non-subjects.txt).
+                if (mention.Kind == MentionKind.Name && _lexicon.NonSubjects.Contains(string.Join(' ', _words[mf..me]))) continue;
+
+                // "the Trump administration keeps on pushing its plans": neither the name nor the pronoun after it is the person.
+                if (NamesAGovernment(me)) governmentNamed = true;
+                if (NamesAGovernment(me) || governmentNamed && mention.Kind == MentionKind.Pronoun) continue;
                 found = true;
                 yield return (mf, me, mention.EntityId);
             }
@@ -624,10 +677,14 @@ internal sealed class ClaimExtraction
             var nameFirst = t;
             while (nameFirst < runEnd - 1 && _lexicon.LeadingWords.Contains(_words[nameFirst])) nameFirst++;
             var allCommon = Enumerable.Range(nameFirst, runEnd - nameFirst).All(i => _lexicon.NonSubjects.Contains(_words[i]) || !IsCapitalised(i));
-            if (!allCommon && !IsCapitalisedOnlyByPosition(nameFirst, runEnd)) yield return (nameFirst, runEnd, null);
+            if (!allCommon && !IsCapitalisedOnlyByPosition(nameFirst, runEnd) && !NamesAGovernment(runEnd)) yield return (nameFirst, runEnd, null);
             t = runEnd - 1;
         }
     }
+
+    /// <summary>"the Trump administration": a name followed by a lower-case government noun is that government's modifier.</summary>
+    private bool NamesAGovernment(int nameEnd) =>
+        nameEnd < _tokens.Length && !IsCapitalised(nameEnd) && _lexicon.GovernmentNouns.Contains(_words[nameEnd]);
 
     /// <summary>A lone word at the start of a sentence is capitalised by position: "Giant tech companies", "Adding to those".</summary>
     private bool IsCapitalisedOnlyByPosition(int first, int end)

@@ -23,10 +23,14 @@ internal sealed class ClaimLexicon
         Outlets = new PhraseMatcher<bool>(EmbeddedData.ReadLines("Claims.Data.outlets.txt").Select(l => new CuePhrase<bool>(PhraseMatcher<bool>.ParseWords(l), true)));
         AnonymousSources = new PhraseMatcher<bool>(EmbeddedData.ReadLines("Claims.Data.anonymous-sources.txt").Select(l => new CuePhrase<bool>(PhraseMatcher<bool>.ParseWords(l), true)));
         FavourableCues = new PhraseMatcher<bool>(EmbeddedData.ReadLines("Claims.Data.favourable-cues.txt").Select(l => new CuePhrase<bool>(PhraseMatcher<bool>.ParseWords(l), true)));
+        WideningNegations = new PhraseMatcher<bool>(EmbeddedData.ReadLines("Claims.Data.widening-negations.txt").Select(l => new CuePhrase<bool>(PhraseMatcher<bool>.ParseWords(l), true)));
         NonSubjects = WordSet("Claims.Data.non-subjects.txt");
         LeadingWords = WordSet("Claims.Data.leading-words.txt");
         SourceNouns = WordSet("Claims.Data.source-nouns.txt");
         BackReferenceNouns = WordSet("Claims.Data.back-reference-nouns.txt");
+        GovernmentNouns = WordSet("Claims.Data.government-nouns.txt");
+        PaymentNouns = WordSet("Claims.Data.payment-nouns.txt");
+        PastAffiliationMarkers = WordSet("Claims.Data.past-affiliation-markers.txt");
     }
 
     public static ClaimLexicon Default { get; } = new();
@@ -38,12 +42,24 @@ internal sealed class ClaimLexicon
     public PhraseMatcher<bool> Outlets { get; }
     public PhraseMatcher<bool> AnonymousSources { get; }
     public PhraseMatcher<bool> FavourableCues { get; }
+
+    /// <summary>A negation cue with the words after it that widen a statement or call it old news rather than deny it.</summary>
+    public PhraseMatcher<bool> WideningNegations { get; }
     public FrozenSet<string> NonSubjects { get; }
     public FrozenSet<string> LeadingWords { get; }
     public FrozenSet<string> SourceNouns { get; }
 
     /// <summary>Nouns naming an allegation or a denial, which can refer back to one made earlier.</summary>
     public FrozenSet<string> BackReferenceNouns { get; }
+
+    /// <summary>Nouns for a government ("administration") that turn a name right before them into its modifier.</summary>
+    public FrozenSet<string> GovernmentNouns { get; }
+
+    /// <summary>Nouns for money that changes hands ("donations from X"), whose payer a claim is also about.</summary>
+    public FrozenSet<string> PaymentNouns { get; }
+
+    /// <summary>Words that make a role a past one ("a former adviser for X"): X is an affiliation, not a subject.</summary>
+    public FrozenSet<string> PastAffiliationMarkers { get; }
 
     private static FrozenSet<string> WordSet(string resource) => EmbeddedData.ReadLowerCaseSet(resource);
 }

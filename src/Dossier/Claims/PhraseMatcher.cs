@@ -53,6 +53,9 @@ internal sealed class PhraseMatcher<T>
         return found;
     }
 
+    /// <summary>Whether a phrase of the lexicon begins at token <paramref name="i"/>.</summary>
+    public bool StartsAt(IReadOnlyList<string> words, int i) => i >= 0 && i < words.Count && Longest(words, i, words.Count) is not null;
+
     private CuePhrase<T>? Longest(IReadOnlyList<string> words, int i, int end)
     {
         CuePhrase<T>? best = null;

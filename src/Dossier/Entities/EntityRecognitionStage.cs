@@ -19,7 +19,7 @@ public sealed class EntityRecognitionStage(NerTagger tagger, EntityResolver reso
         var tokens = document.Get(Layers.Tokens);
         var sentences = document.Get(Layers.Sentences);
         if (tokens.IsDefaultOrEmpty || sentences.IsDefaultOrEmpty) return document.With(Layers.Entities, EntityLayer.Empty);
-        var (units, words) = TaggerInput(document, tagger.Model);
+        var (units, words, headlines) = TaggerInput(document, tagger.Model);
         cancellationToken.ThrowIfCancellationRequested();
         var tags = tagger.Tag(words);
         var chunks = new List<EntityResolver.NameChunk>();
@@ -29,6 +29,7 @@ public sealed class EntityRecognitionStage(NerTagger tagger, EntityResolver reso
             {
                 foreach (var (start, end) in WithoutBrackets(words[u], chunk.Start, chunk.End))
                 {
+                    if (headlines.IsHeadline(u) && headlines.IsCommonNounPhrase([.. words[u].Skip(start).Take(end - start)], tagger.Model.IsUsuallyLowerCase, tagger.Model.Gazetteer.ContainsPhrase)) continue;
                     chunks.Add(new EntityResolver.NameChunk(units[u].First + start, units[u].First + end, NerLabels.LabelOf(chunk.Type)));
                 }
             }
@@ -53,15 +54,15 @@ public sealed class EntityRecognitionStage(NerTagger tagger, EntityResolver reso
     }
 
     /// <summary>The units the tagger reads (token ranges) and their words, as <paramref name="model"/> is given them.</summary>
-    internal static (List<(int First, int End)> Units, IReadOnlyList<string>[] Words) TaggerInput(Document document, NerModel model)
+    internal static (List<(int First, int End)> Units, IReadOnlyList<string>[] Words, HeadlineReading Headlines) TaggerInput(Document document, NerModel model)
     {
         var tokens = document.Get(Layers.Tokens);
         // The tagger sees lines within sentences: a headline the splitter ran into the first sentence is its own unit.
         var units = Units(document.Text, tokens, document.Get(Layers.Sentences));
         var words = units.Select(unit =>
             (IReadOnlyList<string>)Enumerable.Range(unit.First, unit.End - unit.First).Select(t => document.TextOf(tokens[t].Span)).ToArray()).ToArray();
-        HeadlineCasing.Apply(words, model.IsUsuallyLowerCase, model.Gazetteer.ContainsWord);
-        return (units, words);
+        var headlines = HeadlineCasing.Apply(words, model.IsUsuallyLowerCase, model.Gazetteer.ContainsWord);
+        return (units, words, headlines);
     }
 
     private static List<(int First, int End)> Units(string text, ImmutableArray<Token> tokens, ImmutableArray<Sentence> sentences)

@@ -9,7 +9,7 @@ namespace Dossier.Entities;
 /// Groups the names found in one document into entities and attaches descriptions and pronouns to them.
 /// Names join an entity when they are the same name up to case, periods, a leading "the" and legal endings
 /// ("Alibaba Group Holding" and "Alibaba"), a known alias ("U.S.", "United States"), a person's surname or given
-/// name alone ("Carafano"), or an acronym of it ("PLA"). "The company", "the e-commerce giant" and "its" go to the
+/// name alone ("Carafano"), an organisation's name without the place or nationality it opens with ("Communist Party"), or an acronym of it ("PLA"). "The company", "the e-commerce giant" and "its" go to the
 /// organisation the text is about: the one named most often so far, ahead if it opened a sentence.
 /// </summary>
 public sealed class EntityResolver(EntityLexicons lexicons)
@@ -71,6 +71,8 @@ public sealed class EntityResolver(EntityLexicons lexicons)
         }
 
         names = ApplyLabelCues(names, tokens.Length, Word);
+        var placeWords = names.Where(n => n.Label is EntityLabel.LOC or EntityLabel.MISC && n.EndToken - n.FirstToken == 1)
+            .Select(n => Word(n.FirstToken)).ToHashSet(StringComparer.Ordinal);
         var clusters = new List<Cluster>();
         var clusterOf = new int[names.Count];
         var nameWords = new List<string>[names.Count];
@@ -79,7 +81,7 @@ public sealed class EntityResolver(EntityLexicons lexicons)
             var words = nameWords[i] = NameWords(names[i], Word);
             var key = Canonical(Key(words));
             var core = Canonical(Key(StripSuffixes(words)));
-            var found = FindCluster(clusters, names, nameWords, i, key, core);
+            var found = FindCluster(clusters, names, nameWords, i, key, core, placeWords);
             if (found < 0)
             {
                 clusters.Add(new Cluster());
@@ -202,7 +204,8 @@ public sealed class EntityResolver(EntityLexicons lexicons)
         return core;
     }
 
-    private static int FindCluster(List<Cluster> clusters, IReadOnlyList<NameChunk> names, List<string>[] nameWords, int i, string key, string core)
+    /// <param name="placeWords">Words the document names as places or nationalities on their own ("China", "Chinese").</param>
+    private static int FindCluster(List<Cluster> clusters, IReadOnlyList<NameChunk> names, List<string>[] nameWords, int i, string key, string core, HashSet<string> placeWords)
     {
         var words = nameWords[i];
         // The most recent match wins: a later "Smith" is more likely the Smith just mentioned.
@@ -222,6 +225,7 @@ public sealed class EntityResolver(EntityLexicons lexicons)
                 if (label == EntityLabel.PER && IsPartOfName(words, other)) return c;
                 if (label != EntityLabel.PER && words.Count == 1 && other.Count > 1 && other[0] == words[0] && char.IsUpper(words[0][0])) return c;
                 if (label != EntityLabel.PER && other.Count == 1 && words.Count > 1 && words[0] == other[0] && char.IsUpper(other[0][0])) return c;
+                if (label != EntityLabel.PER && (IsTailOf(words, other, placeWords) || IsTailOf(other, words, placeWords))) return c;
                 if (IsAcronymOf(words, other) || IsAcronymOf(other, words)) return c;
             }
         }
@@ -236,6 +240,12 @@ public sealed class EntityResolver(EntityLexicons lexicons)
         if (b.Count == 1 && a.Count > 1) return a[0] == b[0] || a[^1] == b[0];
         return false;
     }
+
+    // "the Communist Party" after "the Chinese Communist Party": an organisation's name, two words at least, without the
+    // place or nationality it opens with; not "the Democratic Party of Japan" after "the Liberal Democratic Party of Japan".
+    private static bool IsTailOf(List<string> tail, List<string> name, HashSet<string> placeWords) =>
+        tail.Count >= 2 && name.Count > tail.Count && name.Skip(name.Count - tail.Count).SequenceEqual(tail, StringComparer.Ordinal)
+        && name.Take(name.Count - tail.Count).All(placeWords.Contains);
 
     private static bool IsAcronymOf(List<string> acronym, List<string> name)
     {

@@ -16,7 +16,8 @@ public static class HeadlineCasing
 
     /// <param name="usuallyLowerCase">Whether news text in general writes a word in lower case; consulted when this document does not say.</param>
     /// <param name="knownName">Whether a name list holds the word; a headline word that neither the document nor the lists know as a name is read as an ordinary word.</param>
-    public static void Apply(IReadOnlyList<string>[] sentences, Func<string, bool>? usuallyLowerCase = null, Func<string, bool>? knownName = null)
+    /// <returns>Which lines were read as headlines, and the words the running text capitalises mid-sentence.</returns>
+    public static HeadlineReading Apply(IReadOnlyList<string>[] sentences, Func<string, bool>? usuallyLowerCase = null, Func<string, bool>? knownName = null)
     {
         var headline = sentences.Select(IsTitleCase).ToArray();
         var capitalisedMidSentence = new HashSet<string>(StringComparer.Ordinal);
@@ -49,6 +50,8 @@ public static class HeadlineCasing
 
             sentences[s] = words;
         }
+
+        return new HeadlineReading(headline, capitalisedMidSentence);
     }
 
     private static bool StartsWithLetter(string word) => word.Length > 0 && char.IsLetter(word[0]);
@@ -82,4 +85,20 @@ public static class HeadlineCasing
         var closed = last is "." or "!" or "?" or "\"" or "”" or "’" or "'" or ")" or ":" or ";";
         return words >= 3 && (capitalised >= 0.7 * words || (!closed && capitalised >= 0.4 * words));
     }
+}
+
+/// <summary>What <see cref="HeadlineCasing.Apply"/> learnt of a document: its title-case lines and the words its running text capitalises.</summary>
+public sealed class HeadlineReading(bool[] headlines, IReadOnlySet<string> capitalisedInRunningText)
+{
+    public bool IsHeadline(int line) => line >= 0 && line < headlines.Length && headlines[line];
+
+    /// <summary>
+    /// "Breaking: New Report Revealed That …": the tagger still reads a title-case line's capitalised common-noun phrase
+    /// as a name. A name found only in a headline (the running text capitalises not all of its words), which no name
+    /// list holds as a whole and whose head news text usually writes in lower case, is such a phrase.
+    /// </summary>
+    /// <param name="name">The words of a name found in a headline.</param>
+    public bool IsCommonNounPhrase(IReadOnlyList<string> name, Func<string, bool> usuallyLowerCase, Func<IReadOnlyList<string>, bool> knownName) =>
+        name.Count > 0 && usuallyLowerCase(name[^1].ToLowerInvariant())
+        && !name.All(capitalisedInRunningText.Contains) && !knownName(name);
 }

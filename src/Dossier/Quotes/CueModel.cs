@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Dossier.Text;
 using System.Globalization;
 
 namespace Dossier.Quotes;
@@ -11,13 +12,90 @@ namespace Dossier.Quotes;
 /// </summary>
 internal sealed class CueModel
 {
+    private const int Unlooked = int.MinValue;
+    private const int ShapeCount = 5;
+    private const int ShapeWindow = 5;
+
     private readonly FrozenDictionary<string, float> _weights;
-    private readonly FrozenDictionary<string, float>.AlternateLookup<ReadOnlySpan<char>> _byText;
+
+    // The weights again, by template: a word's templates are read from arrays indexed by its place in the vocabulary, so
+    // that scoring a token looks its text up once instead of joining and hashing a dozen feature names.
+    private readonly float _bias;
+    private readonly FrozenDictionary<string, int> _vocabulary;
+    private readonly int _outside;
+    private readonly float[] _word;
+    private readonly float[] _previous;
+    private readonly float[] _previous2;
+    private readonly float[] _next;
+    private readonly float[] _next2;
+    private readonly float[] _thatSoon;
+    private readonly FrozenDictionary<string, float>.AlternateLookup<ReadOnlySpan<char>> _suffix;
+    private readonly Dictionary<long, float> _previousWord;
+    private readonly Dictionary<long, float> _wordNext;
+    private readonly Dictionary<long, float> _wordShapes;
+    private readonly float[] _shapes;
 
     private CueModel(FrozenDictionary<string, float> weights)
     {
         _weights = weights;
-        _byText = weights.GetAlternateLookup<ReadOnlySpan<char>>();
+        _bias = weights.GetValueOrDefault("bias");
+        var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
+        int Id(string word) => vocabulary.TryGetValue(word, out var id) ? id : vocabulary[word] = vocabulary.Count;
+        var single = new List<(Dictionary<int, float> Weights, string Prefix)>
+        {
+            (new(), "w="), (new(), "p="), (new(), "p2="), (new(), "n="), (new(), "n2="), (new(), "that+|"),
+        };
+        var suffix = new Dictionary<string, float>(StringComparer.Ordinal);
+        var pairs = new Dictionary<string, Dictionary<long, float>> { ["pw="] = [], ["wn="] = [] };
+        _wordShapes = [];
+        _shapes = new float[(int)Math.Pow(ShapeCount, ShapeWindow)];
+        foreach (var (feature, weight) in weights)
+        {
+            var template = single.Find(t => feature.StartsWith(t.Prefix, StringComparison.Ordinal));
+            if (template.Weights is not null)
+            {
+                template.Weights[Id(feature[template.Prefix.Length..])] = weight;
+            }
+            else if (feature.StartsWith("s3=", StringComparison.Ordinal))
+            {
+                suffix[feature[3..]] = weight;
+            }
+            else if (pairs.Keys.FirstOrDefault(prefix => feature.StartsWith(prefix, StringComparison.Ordinal)) is { } pairPrefix)
+            {
+                // A word may itself hold '|': every split is kept, and only the one at the first word's length can match.
+                var joined = feature[pairPrefix.Length..];
+                for (var bar = joined.IndexOf('|'); bar >= 0; bar = joined.IndexOf('|', bar + 1))
+                {
+                    pairs[pairPrefix][PairKey.Of(Id(joined[..bar]), Id(joined[(bar + 1)..]))] = weight;
+                }
+            }
+            else if (feature.StartsWith("wsh=", StringComparison.Ordinal))
+            {
+                var joined = feature[4..];
+                if (joined.Length >= 3 && joined[^3] == '|' && ShapesCode(joined.AsSpan(joined.Length - 2)) is var code and >= 0)
+                {
+                    _wordShapes[PairKey.Of(Id(joined[..^3]), code)] = weight;
+                }
+            }
+            else if (feature.StartsWith("sh=", StringComparison.Ordinal) && feature.Length == 3 + ShapeWindow && ShapesCode(feature.AsSpan(3)) is var code and >= 0)
+            {
+                _shapes[code] = weight;
+            }
+        }
+
+        _outside = Id("");
+        _vocabulary = vocabulary.ToFrozenDictionary(StringComparer.Ordinal);
+        float[] ByWord(int template)
+        {
+            var byWord = new float[vocabulary.Count];
+            foreach (var (id, weight) in single[template].Weights) byWord[id] = weight;
+            return byWord;
+        }
+
+        (_word, _previous, _previous2, _next, _next2, _thatSoon) = (ByWord(0), ByWord(1), ByWord(2), ByWord(3), ByWord(4), ByWord(5));
+        _suffix = suffix.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        _previousWord = pairs["pw="];
+        _wordNext = pairs["wn="];
     }
 
     public static CueModel Default => LazyDefault.Value;
@@ -26,51 +104,75 @@ internal sealed class CueModel
 
     public int FeatureCount => _weights.Count;
 
-    /// <summary>
-    /// The sum of the weights of <see cref="Features"/>, in the same order, with each feature written into one buffer
-    /// rather than made a string: the quote stage and the attribution tagger score nearly every word of every article.
-    /// </summary>
-    public double Score(TokenWords words, int i)
+    /// <summary>A token's place in the vocabulary for each token of a document, none looked up yet (see <see cref="Score(TokenWords, int, int[])"/>).</summary>
+    public static int[] NewWordIds(int tokens)
     {
-        var word = words.Lower(i);
-        var previous = words.Lower(i - 1);
-        var next = words.Lower(i + 1);
-        var previous2 = words.Lower(i - 2);
-        var next2 = words.Lower(i + 2);
-        var longest = 8 + word.Length + Math.Max(Math.Max(previous.Length, next.Length), Math.Max(previous2.Length, next2.Length));
-        var buffer = longest <= 256 ? stackalloc char[256] : new char[longest];
+        var ids = new int[tokens];
+        Array.Fill(ids, Unlooked);
+        return ids;
+    }
+
+    /// <summary>The sum of the weights of <see cref="Features"/>, in the same order.</summary>
+    public double Score(TokenWords words, int i) => Score(words, i, NewWordIds(words.Count));
+
+    /// <summary>
+    /// As <see cref="Score(TokenWords, int)"/>, with the document's word places kept in <paramref name="wordIds"/> across
+    /// calls: the quote stage and the attribution tagger score nearly every word of every article, and each word is also
+    /// its four neighbours' context.
+    /// </summary>
+    public double Score(TokenWords words, int i, int[] wordIds)
+    {
+        var word = WordId(words, i, wordIds);
+        var previous = WordId(words, i - 1, wordIds);
+        var next = WordId(words, i + 1, wordIds);
+        var text = words.Lower(i);
         Span<char> shapes = [Shape(words, i - 2), Shape(words, i - 1), Shape(words, i), Shape(words, i + 1), Shape(words, i + 2)];
         double sum = 0;
-        sum += Weight("bias");
-        sum += Weight(Join(buffer, "w=", word));
-        sum += Weight(Join(buffer, "s3=", word.Length > 3 ? word.AsSpan(word.Length - 3) : word));
-        sum += Weight(Join(buffer, "p=", previous));
-        sum += Weight(Join(buffer, "p2=", previous2));
-        sum += Weight(Join(buffer, "n=", next));
-        sum += Weight(Join(buffer, "n2=", next2));
-        sum += Weight(Join(buffer, "pw=", previous, "|", word));
-        sum += Weight(Join(buffer, "wn=", word, "|", next));
-        sum += Weight(Join(buffer, "sh=", shapes));
-        sum += Weight(Join(buffer, "wsh=", word, "|", [shapes[1], shapes[3]]));
+        sum += _bias;
+        sum += ByWord(_word, word);
+        sum += _suffix.TryGetValue(text.Length > 3 ? text.AsSpan(text.Length - 3) : text, out var suffix) ? suffix : 0;
+        sum += ByWord(_previous, previous);
+        sum += ByWord(_previous2, WordId(words, i - 2, wordIds));
+        sum += ByWord(_next, next);
+        sum += ByWord(_next2, WordId(words, i + 2, wordIds));
+        sum += ByPair(_previousWord, previous, word);
+        sum += ByPair(_wordNext, word, next);
+        sum += _shapes[ShapesCode(shapes)];
+        sum += ByPair(_wordShapes, word, ShapesCode([shapes[1], shapes[3]]));
         var thatSoon = false;
         for (var j = i + 1; j <= i + 4 && !thatSoon; j++) thatSoon = words.Lower(j) == "that";
-        if (thatSoon) sum += Weight(Join(buffer, "that+|", word));
+        if (thatSoon) sum += ByWord(_thatSoon, word);
         return sum;
     }
 
     /// <summary>A feature's weight; 0 for one the model never saw.</summary>
     internal float WeightOf(string feature) => _weights.GetValueOrDefault(feature);
 
-    // A feature the model never saw adds nothing, as a missing weight did.
-    private float Weight(ReadOnlySpan<char> feature) => _byText.TryGetValue(feature, out var weight) ? weight : 0;
+    // A feature the model never saw adds nothing, as a missing weight did; a word outside the vocabulary is in no feature.
+    private static float ByWord(float[] weights, int word) => word >= 0 ? weights[word] : 0;
 
-    private static ReadOnlySpan<char> Join(Span<char> buffer, ReadOnlySpan<char> a, ReadOnlySpan<char> b, ReadOnlySpan<char> c = default, ReadOnlySpan<char> d = default)
+    private static float ByPair(Dictionary<long, float> weights, int first, int second) =>
+        first >= 0 && second >= 0 && weights.TryGetValue(PairKey.Of(first, second), out var weight) ? weight : 0;
+
+    private int WordId(TokenWords words, int i, int[] wordIds)
     {
-        a.CopyTo(buffer);
-        b.CopyTo(buffer[a.Length..]);
-        c.CopyTo(buffer[(a.Length + b.Length)..]);
-        d.CopyTo(buffer[(a.Length + b.Length + c.Length)..]);
-        return buffer[..(a.Length + b.Length + c.Length + d.Length)];
+        if (i < 0 || i >= words.Count) return _outside;
+        if (wordIds[i] == Unlooked) wordIds[i] = _vocabulary.TryGetValue(words.Lower(i), out var id) ? id : -1;
+        return wordIds[i];
+    }
+
+    /// <summary>Shapes (see <see cref="Shape"/>) as one number, a digit per shape; -1 when one is not a shape.</summary>
+    private static int ShapesCode(ReadOnlySpan<char> shapes)
+    {
+        var code = 0;
+        foreach (var shape in shapes)
+        {
+            var digit = shape switch { '_' => 0, 'p' => 1, 'd' => 2, 'X' => 3, 'x' => 4, _ => -1 };
+            if (digit < 0) return -1;
+            code = code * ShapeCount + digit;
+        }
+
+        return code;
     }
 
     /// <summary>

@@ -7,12 +7,13 @@ namespace Dossier.Quotes;
 internal sealed class CueScores(CueModel model, TokenWords words)
 {
     private readonly double[] _scores = NewScores(words.Count);
+    private readonly int[] _wordIds = CueModel.NewWordIds(words.Count);
 
     public double this[int token]
     {
         get
         {
-            if (double.IsNaN(_scores[token])) _scores[token] = model.Score(words, token);
+            if (double.IsNaN(_scores[token])) _scores[token] = model.Score(words, token, _wordIds);
             return _scores[token];
         }
     }

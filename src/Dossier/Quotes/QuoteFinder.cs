@@ -292,13 +292,9 @@ internal sealed class QuoteFinder
         {
             var (sentenceStart, _) = SentenceTokens(k);
             var cue = NearModelCue(k - 1, Math.Max(sentenceStart, k - NearVerbTokens)) ?? FindCueBackwards(k - 1, Math.Max(sentenceStart, k - 12));
-            if (cue is null)
-            {
-                var source = HeadlineSource(k) ?? NameBeforeColon(k, sentenceStart);
-                return source is null ? null : new Attribution(ColonCue(k), source, false);
-            }
-
-            return WithSpeaker(cue, sentenceStart, k, speakerAfterQuote: false);
+            if (cue is not null) return WithSpeaker(cue, sentenceStart, k, speakerAfterQuote: false) ?? SubjectIntroducing(cue, k, sentenceStart);
+            var source = HeadlineSource(k) ?? NameBeforeColon(k, sentenceStart) ?? SourceOfExcerpt(k, sentenceStart) ?? SubjectBeforeColon(k, sentenceStart);
+            return source is null ? null : new Attribution(ColonCue(k), source, false);
         }
 
         if (!sameParagraph) return null;
@@ -362,10 +358,22 @@ internal sealed class QuoteFinder
     {
         var word = Words.Lower(cue.Start);
         if (!word.EndsWith("ing", StringComparison.Ordinal) || word == "according" || cue.Start - sentenceStart < 3) return null;
+        if (NameAfterOf(cue.Start, sentenceStart) is { } shown) return shown;
         var left = _phrases.LeftOf(cue.Start, sentenceStart);
         if (left is not null && (left.ExtentStart <= sentenceStart || left.Refers is not null || Words.Lower(left.Start) is "who" or "which")) return null;
         if (left is not null && left.End == cue.Start && NamesItsAuthor(left)) return null;
         return _phrases.ClauseSubject(sentenceStart, cue.Start);
+    }
+
+    /// <summary>
+    /// "footage of Trump saying …", "the share of Republicans saying …", "an account of Clinton telling one agent …": the
+    /// name between "of" and a participle is who the participle shows speaking.
+    /// </summary>
+    private SpeakerPhrase? NameAfterOf(int participle, int sentenceStart)
+    {
+        var start = participle;
+        while (start - 1 > sentenceStart && Words.IsCapitalised(start - 1) && !_insideQuote[start - 1]) start--;
+        return start < participle && Words.Lower(start - 1) == "of" ? new SpeakerPhrase(start, participle, start) : null;
     }
 
     /// <summary>
@@ -387,7 +395,7 @@ internal sealed class QuoteFinder
         for (; j < limit; j++)
         {
             if (_paragraphOf[j] != paragraph || _insideQuote[j] || EndsSentence(j)) break;
-            if (MatchCue(j) is not { } cue || _usedCue[j]) continue;
+            if (MatchCue(j, nextToQuote: GoesOn(closeToken)) is not { } cue || _usedCue[j]) continue;
             var stop = j;
             while (stop < limit && _paragraphOf[stop] == paragraph && !_insideQuote[stop] && !EndsSentence(stop)) stop++;
             if (j == start)
@@ -401,6 +409,7 @@ internal sealed class QuoteFinder
             var next = cue.End;
             var opensOwnContent = next < stop && !GoesOn(closeToken) && (IsTell(cue) ? Words.Lower(next) == "that" : OpensReportedClause(next));
             if (!opensOwnContent && _phrases.LeftOf(cue.Start, start) is { } left && left.ExtentStart == start) return new Attribution(cue, left, true);
+            if (!opensOwnContent && _phrases.SubjectBeforeRelative(cue.Start, start) is { } subject) return new Attribution(cue, subject, true);
             // "“…,” Warren, who has not endorsed a candidate, told …": a learned cue inside the subject's relative clause is not its verb.
             if (!cue.Pattern.Learned) return null;
         }
@@ -489,25 +498,81 @@ internal sealed class QuoteFinder
             : null;
     }
 
+    /// <summary>
+    /// "From the report: “…”", "From Bush's Facebook post: “…”", "-More from Blumenthal and Cohen: “…”": a label naming
+    /// where an excerpt comes from names its source.
+    /// </summary>
+    private SpeakerPhrase? SourceOfExcerpt(int colon, int sentenceStart)
+    {
+        var from = colon - 1;
+        while (from > sentenceStart && colon - from <= MaxExcerptSourceTokens && Words.Lower(from) != "from") from--;
+        if (Words.Lower(from) != "from" || _insideQuote[from]) return null;
+        var label = from > sentenceStart && Words.Lower(from - 1) == "more" ? from - 1 : from;
+        if (label > sentenceStart && Words.Text(label - 1) is not ("-" or "—" or "–")) return null;
+        return _phrases.RightOf(from + 1, colon) is { } source && source.End == colon ? source : null;
+    }
+
+    private const int MaxExcerptSourceTokens = 8;
+
+    /// <summary>"Asked about her future, Marta Silva was blunt: “…”": a cue whose speaker is not there, in an introduction, leaves the colon to the clause's subject.</summary>
+    private Attribution? SubjectIntroducing(CueMatch cue, int colon, int sentenceStart) =>
+        SubjectBeforeColon(colon, sentenceStart) is { } subject && subject.Start > cue.End ? new Attribution(ColonCue(colon), subject, false) : null;
+
+    /// <summary>
+    /// "Asked about her future, Marta Silva was blunt: “…”", "Perez lobbies for a higher minimum wage: “…”": with
+    /// no verb of speech, the subject of the clause that a colon ends introduces the quote after it.
+    /// </summary>
+    private SpeakerPhrase? SubjectBeforeColon(int colon, int sentenceStart)
+    {
+        // "The full transcript as follows: “…”": a label, not a clause, introduces what the transcript's speakers say.
+        if (colon - 1 <= sentenceStart || _insideQuote[colon - 1] || Words.Lower(colon - 1) is "follows" or "following") return null;
+        // "… “down the line” he warned: “…”": a cue that already gave a quote its speaker gives this one the same, as a continuation.
+        for (var t = sentenceStart; t < colon; t++)
+        {
+            if (_usedCue[t]) return null;
+        }
+
+        return _phrases.ClauseSubject(sentenceStart, colon);
+    }
+
     /// <summary>A period ends the sentence only where the splitter ended one: "Rep. Gwen Moore (D-Wis.) said" goes on.</summary>
     private bool EndsSentence(int token) =>
         Words.IsSentenceEnd(token) && (token + 1 >= _tokens.Length || _sentenceOf[token + 1] != _sentenceOf[token]);
 
-    /// <summary>"“…” ― Pamela Padilla": a dash after the closing mark and a name ending the paragraph sign the quote.</summary>
+    /// <summary>
+    /// "“…” ― Pamela Padilla": a dash after the closing mark and a name ending the paragraph sign the quote; so does a
+    /// paragraph of its own under a quote that ends its paragraph ("- Bernie Sanders.", "-President Obama, tweeting after
+    /// Clinton's speech."), as fact checks lay out the statements they check.
+    /// </summary>
     private SpeakerPhrase? SignedBelow(int closeToken)
     {
         var dash = closeToken + 1;
-        if (dash >= _tokens.Length || Words.Text(dash) is not ("―" or "—" or "–" or "-" or "--") || _paragraphOf[dash] != _paragraphOf[closeToken]) return null;
+        if (dash >= _tokens.Length || Words.Text(dash) is not ("―" or "—" or "–" or "-" or "--")) return null;
+        var below = _paragraphOf[dash] == _paragraphOf[closeToken] + 1;
+        if (_paragraphOf[dash] != _paragraphOf[closeToken] && !below) return null;
         var end = dash + 1;
-        while (end < _tokens.Length && _paragraphOf[end] == _paragraphOf[dash] && !_insideQuote[end]) end++;
+        while (end < _tokens.Length && _paragraphOf[end] == _paragraphOf[dash] && !_insideQuote[end] && !(below && Words.Text(end) == ",")) end++;
+        if (below && end < _tokens.Length && Words.Text(end) == ",")
+        {
+            // "-President Obama, tweeting after …": a participle after the name says where the words were said.
+            if (!Words.Lower(end + 1).EndsWith("ing", StringComparison.Ordinal)) return null;
+            return SignatureName(dash, end);
+        }
+
         while (end > dash + 1 && Words.IsPunctuation(end - 1)) end--;
+        if (end < _tokens.Length && _paragraphOf[end] == _paragraphOf[dash] && !Words.IsPunctuation(end)) return null;
+        return SignatureName(dash, end);
+    }
+
+    /// <summary>The words between the signing dash and <paramref name="end"/>, when they are a short name: capitalised, at most six.</summary>
+    private SpeakerPhrase? SignatureName(int dash, int end)
+    {
         if (end == dash + 1 || end - dash - 1 > 6) return null;
         for (var t = dash + 1; t < end; t++)
         {
             if (!Words.IsCapitalised(t) && !Words.IsPunctuation(t)) return null;
         }
 
-        if (end < _tokens.Length && _paragraphOf[end] == _paragraphOf[dash] && !Words.IsPunctuation(end)) return null;
         return new SpeakerPhrase(dash + 1, end, dash + 1);
     }
 
@@ -548,12 +613,16 @@ internal sealed class QuoteFinder
         return null;
     }
 
+    /// <summary>
+    /// The nearest cue before the mark that opens a quote (right after <paramref name="from"/>); the quote is its
+    /// content, so a cue that otherwise needs "that" may stand right before the mark ("Billy Joel sings, “…”").
+    /// </summary>
     private CueMatch? FindCueBackwards(int from, int floor, bool allowUsed = false)
     {
         for (var t = from; t >= floor && t >= 0; t--)
         {
             if (_insideQuote[t] || _usedCue[t] && !allowUsed) continue;
-            if (MatchCue(t) is { } cue) return cue;
+            if (MatchCue(t, nextToQuote: t == from) is { } cue) return cue;
         }
 
         return null;
@@ -562,8 +631,11 @@ internal sealed class QuoteFinder
     /// <summary>
     /// The cue starting at a token, if any. The cue model is consulted only for indirect speech (<paramref name="useModel"/>):
     /// next to a quotation mark its open-ended verbs ("wants", "supports") would take quotes from the speakers named by listed cues.
+    /// Next to a quote that is its content (<paramref name="nextToQuote"/>: after a quote that goes on into its attribution,
+    /// or before one), a cue that otherwise needs "that" does without when its clause ends or an adverbial follows: "“…,” a
+    /// voice-over in the ad states.", "“…,” the Saudis state in the white paper", "Billy Joel sings, “…”".
     /// </summary>
-    private CueMatch? MatchCue(int t, bool useModel = false)
+    private CueMatch? MatchCue(int t, bool useModel = false, bool nextToQuote = false)
     {
         if (!_lexicon.CuesByFirstWord.TryGetValue(Words.Lower(t), out var patterns)) patterns = [];
         if (patterns.Length == 0 && (_lexicon.CueModel is null || !useModel)) return null;
@@ -581,7 +653,7 @@ internal sealed class QuoteFinder
             var matches = true;
             for (var i = 1; i < pattern.Words.Length && matches; i++) matches = Words.Lower(t + i) == pattern.Words[i];
             if (!matches) continue;
-            if (pattern.RequiresThat && (end >= _tokens.Length || Words.Lower(end) != "that")) continue;
+            if (pattern.RequiresThat && (end >= _tokens.Length || Words.Lower(end) != "that") && !(nextToQuote && EndsAttributionClause(end))) continue;
             // "Trump regularly incites …": annotators start cues at adverbs, but the verb after one heads the cue.
             if (pattern.Learned && Words.IsAdverb(t)) continue;
             // "the report", "a claim", "to say": the noun or the infinitive, not a reporting verb.
@@ -591,6 +663,10 @@ internal sealed class QuoteFinder
 
         return useModel ? ModelCue(t) : null;
     }
+
+    /// <summary>The cue's clause ends here, or an adverbial follows it ("in the white paper", "on Monday").</summary>
+    private bool EndsAttributionClause(int token) =>
+        token >= _tokens.Length || Words.IsPunctuation(token) || Words.Lower(token) is "in" or "on" or "at" or "during" or "after" or "to";
 
     /// <summary>A word no listed cue matches may still head one in its context ("Trump wants …"); the cue model decides.</summary>
     private CueMatch? ModelCue(int t)
@@ -1057,7 +1133,7 @@ internal sealed class QuoteFinder
 
     /// <summary>A spokesperson speaks for many people; an officer ("Chief Executive Officer of Alibaba") is one.</summary>
     private bool IsSpokesperson(SpeakerPhrase speaker) =>
-        Enumerable.Range(speaker.Start, speaker.End - speaker.Start).Any(i => Words.Lower(i).StartsWith("spokes", StringComparison.Ordinal) || Words.Lower(i) == "representative");
+        Enumerable.Range(speaker.Start, speaker.End - speaker.Start).Any(i => _lexicon.SpokespersonNouns.Contains(Words.Lower(i)));
 
     private sealed record Found(TextSpan Content, QuoteKind Kind, CueMatch? Cue, SpeakerPhrase? Speaker, bool Continued = false);
 

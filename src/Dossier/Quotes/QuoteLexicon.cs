@@ -50,6 +50,7 @@ internal sealed class QuoteLexicon
         TimeWords = Set("time-words.txt");
         NotHeadlineSources = Set("not-headline-sources.txt");
         Refusals = Set("refusals.txt");
+        SpokespersonNouns = Set("spokesperson-nouns.txt");
         CueModel = options.CueModelThreshold is null ? null : Quotes.CueModel.Default;
         NotCues = Set("not-cues.txt");
         CueModelThreshold = options.CueModelThreshold ?? double.PositiveInfinity;
@@ -76,6 +77,9 @@ internal sealed class QuoteLexicon
 
     /// <summary>Words that refuse the speech after them ("declined to say"); see refusals.txt.</summary>
     public FrozenSet<string> Refusals { get; }
+
+    /// <summary>Nouns naming someone who speaks for many people ("spokesperson"); see spokesperson-nouns.txt.</summary>
+    public FrozenSet<string> SpokespersonNouns { get; }
 
     /// <summary>The learned cue model, consulted for words no listed cue matches; null when the options turn it off.</summary>
     public CueModel? CueModel { get; }

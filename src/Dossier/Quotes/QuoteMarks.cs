@@ -41,16 +41,43 @@ internal static class QuoteMarks
                 }
             }
 
+            // Double marks opened inside the open quote and not yet closed: a quotation nested in it ("… isn’t about
+            // “Equal Justice Under Law” anymore"), whose closing mark does not end the outer one.
+            var nested = 0;
             for (var i = start; i < block.End; i++)
             {
                 var c = text[i];
                 if (c == '“' || c == '„')
                 {
-                    if (open < 0) open = i;
+                    if (open < 0)
+                    {
+                        open = i;
+                    }
+                    else if (ClosesLikeEnd(text, i, block))
+                    {
+                        // “It's unusual,“ said Larry Noble: an opening mark typed where the closing one belongs.
+                        if (nested > 0)
+                        {
+                            nested--;
+                        }
+                        else
+                        {
+                            Add(passages, text, open, i, i);
+                            open = -1;
+                        }
+                    }
+                    else if (OpensNested(text, i, block, 1))
+                    {
+                        nested++;
+                    }
                 }
                 else if (c == '”')
                 {
-                    if (open >= 0)
+                    if (open >= 0 && nested > 0 && !EndsBlock(text, i, block))
+                    {
+                        nested--;
+                    }
+                    else if (open >= 0)
                     {
                         Add(passages, text, open, i, i);
                         open = -1;
@@ -60,7 +87,15 @@ internal static class QuoteMarks
                 {
                     // Two apostrophes stand for a double mark in some wire copy (''Like this,'' he said).
                     var width = c == '"' ? 1 : 2;
-                    if (open >= 0)
+                    if (open >= 0 && text[open] is '“' or '„' && OpensNested(text, i, block, width))
+                    {
+                        nested++;
+                    }
+                    else if (open >= 0 && nested > 0 && !EndsBlock(text, i + width - 1, block))
+                    {
+                        nested--;
+                    }
+                    else if (open >= 0)
                     {
                         Add(passages, text, open, i, i);
                         open = -1;
@@ -72,6 +107,8 @@ internal static class QuoteMarks
 
                     i += width - 1;
                 }
+
+                if (open < 0) nested = 0;
 
                 if (open >= 0 && i - open > MaxQuoteLength) open = -1;
             }
@@ -110,6 +147,36 @@ internal static class QuoteMarks
 
         return passages;
     }
+
+    /// <summary>
+    /// A mark inside an open quote opens a nested one where it could open a quote at all, but not after the end of a
+    /// sentence: "… shell-shocked. “And she said …" reopens the quote its writer forgot to close.
+    /// </summary>
+    private static bool OpensNested(string text, int i, TextSpan block, int width)
+    {
+        if (!OpensHere(text, i, block, width)) return false;
+        var before = i - 1;
+        while (before > block.Start && char.IsWhiteSpace(text[before])) before--;
+        return before < block.Start || text[before] is not ('.' or '!' or '?');
+    }
+
+    /// <summary>
+    /// The mark is the block's last character: "chanting “U-S-A! U-S-A!”" closing a paragraph closes the quote around it
+    /// too, whose closing mark the writer let the nested one stand for.
+    /// </summary>
+    private static bool EndsBlock(string text, int i, TextSpan block)
+    {
+        for (var j = i + 1; j < block.End; j++)
+        {
+            if (!char.IsWhiteSpace(text[j])) return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>A mark after a word's last letter or punctuation and before a space or the block's end stands where a quote closes.</summary>
+    private static bool ClosesLikeEnd(string text, int i, TextSpan block) =>
+        i > block.Start && !char.IsWhiteSpace(text[i - 1]) && (i + 1 >= block.End || char.IsWhiteSpace(text[i + 1]));
 
     private static int MarkWidth(string text, int i, int end) =>
         text[i] is '“' or '"' or '„' ? 1 : text[i] == '\'' && i + 1 < end && text[i + 1] == '\'' ? 2 : 0;

@@ -58,7 +58,8 @@ internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
             // "Mr. Reid, who represents Nevada, said" and "…, who said": the speaker is the phrase before "who".
             var who = relative ? i : RelativeClauseStart(i - 1, floor);
             var comma = who - 1;
-            if (comma < floor || words.Text(comma) != ",") return relative ? new SpeakerPhrase(i, i + 1, i) : null;
+            // "John Weaver, a GOP strategist who has feuded with Manafort, wrote": the clause restricts an apposition.
+            if (comma < floor || words.Text(comma) != ",") return relative ? new SpeakerPhrase(i, i + 1, i) : LongApposition(i, floor);
             if (CollectLeft(comma - 1, floor) is not { } antecedent) return relative ? new SpeakerPhrase(i, i + 1, i) : null;
             return relative ? new SpeakerPhrase(i, i + 1, antecedent.Start, antecedent) : antecedent with { ExtentStart = antecedent.Start };
         }
@@ -81,10 +82,12 @@ internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
 
     /// <summary>
     /// "Karimi, executive director of Interfaith Paths to Peace, said", "John Archer, wearing a Canova T-Shirt, said":
-    /// an apposition too long or too verbal for a noun phrase, between a name opening the sentence and the cue.
+    /// an apposition too long or too verbal for a noun phrase, between a name opening the sentence and the cue; or two
+    /// of them ("Scott Pruitt, the Republican attorney general of Oklahoma, one of the states suing the EPA, said").
     /// </summary>
     private SpeakerPhrase? LongApposition(int comma, int floor)
     {
+        var appositions = 0;
         for (var j = comma - 1; j > floor && comma - j <= MaxAppositionTokens; j--)
         {
             if (words.Text(j) is "." or ";" or ":" or "“" or "”" or "\"" or "(" or ")" || IsCueWord(j)) return null;
@@ -94,13 +97,33 @@ internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
                 return name with { ExtentStart = name.Start };
             }
 
-            return null;
+            if (++appositions == MaxAppositions) return null;
         }
 
         return null;
     }
 
-    private const int MaxAppositionTokens = 16;
+    /// <summary>How long the appositions between a subject and its cue may be, together ("James Zogby, a Sanders superdelegate from the District and the president of the D.C.-based Arab American Institute, said").</summary>
+    private const int MaxAppositionTokens = 24;
+
+    private const int MaxAppositions = 2;
+
+    /// <summary>
+    /// "Nate Silver, the polling guru who founded fivethirtyeight.com tweeted", "Katie Packer, who is chairman of Our
+    /// Principles Pac said": a relative clause the writer did not close with a comma runs up to the cue; the subject is
+    /// the phrase before "who", or the name it is in apposition to. Null unless that phrase starts at <paramref name="floor"/>.
+    /// </summary>
+    public SpeakerPhrase? SubjectBeforeRelative(int cueStart, int floor)
+    {
+        var who = floor + 1;
+        while (who < cueStart && words.Lower(who) is not ("who" or "whose")) who++;
+        if (who >= cueStart) return null;
+        var last = words.Text(who - 1) == "," ? who - 2 : who - 1;
+        if (last < floor || CollectLeft(last, floor) is not { } inner) return null;
+        if (inner.Start == floor) return inner;
+        if (inner.Start - 1 <= floor || words.Text(inner.Start - 1) != "," || CollectLeft(inner.Start - 2, floor) is not { } outer || outer.Start != floor) return null;
+        return (IsName(inner) || !IsName(outer) ? inner : outer) with { ExtentStart = floor };
+    }
 
     /// <summary>
     /// "The memo, seen by The Financial Times, says", "The defendant, 52, told": an age or a participle phrase between
@@ -147,7 +170,13 @@ internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
             return new SpeakerPhrase(sentenceStart, sentenceStart + 1, sentenceStart);
         }
 
-        if (sentenceStart >= cueStart || !words.IsCapitalised(sentenceStart) || ClauseSubjectOpeners.Contains(words.Lower(sentenceStart))) return null;
+        // "With Democratic leaders worried about …": an introduction whose comma lies beyond reach is no subject either.
+        if (sentenceStart >= cueStart || !words.IsCapitalised(sentenceStart) || ClauseSubjectOpeners.Contains(words.Lower(sentenceStart)) ||
+            IntroductionOpeners.Contains(words.Lower(sentenceStart)))
+        {
+            return null;
+        }
+
         var allCapitalised = true;
         var j = sentenceStart;
         for (; j < cueStart && j - sentenceStart < MaxTokens; j++)
@@ -179,21 +208,68 @@ internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
     /// </summary>
     private int AfterIntroduction(int sentenceStart, int limit)
     {
-        var first = words.Lower(sentenceStart);
-        var introduces = IntroductionOpeners.Contains(first) || lexicon.TimeWords.Contains(first) ||
-                         first.Length > 4 && (first.EndsWith("ing", StringComparison.Ordinal) || first.EndsWith("ly", StringComparison.Ordinal)) ||
-                         EndsInRelativeTime(sentenceStart, limit);
-        if (!introduces) return sentenceStart;
-        for (var i = sentenceStart + 1; i < Math.Min(limit, sentenceStart + MaxIntroductionTokens); i++)
+        // "Last month, when I asked Sanders …, he looked …": a second introduction is read past too.
+        var start = AfterDateline(sentenceStart, limit);
+        for (var introductions = 0; introductions < MaxIntroductions; introductions++)
         {
-            if (words.Text(i) == ",") return i + 1 < limit ? i + 1 : sentenceStart;
-            if (words.Text(i) is "." or ";" or ":" or "“" or "”" or "\"") return sentenceStart;
+            var next = PastIntroduction(start, limit);
+            if (next == start) break;
+            start = next;
+        }
+
+        return start;
+    }
+
+    private const int MaxIntroductions = 2;
+
+    /// <summary>
+    /// "WASHINGTON, Dec. 8 (UPI) — In response to …, …", "NEW YORK (AP) —": a wire dateline, a place in capitals and
+    /// then a date or an agency up to a dash, opens no clause ("NATO Secretary General Mark Rutte — …" is no dateline).
+    /// </summary>
+    private int AfterDateline(int sentenceStart, int limit)
+    {
+        var placeEnds = false;
+        for (var i = sentenceStart; i < Math.Min(limit - 1, sentenceStart + MaxDatelineTokens); i++)
+        {
+            if (words.Text(i) is "—" or "–" or "-" or "--") return i > sentenceStart ? i + 1 : sentenceStart;
+            placeEnds |= words.Text(i) is "," or "(";
+            if (!placeEnds && !IsAllCapitals(words.Text(i))) return sentenceStart;
+            if (!words.IsCapitalised(i) && !words.IsPunctuation(i) && words.Tokens[i].Kind != TokenKind.Number) return sentenceStart;
+            if (words.Text(i) is "." && !words.IsCapitalised(i - 1) || words.Text(i) is ";" or ":" or "“" or "”" or "\"") return sentenceStart;
         }
 
         return sentenceStart;
     }
 
-    private const int MaxIntroductionTokens = 16;
+    private static bool IsAllCapitals(string word) => word.Length >= 2 && word.Any(char.IsLetter) && word.All(c => char.IsUpper(c) || !char.IsLetter(c));
+
+    private const int MaxDatelineTokens = 10;
+
+    private int PastIntroduction(int start, int limit)
+    {
+        var first = words.Lower(start);
+        var introduces = IntroductionOpeners.Contains(first) || lexicon.TimeWords.Contains(first) ||
+                         first.Length > 4 && (first.EndsWith("ing", StringComparison.Ordinal) || first.EndsWith("ly", StringComparison.Ordinal)) ||
+                         IntroducingParticiple(start) || EndsInRelativeTime(start, limit);
+        if (!introduces) return start;
+        for (var i = start + 1; i < Math.Min(limit, start + MaxIntroductionTokens); i++)
+        {
+            if (words.Text(i) == ",") return i + 1 < limit ? i + 1 : start;
+            if (words.Text(i) is "." or ";" or ":" or "“" or "”" or "\"") return start;
+        }
+
+        return start;
+    }
+
+    private const int MaxIntroductionTokens = 20;
+
+    /// <summary>"Asked about her future, …", "Pressed on the point, …": a past participle and a lower-case word open the sentence ("Alfred Hunt" does not).</summary>
+    private bool IntroducingParticiple(int sentenceStart)
+    {
+        var first = words.Lower(sentenceStart);
+        return first.Length > 4 && first.EndsWith("ed", StringComparison.Ordinal) && sentenceStart + 1 < words.Count &&
+               !words.IsCapitalised(sentenceStart + 1) && !words.IsPunctuation(sentenceStart + 1);
+    }
 
     /// <summary>"Eight years ago, he …", "Minutes later, she …": a short opening phrase that ends in a relative time word and a comma.</summary>
     private bool EndsInRelativeTime(int sentenceStart, int limit)
@@ -211,7 +287,9 @@ internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
 
     private static readonly HashSet<string> IntroductionOpeners =
         ["in", "on", "at", "after", "before", "during", "when", "while", "as", "since", "following", "despite", "amid", "with", "without",
-         "here", "later", "earlier", "then", "now", "meanwhile", "still", "yet", "however", "even", "since", "until", "by", "from", "for", "under", "over"];
+         "here", "later", "earlier", "then", "now", "meanwhile", "still", "yet", "however", "even", "since", "until", "by", "from", "for", "under", "over",
+         "likewise", "instead", "indeed", "moreover", "furthermore", "nevertheless", "nonetheless", "besides", "again", "thus", "otherwise",
+         "although", "though", "because", "if", "unless", "once"];
 
     private static readonly HashSet<string> ClauseSubjectOpeners =
         ["in", "on", "at", "but", "and", "it", "this", "that", "there", "as", "for", "if", "when", "after", "while", "so", "yet", "still", "however", "then", "now", "later", "earlier", "meanwhile", "also"];
@@ -223,7 +301,7 @@ internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
     {
         for (var j = last; j >= Math.Max(floor, last - 15); j--)
         {
-            if (words.Lower(j) is "who" or "which") return j;
+            if (words.Lower(j) is "who" or "whose" or "which") return j;
             if (words.Text(j) is "," or "." or ";" or ":" or "“" or "”" or "\"") return -1;
         }
 

@@ -52,7 +52,7 @@ public static class ReportBuilder
                 var spokenBy = quote.SpeakerEntityId is { } speaker && aboutEntity.Contains(speaker)
                                || quote.SpeakerOrganisationId is { } organisation && aboutEntity.Contains(organisation);
                 var speaksOf = mentions.Any(m => m.Start >= quote.Start && m.End <= quote.End);
-                if (spokenBy || speaksOf || quoteSources.Contains(index))
+                if ((spokenBy || speaksOf || quoteSources.Contains(index)) && !LiesInALongerQuoteBySameSpeaker(document.Quotes, index))
                 {
                     documentQuotes.Add(new ReportQuoteJson(document.Id, index, NamedSpeaker(quote) ?? quote.Speaker ?? "unknown speaker", quote.SpeakerKind, quote.Text, quote.Cue,
                         quote.Start, quote.End, Anchors.Quote(document.Id, index), spokenBy));
@@ -131,6 +131,26 @@ public static class ReportBuilder
     }
 
     /// <summary>Who a quote's speaker is to a reader: a pronoun ("It alleged that …") says nothing, the name it stands for does; null when unresolved.</summary>
+    /// <summary>
+    /// "… implied that the report could be politically motivated, suggesting that it may have been aimed at …": the
+    /// quotes layer keeps an attribution nested in another, but one by the same speaker (the same words of the text
+    /// name both, or overlap: "the tech giant called …, questioning …" read with "the tech" as the second speaker)
+    /// restates part of the longer quote, so the dossier shows the longer one once.
+    /// </summary>
+    private static bool LiesInALongerQuoteBySameSpeaker(IReadOnlyList<QuoteJson> quotes, int index)
+    {
+        var quote = quotes[index];
+        if (quote is not { SpeakerStart: { } speakerStart, SpeakerEnd: { } speakerEnd }) return false;
+        for (var other = 0; other < quotes.Count; other++)
+        {
+            var longer = quotes[other];
+            if (other != index && longer.Start <= quote.Start && quote.End <= longer.End && longer.End - longer.Start > quote.End - quote.Start
+                && longer.SpeakerStart < speakerEnd && speakerStart < longer.SpeakerEnd) return true;
+        }
+
+        return false;
+    }
+
     private static string? NamedSpeaker(QuoteJson quote) =>
         string.Equals(quote.SpeakerKind, "pronoun", StringComparison.OrdinalIgnoreCase) ? quote.ResolvedSpeaker : quote.Speaker;
 

@@ -169,6 +169,23 @@ public sealed class CheckworthyTests
     }
 
     [Fact]
+    public void ASentenceVectorIsTheWeightedSumOfItsWordsComponentsOneByOneAtUnitLength()
+    {
+        // Twelve components: some are summed several at a time, the rest one at a time; each must come out as one at a time.
+        var random = new Random(7);
+        float[] Components() => [.. Enumerable.Range(0, 12).Select(_ => (float)(random.NextDouble() * 2 - 1))];
+        var words = new Dictionary<string, (float Weight, float[] Vector)> { ["rose"] = (0.37f, Components()), ["sharply"] = (1.91f, Components()) };
+        var expected = new double[12];
+        foreach (var word in (string[])["rose", "sharply", "rose"])
+        {
+            for (var d = 0; d < expected.Length; d++) expected[d] += (float)(words[word].Weight * words[word].Vector[d]);
+        }
+
+        var norm = Math.Sqrt(expected.Sum(x => x * x));
+        Assert.Equal(expected.Select(x => x / norm), new CheckworthyWordVectors(words).SentenceVector(["rose", "sharply", "unknown", "rose"]));
+    }
+
+    [Fact]
     public void AModelWithSentenceVectorsLearnsFromThemAndSurvivesItsFile()
     {
         // The two kinds of sentence share no word, so only the vectors (induced from unlabelled text where each kind's
@@ -232,6 +249,32 @@ public sealed class CheckworthyTests
         var odd = new CheckworthyContext(true, true, new string('r', 500), "(APPLAUSE)", "(APPLAUSE)?", 0, 1, 0.5, new string('S', 5_000));
         Assert.InRange(model.Score("", odd), 0, 1);
         Assert.InRange(model.Score("a", odd), 0, 1);
+    }
+
+    [Fact]
+    public void WordAndClassFeaturesAreFoundByTheirExactNamesOnly()
+    {
+        // Every feature the sentences give has its own weight, beside names no sentence can give: a bigram with two joints,
+        // a class written with a leading zero, the sentence's ends as words. Each score is the sum of exactly its features'.
+        var clusters = new CheckworthyClusters(new Dictionary<string, (int Coarse, int Fine)>
+        {
+            ["prices"] = (7, 70), ["rose"] = (3, 31), ["fell"] = (3, 32), ["<num>"] = (0, 1), ["percent"] = (12, 120),
+        });
+        string[] sentences = ["Prices rose 5 percent.", "Wages fell, prices rose.", "", "percent percent rose", "Nothing known here"];
+        var features = sentences.SelectMany(sentence => CheckworthyFeatures.Extract(sentence, default, CheckworthyFeatureGroups.Clusters, clusters))
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        Assert.Contains("b:<s>_</s>", features);
+        Assert.Contains("kb:?_</s>", features);
+        string[] decoys = ["b:prices_rose_<num>", "b:prices__rose", "kb:07_3", "kb:7_03", "w:<s>", "w:</s>", "k:?", "b:_prices", "kb:<s>_<s>"];
+        var weights = features.Concat(decoys).Select((name, k) => (name, weight: (k % 7 - 3) * 0.25 + k / 64.0)).ToDictionary(p => p.name, p => p.weight, StringComparer.Ordinal);
+        var lines = weights.Select(p => p.Key + "\t" + p.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)).Prepend("<groups>\t16");
+        var model = CheckworthyModel.Parse(lines, clusters);
+        foreach (var sentence in sentences)
+        {
+            var own = CheckworthyFeatures.Extract(sentence, default, model.Groups, model.Clusters);
+            var logit = model.Bias + own.Sum(feature => weights[feature]) / Math.Sqrt(own.Count);
+            Assert.Equal(1.0 / (1.0 + Math.Exp(-logit)), model.Score(sentence));
+        }
     }
 
     [Theory]

@@ -127,6 +127,47 @@ public sealed class ClaimGoldenTests
     }
 
     [Fact]
+    public void AllegationsCalledNotNewAreAllegedNotNegated()
+    {
+        var document = ClaimTestSupport.AnalyzeSample("002");
+        var claim = Single(document, c => document.TextOf(c.Span).Contains("are not new", StringComparison.Ordinal), "not new");
+        Assert.Equal("military_ties", claim.Category);
+        Assert.Equal(ClaimStatus.Alleged, claim.Status);
+        Assert.Equal(Polarity.Adverse, claim.Polarity);
+    }
+
+    [Fact]
+    public void WhatTheTrumpAdministrationDoesIsNoClaimAboutTrump()
+    {
+        var document = ClaimTestSupport.AnalyzeSample("001");
+        Assert.DoesNotContain(document.Get(Layers.Claims), c => document.TextOf(c.Span).Contains("Trump administration", StringComparison.Ordinal)
+                                                                && ClaimTestSupport.SubjectTexts(document, c).Any(s => s is "Trump" or "its"));
+    }
+
+    [Fact]
+    public void TheStatesDataIsNoClaimAboutAnOrganisationCalledState()
+    {
+        var document = ClaimTestSupport.AnalyzeSample("001");
+        Assert.DoesNotContain(document.Get(Layers.Claims), c => ClaimTestSupport.SubjectTexts(document, c).Contains("State"));
+    }
+
+    [Fact]
+    public void DonationsFromAlibabaOfficialsAreAClaimAboutAlibabaToo()
+    {
+        var document = ClaimTestSupport.AnalyzeSample("000");
+        var claim = Single(document, c => document.TextOf(c.Span).Contains("donations from Alibaba officials", StringComparison.Ordinal), "donations");
+        Assert.Equal("political_influence", claim.Category);
+        Assert.Equal(["Democratic Party", "Alibaba"], ClaimTestSupport.SubjectTexts(document, claim));
+    }
+
+    [Fact]
+    public void TheManagementsPastEmployersAreNotWhomItsClaimIsAbout()
+    {
+        var document = ClaimTestSupport.AnalyzeSample("000");
+        Assert.DoesNotContain(document.Get(Layers.Claims), c => ClaimTestSupport.SubjectTexts(document, c).Any(s => s.Contains("Cuomo", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void ClaimSpansLieInTheTextAndHedgesInTheirClaims()
     {
         foreach (var prefix in new[] { "000", "001", "002" })

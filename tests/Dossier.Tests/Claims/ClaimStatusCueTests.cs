@@ -23,4 +23,25 @@ public sealed class ClaimStatusCueTests
         var claims = ClaimTestSupport.Analyze(text).Get(Layers.Claims);
         Assert.Contains(claims, c => c.Status == ClaimStatus.Alleged);
     }
+
+    [Theory]
+    [InlineData("Observers note that allegations of bribery against Norvik Mining are not new.")]
+    [InlineData("Allegations that Norvik Mining paid kickbacks to customs officials aren't new.")]
+    [InlineData("Regulators said allegations of fraud at Norvik Mining were not the first against the group.")]
+    public void An_allegation_called_old_news_is_still_an_allegation_not_a_negation(string text)
+    {
+        var document = ClaimTestSupport.Analyze(text);
+        var claim = Assert.Single(document.Get(Layers.Claims));
+        Assert.Equal(ClaimStatus.Alleged, claim.Status);
+        Assert.Equal(Polarity.Adverse, claim.Polarity);
+    }
+
+    [Theory]
+    [InlineData("Norvik Mining was not fined by the regulator.")]
+    [InlineData("Norvik Mining has never paid bribes to customs officials, the court found.")]
+    public void A_plain_negation_still_negates(string text)
+    {
+        var claims = ClaimTestSupport.Analyze(text).Get(Layers.Claims);
+        Assert.Contains(claims, c => c.Status == ClaimStatus.Negated);
+    }
 }

@@ -30,6 +30,44 @@ public sealed class EntityResolverTests(EntityPipelineFixture fixture)
         Assert.Equal(IdOf(document, layer, "People's Liberation Army"), IdOf(document, layer, "PLA"));
     }
 
+    /// <summary>The resolver alone over names given as (text, label), found in order in the text, so that the tagger's reading does not decide the test.</summary>
+    private EntityLayer Resolve(string text, params (string Name, EntityLabel Label)[] names)
+    {
+        var document = fixture.Analyze(text);
+        var tokens = document.Get(Layers.Tokens);
+        var chunks = new List<EntityResolver.NameChunk>();
+        var from = 0;
+        foreach (var (name, label) in names)
+        {
+            var start = text.IndexOf(name, from, StringComparison.Ordinal);
+            from = start + name.Length;
+            var first = tokens.ToList().FindIndex(t => t.Span.Start == start);
+            var end = tokens.ToList().FindIndex(t => t.Span.End == from) + 1;
+            chunks.Add(new EntityResolver.NameChunk(first, end, label));
+        }
+
+        return new EntityResolver(EntityLexicons.Load()).Resolve(text, tokens, document.Get(Layers.Sentences), chunks);
+    }
+
+    private static int NamedId(string text, EntityLayer layer, string name) =>
+        layer.Mentions.First(m => m.Kind == MentionKind.Name && text[m.Span.Start..m.Span.End] == name).EntityId;
+
+    [Fact]
+    public void AnOrganisationsNameWithoutTheNationalityItOpensWithIsTheSameOrganisation()
+    {
+        const string text = "Chinese firms answer to the Chinese Communist Party. Their data ends up with the Communist Party.";
+        var layer = Resolve(text, ("Chinese", EntityLabel.MISC), ("Chinese Communist Party", EntityLabel.ORG), ("Communist Party", EntityLabel.ORG));
+        Assert.Equal(NamedId(text, layer, "Chinese Communist Party"), NamedId(text, layer, "Communist Party"));
+    }
+
+    [Fact]
+    public void AnOrganisationsNameInsideAnotherIsNotItWhenTheOtherOpensWithMoreThanAPlace()
+    {
+        const string text = "The Liberal Democratic Party of Japan won the vote. Critics said the Democratic Party of Japan spent heavily.";
+        var layer = Resolve(text, ("Liberal Democratic Party of Japan", EntityLabel.ORG), ("Democratic Party of Japan", EntityLabel.ORG));
+        Assert.NotEqual(NamedId(text, layer, "Liberal Democratic Party of Japan"), NamedId(text, layer, "Democratic Party of Japan"));
+    }
+
     [Fact]
     public void ACountrysAliasesAreOnePlace()
     {

@@ -65,6 +65,14 @@ public sealed class SampleGoldenTests(EntityPipelineFixture fixture)
     }
 
     [Fact]
+    public void TheHeadlinesNewReportIsNoOrganisation()
+    {
+        var document = fixture.AnalyzeSample("000_2eccd1d69f1900d9.txt");
+        Assert.DoesNotContain(EntityPipelineFixture.Names(document), n => n.Text.Contains("New Report", StringComparison.Ordinal));
+        Assert.Contains(EntityPipelineFixture.Names(document), n => n.Text == "Alibaba" && n.Mention.Span.Start < 130);
+    }
+
+    [Fact]
     public void TheWhiteHouseIsAPlaceOrAnOrganisation()
     {
         var document = fixture.AnalyzeSample("002_61e0b9ad9df61b53.txt");
@@ -81,6 +89,14 @@ public sealed class SampleGoldenTests(EntityPipelineFixture fixture)
         var id = Assert.Single(ids);
         Assert.Equal("Alibaba Group Holding", layer.Entities[id].Name);
         Assert.Contains("Alibaba", layer.Entities[id].Aliases);
+    }
+
+    [Fact]
+    public void TheCommunistPartyIsTheChineseCommunistParty()
+    {
+        var document = fixture.AnalyzeSample("000_2eccd1d69f1900d9.txt");
+        var ids = EntityPipelineFixture.Names(document).Where(n => n.Text.EndsWith("Communist Party", StringComparison.Ordinal)).Select(n => n.Mention.EntityId).Distinct();
+        Assert.Single(ids);
     }
 
     [Fact]

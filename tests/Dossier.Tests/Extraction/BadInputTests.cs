@@ -25,6 +25,18 @@ public sealed class BadInputTests
         $"<p>Paragraph {i} of the report says that the committee met on Tuesday, heard three witnesses, and agreed to publish its findings before the end of the year.</p>";
 
     [Fact]
+    public void AParentOfVeryManyChildrenIsReadInTimeLinearInThem()
+    {
+        // Walking children from the last by previous siblings searched the parent's children once per child: minutes here.
+        var html = "<html><body><article>" + string.Concat(Enumerable.Range(0, 3).Select(Paragraph)) + "</article><div>"
+            + string.Concat(Enumerable.Repeat("<b></b>", 250_000)) + "</div></body></html>";
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var result = ExtractHtml(html);
+        Assert.Contains("Paragraph 2 of the report", result.Document!.Text, StringComparison.Ordinal);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"{watch.Elapsed.TotalSeconds:0.0} s, not a speed target but a bound");
+    }
+
+    [Fact]
     public async Task TruncatedGzipFailsWithReason()
     {
         var html = "<html><body>" + string.Concat(Enumerable.Range(0, 200).Select(Paragraph)) + "</body></html>";

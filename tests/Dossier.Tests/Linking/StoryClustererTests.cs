@@ -27,6 +27,20 @@ public sealed class StoryClustererTests
     }
 
     [Fact]
+    public async Task A_signature_hash_is_the_same_whether_computed_with_others_in_a_vector_or_alone()
+    {
+        // Seeds come from one sequence, so fifteen hashes are the first fifteen of a hundred and twenty: there the last
+        // seven are computed one at a time (fifteen leave a remainder over the vector's width), here in vectors.
+        var text = Sample("001");
+        static Task<IReadOnlyList<PlacedDocument>> NoBucket(ulong key, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<PlacedDocument>>([]);
+        var few = await new StoryClusterer(new StoryClusteringOptions { Bands = 5, RowsPerBand = 3 }).PlaceAsync(new StoryInput("a", text), 1, NoBucket, CancellationToken.None);
+        var many = await new StoryClusterer().PlaceAsync(new StoryInput("a", text), 1, NoBucket, CancellationToken.None);
+        Assert.Equal(15, few.Signature!.Length);
+        Assert.Equal(many.Signature![..15], few.Signature);
+        Assert.DoesNotContain(uint.MaxValue, few.Signature);
+    }
+
+    [Fact]
     public void Reordered_sentences_and_a_new_headline_keep_a_story_together()
     {
         var original = Sample("002");

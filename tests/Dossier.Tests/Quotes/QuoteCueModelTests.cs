@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dossier.Quotes;
 using Dossier.Text;
 
@@ -52,6 +53,29 @@ public sealed class QuoteCueModelTests
         }
 
         Assert.True(cues > 0);
+    }
+
+    /// <summary>
+    /// A model that knows every feature of every token of a text, each with its own weight, including words holding the
+    /// '|' that joins a pair's words and the empty word outside the text: each token still scores the sum of its features'
+    /// weights, in order, to the last bit.
+    /// </summary>
+    [Fact]
+    public void EveryFeatureOfEveryTokenCountsOnceWhateverItsWordsHold()
+    {
+        const string text = "Sources | that said | the plan || x|y \"believes\" THAT 42 things, that he thought A|B wants it.";
+        var words = new TokenWords(text, new Tokenizer().Tokenize(text));
+        Assert.Contains(Enumerable.Range(0, words.Count), i => words.Text(i).Contains('|', StringComparison.Ordinal));
+        var features = Enumerable.Range(0, words.Count).SelectMany(i => CueModel.Features(words, i)).Distinct(StringComparer.Ordinal).ToList();
+        var model = CueModel.Parse(features.Select((feature, k) => feature + "\t" + ((k % 23 - 11) / 8.0 + k / 1024.0).ToString("R", CultureInfo.InvariantCulture)));
+        Assert.Equal(features.Count, model.FeatureCount);
+        for (var i = 0; i < words.Count; i++)
+        {
+            double expected = 0;
+            foreach (var feature in CueModel.Features(words, i)) expected += model.WeightOf(feature);
+            Assert.Equal(expected, model.Score(words, i));
+            Assert.NotEqual(model.WeightOf("bias"), model.Score(words, i));
+        }
     }
 
     [Fact]

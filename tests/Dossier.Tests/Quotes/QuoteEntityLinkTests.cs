@@ -61,12 +61,7 @@ public sealed class QuoteEntityLinkTests
     public void ANameThatAddsAtOnceToAnUnnamedOfficersWordsSpeaksForTheOfficersOrganisation()
     {
         const string text = "“Our stores will stay open,” the chief executive of Harlow Foods said on the call. “We believe trade will continue,” Chen added.";
-        var harlow = text.IndexOf("Harlow Foods", StringComparison.Ordinal);
-        var chen = text.IndexOf("Chen", StringComparison.Ordinal);
-        var entities = new EntityLayer(
-            [new EntityMention(new TextSpan(harlow, harlow + "Harlow Foods".Length), EntityLabel.ORG, 0), new EntityMention(new TextSpan(chen, chen + 4), EntityLabel.PER, 1)],
-            [new DocumentEntity(0, "Harlow Foods", EntityLabel.ORG, ["Harlow Foods"]), new DocumentEntity(1, "Chen", EntityLabel.PER, ["Chen"])]);
-        var (_, quotes) = QuoteTestDocuments.Analyze(text, entities);
+        var (_, quotes) = QuoteTestDocuments.Analyze(text, HarlowFoodsAndChen(text));
         var added = Assert.Single(quotes, q => q.Speaker == "Chen");
         Assert.Equal(1, added.SpeakerEntityId);
         Assert.Equal(0, added.SpeakerOrganisationId);
@@ -74,6 +69,27 @@ public sealed class QuoteEntityLinkTests
         // After a spokesperson, who speaks for many, a name that adds is someone else.
         var (_, afterSpokesperson) = QuoteTestDocuments.Analyze(Text, Entities());
         Assert.Null(afterSpokesperson[1].SpeakerOrganisationId);
+    }
+
+    [Theory]
+    [InlineData("a Harlow Foods representative")]
+    [InlineData("a Harlow Foods spokeswoman")]
+    public void ANameThatAddsToASpokespersonsWordsIsSomeoneElse(string role)
+    {
+        Assert.Contains(role.Split(' ')[^1], (IReadOnlySet<string>)QuoteLexicon.Default.SpokespersonNouns);
+        var text = $"“Our stores will stay open,” {role} said on the call. “We believe trade will continue,” Chen added.";
+        var (_, quotes) = QuoteTestDocuments.Analyze(text, HarlowFoodsAndChen(text));
+        Assert.Null(Assert.Single(quotes, q => q.Speaker == "Chen").SpeakerOrganisationId);
+    }
+
+    /// <summary>Harlow Foods (organisation 0) and Chen (person 1), as the entity stage would find them in the text.</summary>
+    private static EntityLayer HarlowFoodsAndChen(string text)
+    {
+        var harlow = text.IndexOf("Harlow Foods", StringComparison.Ordinal);
+        var chen = text.IndexOf("Chen", StringComparison.Ordinal);
+        return new EntityLayer(
+            [new EntityMention(new TextSpan(harlow, harlow + "Harlow Foods".Length), EntityLabel.ORG, 0), new EntityMention(new TextSpan(chen, chen + 4), EntityLabel.PER, 1)],
+            [new DocumentEntity(0, "Harlow Foods", EntityLabel.ORG, ["Harlow Foods"]), new DocumentEntity(1, "Chen", EntityLabel.PER, ["Chen"])]);
     }
 
     [Fact]

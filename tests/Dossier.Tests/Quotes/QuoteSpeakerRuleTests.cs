@@ -7,6 +7,9 @@ public sealed class QuoteSpeakerRuleTests
 {
     private static string Content(string text, Quote quote) => text[quote.Content.Start..quote.Content.End];
 
+    /// <summary>The speaker of the one direct quote the stage finds in the text.</summary>
+    private static string? DirectSpeaker(string text) => Assert.Single(QuoteTestDocuments.Analyze(text).Quotes, q => q.Kind == QuoteKind.Direct).Speaker;
+
     [Theory]
     [InlineData("“We will not let this nomination go through,” Toomey fumed on Tuesday.", "Toomey")]
     [InlineData("The delegates cheered.\n\n“This is fantastic!” beamed Donald Hartley of Madison, Alabama.", "Donald Hartley of Madison")]
@@ -15,6 +18,127 @@ public sealed class QuoteSpeakerRuleTests
         var (_, quotes) = QuoteTestDocuments.Analyze(text);
         var quote = Assert.Single(quotes, q => q.Kind == QuoteKind.Direct);
         Assert.Equal(speaker, quote.Speaker);
+    }
+
+    [Theory]
+    [InlineData("“It is an invasion of the state’s domain,” Maria Lopez, the attorney general of Utah, one of the states suing the agency, said on Monday.", "Maria Lopez")]
+    [InlineData("“The rules will not survive,” Tom Reed, the polling analyst who founded the survey site tweeted on Wednesday.", "Tom Reed")]
+    [InlineData("“This new ad raises questions,” Anna Berg, who is chairman of the Civic Trust said in a statement.", "Anna Berg")]
+    [InlineData("“This story is still being told,” Rosa Vance, the director at the Centre for Media Justice and whose work is featured in the film, told reporters.", "Rosa Vance")]
+    public void TheSubjectAfterAQuoteReachesPastItsAppositionsAndRelativeClauses(string text, string speaker)
+    {
+        Assert.Equal(speaker, DirectSpeaker(text));
+    }
+
+    [Theory]
+    [InlineData("Joan Pike, a county delegate from the north of the state and the president of the D.C.-based Farm Policy Institute, said: \"We will not walk away from this.\"", "Joan Pike")]
+    [InlineData("John Weaver, a GOP strategist who has feuded with the chairman, wrote in an email: \"This was the worst first day of a convention.\"", "John Weaver")]
+    public void TheSubjectBeforeAColonReachesPastALongOrRestrictedApposition(string text, string speaker)
+    {
+        Assert.Equal(speaker, DirectSpeaker(text));
+    }
+
+    [Theory]
+    [InlineData("The senator’s letter was blunt: “We must stand together against this bill.”", "The senator’s letter")]
+    [InlineData("In town after town, Moreno campaigns for a higher wage: \"No one who works full time should live in poverty.\"", "Moreno")]
+    [InlineData("Pressed on the deal, Karen Osei was firm: “We are not selling. Not this year, not next year.”", "Karen Osei")]
+    [InlineData("With party leaders worried about a lack of enthusiasm for the ticket among the young voters of the north, Senator Ruth Kane is rolling out a message: \"It's about me.\"", "Senator Ruth Kane")]
+    public void WithNoVerbOfSpeechTheSubjectOfTheClauseAColonEndsIntroducesTheQuote(string text, string speaker)
+    {
+        Assert.Equal(speaker, DirectSpeaker(text));
+    }
+
+    [Theory]
+    [InlineData("Likewise, a study from the Urban Institute had this to say: \"Families at the top would gain the most.\"")]
+    public void AnIntroductionIsNoSpeakerBeforeAColon(string text)
+    {
+        var (_, quotes) = QuoteTestDocuments.Analyze(text);
+        Assert.Null(Assert.Single(quotes, q => q.Kind == QuoteKind.Direct).Speaker);
+    }
+
+    [Theory]
+    [InlineData("“She will stand up to the gun lobby,” a voice-over in the ad states.", "a voice-over in the ad")]
+    [InlineData("\"The kingdom has been working closely with its allies,\" the ministry states in the white paper.", "the ministry")]
+    public void ACueThatOtherwiseNeedsThatTakesTheQuoteBeforeIt(string text, string speaker)
+    {
+        Assert.Equal(speaker, DirectSpeaker(text));
+    }
+
+    [Fact]
+    public void TheNameBetweenOfAndAParticipleIsWhoTheParticipleShowsSpeaking()
+    {
+        const string text = "The advert ends with footage of Senator Walsh saying during the debate, “That makes me smart,” to a laughing crowd.";
+        var (_, quotes) = QuoteTestDocuments.Analyze(text);
+        Assert.Equal("Senator Walsh", Assert.Single(quotes, q => q.Kind == QuoteKind.Direct).Speaker);
+    }
+
+    [Fact]
+    public void ASecondIntroductionIsReadPastToTheMainClausesSubject()
+    {
+        const string text = "Last month, when I asked Senator Vance if he would ever endorse the governor, he looked into my camera, frowned and said, \"I'm going to endorse you!\"";
+        var (_, quotes) = QuoteTestDocuments.Analyze(text);
+        Assert.Equal("he", Assert.Single(quotes, q => q.Kind == QuoteKind.Direct).Speaker);
+    }
+
+    [Theory]
+    [InlineData("In his best-known ballad, Billy Joel sings, \"Don't go changing to try and please me.\"", "Billy Joel")]
+    [InlineData("“Promise mama you’ll keep your hands in sight,” Blige sings to the candidate on stage.", "Blige")]
+    [InlineData("The filing is short. The ministry states: “The kingdom has worked closely with its allies.”", "The ministry")]
+    public void ACueThatOtherwiseNeedsThatTakesTheQuoteRightAfterIt(string text, string speaker)
+    {
+        Assert.Equal(speaker, DirectSpeaker(text));
+    }
+
+    [Fact]
+    public void AWireDatelineOpensNoClause()
+    {
+        const string text = "BRUSSELS, March 3 (UPI) — In response to the tariff plan, Commissioner Ana Ruiz rallied members, saying: “We have to be ready to answer.”";
+        var (_, quotes) = QuoteTestDocuments.Analyze(text);
+        Assert.Equal("Commissioner Ana Ruiz", Assert.Single(quotes, q => q.Kind == QuoteKind.Direct).Speaker);
+    }
+
+    [Fact]
+    public void ANameBeforeADashIsNoDateline() =>
+        Assert.Equal("NATO Secretary General Mark Rutte", DirectSpeaker("NATO Secretary General Mark Rutte — and his deputy — walked out of the talks, saying: “We will return when they are serious.”"));
+
+    [Theory]
+    [InlineData("“Did you shoot him? He better not be hurt,” she yells while moving along the street.", "He better not be hurt", "she")]
+    [InlineData("He then had a question for the crowd.\n\n“Who is going to pay for it?”\n\n“Mexico!” the audience screamed back.", "Mexico!", "the audience")]
+    public void ShoutingIsSpeaking(string text, string words, string speaker)
+    {
+        var (_, quotes) = QuoteTestDocuments.Analyze(text);
+        Assert.Equal(speaker, Assert.Single(quotes, q => text[q.Content.Start..q.Content.End].Contains(words, StringComparison.Ordinal)).Speaker);
+    }
+
+    [Fact]
+    public void OnlyBetweenASpeakerAndItsCueIsNoSpeaker()
+    {
+        var (_, quotes) = QuoteTestDocuments.Analyze("The date was so odd that a spokesman for the mayor could only quip: \"I guess Christmas Eve was booked.\"");
+        Assert.Equal("a spokesman for the mayor", Assert.Single(quotes, q => q.Kind == QuoteKind.Direct).Speaker);
+    }
+
+    [Theory]
+    [InlineData("Not all panels are equal. From the report: “Samples with longer field periods produced more accurate results.”", "the report")]
+    [InlineData("He will back the governor. From Bush's Facebook post: \"For the sake of our party, we must move on.\"", "Bush's Facebook post")]
+    [InlineData("Turnout was there all along -More from Blumenthal and Cohen: “Data collected by our firm helps confirm it.”", "Blumenthal and Cohen")]
+    public void ALabelNamingWhereAnExcerptComesFromNamesItsSource(string text, string speaker)
+    {
+        Assert.Equal(speaker, DirectSpeaker(text));
+    }
+
+    [Theory]
+    [InlineData("The claims checked.\n\n\"Boeing and GE and other multinationals pay zero taxes.\"\n\n- Sanders.\n\nThis is a complex issue.", "Sanders")]
+    [InlineData("The night's posts.\n\n\"Great speech. She's tested. She's ready.\"\n\n-President Obama, tweeting after Clinton's speech.", "President Obama")]
+    public void ADashAndANameInTheParagraphUnderAQuoteSignIt(string text, string speaker)
+    {
+        Assert.Equal(speaker, DirectSpeaker(text));
+    }
+
+    [Fact]
+    public void AParagraphUnderAQuoteThatOpensWithADashAndGoesOnIsNoSignature()
+    {
+        var (_, quotes) = QuoteTestDocuments.Analyze("The list.\n\n\"Boeing and GE pay zero taxes.\"\n\n- Sanders won the state easily.");
+        Assert.Null(Assert.Single(quotes, q => q.Kind == QuoteKind.Direct).Speaker);
     }
 
     [Theory]

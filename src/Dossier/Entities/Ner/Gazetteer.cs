@@ -57,9 +57,13 @@ public sealed class Gazetteer
     }
 
     /// <summary>Whether some list holds this one word as a whole entry.</summary>
-    public bool ContainsWord(string word)
+    public bool ContainsWord(string word) => ContainsPhrase([word]);
+
+    /// <summary>Whether some list holds these words as a whole entry.</summary>
+    public bool ContainsPhrase(IReadOnlyList<string> words)
     {
-        ReadOnlySpan<ulong> hashes = [StableHash.OfLower(NerText.Normalize(word))];
+        Span<ulong> hashes = words.Count <= 16 ? stackalloc ulong[words.Count] : new ulong[words.Count];
+        for (var i = 0; i < words.Count; i++) hashes[i] = StableHash.OfLower(NerText.Normalize(words[i]));
         return _phrases.ContainsKey(PhraseHash(hashes));
     }
 

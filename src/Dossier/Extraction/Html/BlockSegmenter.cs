@@ -140,9 +140,12 @@ internal sealed class BlockSegmenter(RegionKeywords keywords)
                 stack.Push(new Frame(element, region, inLink, true));
             }
 
-            for (var child = element.LastChild; child is not null; child = child.PreviousSibling)
+            // By index: a node's previous sibling is found by searching its parent's children, so walking siblings
+            // backwards was quadratic in a wide parent (a page's hundreds of links in one list).
+            var children = element.ChildNodes;
+            for (var i = children.Length - 1; i >= 0; i--)
             {
-                if (child is IElement or IText) stack.Push(new Frame(child, region, inLink, false));
+                if (children[i] is IElement or IText) stack.Push(new Frame(children[i], region, inLink, false));
             }
         }
 

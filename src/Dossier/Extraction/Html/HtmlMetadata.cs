@@ -269,9 +269,11 @@ internal static partial class HtmlMetadata
                 }
 
                 inByline |= HasClass(classes, "byline");
-                for (var child = element.LastElementChild; child is not null; child = child.PreviousElementSibling)
+                // By index, as walking siblings backwards searches the parent's children for each (quadratic in a wide parent).
+                var children = element.ChildNodes;
+                for (var i = children.Length - 1; i >= 0; i--)
                 {
-                    stack.Push((child, inBody, inArticle, inByline));
+                    if (children[i] is IElement child) stack.Push((child, inBody, inArticle, inByline));
                 }
             }
 

@@ -1,0 +1,59 @@
+using Dossier.Documents;
+
+namespace Dossier.Tests.Claims;
+
+public sealed class ClaimSubjectTests
+{
+    [Fact]
+    public void A_leaders_name_before_administration_is_not_the_subject_the_company_acted_on_is()
+    {
+        var document = ClaimTestSupport.Analyze("The Biden administration imposed sanctions on Norland Steel last year.");
+        var claim = Assert.Single(document.Get(Layers.Claims));
+        Assert.Equal(["Norland Steel"], ClaimTestSupport.SubjectTexts(document, claim));
+    }
+
+    [Fact]
+    public void Neither_the_leader_nor_the_pronoun_for_the_administration_is_the_subject()
+    {
+        var document = ClaimTestSupport.Analyze(
+            "Wexford Telecom Reassures Biden It Will Comply\n\n" +
+            "Exporters are losing access to the U.S. market as the Biden administration keeps pushing its plans to impose sanctions on technology firms from China.");
+        var claim = Assert.Single(document.Get(Layers.Claims), c => document.TextOf(c.Span).Contains("sanctions", StringComparison.Ordinal));
+        Assert.DoesNotContain(ClaimTestSupport.SubjectTexts(document, claim), s => s is "Biden" or "its");
+    }
+
+    [Fact]
+    public void A_leader_who_acts_in_person_is_still_the_subject()
+    {
+        var document = ClaimTestSupport.Analyze("Biden imposed sanctions on Norland Steel last year.");
+        var claim = Assert.Single(document.Get(Layers.Claims));
+        Assert.Equal("Biden", ClaimTestSupport.SubjectTexts(document, claim)[0]);
+    }
+
+    [Fact]
+    public void An_organisation_the_model_finds_in_a_word_that_is_no_subject_alone_is_not_the_subject()
+    {
+        var document = ClaimTestSupport.Analyze("The Treasury fined Norland Steel $4 million for breaking export controls.");
+        var claim = Assert.Single(document.Get(Layers.Claims));
+        Assert.Equal(["Norland Steel"], ClaimTestSupport.SubjectTexts(document, claim));
+    }
+
+    [Fact]
+    public void The_payer_of_donations_is_a_subject_besides_the_payee()
+    {
+        var document = ClaimTestSupport.Analyze("The Liberal Party has been receiving heavy donations from Norland Steel executives since 2014.");
+        var claim = Assert.Single(document.Get(Layers.Claims));
+        Assert.Equal("political_influence", claim.Category);
+        Assert.Contains("Norland Steel", ClaimTestSupport.SubjectTexts(document, claim));
+        Assert.Equal(2, claim.SubjectEntityIds.Length);
+    }
+
+    [Theory]
+    [InlineData("A former aide to Senator Harlan Voss was indicted for bribery last year.")]
+    [InlineData("Its board includes a previous adviser for Harlan Voss and a onetime chairwoman of the Voss Foundation, filings show lobbying ties.")]
+    public void Where_someone_once_worked_is_not_whom_the_claim_is_about(string text)
+    {
+        var document = ClaimTestSupport.Analyze(text);
+        Assert.DoesNotContain(document.Get(Layers.Claims), c => ClaimTestSupport.SubjectTexts(document, c).Any(s => s.Contains("Voss", StringComparison.Ordinal)));
+    }
+}
