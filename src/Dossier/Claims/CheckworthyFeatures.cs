@@ -118,7 +118,7 @@ public static class CheckworthyFeatures
         }
     }
 
-    private const string Number = "<num>";
+    internal const string Number = "<num>";
 
     /// <summary>Each word's coarse and fine class, and pairs of neighbouring coarse classes (a sentence's shape: "&lt;num&gt;
     /// percent" and "three times" alike).</summary>

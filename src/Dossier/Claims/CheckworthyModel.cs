@@ -300,8 +300,7 @@ public static class CheckworthyTrainer
         var rows = extracted.Select(features => features.Where(index.ContainsKey).Select(f => index[f]).ToArray()).ToArray();
         var vectors = options.Groups.HasFlag(CheckworthyFeatureGroups.Vectors) ? options.Vectors : null;
         var dense = examples.Select(example => vectors is null ? [] : CheckworthyFeatures.SentenceVector(example.Text, vectors).Select(x => x * options.VectorScale).ToArray()).ToArray();
-        var negativesByGroup = examples.Select((example, i) => (example, i)).Where(x => x.example.Group is not null && !x.example.CheckWorthy)
-            .GroupBy(x => x.example.Group!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(x => x.i).ToArray(), StringComparer.Ordinal);
+        var negativesByGroup = NegativesByGroup(examples);
         var weights = new double[index.Count];
         var vectorWeights = new double[vectors?.Dimensions ?? 0];
         var hidden = new List<(double[] Weights, double Bias, double Output)>();
@@ -438,4 +437,10 @@ public static class CheckworthyTrainer
     }
 
     private static double Scale(int[] row) => row.Length == 0 ? 1.0 : 1.0 / Math.Sqrt(row.Length);
+
+    /// <summary>For each group (a debate), the places of its examples that are not check-worthy: what the ranking loss
+    /// draws a claim's rivals from.</summary>
+    internal static Dictionary<string, int[]> NegativesByGroup(IReadOnlyList<CheckworthyExample> examples) =>
+        examples.Select((example, i) => (example, i)).Where(x => x.example.Group is not null && !x.example.CheckWorthy)
+            .GroupBy(x => x.example.Group!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(x => x.i).ToArray(), StringComparer.Ordinal);
 }

@@ -27,6 +27,9 @@ public sealed class CheckworthyWordVectors
 
     public int WordCount => _words.Count;
 
+    /// <summary>Each word with its vector (unit length), for models that read the words one by one rather than their mean.</summary>
+    internal IEnumerable<KeyValuePair<string, float[]>> Entries => _words.Select(pair => KeyValuePair.Create(pair.Key, pair.Value.Vector));
+
     /// <summary>The weighted mean of the known words' vectors at unit length; all zeros when no word is known.</summary>
     public double[] SentenceVector(IReadOnlyList<string> words)
     {

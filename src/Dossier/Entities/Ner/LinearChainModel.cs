@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using Dossier.Text;
 
 namespace Dossier.Entities.Ner;
 
@@ -174,7 +175,7 @@ internal sealed class LinearChainModel
             var row = vectors.Rows[token * slots + k];
             if (row < 0) continue;
             var dimensions = vectors.Table.Dimensions;
-            for (var y = 0; y < LabelCount; y++) dense[k][y] = Dot(vectors.Table.Vector(row), _dense.AsSpan((k * LabelCount + y) * dimensions, dimensions));
+            for (var y = 0; y < LabelCount; y++) dense[k][y] = FloatSpans.Dot(vectors.Table.Vector(row), _dense.AsSpan((k * LabelCount + y) * dimensions, dimensions));
         }
 
         return (sparse, dense);
@@ -354,7 +355,7 @@ internal sealed class LinearChainModel
             for (var k = 0; k < slots; k++)
             {
                 var block = _dense.AsSpan(k * labels * dimensions, labels * dimensions);
-                for (var y = 0; y < labels; y++) scores[(row * slots + k) * labels + y] = Dot(x, block.Slice(y * dimensions, dimensions));
+                for (var y = 0; y < labels; y++) scores[(row * slots + k) * labels + y] = FloatSpans.Dot(x, block.Slice(y * dimensions, dimensions));
             }
         }
 
@@ -376,24 +377,9 @@ internal sealed class LinearChainModel
                 if (row < 0) continue;
                 var x = vectors.Table.Vector(row);
                 var block = dense.Slice(k * labels * dimensions, labels * dimensions);
-                for (var y = 0; y < labels; y++) emission[y] += Dot(x, block.Slice(y * dimensions, dimensions));
+                for (var y = 0; y < labels; y++) emission[y] += FloatSpans.Dot(x, block.Slice(y * dimensions, dimensions));
             }
         }
-    }
-
-    private static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
-    {
-        var i = 0;
-        var sum = 0f;
-        if (Vector256.IsHardwareAccelerated && a.Length >= Vector256<float>.Count)
-        {
-            var acc = Vector256<float>.Zero;
-            for (; i + Vector256<float>.Count <= a.Length; i += Vector256<float>.Count) acc += Vector256.Create(a[i..]) * Vector256.Create(b[i..]);
-            sum = Vector256.Sum(acc);
-        }
-
-        for (; i < a.Length; i++) sum += a[i] * b[i];
-        return sum;
     }
 
     // A prefetch never faults, so an out-of-range bucket here is harmless; the read itself is bounds-checked.
