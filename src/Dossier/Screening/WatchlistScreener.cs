@@ -149,8 +149,8 @@ public sealed class WatchlistScreener
                 var name = names[n];
                 if (name.IsAcronym && !variant.Name.IsAcronym) continue;
                 var shortForm = shortFormOf[n] is { } fullNames && NamedAs(variant.Entry, fullNames);
-                var comparison = Comparer.Compare(name, namePartWeights[n], variant.Name, _variantPartWeights[variantId], person, explain: false, shortForm, shortForm, workspace);
-                if (!best.TryGetValue(variant.Entry, out var current) || comparison.Score > current.Score) best[variant.Entry] = (comparison.Score, name, variant, shortForm);
+                var score = Comparer.Score(name, namePartWeights[n], variant.Name, _variantPartWeights[variantId], person, shortForm, shortForm, workspace)?.Value ?? 0;
+                if (!best.TryGetValue(variant.Entry, out var current) || score > current.Score) best[variant.Entry] = (score, name, variant, shortForm);
             }
         }
 
@@ -177,6 +177,9 @@ public sealed class WatchlistScreener
             var comparison = explain ? Comparer.Compare(found.Query, found.Variant.Name, person, explain: true, found.ShortForm, found.ShortForm) : NameComparison.Empty with { Score = found.Score };
             results.Add(new ScreeningCandidate(entry, score, score >= Comparer.Parameters.Threshold, found.Query.Original, found.Variant.Name.Original, comparison, features));
         }
+
+        // Most queries find nothing: the grouping and ordering below need not be built for them.
+        if (results.Count == 0) return [];
 
         // A list that repeats an entry per edition (DoD 1260H) shows it once, with its newest listing.
         return results

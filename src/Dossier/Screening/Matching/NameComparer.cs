@@ -79,15 +79,42 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
         NormalizedName query, double[] qw, NormalizedName candidate, double[] cw, bool isPerson, bool explain, bool allowShortForm, bool shortFormListed,
         Workspace? workspace = null)
     {
+        workspace ??= new Workspace();
+        var q = query.Tokens;
+        var c = candidate.Tokens;
+        if (Score(query, qw, candidate, cw, isPerson, allowShortForm, shortFormListed, workspace) is not { } score)
+        {
+            return explain ? NameComparison.Empty with { Discounted = Discounted(q, c) } : NameComparison.Empty;
+        }
+
+        if (!explain) return new NameComparison(score.Value, score.QueryCoverage, score.CandidateCoverage, [], [], [], []);
+        var matches = workspace.Accepted.Select(pair => new TokenMatch(Join(q, pair.Query, pair.QueryLength), Join(c, pair.Candidate, pair.CandidateLength), pair.How, pair.Similarity)).ToList();
+        var qPair = workspace.QueryParts(q.Count);
+        var cPair = workspace.CandidateParts(c.Count);
+        var unmatchedQuery = q.Where((t, i) => qPair[i] < 0 && qw[i] > 0).Select(t => t.Text).ToList();
+        var unmatchedCandidate = c.Where((t, j) => cPair[j] < 0 && cw[j] > 0).Select(t => t.Text).ToList();
+        return new NameComparison(score.Value, score.QueryCoverage, score.CandidateCoverage, matches, unmatchedQuery, unmatchedCandidate, Discounted(q, c));
+    }
+
+    /// <summary>
+    /// The score of <see cref="Compare(NormalizedName, double[], NormalizedName, double[], bool, bool, bool, bool, Workspace?)"/>
+    /// alone, with nothing allocated: screening compares each query with dozens of list names and keeps the score of few.
+    /// Null where either name has no part that counts. The accepted pairs and each part's pair are left in the workspace.
+    /// </summary>
+    internal Scored? Score(
+        NormalizedName query, double[] qw, NormalizedName candidate, double[] cw, bool isPerson, bool allowShortForm, bool shortFormListed, Workspace workspace)
+    {
         var q = query.Tokens;
         var c = candidate.Tokens;
         double qTotal = 0, cTotal = 0;
         for (var i = 0; i < q.Count; i++) qTotal += qw[i];
         for (var j = 0; j < c.Count; j++) cTotal += cw[j];
-        if (qTotal <= 0 || cTotal <= 0) return explain ? NameComparison.Empty with { Discounted = Discounted(q, c) } : NameComparison.Empty;
+        if (qTotal <= 0 || cTotal <= 0) return null;
 
-        var pairs = workspace?.Pairs ?? new List<Pair>(q.Count * c.Count + 4);
+        var pairs = workspace.Pairs;
         pairs.Clear();
+        var acceptedPairs = workspace.Accepted;
+        acceptedPairs.Clear();
         for (var i = 0; i < q.Count; i++)
         {
             if (qw[i] <= 0) continue;
@@ -110,13 +137,12 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
 
         // Which accepted pair each part went to (-1: none), so that parts can be asked whether they met each other.
         // Longer than the names where a workspace is reused: every use below goes by the names' part counts.
-        var qPair = workspace?.QueryParts(q.Count) ?? new int[q.Count];
-        var cPair = workspace?.CandidateParts(c.Count) ?? new int[c.Count];
+        var qPair = workspace.QueryParts(q.Count);
+        var cPair = workspace.CandidateParts(c.Count);
         Array.Fill(qPair, -1, 0, q.Count);
         Array.Fill(cPair, -1, 0, c.Count);
         var accepted = 0;
         double qMatched = 0, cMatched = 0;
-        List<TokenMatch>? matches = explain ? [] : null;
         var allExact = true;
         var matchedParts = 0;
         foreach (var pair in pairs)
@@ -136,7 +162,7 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
                 cMatched += cw[pair.Candidate + k] * pair.Similarity;
             }
 
-            matches?.Add(new TokenMatch(Join(q, pair.Query, pair.QueryLength), Join(c, pair.Candidate, pair.CandidateLength), pair.How, pair.Similarity));
+            acceptedPairs.Add(pair);
             accepted++;
         }
 
@@ -162,12 +188,7 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
         if (!isPerson && allowShortForm && allExact && !sisterCompany && score < parameters.GenericRemainderFloor && OnlyGenericLeft(q, qPair, c, cPair, pairs)) score = parameters.GenericRemainderFloor;
         if (sisterCompany) score *= parameters.SisterCompanyFactor;
         if (NumbersDisagree(q, c)) score *= parameters.NumberMismatchFactor;
-        score = Math.Clamp(score, 0, 1);
-        if (!explain) return new NameComparison(score, qCoverage, cCoverage, [], [], [], []);
-
-        var unmatchedQuery = q.Where((t, i) => qPair[i] < 0 && qw[i] > 0).Select(t => t.Text).ToList();
-        var unmatchedCandidate = c.Where((t, j) => cPair[j] < 0 && cw[j] > 0).Select(t => t.Text).ToList();
-        return new NameComparison(score, qCoverage, cCoverage, matches!, unmatchedQuery, unmatchedCandidate, Discounted(q, c));
+        return new Scored(Math.Clamp(score, 0, 1), qCoverage, cCoverage);
     }
 
     private (double Similarity, string How) TokenSimilarity(NameToken a, NameToken b, bool isPerson)
@@ -510,6 +531,8 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
     private static string Join(IReadOnlyList<NameToken> tokens, int start, int length) =>
         length == 1 ? tokens[start].Text : string.Join(' ', Enumerable.Range(start, length).Select(k => tokens[k].Text));
 
+    internal readonly record struct Scored(double Value, double QueryCoverage, double CandidateCoverage);
+
     internal readonly record struct Pair(int Query, int QueryLength, int Candidate, int CandidateLength, double Similarity, string How);
 
     /// <summary>The pairs of parts one comparison weighs, kept for the next comparison: screening compares a query with dozens of names.</summary>
@@ -519,6 +542,9 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
         private int[] _candidateParts = new int[8];
 
         internal List<Pair> Pairs { get; } = [];
+
+        /// <summary>The pairs the last comparison accepted, in the order it accepted them.</summary>
+        internal List<Pair> Accepted { get; } = [];
 
         /// <summary>Room for a pair index per query part, at least <paramref name="count"/> long.</summary>
         internal int[] QueryParts(int count) => _queryParts.Length >= count ? _queryParts : _queryParts = new int[count];
