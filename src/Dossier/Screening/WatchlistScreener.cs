@@ -105,6 +105,9 @@ public sealed class WatchlistScreener
         if (names.Count == 0) return [];
 
         var ranked = new PriorityQueue<int, double>(MaxCandidates + 1);
+        var shortFormOf = names.Select(n => _shortForms.GetValueOrDefault(n.Key)).ToArray();
+        var namePartWeights = names.Select(Comparer.PartWeights).ToArray();
+        var best = new Dictionary<int, (double Score, NormalizedName Query, Variant Variant, bool ShortForm)>(MaxCandidates);
         var scratch = Interlocked.Exchange(ref _spareScratch, null) ?? new Scratch(_variants.Count, _entries.Count);
         try
         {
@@ -128,6 +131,20 @@ public sealed class WatchlistScreener
                 ranked.Enqueue(scratch.BestVariant[entry], scratch.BestEstimate[entry]);
                 if (ranked.Count > MaxCandidates) ranked.Dequeue();
             }
+
+            while (ranked.TryDequeue(out var variantId, out _))
+            {
+                var variant = _variants[variantId];
+                var person = isPerson || _entries[variant.Entry].Kind == EntryKind.Person;
+                for (var n = 0; n < names.Count; n++)
+                {
+                    var name = names[n];
+                    if (name.IsAcronym && !variant.Name.IsAcronym) continue;
+                    var shortForm = shortFormOf[n] is { } fullNames && NamedAs(variant.Entry, fullNames);
+                    var score = Comparer.Score(name, namePartWeights[n], variant.Name, _variantPartWeights[variantId], person, shortForm, shortForm, scratch.Comparisons)?.Value ?? 0;
+                    if (!best.TryGetValue(variant.Entry, out var current) || score > current.Score) best[variant.Entry] = (score, name, variant, shortForm);
+                }
+            }
         }
         finally
         {
@@ -136,23 +153,6 @@ public sealed class WatchlistScreener
         }
 
         var attributes = PartyAttributes.Of(query);
-        var shortFormOf = names.Select(n => _shortForms.GetValueOrDefault(n.Key)).ToArray();
-        var namePartWeights = names.Select(Comparer.PartWeights).ToArray();
-        var best = new Dictionary<int, (double Score, NormalizedName Query, Variant Variant, bool ShortForm)>(ranked.Count);
-        var workspace = new NameComparer.Workspace();
-        while (ranked.TryDequeue(out var variantId, out _))
-        {
-            var variant = _variants[variantId];
-            var person = isPerson || _entries[variant.Entry].Kind == EntryKind.Person;
-            for (var n = 0; n < names.Count; n++)
-            {
-                var name = names[n];
-                if (name.IsAcronym && !variant.Name.IsAcronym) continue;
-                var shortForm = shortFormOf[n] is { } fullNames && NamedAs(variant.Entry, fullNames);
-                var score = Comparer.Score(name, namePartWeights[n], variant.Name, _variantPartWeights[variantId], person, shortForm, shortForm, workspace)?.Value ?? 0;
-                if (!best.TryGetValue(variant.Entry, out var current) || score > current.Score) best[variant.Entry] = (score, name, variant, shortForm);
-            }
-        }
 
         var results = new List<ScreeningCandidate>();
         foreach (var (entryIndex, found) in best)
@@ -349,7 +349,10 @@ public sealed class WatchlistScreener
 
     private readonly record struct Variant(int Entry, NormalizedName Name);
 
-    /// <summary>The weight each name gathered for a query (in the order names were first reached) and each entry's best name.</summary>
+    /// <summary>
+    /// The weight each name gathered for a query (in the order names were first reached), each entry's best name, and the
+    /// room its comparisons work in.
+    /// </summary>
     private sealed class Scratch
     {
         public Scratch(int variants, int entries)
@@ -372,6 +375,9 @@ public sealed class WatchlistScreener
         public double[] BestEstimate { get; }
 
         public List<int> TouchedEntries { get; } = [];
+
+        /// <summary>Room for comparing the query with its candidates, kept from one query to the next.</summary>
+        public NameComparer.Workspace Comparisons { get; } = new();
 
         /// <summary>The list parts one name has already looked up.</summary>
         public HashSet<string> Seen { get; } = new(StringComparer.Ordinal);
