@@ -206,7 +206,7 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
 
         if (isPerson && nicknames.AreVariants(a.Text, b.Text)) return (parameters.NicknameSimilarity, "name variant");
         if (char.IsAsciiDigit(a.Text[0]) || char.IsAsciiDigit(b.Text[0])) return (0, "");
-        if ((a.Script == TokenScript.Abjad) != (b.Script == TokenScript.Abjad) && Consonants(a.Text) is { Length: >= 2 } left && left == Consonants(b.Text))
+        if ((a.Script == TokenScript.Abjad) != (b.Script == TokenScript.Abjad) && SameConsonants(a.Text, b.Text))
         {
             return (parameters.NicknameSimilarity, "transliterated consonants");
         }
@@ -339,17 +339,40 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
     /// <summary>The consonant skeleton ("mohamed" → "mhmd"): all that Arabic or Hebrew writing shows of most names.</summary>
     internal static string Consonants(string token)
     {
-        Span<char> buffer = stackalloc char[Math.Min(token.Length, 64)];
+        Span<char> buffer = stackalloc char[SkeletonRoom];
+        return new string(buffer[..Consonants(token, buffer)]);
+    }
+
+    /// <summary>
+    /// Whether two parts have the same <see cref="Consonants(string)"/> of two letters or more, compared where they are
+    /// written: a Latin part meets every list part transliterated from Arabic, and a string for each was most of what
+    /// comparing them allocated.
+    /// </summary>
+    private static bool SameConsonants(string a, string b)
+    {
+        Span<char> left = stackalloc char[SkeletonRoom];
+        Span<char> right = stackalloc char[SkeletonRoom];
+        var length = Consonants(a, left);
+        return length >= 2 && Consonants(b, right) == length && left[..length].SequenceEqual(right[..length]);
+    }
+
+    /// <summary>The longest skeleton kept: a longer one is cut there.</summary>
+    private const int SkeletonRoom = 64;
+
+    /// <summary>Writes the skeleton into <paramref name="buffer"/> (at most <see cref="SkeletonRoom"/> letters); returns its length.</summary>
+    private static int Consonants(string token, Span<char> buffer)
+    {
+        var room = Math.Min(token.Length, SkeletonRoom);
         var length = 0;
         foreach (var c in token)
         {
-            if (length == buffer.Length) break;
+            if (length == room) break;
             if (c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y' or 'w' or 'h') continue;
             if (length > 0 && buffer[length - 1] == c) continue;
             buffer[length++] = c;
         }
 
-        return new string(buffer[..length]);
+        return length;
     }
 
     // The part arrays below hold, for each part, the accepted pair it went to (-1: it met nothing), as Compare fills them.
