@@ -107,7 +107,8 @@ public sealed class WatchlistScreener
         var ranked = new PriorityQueue<int, double>(MaxCandidates + 1);
         var shortFormOf = names.Select(n => _shortForms.GetValueOrDefault(n.Key)).ToArray();
         var namePartWeights = names.Select(Comparer.PartWeights).ToArray();
-        var best = new Dictionary<int, (double Score, NormalizedName Query, Variant Variant, bool ShortForm)>(MaxCandidates);
+        // The ranking keeps one name an entry, so each entry's best comparison is settled by its own names, in ranked order.
+        var best = new List<(double Score, NormalizedName Query, Variant Variant, bool ShortForm)>(MaxCandidates);
         var scratch = Interlocked.Exchange(ref _spareScratch, null) ?? new Scratch(_variants.Count, _entries.Count);
         try
         {
@@ -136,14 +137,17 @@ public sealed class WatchlistScreener
             {
                 var variant = _variants[variantId];
                 var person = isPerson || _entries[variant.Entry].Kind == EntryKind.Person;
+                (double Score, NormalizedName Query, Variant Variant, bool ShortForm)? entryBest = null;
                 for (var n = 0; n < names.Count; n++)
                 {
                     var name = names[n];
                     if (name.IsAcronym && !variant.Name.IsAcronym) continue;
                     var shortForm = shortFormOf[n] is { } fullNames && NamedAs(variant.Entry, fullNames);
                     var score = Comparer.Score(name, namePartWeights[n], variant.Name, _variantPartWeights[variantId], person, shortForm, shortForm, scratch.Comparisons)?.Value ?? 0;
-                    if (!best.TryGetValue(variant.Entry, out var current) || score > current.Score) best[variant.Entry] = (score, name, variant, shortForm);
+                    if (entryBest is not { } current || score > current.Score) entryBest = (score, name, variant, shortForm);
                 }
+
+                if (entryBest is { } found) best.Add(found);
             }
         }
         finally
@@ -155,8 +159,9 @@ public sealed class WatchlistScreener
         var attributes = PartyAttributes.Of(query);
 
         var results = new List<ScreeningCandidate>();
-        foreach (var (entryIndex, found) in best)
+        foreach (var found in best)
         {
+            var entryIndex = found.Variant.Entry;
             // Most candidates fall short of the minimum by more than any feature could add: they are dropped before their
             // features and explanations are worked out, which only the candidates kept need.
             if (EntityFeatures.Ceiling(found.Score, attributes, Comparer.Parameters) < minimum - CeilingMargin) continue;

@@ -141,7 +141,6 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
         var cPair = workspace.CandidateParts(c.Count);
         Array.Fill(qPair, -1, 0, q.Count);
         Array.Fill(cPair, -1, 0, c.Count);
-        var accepted = 0;
         double qMatched = 0, cMatched = 0;
         var allExact = true;
         var matchedParts = 0;
@@ -152,18 +151,17 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
             if (pair.How != "initial" && (pair.QueryLength > 1 || q[pair.Query].Script != TokenScript.Syllabic)) matchedParts++;
             for (var k = 0; k < pair.QueryLength; k++)
             {
-                qPair[pair.Query + k] = accepted;
+                qPair[pair.Query + k] = acceptedPairs.Count;
                 qMatched += qw[pair.Query + k] * pair.Similarity;
             }
 
             for (var k = 0; k < pair.CandidateLength; k++)
             {
-                cPair[pair.Candidate + k] = accepted;
+                cPair[pair.Candidate + k] = acceptedPairs.Count;
                 cMatched += cw[pair.Candidate + k] * pair.Similarity;
             }
 
             acceptedPairs.Add(pair);
-            accepted++;
         }
 
         var qCoverage = qMatched / qTotal;
