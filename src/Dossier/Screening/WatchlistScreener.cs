@@ -105,6 +105,10 @@ public sealed class WatchlistScreener
         if (names.Count == 0) return [];
 
         var ranked = new PriorityQueue<int, double>(MaxCandidates + 1);
+        var shortFormOf = names.Select(n => _shortForms.GetValueOrDefault(n.Key)).ToArray();
+        var namePartWeights = names.Select(Comparer.PartWeights).ToArray();
+        // The ranking keeps one name an entry, so each entry's best comparison is settled by its own names, in ranked order.
+        var best = new List<(double Score, NormalizedName Query, Variant Variant, bool ShortForm)>(MaxCandidates);
         var scratch = Interlocked.Exchange(ref _spareScratch, null) ?? new Scratch(_variants.Count, _entries.Count);
         try
         {
@@ -128,6 +132,23 @@ public sealed class WatchlistScreener
                 ranked.Enqueue(scratch.BestVariant[entry], scratch.BestEstimate[entry]);
                 if (ranked.Count > MaxCandidates) ranked.Dequeue();
             }
+
+            while (ranked.TryDequeue(out var variantId, out _))
+            {
+                var variant = _variants[variantId];
+                var person = isPerson || _entries[variant.Entry].Kind == EntryKind.Person;
+                (double Score, NormalizedName Query, Variant Variant, bool ShortForm)? entryBest = null;
+                for (var n = 0; n < names.Count; n++)
+                {
+                    var name = names[n];
+                    if (name.IsAcronym && !variant.Name.IsAcronym) continue;
+                    var shortForm = shortFormOf[n] is { } fullNames && NamedAs(variant.Entry, fullNames);
+                    var score = Comparer.Score(name, namePartWeights[n], variant.Name, _variantPartWeights[variantId], person, shortForm, shortForm, scratch.Comparisons)?.Value ?? 0;
+                    if (entryBest is not { } current || score > current.Score) entryBest = (score, name, variant, shortForm);
+                }
+
+                if (entryBest is { } found) best.Add(found);
+            }
         }
         finally
         {
@@ -136,27 +157,11 @@ public sealed class WatchlistScreener
         }
 
         var attributes = PartyAttributes.Of(query);
-        var shortFormOf = names.Select(n => _shortForms.GetValueOrDefault(n.Key)).ToArray();
-        var namePartWeights = names.Select(Comparer.PartWeights).ToArray();
-        var best = new Dictionary<int, (double Score, NormalizedName Query, Variant Variant, bool ShortForm)>(ranked.Count);
-        var workspace = new NameComparer.Workspace();
-        while (ranked.TryDequeue(out var variantId, out _))
-        {
-            var variant = _variants[variantId];
-            var person = isPerson || _entries[variant.Entry].Kind == EntryKind.Person;
-            for (var n = 0; n < names.Count; n++)
-            {
-                var name = names[n];
-                if (name.IsAcronym && !variant.Name.IsAcronym) continue;
-                var shortForm = shortFormOf[n] is { } fullNames && NamedAs(variant.Entry, fullNames);
-                var comparison = Comparer.Compare(name, namePartWeights[n], variant.Name, _variantPartWeights[variantId], person, explain: false, shortForm, shortForm, workspace);
-                if (!best.TryGetValue(variant.Entry, out var current) || comparison.Score > current.Score) best[variant.Entry] = (comparison.Score, name, variant, shortForm);
-            }
-        }
 
         var results = new List<ScreeningCandidate>();
-        foreach (var (entryIndex, found) in best)
+        foreach (var found in best)
         {
+            var entryIndex = found.Variant.Entry;
             // Most candidates fall short of the minimum by more than any feature could add: they are dropped before their
             // features and explanations are worked out, which only the candidates kept need.
             if (EntityFeatures.Ceiling(found.Score, attributes, Comparer.Parameters) < minimum - CeilingMargin) continue;
@@ -177,6 +182,9 @@ public sealed class WatchlistScreener
             var comparison = explain ? Comparer.Compare(found.Query, found.Variant.Name, person, explain: true, found.ShortForm, found.ShortForm) : NameComparison.Empty with { Score = found.Score };
             results.Add(new ScreeningCandidate(entry, score, score >= Comparer.Parameters.Threshold, found.Query.Original, found.Variant.Name.Original, comparison, features));
         }
+
+        // Most queries find nothing: the grouping and ordering below need not be built for them.
+        if (results.Count == 0) return [];
 
         // A list that repeats an entry per edition (DoD 1260H) shows it once, with its newest listing.
         return results
@@ -346,7 +354,10 @@ public sealed class WatchlistScreener
 
     private readonly record struct Variant(int Entry, NormalizedName Name);
 
-    /// <summary>The weight each name gathered for a query (in the order names were first reached) and each entry's best name.</summary>
+    /// <summary>
+    /// The weight each name gathered for a query (in the order names were first reached), each entry's best name, and the
+    /// room its comparisons work in.
+    /// </summary>
     private sealed class Scratch
     {
         public Scratch(int variants, int entries)
@@ -369,6 +380,9 @@ public sealed class WatchlistScreener
         public double[] BestEstimate { get; }
 
         public List<int> TouchedEntries { get; } = [];
+
+        /// <summary>Room for comparing the query with its candidates, kept from one query to the next.</summary>
+        public NameComparer.Workspace Comparisons { get; } = new();
 
         /// <summary>The list parts one name has already looked up.</summary>
         public HashSet<string> Seen { get; } = new(StringComparer.Ordinal);

@@ -149,6 +149,37 @@ public sealed class NameMatchingTests
         Assert.True(twoSlips.Score < slip.Score, $"{twoSlips.Score} vs {slip.Score}");
     }
 
+    [Fact]
+    public void ALatinNameMeetsItsArabicSpellingByItsConsonants()
+    {
+        var comparer = new NameComparer(MatchingParameters.Default, TokenWeights.Uniform, new NicknameTable());
+        var comparison = comparer.Compare(Normalizer.Normalize("Mohamed", isPerson: true), Normalizer.Normalize("محمد", isPerson: true), isPerson: true, explain: true);
+        Assert.Contains(comparison.Matches, m => m.How == "transliterated consonants");
+        var other = comparer.Compare(Normalizer.Normalize("Hassan", isPerson: true), Normalizer.Normalize("محمد", isPerson: true), isPerson: true, explain: true);
+        Assert.DoesNotContain(other.Matches, m => m.How == "transliterated consonants");
+    }
+
+    [Theory]
+    [InlineData("Huawei Technologies Co., Ltd.", "HUAWEI", false)]
+    [InlineData("Ahmad bin Hasan", "Hasan bin Ahmad", true)]
+    [InlineData("William G. Frost", "William W. Frost", true)]
+    [InlineData("Deutsche Bank Trust Company", "Deutsche Bank", false)]
+    [InlineData("Mohamed Salah", "محمد صلاح", true)]
+    [InlineData("the company", "Co., Ltd.", false)]
+    public void AComparisonScoredAloneScoresAsWhenExplained(string left, string right, bool isPerson)
+    {
+        var comparer = new NameComparer(MatchingParameters.Default, TokenWeights.Uniform, new NicknameTable());
+        var (query, candidate) = (Normalizer.Normalize(left, isPerson), Normalizer.Normalize(right, isPerson));
+        var explained = comparer.Compare(query, candidate, isPerson, explain: true);
+        var workspace = new NameComparer.Workspace();
+        // A workspace used before for a longer name must not leak into the next comparison.
+        comparer.Score(Normalizer.Normalize("Alexander Vyacheslavovich Zakharov Junior", isPerson), comparer.PartWeights(Normalizer.Normalize("Alexander Vyacheslavovich Zakharov Junior", isPerson)), candidate, comparer.PartWeights(candidate), isPerson, true, false, workspace);
+        var alone = comparer.Score(query, comparer.PartWeights(query), candidate, comparer.PartWeights(candidate), isPerson, true, false, workspace);
+        Assert.Equal(explained.Score, alone?.Value ?? 0);
+        Assert.Equal(explained.QueryCoverage, alone?.QueryCoverage ?? 0);
+        Assert.Equal(explained.Matches, comparer.Compare(query, comparer.PartWeights(query), candidate, comparer.PartWeights(candidate), isPerson, explain: true, true, false, workspace).Matches);
+    }
+
     [Property]
     public bool FuzzySimilarityWithAMinimumAgreesAtOrAboveIt(string a, string b, byte percent)
     {

@@ -79,15 +79,42 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
         NormalizedName query, double[] qw, NormalizedName candidate, double[] cw, bool isPerson, bool explain, bool allowShortForm, bool shortFormListed,
         Workspace? workspace = null)
     {
+        workspace ??= new Workspace();
+        var q = query.Tokens;
+        var c = candidate.Tokens;
+        if (Score(query, qw, candidate, cw, isPerson, allowShortForm, shortFormListed, workspace) is not { } score)
+        {
+            return explain ? NameComparison.Empty with { Discounted = Discounted(q, c) } : NameComparison.Empty;
+        }
+
+        if (!explain) return new NameComparison(score.Value, score.QueryCoverage, score.CandidateCoverage, [], [], [], []);
+        var matches = workspace.Accepted.Select(pair => new TokenMatch(Join(q, pair.Query, pair.QueryLength), Join(c, pair.Candidate, pair.CandidateLength), pair.How, pair.Similarity)).ToList();
+        var qPair = workspace.QueryParts(q.Count);
+        var cPair = workspace.CandidateParts(c.Count);
+        var unmatchedQuery = q.Where((t, i) => qPair[i] < 0 && qw[i] > 0).Select(t => t.Text).ToList();
+        var unmatchedCandidate = c.Where((t, j) => cPair[j] < 0 && cw[j] > 0).Select(t => t.Text).ToList();
+        return new NameComparison(score.Value, score.QueryCoverage, score.CandidateCoverage, matches, unmatchedQuery, unmatchedCandidate, Discounted(q, c));
+    }
+
+    /// <summary>
+    /// The score of <see cref="Compare(NormalizedName, double[], NormalizedName, double[], bool, bool, bool, bool, Workspace?)"/>
+    /// alone, with nothing allocated: screening compares each query with dozens of list names and keeps the score of few.
+    /// Null where either name has no part that counts. The accepted pairs and each part's pair are left in the workspace.
+    /// </summary>
+    internal Scored? Score(
+        NormalizedName query, double[] qw, NormalizedName candidate, double[] cw, bool isPerson, bool allowShortForm, bool shortFormListed, Workspace workspace)
+    {
         var q = query.Tokens;
         var c = candidate.Tokens;
         double qTotal = 0, cTotal = 0;
         for (var i = 0; i < q.Count; i++) qTotal += qw[i];
         for (var j = 0; j < c.Count; j++) cTotal += cw[j];
-        if (qTotal <= 0 || cTotal <= 0) return explain ? NameComparison.Empty with { Discounted = Discounted(q, c) } : NameComparison.Empty;
+        if (qTotal <= 0 || cTotal <= 0) return null;
 
-        var pairs = workspace?.Pairs ?? new List<Pair>(q.Count * c.Count + 4);
+        var pairs = workspace.Pairs;
         pairs.Clear();
+        var acceptedPairs = workspace.Accepted;
+        acceptedPairs.Clear();
         for (var i = 0; i < q.Count; i++)
         {
             if (qw[i] <= 0) continue;
@@ -110,13 +137,11 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
 
         // Which accepted pair each part went to (-1: none), so that parts can be asked whether they met each other.
         // Longer than the names where a workspace is reused: every use below goes by the names' part counts.
-        var qPair = workspace?.QueryParts(q.Count) ?? new int[q.Count];
-        var cPair = workspace?.CandidateParts(c.Count) ?? new int[c.Count];
+        var qPair = workspace.QueryParts(q.Count);
+        var cPair = workspace.CandidateParts(c.Count);
         Array.Fill(qPair, -1, 0, q.Count);
         Array.Fill(cPair, -1, 0, c.Count);
-        var accepted = 0;
         double qMatched = 0, cMatched = 0;
-        List<TokenMatch>? matches = explain ? [] : null;
         var allExact = true;
         var matchedParts = 0;
         foreach (var pair in pairs)
@@ -126,18 +151,17 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
             if (pair.How != "initial" && (pair.QueryLength > 1 || q[pair.Query].Script != TokenScript.Syllabic)) matchedParts++;
             for (var k = 0; k < pair.QueryLength; k++)
             {
-                qPair[pair.Query + k] = accepted;
+                qPair[pair.Query + k] = acceptedPairs.Count;
                 qMatched += qw[pair.Query + k] * pair.Similarity;
             }
 
             for (var k = 0; k < pair.CandidateLength; k++)
             {
-                cPair[pair.Candidate + k] = accepted;
+                cPair[pair.Candidate + k] = acceptedPairs.Count;
                 cMatched += cw[pair.Candidate + k] * pair.Similarity;
             }
 
-            matches?.Add(new TokenMatch(Join(q, pair.Query, pair.QueryLength), Join(c, pair.Candidate, pair.CandidateLength), pair.How, pair.Similarity));
-            accepted++;
+            acceptedPairs.Add(pair);
         }
 
         var qCoverage = qMatched / qTotal;
@@ -162,12 +186,7 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
         if (!isPerson && allowShortForm && allExact && !sisterCompany && score < parameters.GenericRemainderFloor && OnlyGenericLeft(q, qPair, c, cPair, pairs)) score = parameters.GenericRemainderFloor;
         if (sisterCompany) score *= parameters.SisterCompanyFactor;
         if (NumbersDisagree(q, c)) score *= parameters.NumberMismatchFactor;
-        score = Math.Clamp(score, 0, 1);
-        if (!explain) return new NameComparison(score, qCoverage, cCoverage, [], [], [], []);
-
-        var unmatchedQuery = q.Where((t, i) => qPair[i] < 0 && qw[i] > 0).Select(t => t.Text).ToList();
-        var unmatchedCandidate = c.Where((t, j) => cPair[j] < 0 && cw[j] > 0).Select(t => t.Text).ToList();
-        return new NameComparison(score, qCoverage, cCoverage, matches!, unmatchedQuery, unmatchedCandidate, Discounted(q, c));
+        return new Scored(Math.Clamp(score, 0, 1), qCoverage, cCoverage);
     }
 
     private (double Similarity, string How) TokenSimilarity(NameToken a, NameToken b, bool isPerson)
@@ -185,7 +204,7 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
 
         if (isPerson && nicknames.AreVariants(a.Text, b.Text)) return (parameters.NicknameSimilarity, "name variant");
         if (char.IsAsciiDigit(a.Text[0]) || char.IsAsciiDigit(b.Text[0])) return (0, "");
-        if ((a.Script == TokenScript.Abjad) != (b.Script == TokenScript.Abjad) && Consonants(a.Text) is { Length: >= 2 } left && left == Consonants(b.Text))
+        if ((a.Script == TokenScript.Abjad) != (b.Script == TokenScript.Abjad) && SameConsonants(a.Text, b.Text))
         {
             return (parameters.NicknameSimilarity, "transliterated consonants");
         }
@@ -318,17 +337,40 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
     /// <summary>The consonant skeleton ("mohamed" → "mhmd"): all that Arabic or Hebrew writing shows of most names.</summary>
     internal static string Consonants(string token)
     {
-        Span<char> buffer = stackalloc char[Math.Min(token.Length, 64)];
+        Span<char> buffer = stackalloc char[SkeletonRoom];
+        return new string(buffer[..Consonants(token, buffer)]);
+    }
+
+    /// <summary>
+    /// Whether two parts have the same <see cref="Consonants(string)"/> of two letters or more, compared where they are
+    /// written: a Latin part meets every list part transliterated from Arabic, and a string for each was most of what
+    /// comparing them allocated.
+    /// </summary>
+    private static bool SameConsonants(string a, string b)
+    {
+        Span<char> left = stackalloc char[SkeletonRoom];
+        Span<char> right = stackalloc char[SkeletonRoom];
+        var length = Consonants(a, left);
+        return length >= 2 && Consonants(b, right) == length && left[..length].SequenceEqual(right[..length]);
+    }
+
+    /// <summary>The longest skeleton kept: a longer one is cut there.</summary>
+    private const int SkeletonRoom = 64;
+
+    /// <summary>Writes the skeleton into <paramref name="buffer"/> (at most <see cref="SkeletonRoom"/> letters); returns its length.</summary>
+    private static int Consonants(string token, Span<char> buffer)
+    {
+        var room = Math.Min(token.Length, SkeletonRoom);
         var length = 0;
         foreach (var c in token)
         {
-            if (length == buffer.Length) break;
+            if (length == room) break;
             if (c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y' or 'w' or 'h') continue;
             if (length > 0 && buffer[length - 1] == c) continue;
             buffer[length++] = c;
         }
 
-        return new string(buffer[..length]);
+        return length;
     }
 
     // The part arrays below hold, for each part, the accepted pair it went to (-1: it met nothing), as Compare fills them.
@@ -510,6 +552,8 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
     private static string Join(IReadOnlyList<NameToken> tokens, int start, int length) =>
         length == 1 ? tokens[start].Text : string.Join(' ', Enumerable.Range(start, length).Select(k => tokens[k].Text));
 
+    internal readonly record struct Scored(double Value, double QueryCoverage, double CandidateCoverage);
+
     internal readonly record struct Pair(int Query, int QueryLength, int Candidate, int CandidateLength, double Similarity, string How);
 
     /// <summary>The pairs of parts one comparison weighs, kept for the next comparison: screening compares a query with dozens of names.</summary>
@@ -519,6 +563,9 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
         private int[] _candidateParts = new int[8];
 
         internal List<Pair> Pairs { get; } = [];
+
+        /// <summary>The pairs the last comparison accepted, in the order it accepted them.</summary>
+        internal List<Pair> Accepted { get; } = [];
 
         /// <summary>Room for a pair index per query part, at least <paramref name="count"/> long.</summary>
         internal int[] QueryParts(int count) => _queryParts.Length >= count ? _queryParts : _queryParts = new int[count];
