@@ -9,8 +9,9 @@ namespace Dossier.Entities;
 /// Groups the names found in one document into entities and attaches descriptions and pronouns to them.
 /// Names join an entity when they are the same name up to case, periods, a leading "the" and legal endings
 /// ("Alibaba Group Holding" and "Alibaba"), a known alias ("U.S.", "United States"), a person's surname or given
-/// name alone ("Carafano"), an organisation's name without the place or nationality it opens with ("Communist Party"), or an acronym of it ("PLA"). "The company", "the e-commerce giant" and "its" go to the
-/// organisation the text is about: the one named most often so far, ahead if it opened a sentence.
+/// name alone ("Carafano"), an organisation's name without the place or nationality it opens with ("Communist
+/// Party"), or an acronym of it ("PLA"). "The company", "the e-commerce giant" and "its" go to the organisation the
+/// text is about: the one named most often so far, ahead if it opened a sentence.
 /// </summary>
 public sealed class EntityResolver(EntityLexicons lexicons)
 {

@@ -130,7 +130,6 @@ public static class ReportBuilder
             string.IsNullOrWhiteSpace(attributedTo) ? null : attributedTo.Trim(), claim.Start, claim.End, Anchors.Claim(document.Id, index));
     }
 
-    /// <summary>Who a quote's speaker is to a reader: a pronoun ("It alleged that …") says nothing, the name it stands for does; null when unresolved.</summary>
     /// <summary>
     /// "… implied that the report could be politically motivated, suggesting that it may have been aimed at …": the
     /// quotes layer keeps an attribution nested in another, but one by the same speaker (the same words of the text
@@ -151,6 +150,7 @@ public static class ReportBuilder
         return false;
     }
 
+    /// <summary>Who a quote's speaker is to a reader: a pronoun ("It alleged that …") says nothing, the name it stands for does; null when unresolved.</summary>
     private static string? NamedSpeaker(QuoteJson quote) =>
         string.Equals(quote.SpeakerKind, "pronoun", StringComparison.OrdinalIgnoreCase) ? quote.ResolvedSpeaker : quote.Speaker;
 
