@@ -30,4 +30,27 @@ public sealed class ClaimCategoryTests
         Assert.Equal("sanctions_trade", claim.Category);
         Assert.Equal(["Norland Telecom"], ClaimTestSupport.SubjectTexts(document, claim));
     }
+    [Theory]
+    [InlineData("The audit showed that Norland Foods had been inflating its sales figures for years.", "fraud_financial_crime")]
+    [InlineData("Norland Oil paid a facilitation fee to a customs officer to clear its rigs.", "corruption_bribery")]
+    [InlineData("A contractor at Norland Mobile sold call records of politicians to a private detective.", "data_security")]
+    [InlineData("Two engineers at Norland Networks spied on journalists for a foreign government.", "data_security")]
+    [InlineData("Norland Toys' factory in Vietnam employed underage girls on its assembly lines.", "human_rights_labor")]
+    [InlineData("Guards hired by Norland Palm drove farmers off their land at night.", "human_rights_labor")]
+    [InlineData("Norland Pharma paid for a campaign against the bill that would cap drug prices.", "political_influence")]
+    [InlineData("Norland Cement colluded with its two largest rivals for a decade.", "regulatory_legal")]
+    [InlineData("Norland Telecom misled customers about the speed of its broadband.", "regulatory_legal")]
+    [InlineData("Norland Shipping was designated by the Treasury for carrying Iranian oil.", "sanctions_trade")]
+    public void Wording_from_news_the_first_cues_were_not_written_for_finds_its_category(string text, string category)
+    {
+        var document = ClaimTestSupport.Analyze(text);
+        Assert.Contains(document.Get(Layers.Claims), c => c.Category == category);
+    }
+
+    [Fact]
+    public void Misleading_investors_stays_fraud()
+    {
+        var document = ClaimTestSupport.Analyze("Norland Capital misled investors about the losses in its property fund.");
+        Assert.Contains(document.Get(Layers.Claims), c => c.Category == "fraud_financial_crime");
+    }
 }
