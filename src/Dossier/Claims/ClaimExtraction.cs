@@ -17,6 +17,9 @@ internal sealed class ClaimExtraction
     private const int FrameWindow = 10;
     private const int MaximumSourceTokens = 8;
 
+    /// <summary>How many words the addressee of a closing "told" may take ("..., its chief executive told analysts on Monday").</summary>
+    private const int MaximumAddresseeTokens = 3;
+
     /// <summary>How many words before "from" a payment noun may stand ("heavy fundings and donations from").</summary>
     private const int PaymentNounWindow = 3;
 
@@ -32,7 +35,7 @@ internal sealed class ClaimExtraction
         "said", "says", "say", "reported", "reports", "stated", "states", "told", "cited", "revealed", "found", "concluded", "confirmed",
         "confirms", "wrote", "added", "announced", "affirmed", "alleged", "alleges", "allege", "claimed", "claims", "claim", "accused",
         "accuses", "accuse", "estimate", "estimates", "estimated", "believe", "believes", "suggest", "suggests", "warned", "noted", "argued",
-        "show", "shows", "showed", "note", "notes", "reiterated", "reiterates", "insisted", "insists");
+        "show", "shows", "showed", "note", "notes", "reiterated", "reiterates", "insisted", "insists", "ruled");
 
     private static readonly FrozenSet<string> Copulas = Set("is", "was", "are", "were", "be", "been", "being");
     private static readonly FrozenSet<string> NotInSourcePhrase = Set("is", "was", "are", "were", "has", "have", "had", "will", "would", "did", "does", "do", "that", "which", "who", "and", ",", ";", ":", "(", ")");
@@ -134,8 +137,8 @@ internal sealed class ClaimExtraction
     {
         var clauseSpan = new TextSpan(_tokens[first].Span.Start, _tokens[end - 1].Span.End);
         var source = FindSource(first, end, clauseSpan, inQuote, out var contentFirst, out var contentEnd);
-        var status = DecideStatus(first, end, contentFirst, contentEnd, source);
         var category = DecideCategory(first, end, source, sentence, sentenceIndex);
+        var status = DecideStatus(first, end, contentFirst, contentEnd, source, category != ClaimLexicon.OtherCategory);
         var subjects = FindSubjects(contentFirst, contentEnd, source, status, first, end);
         if (_claims.Count >= MaximumClaims) return;
 
@@ -191,10 +194,16 @@ internal sealed class ClaimExtraction
         if (end - start > 0) yield return (start, Math.Min(end, start + MaximumClauseTokens));
     }
 
-    private ClaimStatus DecideStatus(int first, int end, int contentFirst, int contentEnd, SourceFinding? source)
+    private ClaimStatus DecideStatus(int first, int end, int contentFirst, int contentEnd, SourceFinding? source, bool riskClaim)
     {
         var cues = _lexicon.StatusCues.Find(_words, first, end);
         var scopeEnd = ScopeEnd(contentFirst, contentEnd);
+
+        // "No one disputes that …", "has not denied …": a negated denial affirms, so neither cue counts.
+        var negatedDenials = cues.Where(cue => cue.Value == ClaimStatus.Denied)
+            .Select(denial => cues.FirstOrDefault(cue => cue.Value == ClaimStatus.Negated && cue.EndToken <= denial.FirstToken && cue.EndToken >= denial.FirstToken - 1))
+            .Where(negation => negation.EndToken > negation.FirstToken)
+            .Select(negation => negation.EndToken).ToHashSet();
         bool denied = false, negated = false, estimated = false, alleged = false;
         foreach (var cue in cues)
         {
@@ -202,10 +211,12 @@ internal sealed class ClaimExtraction
             if (cue.EndToken - cue.FirstToken == 1 && RefersBack(cue.FirstToken, first)) continue;
             switch (cue.Value)
             {
-                case ClaimStatus.Denied when !(cue.EndToken - cue.FirstToken == 1 && cue.FirstToken > first && PassiveDenialMarkers.Contains(_words[cue.FirstToken - 1])):
+                case ClaimStatus.Denied when !(cue.EndToken - cue.FirstToken == 1 && cue.FirstToken > first && PassiveDenialMarkers.Contains(_words[cue.FirstToken - 1]))
+                                             && !negatedDenials.Contains(cue.FirstToken) && !negatedDenials.Contains(cue.FirstToken - 1):
                     denied = true;
                     break;
-                case ClaimStatus.Negated when cue.FirstToken >= contentFirst && cue.FirstToken < scopeEnd && !IsWideningNegation(cue.FirstToken):
+                case ClaimStatus.Negated when cue.FirstToken >= contentFirst && cue.FirstToken < scopeEnd && !IsWideningNegation(cue.FirstToken)
+                                              && !negatedDenials.Contains(cue.EndToken) && !IsWithheldFromVictims(cue.FirstToken, first, end):
                     negated = true;
                     break;
                 case ClaimStatus.Estimated:
@@ -221,8 +232,22 @@ internal sealed class ClaimExtraction
         if (negated) return ClaimStatus.Negated;
         if (estimated) return ClaimStatus.Estimated;
         if (alleged) return ClaimStatus.Alleged;
-        return source is { Anonymous: false } ? ClaimStatus.Reported : ClaimStatus.Asserted;
+
+        // A risk put as a question ("Could X have hidden its losses …?") or as someone's belief ("Officials believe X …")
+        // is an accusation, not a finding; so is a claim resting only on unnamed sources, as "reportedly" is.
+        if (riskClaim && (_words[end - 1] == "?" || HasBelief(first, end, source))) return ClaimStatus.Alleged;
+        return source is null ? ClaimStatus.Asserted : source.Anonymous ? ClaimStatus.Alleged : ClaimStatus.Reported;
     }
+
+    /// <summary>A belief verb outside the source phrase, not the speaker's own ("we believe").</summary>
+    private bool HasBelief(int first, int end, SourceFinding? source) =>
+        Enumerable.Range(first, end - first).Any(t => _lexicon.BeliefVerbs.Contains(_words[t])
+                                                      && (source is null || t < source.First || t >= source.End)
+                                                      && !(t > first && FirstPerson.Contains(_words[t - 1])));
+
+    /// <summary>"Crew members … were not paid": a negated passive of something owed to people states the harm done to them.</summary>
+    private bool IsWithheldFromVictims(int negation, int first, int end) =>
+        negation > first && negation + 1 < end && PassiveDenialMarkers.Contains(_words[negation - 1]) && _lexicon.WithheldParticiples.Contains(_words[negation + 1]);
 
     /// <summary>Negation counts in the claim's own clause: up to the first complementizer or relative pronoun after its start.</summary>
     private int ScopeEnd(int contentFirst, int contentEnd)
@@ -391,7 +416,7 @@ internal sealed class ClaimExtraction
     private static bool IsReportingCue(string cue)
     {
         var words = cue.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return words.Length > 0 && (FrameVerbs.Contains(words[^1]) || FrameVerbs.Contains(words[0]) || cue.StartsWith("according", StringComparison.OrdinalIgnoreCase));
+        return words.Length > 0 && words[^1] != "out" && (FrameVerbs.Contains(words[^1]) || FrameVerbs.Contains(words[0]) || cue.StartsWith("according", StringComparison.OrdinalIgnoreCase));
     }
 
     private bool FrameAtStart(int first, int end, out SourceFinding? finding, out int contentFirst)
@@ -402,7 +427,7 @@ internal sealed class ClaimExtraction
         while (start < end && Boundaries.Contains(_words[start])) start++;
         for (var v = start + 1; v < Math.Min(end, start + FrameWindow); v++)
         {
-            if (!FrameVerbs.Contains(_words[v])) continue;
+            if (!IsFrameVerb(v, end)) continue;
             if (Copulas.Contains(_words[v - 1]) || !IsSourcePhrase(start, v)) return false;
             finding = Finding(start, v, isOutlet: false);
             contentFirst = v + 1;
@@ -453,8 +478,8 @@ internal sealed class ClaimExtraction
         contentEnd = end;
         for (var v = end - 1; v > first + 1; v--)
         {
-            if (!FrameVerbs.Contains(_words[v])) continue;
-            var after = v + 1 >= end || AfterAttribution.Contains(_words[v + 1]);
+            if (!IsFrameVerb(v, end)) continue;
+            var after = v + 1 >= end || AfterAttribution.Contains(_words[v + 1]) || IsAddresseeToEnd(v, end);
             if (after)
             {
                 var b = v - 1;
@@ -478,6 +503,22 @@ internal sealed class ClaimExtraction
                     return true;
                 }
             }
+        }
+
+        return false;
+    }
+
+    /// <summary>A reporting verb, not the phrasal "ruled out" or "found out".</summary>
+    private bool IsFrameVerb(int t, int end) => FrameVerbs.Contains(_words[t]) && !(t + 1 < end && _words[t + 1] == "out");
+
+    /// <summary>"..., its chief executive told analysts.": the few words after a closing "told" are whom it was told to.</summary>
+    private bool IsAddresseeToEnd(int verb, int end)
+    {
+        if (_words[verb] is not ("told" or "tells")) return false;
+        for (var t = verb + 1; t < end && t <= verb + MaximumAddresseeTokens + 1; t++)
+        {
+            if (AfterAttribution.Contains(_words[t])) return t > verb + 1;
+            if (_tokens[t].Kind != TokenKind.Word) return false;
         }
 
         return false;

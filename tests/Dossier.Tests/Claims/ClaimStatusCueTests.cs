@@ -44,4 +44,100 @@ public sealed class ClaimStatusCueTests
         var claims = ClaimTestSupport.Analyze(text).Get(Layers.Claims);
         Assert.Contains(claims, c => c.Status == ClaimStatus.Negated);
     }
+    [Theory]
+    [InlineData("Norvik Capital paid $5 million to settle the case without admitting or denying the regulator's findings.")]
+    [InlineData("Norvik Capital neither admitted nor denied the regulator's findings in the settlement.")]
+    public void A_settlement_without_admitting_or_denying_is_no_denial(string text)
+    {
+        var claims = ClaimTestSupport.Analyze(text).Get(Layers.Claims);
+        Assert.NotEmpty(claims);
+        Assert.DoesNotContain(claims, c => c.Status is ClaimStatus.Denied or ClaimStatus.Negated);
+    }
+
+    [Theory]
+    [InlineData("Nobody disputes that Norvik Mining dumped toxic waste in the river.")]
+    [InlineData("No one disputes that Norvik Mining dumped toxic waste in the river.")]
+    [InlineData("Norvik Mining has not denied bribing the customs officials.")]
+    public void A_negated_denial_affirms(string text)
+    {
+        var claims = ClaimTestSupport.Analyze(text).Get(Layers.Claims);
+        Assert.Contains(claims, c => c.Status == ClaimStatus.Asserted && c.Polarity == Polarity.Adverse);
+        Assert.DoesNotContain(claims, c => c.Status is ClaimStatus.Denied or ClaimStatus.Negated);
+    }
+
+    [Fact]
+    public void A_reckoning_is_an_estimate()
+    {
+        var claims = ClaimTestSupport.Analyze("Analysts reckon the recall will cost Norvik Motors $300 million.").Get(Layers.Claims);
+        Assert.Contains(claims, c => c.Status == ClaimStatus.Estimated);
+    }
+
+    [Theory]
+    [InlineData("Investigators suspect that Norvik Mining bribed a minister.")]
+    [InlineData("Officials believe Norvik Shipping evaded the oil embargo.")]
+    [InlineData("Norvik Shipping is believed to have evaded the oil embargo.")]
+    public void A_risk_someone_believes_or_suspects_is_alleged(string text)
+    {
+        var claims = ClaimTestSupport.Analyze(text).Get(Layers.Claims);
+        Assert.Contains(claims, c => c.Status == ClaimStatus.Alleged);
+    }
+
+    [Fact]
+    public void A_speakers_own_belief_is_no_allegation()
+    {
+        var claims = ClaimTestSupport.Analyze("“We believe we complied with every regulation,” Norvik Mining said.").Get(Layers.Claims);
+        Assert.DoesNotContain(claims, c => c.Status == ClaimStatus.Alleged);
+    }
+
+    [Fact]
+    public void A_risk_put_as_a_question_is_alleged()
+    {
+        var claims = ClaimTestSupport.AnalyzeSentence("Did Norvik Bank launder money for the cartel?").Get(Layers.Claims);
+        Assert.Contains(claims, c => c.Category == "fraud_financial_crime" && c.Status == ClaimStatus.Alleged);
+    }
+
+    [Theory]
+    [InlineData("Norvik Bank paid bribes to win the port contract, sources said.")]
+    [InlineData("Norvik Media is preparing a bid for a rival publisher, according to people familiar with the matter.")]
+    public void A_claim_resting_only_on_unnamed_sources_is_alleged(string text)
+    {
+        var claims = ClaimTestSupport.Analyze(text).Get(Layers.Claims);
+        Assert.Contains(claims, c => c.Status == ClaimStatus.Alleged);
+    }
+
+    [Theory]
+    [InlineData("Workers at Norvik Textiles were not paid for three months.")]
+    [InlineData("Residents near the Norvik Chemicals plant were not warned about the leak.")]
+    public void A_harm_stated_as_something_withheld_is_not_a_negation(string text)
+    {
+        var claims = ClaimTestSupport.Analyze(text).Get(Layers.Claims);
+        Assert.NotEmpty(claims);
+        Assert.DoesNotContain(claims, c => c.Status == ClaimStatus.Negated);
+    }
+
+    [Theory]
+    [InlineData("Norvik Foods will open 40 stores next year, its chief executive told reporters.")]
+    [InlineData("Norvik Bank broke the money-laundering rules, a judge ruled on Tuesday.")]
+    public void A_closing_attribution_with_an_addressee_or_a_ruling_is_a_named_source(string text)
+    {
+        var claims = ClaimTestSupport.ProcessClaimsOnly(text).Get(Layers.Claims);
+        Assert.Contains(claims, c => c.Status == ClaimStatus.Reported && c.Source is not null);
+    }
+
+    [Fact]
+    public void Ruling_something_out_is_no_reporting_frame()
+    {
+        var document = ClaimTestSupport.Analyze("Norvik Motors ruled out paying the fine before its appeal is heard.");
+        var claim = Assert.Single(document.Get(Layers.Claims));
+        Assert.Null(claim.Source);
+        Assert.Equal(["Norvik Motors"], ClaimTestSupport.SubjectTexts(document, claim));
+    }
+    [Theory]
+    [InlineData("The competition authority said Norvik Cement had fixed prices with its rivals.")]
+    [InlineData("The union said Norvik Textiles locked workers inside during night shifts.")]
+    public void A_public_body_or_union_that_says_something_is_a_named_source(string text)
+    {
+        var claims = ClaimTestSupport.ProcessClaimsOnly(text).Get(Layers.Claims);
+        Assert.Contains(claims, c => c.Status == ClaimStatus.Reported);
+    }
 }

@@ -13,6 +13,9 @@ internal static class ClaimTestSupport
 {
     private static readonly AnalysisPipeline Pipeline = Dossier.Analysis.DossierPipeline.CreateDefault();
 
+    /// <summary>The claim stage on tokens and sentences alone, without entities, figures or quotes (as the fixture bench runs it).</summary>
+    private static readonly AnalysisPipeline ClaimsOnly = new PipelineBuilder().UseTokens().UseSentences().UseClaims().Build();
+
     public static Document Analyze(string text, string source = "test.txt")
     {
         var outcome = Run(text, source);
@@ -29,8 +32,11 @@ internal static class ClaimTestSupport
     public static Document AnalyzeSentence(string sentence) => Run(sentence, "test.txt").Document ?? Process(sentence);
 
     /// <summary>Runs the stages on a text as it is, even one that extraction would refuse (empty, blank).</summary>
-    public static Document Process(string text) =>
-        Pipeline.Process(Document.Create("test", text, new DocumentMetadata { Source = "test" }).With(Layers.Paragraphs, []), CancellationToken.None);
+    public static Document Process(string text) => Pipeline.Process(Unextracted(text), CancellationToken.None);
+
+    public static Document ProcessClaimsOnly(string text) => ClaimsOnly.Process(Unextracted(text), CancellationToken.None);
+
+    private static Document Unextracted(string text) => Document.Create("test", text, new DocumentMetadata { Source = "test" }).With(Layers.Paragraphs, []);
 
     public static Document AnalyzeSample(string prefix)
     {
