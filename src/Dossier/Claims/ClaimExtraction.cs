@@ -37,6 +37,9 @@ internal sealed class ClaimExtraction
         "accuses", "accuse", "estimate", "estimates", "estimated", "believe", "believes", "suggest", "suggests", "warned", "noted", "argued",
         "show", "shows", "showed", "note", "notes", "reiterated", "reiterates", "insisted", "insists", "ruled");
 
+    private static readonly FrozenSet<string> QuestionAuxiliaries = Set(
+        "did", "does", "do", "is", "are", "was", "were", "has", "have", "had", "could", "can", "will", "would", "should", "might", "may", "must");
+
     private static readonly FrozenSet<string> Copulas = Set("is", "was", "are", "were", "be", "been", "being");
     private static readonly FrozenSet<string> NotInSourcePhrase = Set("is", "was", "are", "were", "has", "have", "had", "will", "would", "did", "does", "do", "that", "which", "who", "and", ",", ";", ":", "(", ")");
     private static readonly FrozenSet<string> Complementizers = Set("that", "which", "who", "whom", "whose", "whether");
@@ -235,15 +238,26 @@ internal sealed class ClaimExtraction
 
         // A risk put as a question ("Could X have hidden its losses …?") or as someone's belief ("Officials believe X …")
         // is an accusation, not a finding; so is a claim resting only on unnamed sources, as "reportedly" is.
-        if (riskClaim && (_words[end - 1] == "?" || HasBelief(first, end, source))) return ClaimStatus.Alleged;
+        if (riskClaim && (IsYesNoQuestion(first, end) || HasBelief(first, end, source))) return ClaimStatus.Alleged;
         return source is null ? ClaimStatus.Asserted : source.Anonymous ? ClaimStatus.Alleged : ClaimStatus.Reported;
     }
 
-    /// <summary>A belief verb outside the source phrase, not the speaker's own ("we believe").</summary>
+    /// <summary>"Did X …?", "Could X have …?" ask whether it is so; "Why did regulators fine X …?" takes it as given.</summary>
+    private bool IsYesNoQuestion(int first, int end)
+    {
+        var start = first;
+        while (start < end && Boundaries.Contains(_words[start])) start++;
+        return _words[end - 1] == "?" && start < end && QuestionAuxiliaries.Contains(_words[start]);
+    }
+
+    /// <summary>
+    /// A belief held by others about the claim ("officials believe", "investigators suspect", "is believed to"); not one
+    /// of the subject's own ("Norvik believes it complied", "we believe"), which is its statement.
+    /// </summary>
     private bool HasBelief(int first, int end, SourceFinding? source) =>
-        Enumerable.Range(first, end - first).Any(t => _lexicon.BeliefVerbs.Contains(_words[t])
-                                                      && (source is null || t < source.First || t >= source.End)
-                                                      && !(t > first && FirstPerson.Contains(_words[t - 1])));
+        Enumerable.Range(first + 1, Math.Max(0, end - first - 1)).Any(t => _lexicon.BeliefVerbs.Contains(_words[t])
+                                                                          && (source is null || t < source.First || t >= source.End)
+                                                                          && (_lexicon.SourceNouns.Contains(_words[t - 1]) || Copulas.Contains(_words[t - 1])));
 
     /// <summary>"Crew members … were not paid": a negated passive of something owed to people states the harm done to them.</summary>
     private bool IsWithheldFromVictims(int negation, int first, int end) =>

@@ -82,10 +82,13 @@ public sealed class ClaimStatusCueTests
         Assert.Contains(claims, c => c.Status == ClaimStatus.Alleged);
     }
 
-    [Fact]
-    public void A_speakers_own_belief_is_no_allegation()
+    [Theory]
+    [InlineData("“We believe we comply with all regulations,” Norvik Mining said.")]
+    [InlineData("Norvik Mining believes its fine was unlawful.")]
+    public void A_subjects_own_belief_is_no_allegation(string text)
     {
-        var claims = ClaimTestSupport.Analyze("“We believe we complied with every regulation,” Norvik Mining said.").Get(Layers.Claims);
+        var claims = ClaimTestSupport.Analyze(text).Get(Layers.Claims);
+        Assert.NotEmpty(claims);
         Assert.DoesNotContain(claims, c => c.Status == ClaimStatus.Alleged);
     }
 
@@ -94,6 +97,13 @@ public sealed class ClaimStatusCueTests
     {
         var claims = ClaimTestSupport.AnalyzeSentence("Did Norvik Bank launder money for the cartel?").Get(Layers.Claims);
         Assert.Contains(claims, c => c.Category == "fraud_financial_crime" && c.Status == ClaimStatus.Alleged);
+    }
+
+    [Fact]
+    public void A_question_that_takes_the_risk_as_given_does_not_make_it_alleged()
+    {
+        var claims = ClaimTestSupport.AnalyzeSentence("Why did regulators fine Norvik Bank only $2 million?").Get(Layers.Claims);
+        Assert.Contains(claims, c => c.Category == "regulatory_legal" && c.Status == ClaimStatus.Asserted);
     }
 
     [Theory]
