@@ -17,6 +17,9 @@ internal sealed class ClaimExtraction
     private const int FrameWindow = 10;
     private const int MaximumSourceTokens = 8;
 
+    /// <summary>The particle that turns a reporting verb into another verb ("ruled out", "found out").</summary>
+    private const string PhrasalParticle = "out";
+
     /// <summary>How many words the addressee of a closing "told" may take ("..., its chief executive told analysts on Monday").</summary>
     private const int MaximumAddresseeTokens = 3;
 
@@ -203,10 +206,15 @@ internal sealed class ClaimExtraction
         var scopeEnd = ScopeEnd(contentFirst, contentEnd);
 
         // "No one disputes that …", "has not denied …": a negated denial affirms, so neither cue counts.
-        var negatedDenials = cues.Where(cue => cue.Value == ClaimStatus.Denied)
-            .Select(denial => cues.FirstOrDefault(cue => cue.Value == ClaimStatus.Negated && cue.EndToken <= denial.FirstToken && cue.EndToken >= denial.FirstToken - 1))
-            .Where(negation => negation.EndToken > negation.FirstToken)
-            .Select(negation => negation.EndToken).ToHashSet();
+        var cancelled = new HashSet<int>();
+        foreach (var denial in cues.Where(cue => cue.Value == ClaimStatus.Denied))
+        {
+            var negation = cues.FirstOrDefault(cue => cue.Value == ClaimStatus.Negated && cue.EndToken <= denial.FirstToken && cue.EndToken >= denial.FirstToken - 1);
+            if (negation.EndToken <= negation.FirstToken) continue;
+            cancelled.Add(negation.FirstToken);
+            cancelled.Add(denial.FirstToken);
+        }
+
         bool denied = false, negated = false, estimated = false, alleged = false;
         foreach (var cue in cues)
         {
@@ -215,11 +223,11 @@ internal sealed class ClaimExtraction
             switch (cue.Value)
             {
                 case ClaimStatus.Denied when !(cue.EndToken - cue.FirstToken == 1 && cue.FirstToken > first && PassiveDenialMarkers.Contains(_words[cue.FirstToken - 1]))
-                                             && !negatedDenials.Contains(cue.FirstToken) && !negatedDenials.Contains(cue.FirstToken - 1):
+                                             && !cancelled.Contains(cue.FirstToken):
                     denied = true;
                     break;
                 case ClaimStatus.Negated when cue.FirstToken >= contentFirst && cue.FirstToken < scopeEnd && !IsWideningNegation(cue.FirstToken)
-                                              && !negatedDenials.Contains(cue.EndToken) && !IsWithheldFromVictims(cue.FirstToken, first, end):
+                                              && !cancelled.Contains(cue.FirstToken) && !IsWithheldFromVictims(cue.FirstToken, first, end):
                     negated = true;
                     break;
                 case ClaimStatus.Estimated:
@@ -430,7 +438,7 @@ internal sealed class ClaimExtraction
     private static bool IsReportingCue(string cue)
     {
         var words = cue.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return words.Length > 0 && words[^1] != "out" && (FrameVerbs.Contains(words[^1]) || FrameVerbs.Contains(words[0]) || cue.StartsWith("according", StringComparison.OrdinalIgnoreCase));
+        return words.Length > 0 && words[^1] != PhrasalParticle && (FrameVerbs.Contains(words[^1]) || FrameVerbs.Contains(words[0]) || cue.StartsWith("according", StringComparison.OrdinalIgnoreCase));
     }
 
     private bool FrameAtStart(int first, int end, out SourceFinding? finding, out int contentFirst)
@@ -523,7 +531,7 @@ internal sealed class ClaimExtraction
     }
 
     /// <summary>A reporting verb, not the phrasal "ruled out" or "found out".</summary>
-    private bool IsFrameVerb(int t, int end) => FrameVerbs.Contains(_words[t]) && !(t + 1 < end && _words[t + 1] == "out");
+    private bool IsFrameVerb(int t, int end) => FrameVerbs.Contains(_words[t]) && !(t + 1 < end && _words[t + 1] == PhrasalParticle);
 
     /// <summary>"..., its chief executive told analysts.": the few words after a closing "told" are whom it was told to.</summary>
     private bool IsAddresseeToEnd(int verb, int end)
