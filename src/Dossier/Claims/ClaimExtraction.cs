@@ -44,6 +44,21 @@ internal sealed class ClaimExtraction
     /// <summary>A speaker talking of itself or its side ("We are assessing …", "our mission").</summary>
     private static readonly FrozenSet<string> FirstPerson = Set("we", "our", "us", "i", "my");
     private static readonly FrozenSet<string> AnaphoricHeads = Set("company", "firm", "group", "giant", "bank", "business", "conglomerate", "retailer", "maker", "lender");
+
+    /// <summary>
+    /// Nouns for a part or the people of an organisation: "The management includes …" or "Its board approved …" with no
+    /// name of their own speak of the organisation the text was just about.
+    /// </summary>
+    private static readonly FrozenSet<string> RelationalHeads = Set(
+        "management", "board", "leadership", "executives", "directors", "owner", "owners", "founder", "founders", "chairman", "chairwoman",
+        "shareholders", "subsidiary", "parent", "staff", "employees", "workforce");
+
+    /// <summary>Pronouns that stand for one entity: "it" after "Huawei and Hikvision" cannot be both.</summary>
+    private static readonly FrozenSet<string> SingularPronouns = Set("it", "its", "he", "she", "his", "her");
+
+    /// <summary>"These include …", "They included …": a list of examples of what the sentence before named.</summary>
+    private static readonly FrozenSet<string> ExampleListOpeners = Set("these", "those", "they");
+    private static readonly FrozenSet<string> ExampleListVerbs = Set("include", "includes", "included");
     private static readonly FrozenSet<string> SourceAnaphors = Set("it", "report", "article", "newspaper", "paper", "story");
     private static readonly FrozenSet<string> SourceTrailingNouns = Set("article", "report", "story", "newspaper", "piece");
     private static readonly FrozenSet<string> ContrastiveConjunctions = Set("but", "while", "whereas", "although", "though", "yet");
@@ -268,8 +283,24 @@ internal sealed class ClaimExtraction
             if (category is not null) return category;
         }
 
+        // "…urged companies to stop their transactions with Chinese firms. These include Tencent, Baidu and Alibaba": the
+        // examples share the risk of what they exemplify.
+        if (sentenceIndex > 0 && ListsExamplesOfPrevious(first, end))
+        {
+            var previous = _sentences[sentenceIndex - 1];
+            category = BestCategory(previous.FirstToken, Math.Min(previous.EndToken, _tokens.Length), null);
+            if (category is not null) return category;
+        }
+
         var anaphoric = Enumerable.Range(first, end - first).Any(IsCategoryAnaphor);
         return anaphoric && _lastCategory is not null && sentenceIndex - _lastCategorySentence <= 2 ? _lastCategory : ClaimLexicon.OtherCategory;
+    }
+
+    private bool ListsExamplesOfPrevious(int first, int end)
+    {
+        var start = first;
+        while (start < end && Boundaries.Contains(_words[start])) start++;
+        return start + 1 < end && ExampleListOpeners.Contains(_words[start]) && ExampleListVerbs.Contains(_words[start + 1]);
     }
 
     /// <summary>"such punitive measures", "for similar reasons"; not "such as" (examples follow) nor a demonstrative standing alone ("These include ...").</summary>
@@ -528,16 +559,18 @@ internal sealed class ClaimExtraction
         var inContent = candidates.Where(c => c.First >= contentFirst && c.End <= contentEnd).ToList();
         if (inContent.Count > 0)
         {
-            var subjects = Coordinated(inContent);
+            // "one of Alibaba's influential companies, Mercury, has …": the name in apposition is what the claim is
+            // about; the possessor comes after it.
+            var subjects = NamesWhatItOwns(inContent)
+                ? [.. Coordinated(inContent[1..]), .. Coordinated(inContent[..1])]
+                : Coordinated(inContent);
             return [.. subjects, .. Payers(inContent).Where(payer => !subjects.Any(s => s.Span == payer.Span))];
         }
 
-
         var start = contentFirst;
         while (start < contentEnd && Boundaries.Contains(_words[start])) start++;
-        var anaphoric = start < contentEnd && (Pronouns.Contains(_words[start]) || FirstPerson.Contains(_words[start])
-                                               || (_words[start] == "the" && start + 1 < contentEnd && AnaphoricHeads.Contains(_words[start + 1]))
-                                               || (_words[start] == "the" && start + 2 < contentEnd && AnaphoricHeads.Contains(_words[start + 2])));
+        var definiteHead = start < contentEnd && _words[start] == "the" && (IsAnaphoricHead(start + 1, contentEnd) || IsAnaphoricHead(start + 2, contentEnd));
+        var anaphoric = start < contentEnd && (Pronouns.Contains(_words[start]) || FirstPerson.Contains(_words[start]) || definiteHead);
         var fromSource = source is { IsOutlet: false, First: >= 0 }
             ? Candidates(source.First, source.End).ToList()
             : [];
@@ -546,10 +579,22 @@ internal sealed class ClaimExtraction
         // Carafano stated"): neither the speaker nor, without a name, anyone the text can tell.
         if (anaphoric && Pronouns.Contains(_words[start]) && IsDirectQuote(source)) anaphoric = false;
         if (anaphoric && fromSource.Count > 0) return Coordinated(fromSource);
-        if (anaphoric && !_lastSubjects.IsDefaultOrEmpty) return _lastSubjects;
+        if (anaphoric && !_lastSubjects.IsDefaultOrEmpty) return definiteHead || SingularPronouns.Contains(_words[start]) ? [_lastSubjects[0]] : _lastSubjects;
         if (status == ClaimStatus.Denied && fromSource.Count > 0) return Coordinated(fromSource);
         return candidates.Count > 0 ? Coordinated(candidates) : [];
     }
+
+    /// <summary>The first name is a possessor whose noun phrase the second renames: "X's lower-case words, Y,".</summary>
+    private bool NamesWhatItOwns(List<(int First, int End, int? EntityId)> candidates)
+    {
+        if (candidates.Count < 2) return false;
+        var (owner, named) = (candidates[0], candidates[1]);
+        if (owner.End >= _words.Length || _words[owner.End] is not ("'s" or "'") || named.First - owner.End < 3 || named.End >= _words.Length) return false;
+        if (_words[named.First - 1] != "," || _words[named.End] != ",") return false;
+        return Enumerable.Range(owner.End + 1, named.First - 1 - (owner.End + 1)).All(t => _tokens[t].Kind == TokenKind.Word && !IsCapitalised(t));
+    }
+
+    private bool IsAnaphoricHead(int t, int end) => t < end && (AnaphoricHeads.Contains(_words[t]) || RelationalHeads.Contains(_words[t]));
 
     /// <summary>
     /// "The management includes a previous member of Governor Cuomo's team, a previous adviser for the Democratic National

@@ -49,6 +49,28 @@ public sealed class ClaimSubjectTests
     }
 
     [Theory]
+    [InlineData("The management includes a former customs director who was convicted of bribery in 2019.")]
+    [InlineData("The board includes a former customs director who was convicted of bribery in 2019.")]
+    public void A_part_of_an_organisation_with_no_name_of_its_own_is_the_organisation_the_sentence_before_was_about(string second)
+    {
+        var document = ClaimTestSupport.Analyze("Kestrel Lines and Orbis Holdings were fined by the regulator for bribery. " + second);
+        var claim = Assert.Single(document.Get(Layers.Claims), c => document.TextOf(c.Span) == second);
+        Assert.Equal(["Kestrel Lines"], ClaimTestSupport.SubjectTexts(document, claim));
+    }
+
+    [Theory]
+    [InlineData("one of Orbis Holdings’ shipping units, Kestrel Lines, has paid bribes to port officials.")]
+    [InlineData("one of Orbis Holding's shipping units, Kestrel Lines, has paid bribes to port officials.")]
+    public void The_name_in_apposition_to_what_another_owns_is_the_first_subject_and_the_owner_the_next(string content)
+    {
+        var document = ClaimTestSupport.Analyze("According to court filings, " + content);
+        var claim = Assert.Single(document.Get(Layers.Claims));
+        var subjects = ClaimTestSupport.SubjectTexts(document, claim);
+        Assert.Equal("Kestrel Lines", subjects[0]);
+        Assert.Contains(subjects, s => s.StartsWith("Orbis Holding", StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("A former aide to Senator Harlan Voss was indicted for bribery last year.")]
     [InlineData("Its board includes a previous adviser for Harlan Voss and a onetime chairwoman of the Voss Foundation, filings show lobbying ties.")]
     public void Where_someone_once_worked_is_not_whom_the_claim_is_about(string text)

@@ -100,6 +100,16 @@ public sealed class SampleGoldenTests(EntityPipelineFixture fixture)
     }
 
     [Fact]
+    public void ThePartyInCarafanosQuoteIsTheChineseCommunistParty()
+    {
+        var document = fixture.AnalyzeSample("000_2eccd1d69f1900d9.txt");
+        var layer = document.Get(Layers.Entities);
+        var party = layer.Entities.Single(e => e.Name == "Chinese Communist Party").Id;
+        Assert.Contains(layer.Mentions, m => document.TextOf(m.Span) == "the Party" && m.EntityId == party);
+        Assert.DoesNotContain(layer.Entities, e => e.Name == "Party");
+    }
+
+    [Fact]
     public void DescriptionsAndPronounsOfAlibabaResolveToIt()
     {
         var document = fixture.AnalyzeSample("002_61e0b9ad9df61b53.txt");
