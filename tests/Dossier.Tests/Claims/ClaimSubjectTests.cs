@@ -59,6 +59,16 @@ public sealed class ClaimSubjectTests
     }
 
     [Theory]
+    [InlineData("It denied any wrongdoing.", new[] { "Kestrel Lines" })]
+    [InlineData("They denied any wrongdoing.", new[] { "Kestrel Lines", "Orbis Holdings" })]
+    public void A_singular_pronoun_stands_for_the_first_of_the_subjects_before_a_plural_one_for_all(string second, string[] subjects)
+    {
+        var document = ClaimTestSupport.Analyze("Kestrel Lines and Orbis Holdings were fined by the regulator for bribery. " + second);
+        var claim = Assert.Single(document.Get(Layers.Claims), c => document.TextOf(c.Span) == second);
+        Assert.Equal(subjects, ClaimTestSupport.SubjectTexts(document, claim));
+    }
+
+    [Theory]
     [InlineData("one of Orbis Holdings’ shipping units, Kestrel Lines, has paid bribes to port officials.")]
     [InlineData("one of Orbis Holding's shipping units, Kestrel Lines, has paid bribes to port officials.")]
     public void The_name_in_apposition_to_what_another_owns_is_the_first_subject_and_the_owner_the_next(string content)
