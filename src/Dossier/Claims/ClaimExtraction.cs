@@ -20,6 +20,12 @@ internal sealed class ClaimExtraction
     /// <summary>How many words before "from" a payment noun may stand ("heavy fundings and donations from").</summary>
     private const int PaymentNounWindow = 3;
 
+    /// <summary>How many words before "to" or "with" a noun for a tie may stand ("good connections to", "close business ties with").</summary>
+    private const int TieNounWindow = 3;
+
+    /// <summary>How long a phrase of time or place may stand between ", and" and the name opening a clause ("in 2022", "later that year").</summary>
+    private const int IntroductoryPhraseTokens = 3;
+
     /// <summary>How many words a past role may take between its marker and "of" ("a previous communications adviser for").</summary>
     private const int PastRoleWindow = 4;
     private const double CategoryThreshold = 1.0;
@@ -55,6 +61,9 @@ internal sealed class ClaimExtraction
 
     /// <summary>Pronouns that stand for one entity: "it" after "Huawei and Hikvision" cannot be both.</summary>
     private static readonly FrozenSet<string> SingularPronouns = Set("it", "its", "he", "she", "his", "her");
+
+    private static readonly FrozenSet<string> TieNouns = Set("ties", "links", "connections", "connection", "relationship", "relationships");
+    private static readonly FrozenSet<string> ClauseIntroductions = Set("in", "on", "at", "during", "last", "this", "since", "by", "after", "before", "later", "earlier");
 
     /// <summary>"These include …", "They included …": a list of examples of what the sentence before named.</summary>
     private static readonly FrozenSet<string> ExampleListOpeners = Set("these", "those", "they");
@@ -564,7 +573,8 @@ internal sealed class ClaimExtraction
             var subjects = NamesWhatItOwns(inContent)
                 ? [.. Coordinated(inContent[1..]), .. Coordinated(inContent[..1])]
                 : Coordinated(inContent);
-            return [.. subjects, .. Payers(inContent).Where(payer => !subjects.Any(s => s.Span == payer.Span))];
+            var others = Payers(inContent).Concat(TieCounterparts(inContent)).Concat(CoordinatedClauseSubjects(inContent));
+            return [.. subjects, .. others.Where(other => !subjects.Any(s => s.Span == other.Span)).Distinct()];
         }
 
         var start = contentFirst;
@@ -625,10 +635,43 @@ internal sealed class ClaimExtraction
             var windowStart = Math.Max(0, from - PaymentNounWindow);
             if (Enumerable.Range(windowStart, from - windowStart).Any(t => _lexicon.PaymentNouns.Contains(_words[t])))
             {
-                yield return new Subject(new TextSpan(_tokens[first].Span.Start, _tokens[end - 1].Span.End), entityId);
+                yield return SubjectOf(first, end, entityId);
             }
         }
     }
+
+    /// <summary>"Mercury has good connections to the Democratic Party": the other side of a tie is a subject as well.</summary>
+    private IEnumerable<Subject> TieCounterparts(List<(int First, int End, int? EntityId)> candidates)
+    {
+        foreach (var (first, end, entityId) in candidates)
+        {
+            var to = first - 1;
+            while (to > 0 && _words[to] is "the" or "a" or "an") to--;
+            if (to <= 0 || _words[to] is not ("to" or "with")) continue;
+            var windowStart = Math.Max(0, to - TieNounWindow);
+            if (Enumerable.Range(windowStart, to - windowStart).Any(t => TieNouns.Contains(_words[t]))) yield return SubjectOf(first, end, entityId);
+        }
+    }
+
+    /// <summary>
+    /// "…, and in 2022 Democratic National Committee Service Corporation raised $135,000 from associates of Alibaba": a
+    /// name that opens a clause joined by ", and", after at most a short phrase of time or place, is that clause's subject.
+    /// </summary>
+    private IEnumerable<Subject> CoordinatedClauseSubjects(List<(int First, int End, int? EntityId)> candidates)
+    {
+        foreach (var (first, end, entityId) in candidates.Skip(1))
+        {
+            if (end >= _tokens.Length || _tokens[end].Kind != TokenKind.Word || IsCapitalised(end)) continue;
+            var and = first - 1;
+            while (and > 0 && first - and <= IntroductoryPhraseTokens + 1 && _words[and] != "and") and--;
+            if (and <= 0 || _words[and] != "and" || _words[and - 1] != ",") continue;
+            if (and + 1 < first && !ClauseIntroductions.Contains(_words[and + 1])) continue;
+            if (Enumerable.Range(and + 1, first - and - 1).Any(t => Boundaries.Contains(_words[t]))) continue;
+            yield return SubjectOf(first, end, entityId);
+        }
+    }
+
+    private Subject SubjectOf(int first, int end, int? entityId) => new(new TextSpan(_tokens[first].Span.Start, _tokens[end - 1].Span.End), entityId);
 
     /// <summary>A direct quote in which the speaker talks of itself: in the first person, or about the entity it is or speaks for.</summary>
     private bool IsOwnWords(SourceFinding? source, ImmutableArray<Subject> subjects, int contentFirst, int contentEnd)

@@ -172,10 +172,18 @@ public sealed class ClaimGoldenTests
     {
         var document = ClaimTestSupport.AnalyzeSample("000");
         var connections = Single(document, c => document.TextOf(c.Span).Contains("Mercury, has good connections", StringComparison.Ordinal), "connections");
-        Assert.Equal(["Mercury", "Alibaba"], ClaimTestSupport.SubjectTexts(document, connections));
+        Assert.Equal(["Mercury", "Alibaba", "Democratic Party"], ClaimTestSupport.SubjectTexts(document, connections));
         var management = Single(document, c => document.TextOf(c.Span).StartsWith("The management includes", StringComparison.Ordinal), "management");
         Assert.Equal("political_influence", management.Category);
         Assert.Equal([connections.SubjectEntityIds[0]], management.SubjectEntityIds.ToArray());
+    }
+
+    [Fact]
+    public void DonationsRaisedByTheDemocraticNationalCommitteeServiceCorporationAreAClaimAboutItToo()
+    {
+        var document = ClaimTestSupport.AnalyzeSample("000");
+        var claim = Single(document, c => document.TextOf(c.Span).Contains("Service Corporation raised", StringComparison.Ordinal), "Service Corporation");
+        Assert.Equal(["Alibaba", "Democratic National Committee Service Corporation"], ClaimTestSupport.SubjectTexts(document, claim));
     }
 
     [Fact]

@@ -80,6 +80,24 @@ public sealed class ClaimSubjectTests
         Assert.Contains(subjects, s => s.StartsWith("Orbis Holding", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void The_other_side_of_a_tie_is_a_subject_besides_the_first()
+    {
+        var document = ClaimTestSupport.Analyze("Norland Steel has close ties to the Liberal Party through its chairman.");
+        var claim = Assert.Single(document.Get(Layers.Claims));
+        Assert.Equal(["Norland Steel", "Liberal Party"], ClaimTestSupport.SubjectTexts(document, claim));
+    }
+
+    [Fact]
+    public void The_name_opening_a_clause_joined_by_and_is_a_subject_besides_the_first()
+    {
+        var document = ClaimTestSupport.Analyze(
+            "During the campaign the nominees raised $1.2 million in donations from Norland Steel executives, and in 2022 the Harlan Foundation raised $135,000 from associates of Norland Steel.");
+        var claim = Assert.Single(document.Get(Layers.Claims));
+        Assert.Equal("Norland Steel", ClaimTestSupport.SubjectTexts(document, claim)[0]);
+        Assert.Contains("Harlan Foundation", ClaimTestSupport.SubjectTexts(document, claim));
+    }
+
     [Theory]
     [InlineData("A former aide to Senator Harlan Voss was indicted for bribery last year.")]
     [InlineData("Its board includes a previous adviser for Harlan Voss and a onetime chairwoman of the Voss Foundation, filings show lobbying ties.")]
