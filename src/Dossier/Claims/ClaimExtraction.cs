@@ -809,6 +809,10 @@ internal sealed class ClaimExtraction
     /// <summary>A headline in Title Case says nothing by its capitals about which words are names.</summary>
     private bool IsTitleCase(int first, int end)
     {
+        // "These include Volga Credit Bank and Ural Savings.": a sentence closed by a full stop is running text, which a
+        // headline is not; its capitals are names.
+        var last = Math.Min(end, _tokens.Length) - 1;
+        if (last >= first && _words[last] == ".") return false;
         int words = 0, capitalised = 0;
         for (var t = first; t < Math.Min(end, _tokens.Length); t++)
         {

@@ -81,6 +81,15 @@ public sealed class ClaimSubjectTests
     }
 
     [Fact]
+    public void A_sentence_of_names_closed_by_a_full_stop_is_running_text_whose_capitals_are_names()
+    {
+        const string examples = "These include Volga Credit Bank and Ural Savings.";
+        var document = ClaimTestSupport.Analyze("Regulators opened a fraud investigation into several lenders last month. " + examples);
+        var claim = Assert.Single(document.Get(Layers.Claims), c => document.TextOf(c.Span) == examples);
+        Assert.Contains(ClaimTestSupport.SubjectTexts(document, claim), s => s.StartsWith("Volga Credit Bank", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_other_side_of_a_tie_is_a_subject_besides_the_first()
     {
         var document = ClaimTestSupport.Analyze("Norland Steel has close ties to the Liberal Party through its chairman.");
