@@ -62,7 +62,10 @@ internal sealed class ClaimExtraction
     /// <summary>Pronouns that stand for one entity: "it" after "Huawei and Hikvision" cannot be both.</summary>
     private static readonly FrozenSet<string> SingularPronouns = Set("it", "its", "he", "she", "his", "her");
 
+    /// <summary>Nouns for a tie whose other side, after "to" or "with", a claim is about as well.</summary>
     private static readonly FrozenSet<string> TieNouns = Set("ties", "links", "connections", "connection", "relationship", "relationships");
+
+    /// <summary>Words that open a phrase of time or place before a clause's subject ("…, and in 2022 X raised …").</summary>
     private static readonly FrozenSet<string> ClauseIntroductions = Set("in", "on", "at", "during", "last", "this", "since", "by", "after", "before", "later", "earlier");
 
     /// <summary>"These include …", "They included …": a list of examples of what the sentence before named.</summary>

@@ -401,7 +401,7 @@ internal sealed class QuoteFinder
 
             // "… farmers.” The e-commerce giant wants to ease tension": after a quote closed by a full stop, a verb the
             // list does not hold opens a sentence of its own.
-            if (Words.Text(closeToken - 1) == "." && !IsCurated(cue)) continue;
+            if (closeToken > 0 && Words.Text(closeToken - 1) == "." && !IsCurated(cue)) continue;
             var stop = j;
             while (stop < limit && _paragraphOf[stop] == paragraph && !_insideQuote[stop] && !EndsSentence(stop)) stop++;
             if (j == start)
