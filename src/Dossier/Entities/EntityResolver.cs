@@ -58,6 +58,7 @@ public sealed class EntityResolver(EntityLexicons lexicons)
         var tokenTexts = new string[tokens.Length];
         for (var t = 0; t < tokens.Length; t++) tokenTexts[t] = text.Substring(tokens[t].Span.Start, tokens[t].Span.Length);
         string Word(int t) => tokenTexts[t];
+        names = WithLowerCaseHeads(names, tokens.Length, Word);
         var sentenceOf = new int[tokens.Length];
         var chunkAt = new int[tokens.Length];
         Array.Fill(chunkAt, -1);
@@ -137,6 +138,28 @@ public sealed class EntityResolver(EntityLexicons lexicons)
             return new DocumentEntity(id, name, cluster.Label, aliases);
         }).ToImmutableArray();
         return new EntityLayer([.. mentions], entities);
+    }
+
+    /// <summary>
+    /// "the Democratic party" after "the Democratic Party": a name whose next word, in lower case, completes an
+    /// organisation's name found elsewhere in the text is that organisation's name with its head written small.
+    /// </summary>
+    private static List<NameChunk> WithLowerCaseHeads(IReadOnlyList<NameChunk> names, int tokenCount, Func<int, string> word)
+    {
+        string KeyOf(int first, int end) => Key(Enumerable.Range(first, end - first).Select(word));
+        var organisations = names.Where(n => n.Label == EntityLabel.ORG && n.EndToken - n.FirstToken >= 2)
+            .Select(n => KeyOf(n.FirstToken, n.EndToken)).ToHashSet(StringComparer.Ordinal);
+        var result = names.ToList();
+        for (var i = 0; i < result.Count; i++)
+        {
+            var (first, end) = (result[i].FirstToken, result[i].EndToken);
+            if (end >= tokenCount || (i + 1 < result.Count && result[i + 1].FirstToken == end)) continue;
+            var next = word(end);
+            if (next.Length == 0 || !char.IsLower(next[0]) || !organisations.Contains(KeyOf(first, end + 1))) continue;
+            result[i] = result[i] with { EndToken = end + 1, Label = EntityLabel.ORG };
+        }
+
+        return result;
     }
 
     /// <summary>

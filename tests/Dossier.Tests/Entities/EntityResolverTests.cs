@@ -74,6 +74,17 @@ public sealed class EntityResolverTests(EntityPipelineFixture fixture)
     }
 
     [Fact]
+    public void ANameWhoseNextWordInLowerCaseCompletesAnOrganisationsNameIsThatOrganisation()
+    {
+        const string text = "The Labour Party won the vote. Critics said the Labour party spent heavily on Labour voters.";
+        var layer = Resolve(text, ("Labour Party", EntityLabel.ORG), ("Labour", EntityLabel.MISC), ("Labour", EntityLabel.MISC));
+        var party = Assert.Single(layer.Mentions, m => text[m.Span.Start..m.Span.End] == "Labour party");
+        Assert.Equal(NamedId(text, layer, "Labour Party"), party.EntityId);
+        Assert.Equal(EntityLabel.ORG, party.Label);
+        Assert.Single(layer.Mentions, m => text[m.Span.Start..m.Span.End] == "Labour");
+    }
+
+    [Fact]
     public void AOneWordNameWithoutTheIsItsOwnEntity()
     {
         const string text = "Firms obey the Chinese Communist Party. Party officials declined to comment.";

@@ -110,6 +110,15 @@ public sealed class SampleGoldenTests(EntityPipelineFixture fixture)
     }
 
     [Fact]
+    public void TheDemocraticPartyInTheGeneralsQuoteIsTheDemocraticParty()
+    {
+        var document = fixture.AnalyzeSample("000_2eccd1d69f1900d9.txt");
+        var layer = document.Get(Layers.Entities);
+        var party = layer.Entities.Single(e => e.Name == "Democratic Party").Id;
+        Assert.Contains(layer.Mentions, m => document.TextOf(m.Span) == "Democratic party" && m.EntityId == party);
+    }
+
+    [Fact]
     public void DescriptionsAndPronounsOfAlibabaResolveToIt()
     {
         var document = fixture.AnalyzeSample("002_61e0b9ad9df61b53.txt");
