@@ -26,6 +26,12 @@ internal sealed class ClaimExtraction
     /// <summary>How many words before "from" a payment noun may stand ("heavy fundings and donations from").</summary>
     private const int PaymentNounWindow = 3;
 
+    /// <summary>How many words before "to" or "with" a noun for a tie may stand ("good connections to", "close business ties with").</summary>
+    private const int TieNounWindow = 3;
+
+    /// <summary>How long a phrase of time or place may stand between ", and" and the name opening a clause ("in 2022", "later that year").</summary>
+    private const int IntroductoryPhraseTokens = 3;
+
     /// <summary>How many words a past role may take between its marker and "of" ("a previous communications adviser for").</summary>
     private const int PastRoleWindow = 4;
     private const double CategoryThreshold = 1.0;
@@ -53,6 +59,27 @@ internal sealed class ClaimExtraction
     /// <summary>A speaker talking of itself or its side ("We are assessing …", "our mission").</summary>
     private static readonly FrozenSet<string> FirstPerson = Set("we", "our", "us", "i", "my");
     private static readonly FrozenSet<string> AnaphoricHeads = Set("company", "firm", "group", "giant", "bank", "business", "conglomerate", "retailer", "maker", "lender");
+
+    /// <summary>
+    /// Nouns for a part or the people of an organisation: "The management includes …" or "Its board approved …" with no
+    /// name of their own speak of the organisation the text was just about.
+    /// </summary>
+    private static readonly FrozenSet<string> RelationalHeads = Set(
+        "management", "board", "leadership", "executives", "directors", "owner", "owners", "founder", "founders", "chairman", "chairwoman",
+        "shareholders", "subsidiary", "parent", "staff", "employees", "workforce");
+
+    /// <summary>Pronouns that stand for one entity: "it" after "Huawei and Hikvision" cannot be both.</summary>
+    private static readonly FrozenSet<string> SingularPronouns = Set("it", "its", "he", "she", "his", "her");
+
+    /// <summary>Nouns for a tie whose other side, after "to" or "with", a claim is about as well.</summary>
+    private static readonly FrozenSet<string> TieNouns = Set("ties", "links", "connections", "connection", "relationship", "relationships");
+
+    /// <summary>Words that open a phrase of time or place before a clause's subject ("…, and in 2022 X raised …").</summary>
+    private static readonly FrozenSet<string> ClauseIntroductions = Set("in", "on", "at", "during", "last", "this", "since", "by", "after", "before", "later", "earlier");
+
+    /// <summary>"These include …", "They included …": a list of examples of what the sentence before named.</summary>
+    private static readonly FrozenSet<string> ExampleListOpeners = Set("these", "those", "they");
+    private static readonly FrozenSet<string> ExampleListVerbs = Set("include", "includes", "included");
     private static readonly FrozenSet<string> SourceAnaphors = Set("it", "report", "article", "newspaper", "paper", "story");
     private static readonly FrozenSet<string> SourceTrailingNouns = Set("article", "report", "story", "newspaper", "piece");
     private static readonly FrozenSet<string> ContrastiveConjunctions = Set("but", "while", "whereas", "although", "though", "yet");
@@ -315,8 +342,24 @@ internal sealed class ClaimExtraction
             if (category is not null) return category;
         }
 
+        // "…urged companies to stop their transactions with Chinese firms. These include Tencent, Baidu and Alibaba": the
+        // examples share the risk of what they exemplify.
+        if (sentenceIndex > 0 && ListsExamplesOfPrevious(first, end))
+        {
+            var previous = _sentences[sentenceIndex - 1];
+            category = BestCategory(previous.FirstToken, Math.Min(previous.EndToken, _tokens.Length), null);
+            if (category is not null) return category;
+        }
+
         var anaphoric = Enumerable.Range(first, end - first).Any(IsCategoryAnaphor);
         return anaphoric && _lastCategory is not null && sentenceIndex - _lastCategorySentence <= 2 ? _lastCategory : ClaimLexicon.OtherCategory;
+    }
+
+    private bool ListsExamplesOfPrevious(int first, int end)
+    {
+        var start = first;
+        while (start < end && Boundaries.Contains(_words[start])) start++;
+        return start + 1 < end && ExampleListOpeners.Contains(_words[start]) && ExampleListVerbs.Contains(_words[start + 1]);
     }
 
     /// <summary>"such punitive measures", "for similar reasons"; not "such as" (examples follow) nor a demonstrative standing alone ("These include ...").</summary>
@@ -591,16 +634,19 @@ internal sealed class ClaimExtraction
         var inContent = candidates.Where(c => c.First >= contentFirst && c.End <= contentEnd).ToList();
         if (inContent.Count > 0)
         {
-            var subjects = Coordinated(inContent);
-            return [.. subjects, .. Payers(inContent).Where(payer => !subjects.Any(s => s.Span == payer.Span))];
+            // "one of Alibaba's influential companies, Mercury, has …": the name in apposition is what the claim is
+            // about; the possessor comes after it.
+            var subjects = NamesWhatItOwns(inContent)
+                ? [.. Coordinated(inContent[1..]), .. Coordinated(inContent[..1])]
+                : Coordinated(inContent);
+            var others = Payers(inContent).Concat(TieCounterparts(inContent)).Concat(CoordinatedClauseSubjects(inContent));
+            return [.. subjects, .. others.Where(other => !subjects.Any(s => s.Span == other.Span)).Distinct()];
         }
-
 
         var start = contentFirst;
         while (start < contentEnd && Boundaries.Contains(_words[start])) start++;
-        var anaphoric = start < contentEnd && (Pronouns.Contains(_words[start]) || FirstPerson.Contains(_words[start])
-                                               || (_words[start] == "the" && start + 1 < contentEnd && AnaphoricHeads.Contains(_words[start + 1]))
-                                               || (_words[start] == "the" && start + 2 < contentEnd && AnaphoricHeads.Contains(_words[start + 2])));
+        var definiteHead = start < contentEnd && _words[start] == "the" && (IsAnaphoricHead(start + 1, contentEnd) || IsAnaphoricHead(start + 2, contentEnd));
+        var anaphoric = start < contentEnd && (Pronouns.Contains(_words[start]) || FirstPerson.Contains(_words[start]) || definiteHead);
         var fromSource = source is { IsOutlet: false, First: >= 0 }
             ? Candidates(source.First, source.End).ToList()
             : [];
@@ -609,10 +655,22 @@ internal sealed class ClaimExtraction
         // Carafano stated"): neither the speaker nor, without a name, anyone the text can tell.
         if (anaphoric && Pronouns.Contains(_words[start]) && IsDirectQuote(source)) anaphoric = false;
         if (anaphoric && fromSource.Count > 0) return Coordinated(fromSource);
-        if (anaphoric && !_lastSubjects.IsDefaultOrEmpty) return _lastSubjects;
+        if (anaphoric && !_lastSubjects.IsDefaultOrEmpty) return definiteHead || SingularPronouns.Contains(_words[start]) ? [_lastSubjects[0]] : _lastSubjects;
         if (status == ClaimStatus.Denied && fromSource.Count > 0) return Coordinated(fromSource);
         return candidates.Count > 0 ? Coordinated(candidates) : [];
     }
+
+    /// <summary>The first name is a possessor whose noun phrase the second renames: "X's lower-case words, Y,".</summary>
+    private bool NamesWhatItOwns(List<(int First, int End, int? EntityId)> candidates)
+    {
+        if (candidates.Count < 2) return false;
+        var (owner, named) = (candidates[0], candidates[1]);
+        if (owner.End >= _words.Length || _words[owner.End] is not ("'s" or "'") || named.First - owner.End < 3 || named.End >= _words.Length) return false;
+        if (_words[named.First - 1] != "," || _words[named.End] != ",") return false;
+        return Enumerable.Range(owner.End + 1, named.First - 1 - (owner.End + 1)).All(t => _tokens[t].Kind == TokenKind.Word && !IsCapitalised(t));
+    }
+
+    private bool IsAnaphoricHead(int t, int end) => t < end && (AnaphoricHeads.Contains(_words[t]) || RelationalHeads.Contains(_words[t]));
 
     /// <summary>
     /// "The management includes a previous member of Governor Cuomo's team, a previous adviser for the Democratic National
@@ -643,10 +701,43 @@ internal sealed class ClaimExtraction
             var windowStart = Math.Max(0, from - PaymentNounWindow);
             if (Enumerable.Range(windowStart, from - windowStart).Any(t => _lexicon.PaymentNouns.Contains(_words[t])))
             {
-                yield return new Subject(new TextSpan(_tokens[first].Span.Start, _tokens[end - 1].Span.End), entityId);
+                yield return SubjectOf(first, end, entityId);
             }
         }
     }
+
+    /// <summary>"Mercury has good connections to the Democratic Party": the other side of a tie is a subject as well.</summary>
+    private IEnumerable<Subject> TieCounterparts(List<(int First, int End, int? EntityId)> candidates)
+    {
+        foreach (var (first, end, entityId) in candidates)
+        {
+            var to = first - 1;
+            while (to > 0 && _words[to] is "the" or "a" or "an") to--;
+            if (to <= 0 || _words[to] is not ("to" or "with")) continue;
+            var windowStart = Math.Max(0, to - TieNounWindow);
+            if (Enumerable.Range(windowStart, to - windowStart).Any(t => TieNouns.Contains(_words[t]))) yield return SubjectOf(first, end, entityId);
+        }
+    }
+
+    /// <summary>
+    /// "…, and in 2022 Democratic National Committee Service Corporation raised $135,000 from associates of Alibaba": a
+    /// name that opens a clause joined by ", and", after at most a short phrase of time or place, is that clause's subject.
+    /// </summary>
+    private IEnumerable<Subject> CoordinatedClauseSubjects(List<(int First, int End, int? EntityId)> candidates)
+    {
+        foreach (var (first, end, entityId) in candidates.Skip(1))
+        {
+            if (end >= _tokens.Length || _tokens[end].Kind != TokenKind.Word || IsCapitalised(end)) continue;
+            var and = first - 1;
+            while (and > 0 && first - and <= IntroductoryPhraseTokens + 1 && _words[and] != "and") and--;
+            if (and <= 0 || _words[and] != "and" || _words[and - 1] != ",") continue;
+            if (and + 1 < first && !ClauseIntroductions.Contains(_words[and + 1])) continue;
+            if (Enumerable.Range(and + 1, first - and - 1).Any(t => Boundaries.Contains(_words[t]))) continue;
+            yield return SubjectOf(first, end, entityId);
+        }
+    }
+
+    private Subject SubjectOf(int first, int end, int? entityId) => new(new TextSpan(_tokens[first].Span.Start, _tokens[end - 1].Span.End), entityId);
 
     /// <summary>A direct quote in which the speaker talks of itself: in the first person, or about the entity it is or speaks for.</summary>
     private bool IsOwnWords(SourceFinding? source, ImmutableArray<Subject> subjects, int contentFirst, int contentEnd)
@@ -784,6 +875,10 @@ internal sealed class ClaimExtraction
     /// <summary>A headline in Title Case says nothing by its capitals about which words are names.</summary>
     private bool IsTitleCase(int first, int end)
     {
+        // "These include Volga Credit Bank and Ural Savings.": a sentence closed by a full stop is running text, which a
+        // headline is not; its capitals are names.
+        var last = Math.Min(end, _tokens.Length) - 1;
+        if (last >= first && _words[last] == ".") return false;
         int words = 0, capitalised = 0;
         for (var t = first; t < Math.Min(end, _tokens.Length); t++)
         {
