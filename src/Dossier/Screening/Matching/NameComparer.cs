@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace Dossier.Screening.Matching;
@@ -187,6 +188,121 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
         if (sisterCompany) score *= parameters.SisterCompanyFactor;
         if (NumbersDisagree(q, c)) score *= parameters.NumberMismatchFactor;
         return new Scored(Math.Clamp(score, 0, 1), qCoverage, cCoverage);
+    }
+
+    /// <summary>
+    /// A score that <see cref="Score"/> cannot exceed for these names, worked out without pairing their parts: each part
+    /// counts as if it met its likeliest partner at the highest similarity that partner could have (from the parts'
+    /// lengths and letter counts, not their edit distance), and the rules that only lower a score are left out. Screening
+    /// compares a query with dozens of list names that share a word with it and reach the threshold rarely; most are
+    /// turned away by this alone. 1 where the parameters would let a rule raise a score.
+    /// </summary>
+    internal double Ceiling(
+        NormalizedName query, double[] qw, PartOutline[] qo, NormalizedName candidate, double[] cw, PartOutline[] co, bool isPerson, bool allowShortForm,
+        Workspace workspace)
+    {
+        if (!_ceilingHolds) return 1;
+        var q = query.Tokens;
+        var c = candidate.Tokens;
+        double qTotal = 0, cTotal = 0;
+        for (var i = 0; i < q.Count; i++) qTotal += qw[i];
+        for (var j = 0; j < c.Count; j++) cTotal += cw[j];
+        if (qTotal <= 0 || cTotal <= 0) return 0;
+
+        var qBest = workspace.QueryCeilings(q.Count);
+        var cBest = workspace.CandidateCeilings(c.Count);
+        Array.Clear(qBest, 0, q.Count);
+        Array.Clear(cBest, 0, c.Count);
+        for (var i = 0; i < q.Count; i++)
+        {
+            if (qw[i] <= 0) continue;
+            for (var j = 0; j < c.Count; j++)
+            {
+                if (cw[j] <= 0) continue;
+                var similarity = SimilarityCeiling(q[i], qo[i], c[j], co[j], isPerson);
+                qBest[i] = Math.Max(qBest[i], similarity);
+                cBest[j] = Math.Max(cBest[j], similarity);
+            }
+        }
+
+        // Parts written together and acronyms are found as Score finds them: they are few, and cheap to find.
+        var pairs = workspace.Pairs;
+        pairs.Clear();
+        AddConcatenations(q, qw, c, cw, pairs, queryJoined: false);
+        AddConcatenations(c, cw, q, qw, pairs, queryJoined: true);
+        if (!isPerson)
+        {
+            AddAcronyms(q, qw, c, pairs, queryIsAcronym: true);
+            AddAcronyms(c, cw, q, pairs, queryIsAcronym: false);
+        }
+
+        foreach (var pair in pairs)
+        {
+            for (var k = 0; k < pair.QueryLength; k++) qBest[pair.Query + k] = Math.Max(qBest[pair.Query + k], pair.Similarity);
+            for (var k = 0; k < pair.CandidateLength; k++) cBest[pair.Candidate + k] = Math.Max(cBest[pair.Candidate + k], pair.Similarity);
+        }
+
+        // Each part is in one accepted pair at most, so it adds at most its weight times its best similarity.
+        double qMatched = 0, cMatched = 0;
+        for (var i = 0; i < q.Count; i++) qMatched += qw[i] * qBest[i];
+        for (var j = 0; j < c.Count; j++) cMatched += cw[j] * cBest[j];
+        var qCoverage = qMatched / qTotal;
+        var cCoverage = cMatched / cTotal;
+        var score = parameters.CoverageBlend * Math.Min(qCoverage, cCoverage) + (1 - parameters.CoverageBlend) * (qMatched + cMatched) / (qTotal + cTotal);
+        if (isPerson) score = Math.Max(score, score + parameters.ContainmentWeight * (Math.Max(qCoverage, cCoverage) - score));
+        else if (allowShortForm) score = Math.Max(score, parameters.GenericRemainderFloor);
+        return Math.Clamp(score, 0, 1);
+    }
+
+    /// <summary>
+    /// Whether every rule of <see cref="Score"/> beyond the coverages only lowers a score, and every part weighs zero or
+    /// more, as <see cref="Ceiling"/> assumes.
+    /// </summary>
+    private readonly bool _ceilingHolds =
+        parameters.CoverageBlend is >= 0 and <= 1 && parameters.ContainmentWeight is >= 0 and <= 1 && parameters.ConflictPenalty >= 0
+        && parameters.PartConflictFactor is >= 0 and <= 1 && parameters.SisterCompanyFactor is >= 0 and <= 1 && parameters.NumberMismatchFactor is >= 0 and <= 1
+        && parameters.FuzzyExponent > 0 && parameters.GenericWeight >= 0 && parameters.InitialWeight >= 0;
+
+    /// <summary>
+    /// The highest similarity <see cref="TokenSimilarity"/> can give two parts, taking the same steps but for the edit
+    /// distance, which is bounded from below by the parts' lengths and letter counts.
+    /// </summary>
+    private double SimilarityCeiling(NameToken a, in PartOutline ao, NameToken b, in PartOutline bo, bool isPerson)
+    {
+        if (a.Text == b.Text) return 1;
+        var aInitial = a.Role == TokenRole.Initial;
+        var bInitial = b.Role == TokenRole.Initial;
+        if (aInitial || bInitial)
+        {
+            if (aInitial && bInitial) return 0;
+            var initial = aInitial ? a.Text[0] : b.Text[0];
+            var full = aInitial ? b.Text : a.Text;
+            return full[0] == initial ? parameters.InitialSimilarity : 0;
+        }
+
+        // Whether the table holds both is enough: TokenSimilarity looks further only where they are not variants.
+        var ceiling = isPerson && ao.InNicknames && bo.InNicknames ? parameters.NicknameSimilarity : 0;
+        if (char.IsAsciiDigit(a.Text[0]) || char.IsAsciiDigit(b.Text[0])) return ceiling;
+        if ((a.Script == TokenScript.Abjad) != (b.Script == TokenScript.Abjad) && SameConsonants(a.Text, b.Text))
+        {
+            return Math.Max(ceiling, parameters.NicknameSimilarity);
+        }
+
+        if (Math.Min(a.Text.Length, b.Text.Length) < 4 || a.Script == TokenScript.Syllabic || b.Script == TokenScript.Syllabic) return ceiling;
+        var longer = Math.Max(a.Text.Length, b.Text.Length);
+        var fewestEdits = Math.Max(Math.Abs(a.Text.Length - b.Text.Length), PartOutline.LetterCountDistance(ao, bo));
+        var similarity = Math.Max(0, 1 - fewestEdits / (double)longer);
+        if (similarity < parameters.FuzzyMinimum) return ceiling;
+        if (fewestEdits <= 1) similarity = Math.Max(similarity, parameters.OneEditSimilarity);
+        return Math.Max(ceiling, Math.Pow(similarity, parameters.FuzzyExponent));
+    }
+
+    /// <summary>What <see cref="Ceiling"/> needs of each part of a name, in the name's order; worked out once per name.</summary>
+    internal PartOutline[] Outline(NormalizedName name)
+    {
+        var outline = new PartOutline[name.Tokens.Count];
+        for (var i = 0; i < outline.Length; i++) outline[i] = PartOutline.Of(name.Tokens[i].Text, nicknames);
+        return outline;
     }
 
     private (double Similarity, string How) TokenSimilarity(NameToken a, NameToken b, bool isPerson)
@@ -556,11 +672,49 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
 
     internal readonly record struct Pair(int Query, int QueryLength, int Candidate, int CandidateLength, double Similarity, string How);
 
+    /// <summary>
+    /// A part's letter counts, in 32 bins (a to z, digits, and five for any other character), each held to 255, and whether
+    /// the nickname table has it.
+    /// </summary>
+    internal readonly record struct PartOutline(Vector256<byte> Letters, int LetterCount, bool InNicknames)
+    {
+        public static PartOutline Of(string part, NicknameTable nicknames)
+        {
+            Span<byte> bins = stackalloc byte[Vector256<byte>.Count];
+            bins.Clear();
+            var count = 0;
+            foreach (var letter in part)
+            {
+                var bin = letter is >= 'a' and <= 'z' ? letter - 'a' : char.IsAsciiDigit(letter) ? 26 : 27 + letter % 5;
+                if (bins[bin] == byte.MaxValue) continue;
+                bins[bin]++;
+                count++;
+            }
+
+            return new PartOutline(Vector256.Create<byte>(bins), count, nicknames.Contains(part));
+        }
+
+        /// <summary>
+        /// A lower bound of the edit distance (swaps of neighbours counted as one edit) from the letter counts alone, as
+        /// <see cref="StringSimilarity.LetterCountDistance"/> bounds it: the larger of the letters one part has more of
+        /// and those it has fewer of. Binning letters together or holding a count down only lowers it.
+        /// </summary>
+        public static int LetterCountDistance(in PartOutline a, in PartOutline b)
+        {
+            var differences = Vector256.Max(a.Letters, b.Letters) - Vector256.Min(a.Letters, b.Letters);
+            var (lower, upper) = Vector256.Widen(differences);
+            // The surplus and the shortfall sum to the differences, and differ by the difference of the counts.
+            return (Vector256.Sum(lower + upper) + Math.Abs(a.LetterCount - b.LetterCount)) / 2;
+        }
+    }
+
     /// <summary>The pairs of parts one comparison weighs, kept for the next comparison: screening compares a query with dozens of names.</summary>
     internal sealed class Workspace
     {
         private int[] _queryParts = new int[8];
         private int[] _candidateParts = new int[8];
+        private double[] _queryCeilings = new double[8];
+        private double[] _candidateCeilings = new double[8];
 
         internal List<Pair> Pairs { get; } = [];
 
@@ -572,5 +726,11 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
 
         /// <summary>Room for a pair index per candidate part, at least <paramref name="count"/> long.</summary>
         internal int[] CandidateParts(int count) => _candidateParts.Length >= count ? _candidateParts : _candidateParts = new int[count];
+
+        /// <summary>Room for the best similarity each query part could reach, at least <paramref name="count"/> long.</summary>
+        internal double[] QueryCeilings(int count) => _queryCeilings.Length >= count ? _queryCeilings : _queryCeilings = new double[count];
+
+        /// <summary>Room for the best similarity each candidate part could reach, at least <paramref name="count"/> long.</summary>
+        internal double[] CandidateCeilings(int count) => _candidateCeilings.Length >= count ? _candidateCeilings : _candidateCeilings = new double[count];
     }
 }
