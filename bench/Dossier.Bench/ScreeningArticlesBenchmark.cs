@@ -14,8 +14,8 @@ namespace Dossier.Bench;
 /// screened against every staged list as `dossier analyze` screens them, in CPU time per article (the index is built
 /// once and left out). A fingerprint of every hit (entity, list entry, score, explanation) shows whether a change to the
 /// screener changed its results. `--passes N` sets the timed passes (default 3); `--untimed-passes N` screens the entities N
-/// more times with the first screener, untimed, so that two runs under an instruction-counting profiler that differ only
-/// in N differ by screening alone.
+/// more times with the first screener, untimed, after a line that says so and a pause of three seconds: room for an
+/// instruction-counting profiler to be switched on for screening alone (callgrind started with instrumentation off).
 /// </summary>
 public sealed class ScreeningArticlesBenchmark : IBenchmark
 {
@@ -59,6 +59,13 @@ public sealed class ScreeningArticlesBenchmark : IBenchmark
             // same index data, so that nothing one pass remembered makes the next cheaper.
             var fingerprint = Fingerprint(entities.Select(e => (e.Id, screener.ScreenEntity(e))));
             var (compared, turnedAway) = screener.Comparisons;
+            if (untimedPasses > 0)
+            {
+                output.WriteLine($"screening the entities {untimedPasses} more times in 3 s");
+                await output.FlushAsync(cancellationToken);
+                await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken);
+            }
+
             for (var pass = 0; pass < untimedPasses; pass++)
             {
                 foreach (var entity in entities) screener.ScreenEntity(entity);

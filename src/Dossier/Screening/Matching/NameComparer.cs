@@ -122,7 +122,7 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
             for (var j = 0; j < c.Count; j++)
             {
                 if (cw[j] <= 0) continue;
-                var (similarity, how) = TokenSimilarity(q[i], c[j], isPerson);
+                var (similarity, how) = TokenSimilarity(q[i], c[j], isPerson, ceiling: false, NoOutline, NoOutline);
                 if (similarity > 0) pairs.Add(new Pair(i, 1, j, 1, similarity, how));
             }
         }
@@ -219,7 +219,7 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
             for (var j = 0; j < c.Count; j++)
             {
                 if (cw[j] <= 0) continue;
-                var similarity = SimilarityCeiling(q[i], qo[i], c[j], co[j], isPerson);
+                var (similarity, _) = TokenSimilarity(q[i], c[j], isPerson, ceiling: true, qo[i], co[j]);
                 qBest[i] = Math.Max(qBest[i], similarity);
                 cBest[j] = Math.Max(cBest[j], similarity);
             }
@@ -263,40 +263,6 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
         && parameters.PartConflictFactor is >= 0 and <= 1 && parameters.SisterCompanyFactor is >= 0 and <= 1 && parameters.NumberMismatchFactor is >= 0 and <= 1
         && parameters.FuzzyExponent > 0 && parameters.GenericWeight >= 0 && parameters.InitialWeight >= 0;
 
-    /// <summary>
-    /// The highest similarity <see cref="TokenSimilarity"/> can give two parts, taking the same steps but for the edit
-    /// distance, which is bounded from below by the parts' lengths and letter counts.
-    /// </summary>
-    private double SimilarityCeiling(NameToken a, in PartOutline ao, NameToken b, in PartOutline bo, bool isPerson)
-    {
-        if (a.Text == b.Text) return 1;
-        var aInitial = a.Role == TokenRole.Initial;
-        var bInitial = b.Role == TokenRole.Initial;
-        if (aInitial || bInitial)
-        {
-            if (aInitial && bInitial) return 0;
-            var initial = aInitial ? a.Text[0] : b.Text[0];
-            var full = aInitial ? b.Text : a.Text;
-            return full[0] == initial ? parameters.InitialSimilarity : 0;
-        }
-
-        // Whether the table holds both is enough: TokenSimilarity looks further only where they are not variants.
-        var ceiling = isPerson && ao.InNicknames && bo.InNicknames ? parameters.NicknameSimilarity : 0;
-        if (char.IsAsciiDigit(a.Text[0]) || char.IsAsciiDigit(b.Text[0])) return ceiling;
-        if ((a.Script == TokenScript.Abjad) != (b.Script == TokenScript.Abjad) && SameConsonants(a.Text, b.Text))
-        {
-            return Math.Max(ceiling, parameters.NicknameSimilarity);
-        }
-
-        if (Math.Min(a.Text.Length, b.Text.Length) < 4 || a.Script == TokenScript.Syllabic || b.Script == TokenScript.Syllabic) return ceiling;
-        var longer = Math.Max(a.Text.Length, b.Text.Length);
-        var fewestEdits = Math.Max(Math.Abs(a.Text.Length - b.Text.Length), PartOutline.LetterCountDistance(ao, bo));
-        var similarity = Math.Max(0, 1 - fewestEdits / (double)longer);
-        if (similarity < parameters.FuzzyMinimum) return ceiling;
-        if (fewestEdits <= 1) similarity = Math.Max(similarity, parameters.OneEditSimilarity);
-        return Math.Max(ceiling, Math.Pow(similarity, parameters.FuzzyExponent));
-    }
-
     /// <summary>What <see cref="Ceiling"/> needs of each part of a name, in the name's order; worked out once per name.</summary>
     internal PartOutline[] Outline(NormalizedName name)
     {
@@ -305,7 +271,11 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
         return outline;
     }
 
-    private (double Similarity, string How) TokenSimilarity(NameToken a, NameToken b, bool isPerson)
+    /// <param name="ceiling">
+    /// Whether to give instead the highest similarity the parts could have, from their outlines: the same steps, but for
+    /// the edit distance, which is bounded from below by the parts' lengths and letter counts. The outlines are read only then.
+    /// </param>
+    private (double Similarity, string How) TokenSimilarity(NameToken a, NameToken b, bool isPerson, bool ceiling, in PartOutline aOutline, in PartOutline bOutline)
     {
         if (a.Text == b.Text) return (1, "exact");
         var aInitial = a.Role == TokenRole.Initial;
@@ -318,7 +288,11 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
             return full[0] == initial ? (parameters.InitialSimilarity, "initial") : (0, "");
         }
 
-        if (isPerson && nicknames.AreVariants(a.Text, b.Text)) return (parameters.NicknameSimilarity, "name variant");
+        if (isPerson && (!ceiling || aOutline.InNicknames && bOutline.InNicknames) && nicknames.AreVariants(a.Text, b.Text))
+        {
+            return (parameters.NicknameSimilarity, "name variant");
+        }
+
         if (char.IsAsciiDigit(a.Text[0]) || char.IsAsciiDigit(b.Text[0])) return (0, "");
         if ((a.Script == TokenScript.Abjad) != (b.Script == TokenScript.Abjad) && SameConsonants(a.Text, b.Text))
         {
@@ -329,10 +303,23 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
 
         // A Han or Hangul syllable that differs is a different character, not a typo.
         if (a.Script == TokenScript.Syllabic || b.Script == TokenScript.Syllabic) return (0, "");
-        var similarity = FuzzySimilarity(a.Text, b.Text, parameters.FuzzyMinimum);
-        if (similarity < parameters.FuzzyMinimum) return (0, "");
         var longer = Math.Max(a.Text.Length, b.Text.Length);
-        if (longer >= 5 && Math.Round((1 - similarity) * longer) == 1) similarity = Math.Max(similarity, parameters.OneEditSimilarity);
+        double similarity;
+        bool oneEdit;
+        if (ceiling)
+        {
+            var fewestEdits = Math.Max(Math.Abs(a.Text.Length - b.Text.Length), PartOutline.LetterCountDistance(aOutline, bOutline));
+            similarity = Math.Max(0, 1 - fewestEdits / (double)longer);
+            oneEdit = fewestEdits <= 1;
+        }
+        else
+        {
+            similarity = FuzzySimilarity(a.Text, b.Text, parameters.FuzzyMinimum);
+            oneEdit = Math.Round((1 - similarity) * longer) == 1;
+        }
+
+        if (similarity < parameters.FuzzyMinimum) return (0, "");
+        if (longer >= 5 && oneEdit) similarity = Math.Max(similarity, parameters.OneEditSimilarity);
         return (Math.Pow(similarity, parameters.FuzzyExponent), a.FromScript || b.FromScript ? "transliterated" : "fuzzy");
     }
 
@@ -669,6 +656,9 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
         length == 1 ? tokens[start].Text : string.Join(' ', Enumerable.Range(start, length).Select(k => tokens[k].Text));
 
     internal readonly record struct Scored(double Value, double QueryCoverage, double CandidateCoverage);
+
+    /// <summary>Passed for the outlines where the exact similarity is asked for, which reads none.</summary>
+    private static readonly PartOutline NoOutline = default;
 
     internal readonly record struct Pair(int Query, int QueryLength, int Candidate, int CandidateLength, double Similarity, string How);
 
