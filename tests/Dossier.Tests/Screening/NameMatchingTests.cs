@@ -257,6 +257,18 @@ public sealed class NameMatchingTests
         Assert.True(score > 0 && score <= ceiling + 1e-12, $"{score} vs ceiling {ceiling}");
     }
 
+    [Fact]
+    public void ParametersUnderWhichARuleRaisesAScoreLeaveNoCeiling()
+    {
+        var comparer = new NameComparer(MatchingParameters.Default with { NumberMismatchFactor = 2 }, Screener.Weights, new NicknameTable());
+        var (query, candidate) = (Normalizer.Normalize("Unit 61398", false), Normalizer.Normalize("Unit 74455", false));
+        var (qw, cw) = (comparer.PartWeights(query), comparer.PartWeights(candidate));
+        var workspace = new NameComparer.Workspace();
+        var score = comparer.Score(query, qw, candidate, cw, false, true, false, workspace)?.Value ?? 0;
+        Assert.Equal(1, comparer.Ceiling(query, qw, comparer.Outline(query), candidate, cw, comparer.Outline(candidate), false, true, workspace));
+        Assert.True(score > 0, $"{score}");
+    }
+
     [Theory]
     [InlineData("Bank of America", "Bank Melli Iran", false)]
     [InlineData("Michael Jordan", "Michael Pompeo", true)]

@@ -205,8 +205,19 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
         var q = query.Tokens;
         var c = candidate.Tokens;
         double qTotal = 0, cTotal = 0;
-        for (var i = 0; i < q.Count; i++) qTotal += qw[i];
-        for (var j = 0; j < c.Count; j++) cTotal += cw[j];
+        for (var i = 0; i < q.Count; i++)
+        {
+            // A part of negative weight would take off less than the ceiling's take.
+            if (qw[i] < 0) return 1;
+            qTotal += qw[i];
+        }
+
+        for (var j = 0; j < c.Count; j++)
+        {
+            if (cw[j] < 0) return 1;
+            cTotal += cw[j];
+        }
+
         if (qTotal <= 0 || cTotal <= 0) return 0;
 
         var qBest = workspace.QueryCeilings(q.Count);
@@ -255,13 +266,13 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
     }
 
     /// <summary>
-    /// Whether every rule of <see cref="Score"/> beyond the coverages only lowers a score, and every part weighs zero or
-    /// more, as <see cref="Ceiling"/> assumes.
+    /// Whether, as <see cref="Ceiling"/> assumes, every rule of <see cref="Score"/> beyond the coverages only lowers a score,
+    /// no similarity exceeds 1 (so that no coverage does), and a higher similarity stays higher when raised to the exponent.
     /// </summary>
     private readonly bool _ceilingHolds =
         parameters.CoverageBlend is >= 0 and <= 1 && parameters.ContainmentWeight is >= 0 and <= 1 && parameters.ConflictPenalty >= 0
         && parameters.PartConflictFactor is >= 0 and <= 1 && parameters.SisterCompanyFactor is >= 0 and <= 1 && parameters.NumberMismatchFactor is >= 0 and <= 1
-        && parameters.FuzzyExponent > 0 && parameters.GenericWeight >= 0 && parameters.InitialWeight >= 0;
+        && parameters.FuzzyExponent > 0 && parameters.InitialSimilarity <= 1 && parameters.NicknameSimilarity <= 1 && parameters.OneEditSimilarity <= 1;
 
     /// <summary>What <see cref="Ceiling"/> needs of each part of a name, in the name's order; worked out once per name.</summary>
     internal PartOutline[] Outline(NormalizedName name)
