@@ -297,8 +297,10 @@ public sealed class NameMatchingTests
     {
         static string Part(byte[]? codes) => new((codes ?? []).Take(12).Select(code => "abcde19-é"[code % 9]).ToArray());
         var (a, b) = (Part(left), Part(right));
-        var nicknames = new NicknameTable();
-        return NameComparer.PartOutline.LetterCountDistance(NameComparer.PartOutline.Of(a, nicknames), NameComparer.PartOutline.Of(b, nicknames)) <= FullEditDistance(a, b);
+        static NameComparer.PartOutline Outline(string part) => NameComparer.PartOutline.Of(new NameToken(part, TokenRole.Regular, TokenScript.Latin), new NicknameTable());
+        var (first, second) = (a[..(a.Length / 2)], a[(a.Length / 2)..]);
+        return NameComparer.PartOutline.LetterCountDistance(Outline(a), Outline(b)) <= FullEditDistance(a, b)
+            && NameComparer.PartOutline.LetterCountDistance(Outline(b), [Outline(first), Outline(second)]) <= FullEditDistance(first + second, b);
     }
 
     [Fact]

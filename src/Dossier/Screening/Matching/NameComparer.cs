@@ -230,27 +230,26 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
             for (var j = 0; j < c.Count; j++)
             {
                 if (cw[j] <= 0) continue;
-                var (similarity, _) = TokenSimilarity(q[i], c[j], isPerson, ceiling: true, qo[i], co[j]);
+                var (similarity, _) = TokenSimilarity(qo[i].Part, co[j].Part, isPerson, ceiling: true, qo[i], co[j]);
                 qBest[i] = Math.Max(qBest[i], similarity);
                 cBest[j] = Math.Max(cBest[j], similarity);
             }
         }
 
-        // Parts written together and acronyms are found as Score finds them: they are few, and cheap to find.
-        var pairs = workspace.Pairs;
-        pairs.Clear();
-        AddConcatenations(q, qw, c, cw, pairs, queryJoined: false);
-        AddConcatenations(c, cw, q, qw, pairs, queryJoined: true);
+        JoinedCeilings(qo, qw, co, qBest, cBest);
+        JoinedCeilings(co, cw, qo, cBest, qBest);
         if (!isPerson)
         {
+            // Acronyms are found as Score finds them: by first letters, which is cheap.
+            var pairs = workspace.Pairs;
+            pairs.Clear();
             AddAcronyms(q, qw, c, pairs, queryIsAcronym: true);
             AddAcronyms(c, cw, q, pairs, queryIsAcronym: false);
-        }
-
-        foreach (var pair in pairs)
-        {
-            for (var k = 0; k < pair.QueryLength; k++) qBest[pair.Query + k] = Math.Max(qBest[pair.Query + k], pair.Similarity);
-            for (var k = 0; k < pair.CandidateLength; k++) cBest[pair.Candidate + k] = Math.Max(cBest[pair.Candidate + k], pair.Similarity);
+            foreach (var pair in pairs)
+            {
+                for (var k = 0; k < pair.QueryLength; k++) qBest[pair.Query + k] = Math.Max(qBest[pair.Query + k], pair.Similarity);
+                for (var k = 0; k < pair.CandidateLength; k++) cBest[pair.Candidate + k] = Math.Max(cBest[pair.Candidate + k], pair.Similarity);
+            }
         }
 
         // Each part is in one accepted pair at most, so it adds at most its weight times its best similarity.
@@ -274,11 +273,37 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
         && parameters.PartConflictFactor is >= 0 and <= 1 && parameters.SisterCompanyFactor is >= 0 and <= 1 && parameters.NumberMismatchFactor is >= 0 and <= 1
         && parameters.FuzzyExponent > 0 && parameters.InitialSimilarity <= 1 && parameters.NicknameSimilarity <= 1 && parameters.OneEditSimilarity <= 1;
 
+    /// <summary>
+    /// The ceiling of <see cref="AddConcatenations"/>: a part may be a run of two to four of the other name's parts written
+    /// together where the run's length and letters are within one edit of its own, and then it and the run's parts may
+    /// meet at similarity 1. The words that end a run there are not asked about, which can only let more runs in.
+    /// </summary>
+    private static void JoinedCeilings(PartOutline[] single, double[] singleWeights, PartOutline[] runs, double[] singleBest, double[] runBest)
+    {
+        for (var i = 0; i < single.Length; i++)
+        {
+            var length = single[i].Part.Text.Length;
+            if (singleWeights[i] <= 0 || length < 4) continue;
+            for (var start = 0; start < runs.Length - 1; start++)
+            {
+                var joined = runs[start].Part.Text.Length;
+                for (var end = start + 1; end < Math.Min(runs.Length, start + 4); end++)
+                {
+                    joined += runs[end].Part.Text.Length;
+                    if (joined > length + 1) break;
+                    if (joined < length - 1 || PartOutline.LetterCountDistance(single[i], runs.AsSpan(start..(end + 1))) > 1) continue;
+                    singleBest[i] = 1;
+                    for (var k = start; k <= end; k++) runBest[k] = 1;
+                }
+            }
+        }
+    }
+
     /// <summary>What <see cref="Ceiling"/> needs of each part of a name, in the name's order; worked out once per name.</summary>
     internal PartOutline[] Outline(NormalizedName name)
     {
         var outline = new PartOutline[name.Tokens.Count];
-        for (var i = 0; i < outline.Length; i++) outline[i] = PartOutline.Of(name.Tokens[i].Text, nicknames);
+        for (var i = 0; i < outline.Length; i++) outline[i] = PartOutline.Of(name.Tokens[i], nicknames);
         return outline;
     }
 
@@ -674,17 +699,18 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
     internal readonly record struct Pair(int Query, int QueryLength, int Candidate, int CandidateLength, double Similarity, string How);
 
     /// <summary>
-    /// A part's letter counts, in 32 bins (a to z, digits, and five for any other character), each held to 255, and whether
-    /// the nickname table has it.
+    /// A part, its letter counts in 32 bins (a to z, digits, and five for any other character) each held to 255, and
+    /// whether the nickname table has it. The part is held here too: the ceiling reads parts from one array, not through
+    /// the name's list.
     /// </summary>
-    internal readonly record struct PartOutline(Vector256<byte> Letters, int LetterCount, bool InNicknames)
+    internal readonly record struct PartOutline(NameToken Part, Vector256<byte> Letters, int LetterCount, bool InNicknames)
     {
-        public static PartOutline Of(string part, NicknameTable nicknames)
+        public static PartOutline Of(NameToken part, NicknameTable nicknames)
         {
             Span<byte> bins = stackalloc byte[Vector256<byte>.Count];
             bins.Clear();
             var count = 0;
-            foreach (var letter in part)
+            foreach (var letter in part.Text)
             {
                 var bin = letter is >= 'a' and <= 'z' ? letter - 'a' : char.IsAsciiDigit(letter) ? 26 : 27 + letter % 5;
                 if (bins[bin] == byte.MaxValue) continue;
@@ -692,7 +718,7 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
                 count++;
             }
 
-            return new PartOutline(Vector256.Create<byte>(bins), count, nicknames.Contains(part));
+            return new PartOutline(part, Vector256.Create<byte>(bins), count, nicknames.Contains(part.Text));
         }
 
         /// <summary>
@@ -706,6 +732,28 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
             var (lower, upper) = Vector256.Widen(differences);
             // The surplus and the shortfall sum to the differences, and differ by the difference of the counts.
             return (Vector256.Sum(lower + upper) + Math.Abs(a.LetterCount - b.LetterCount)) / 2;
+        }
+
+        /// <summary>
+        /// <see cref="LetterCountDistance(in PartOutline, in PartOutline)"/> between a part and a run of parts written
+        /// together, from half the differences (the larger of surplus and shortfall is at least that); none (0) where a
+        /// count may have been held down, which summed over the run could hide a difference.
+        /// </summary>
+        public static int LetterCountDistance(in PartOutline part, ReadOnlySpan<PartOutline> run)
+        {
+            if (part.Part.Text.Length >= byte.MaxValue) return 0;
+            var (lower, upper) = Vector256.Widen(part.Letters);
+            var (runLower, runUpper) = (Vector256<ushort>.Zero, Vector256<ushort>.Zero);
+            foreach (var other in run)
+            {
+                if (other.Part.Text.Length >= byte.MaxValue) return 0;
+                var (otherLower, otherUpper) = Vector256.Widen(other.Letters);
+                runLower += otherLower;
+                runUpper += otherUpper;
+            }
+
+            var differences = Vector256.Max(lower, runLower) - Vector256.Min(lower, runLower) + Vector256.Max(upper, runUpper) - Vector256.Min(upper, runUpper);
+            return (Vector256.Sum(differences) + 1) / 2;
         }
     }
 
