@@ -224,17 +224,23 @@ public sealed class NameMatchingTests
         "trust", "mexico", "holdings", "华为", "appel", "apple", "scholz", "scholze", "people's", "liberation", "army", "pla", "PLA",
     ];
 
+    /// <summary>The ceiling of two names and the score of their full comparison, with the comparer's own weights.</summary>
+    private static (double Ceiling, double Score) CeilingAndScore(
+        NameComparer comparer, string left, string right, bool isPerson, bool allowShortForm = true, bool shortFormListed = false)
+    {
+        var (query, candidate) = (Normalizer.Normalize(left, isPerson), Normalizer.Normalize(right, isPerson));
+        var (qw, cw) = (comparer.PartWeights(query), comparer.PartWeights(candidate));
+        var workspace = new NameComparer.Workspace();
+        var ceiling = comparer.Ceiling(query, qw, comparer.Outline(query), candidate, cw, comparer.Outline(candidate), isPerson, allowShortForm, workspace);
+        return (ceiling, comparer.Score(query, qw, candidate, cw, isPerson, allowShortForm, shortFormListed, workspace)?.Value ?? 0);
+    }
+
     [Property(MaxTest = 3000)]
     public bool NoComparisonScoresAboveItsCeiling(byte[] left, byte[] right, bool isPerson, bool allowShortForm, bool shortFormListed, bool fittedParameters)
     {
         static string Name(byte[]? codes) => string.Join(' ', (codes ?? []).Take(6).Select(code => CeilingParts[code % CeilingParts.Length]));
         var comparer = new NameComparer(fittedParameters ? MatchingParameters.Default : new MatchingParameters(), Screener.Weights, new NicknameTable());
-        var query = Normalizer.Normalize(Name(left), isPerson);
-        var candidate = Normalizer.Normalize(Name(right), isPerson);
-        var (qw, cw) = (comparer.PartWeights(query), comparer.PartWeights(candidate));
-        var workspace = new NameComparer.Workspace();
-        var ceiling = comparer.Ceiling(query, qw, comparer.Outline(query), candidate, cw, comparer.Outline(candidate), isPerson, allowShortForm, workspace);
-        var score = comparer.Score(query, qw, candidate, cw, isPerson, allowShortForm, shortFormListed, workspace)?.Value ?? 0;
+        var (ceiling, score) = CeilingAndScore(comparer, Name(left), Name(right), isPerson, allowShortForm, shortFormListed);
         return score <= ceiling + 1e-12;
     }
 
@@ -248,12 +254,7 @@ public sealed class NameMatchingTests
     [InlineData("Ahmad bin Hasan", "Hasan bin Ahmad", true)]
     public void NamesThatMeetScoreNoHigherThanTheirCeiling(string left, string right, bool isPerson)
     {
-        var comparer = Screener.Comparer;
-        var (query, candidate) = (Normalizer.Normalize(left, isPerson), Normalizer.Normalize(right, isPerson));
-        var (qw, cw) = (comparer.PartWeights(query), comparer.PartWeights(candidate));
-        var workspace = new NameComparer.Workspace();
-        var ceiling = comparer.Ceiling(query, qw, comparer.Outline(query), candidate, cw, comparer.Outline(candidate), isPerson, allowShortForm: true, workspace);
-        var score = comparer.Score(query, qw, candidate, cw, isPerson, allowShortForm: true, shortFormListed: false, workspace)?.Value ?? 0;
+        var (ceiling, score) = CeilingAndScore(Screener.Comparer, left, right, isPerson);
         Assert.True(score > 0 && score <= ceiling + 1e-12, $"{score} vs ceiling {ceiling}");
     }
 
@@ -261,11 +262,8 @@ public sealed class NameMatchingTests
     public void ParametersUnderWhichARuleRaisesAScoreLeaveNoCeiling()
     {
         var comparer = new NameComparer(MatchingParameters.Default with { NumberMismatchFactor = 2 }, Screener.Weights, new NicknameTable());
-        var (query, candidate) = (Normalizer.Normalize("Unit 61398", false), Normalizer.Normalize("Unit 74455", false));
-        var (qw, cw) = (comparer.PartWeights(query), comparer.PartWeights(candidate));
-        var workspace = new NameComparer.Workspace();
-        var score = comparer.Score(query, qw, candidate, cw, false, true, false, workspace)?.Value ?? 0;
-        Assert.Equal(1, comparer.Ceiling(query, qw, comparer.Outline(query), candidate, cw, comparer.Outline(candidate), false, true, workspace));
+        var (ceiling, score) = CeilingAndScore(comparer, "Unit 61398", "Unit 74455", isPerson: false);
+        Assert.Equal(1, ceiling);
         Assert.True(score > 0, $"{score}");
     }
 
@@ -275,10 +273,8 @@ public sealed class NameMatchingTests
     [InlineData("Alibaba Group", "Ali Basati", false)]
     public void NamesThatShareOnlyAPartHaveACeilingBelowTheThreshold(string left, string right, bool isPerson)
     {
-        var comparer = Screener.Comparer;
-        var (query, candidate) = (Normalizer.Normalize(left, isPerson), Normalizer.Normalize(right, isPerson));
-        var ceiling = comparer.Ceiling(query, comparer.PartWeights(query), comparer.Outline(query), candidate, comparer.PartWeights(candidate), comparer.Outline(candidate), isPerson, false, new NameComparer.Workspace());
-        Assert.True(ceiling < comparer.Parameters.Threshold, $"{ceiling}");
+        var (ceiling, _) = CeilingAndScore(Screener.Comparer, left, right, isPerson, allowShortForm: false);
+        Assert.True(ceiling < Screener.Comparer.Parameters.Threshold, $"{ceiling}");
     }
 
     [Fact]
