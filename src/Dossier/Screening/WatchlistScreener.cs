@@ -26,6 +26,7 @@ public sealed class WatchlistScreener
     private readonly NicknameTable _nicknames;
     private readonly double[] _variantWeights;
     private readonly double[][] _variantPartWeights;
+    private readonly NameComparer.PartOutline[][] _variantOutlines;
     private readonly Dictionary<string, HashSet<string>> _shortForms;
     private readonly string[][] _entryKeys;
 
@@ -35,6 +36,9 @@ public sealed class WatchlistScreener
     /// exchange: a shared bag's lock was a tenth of screening's time.
     /// </summary>
     private Scratch? _spareScratch;
+
+    private long _comparisonsMade;
+    private long _comparisonsTurnedAway;
 
     public WatchlistScreener(IEnumerable<WatchlistEntry> entries, MatchingParameters? parameters = null, NameNormalizer? normalizer = null)
     {
@@ -67,6 +71,7 @@ public sealed class WatchlistScreener
         Comparer = new NameComparer(parameters ?? MatchingParameters.Default, Weights, _nicknames);
         _variantWeights = _variants.Select(v => v.Name.Tokens.Sum(Comparer.Weight)).ToArray();
         _variantPartWeights = _variants.Select(v => Comparer.PartWeights(v.Name)).ToArray();
+        _variantOutlines = _variants.Select(v => Comparer.Outline(v.Name)).ToArray();
         var deletions = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var token in _postings.Keys)
         {
@@ -95,6 +100,9 @@ public sealed class WatchlistScreener
 
     public NameNormalizer Normalizer => _normalizer;
 
+    /// <summary>How many name comparisons this screener has made in full, and how many it turned away by their ceiling alone.</summary>
+    internal (long Made, long TurnedAway) Comparisons => (Interlocked.Read(ref _comparisonsMade), Interlocked.Read(ref _comparisonsTurnedAway));
+
     /// <summary>The candidates scoring at least <paramref name="minimumScore"/> (default: the decision threshold), best first.</summary>
     public IReadOnlyList<ScreeningCandidate> Screen(ScreeningQuery query, int limit = 10, double? minimumScore = null, bool explain = true)
     {
@@ -107,6 +115,9 @@ public sealed class WatchlistScreener
         var ranked = new PriorityQueue<int, double>(MaxCandidates + 1);
         var shortFormOf = names.Select(n => _shortForms.GetValueOrDefault(n.Key)).ToArray();
         var namePartWeights = names.Select(Comparer.PartWeights).ToArray();
+        var nameOutlines = names.Select(Comparer.Outline).ToArray();
+        var attributes = PartyAttributes.Of(query);
+        long compared = 0, turnedAway = 0;
         // The ranking keeps one name an entry, so each entry's best comparison is settled by its own names, in ranked order.
         var best = new List<(double Score, NormalizedName Query, Variant Variant, bool ShortForm)>(MaxCandidates);
         var scratch = Interlocked.Exchange(ref _spareScratch, null) ?? new Scratch(_variants.Count, _entries.Count);
@@ -143,6 +154,17 @@ public sealed class WatchlistScreener
                     var name = names[n];
                     if (name.IsAcronym && !variant.Name.IsAcronym) continue;
                     var shortForm = shortFormOf[n] is { } fullNames && NamedAs(variant.Entry, fullNames);
+                    // A comparison whose ceiling could neither pass the features' cut below nor beat this entry's best name
+                    // so far would change nothing: the entry would be dropped, or keep the name it has.
+                    var ceiling = Comparer.Ceiling(name, namePartWeights[n], nameOutlines[n], variant.Name, _variantPartWeights[variantId], _variantOutlines[variantId], person, shortForm, scratch.Comparisons)
+                        + CeilingMargin;
+                    if (EntityFeatures.Ceiling(ceiling, attributes, Comparer.Parameters) < minimum - CeilingMargin || entryBest is { } leader && ceiling <= leader.Score)
+                    {
+                        turnedAway++;
+                        continue;
+                    }
+
+                    compared++;
                     var score = Comparer.Score(name, namePartWeights[n], variant.Name, _variantPartWeights[variantId], person, shortForm, shortForm, scratch.Comparisons)?.Value ?? 0;
                     if (entryBest is not { } current || score > current.Score) entryBest = (score, name, variant, shortForm);
                 }
@@ -154,9 +176,9 @@ public sealed class WatchlistScreener
         {
             scratch.Clear();
             Volatile.Write(ref _spareScratch, scratch);
+            Interlocked.Add(ref _comparisonsMade, compared);
+            Interlocked.Add(ref _comparisonsTurnedAway, turnedAway);
         }
-
-        var attributes = PartyAttributes.Of(query);
 
         var results = new List<ScreeningCandidate>();
         foreach (var found in best)

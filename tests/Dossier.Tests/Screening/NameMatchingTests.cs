@@ -216,6 +216,89 @@ public sealed class NameMatchingTests
         Assert.True(expected <= FullEditDistance(left, right));
     }
 
+    /// <summary>Parts that meet one another in each way the comparer knows, so that random names built of them often come close.</summary>
+    private static readonly string[] CeilingParts =
+    [
+        "huawei", "hua", "wei", "huawey", "technologies", "technology", "co", "ltd", "bank", "of", "china", "boc", "mike", "michael",
+        "mikhail", "j.", "john", "mohamed", "muhammad", "محمد", "bin", "hasan", "alibaba", "ali", "baba", "unit", "1", "2", "deutsche",
+        "trust", "mexico", "holdings", "华为", "appel", "apple", "scholz", "scholze", "people's", "liberation", "army", "pla", "PLA",
+    ];
+
+    /// <summary>The ceiling of two names and the score of their full comparison, with the comparer's own weights.</summary>
+    private static (double Ceiling, double Score) CeilingAndScore(
+        NameComparer comparer, string left, string right, bool isPerson, bool allowShortForm = true, bool shortFormListed = false)
+    {
+        var (query, candidate) = (Normalizer.Normalize(left, isPerson), Normalizer.Normalize(right, isPerson));
+        var (qw, cw) = (comparer.PartWeights(query), comparer.PartWeights(candidate));
+        var workspace = new NameComparer.Workspace();
+        var ceiling = comparer.Ceiling(query, qw, comparer.Outline(query), candidate, cw, comparer.Outline(candidate), isPerson, allowShortForm, workspace);
+        return (ceiling, comparer.Score(query, qw, candidate, cw, isPerson, allowShortForm, shortFormListed, workspace)?.Value ?? 0);
+    }
+
+    [Property(MaxTest = 3000)]
+    public bool NoComparisonScoresAboveItsCeiling(byte[] left, byte[] right, bool isPerson, bool allowShortForm, bool shortFormListed, bool fittedParameters)
+    {
+        static string Name(byte[]? codes) => string.Join(' ', (codes ?? []).Take(6).Select(code => CeilingParts[code % CeilingParts.Length]));
+        var comparer = new NameComparer(fittedParameters ? MatchingParameters.Default : new MatchingParameters(), Screener.Weights, new NicknameTable());
+        var (ceiling, score) = CeilingAndScore(comparer, Name(left), Name(right), isPerson, allowShortForm, shortFormListed);
+        return score <= ceiling + 1e-12;
+    }
+
+    [Theory]
+    [InlineData("Huawei", "Huawei Technologies Co., Ltd.", false)]
+    [InlineData("Mike Pompeo", "Michael R. Pompeo", true)]
+    [InlineData("Alibaba Group", "Ali Baba Group", false)]
+    [InlineData("PLA", "People's Liberation Army", false)]
+    [InlineData("Mohamed Salah", "محمد صلاح", true)]
+    [InlineData("Olaf Scholz", "Olaf Scholze", true)]
+    [InlineData("Ahmad bin Hasan", "Hasan bin Ahmad", true)]
+    public void NamesThatMeetScoreNoHigherThanTheirCeiling(string left, string right, bool isPerson)
+    {
+        var (ceiling, score) = CeilingAndScore(Screener.Comparer, left, right, isPerson);
+        Assert.True(score > 0 && score <= ceiling + 1e-12, $"{score} vs ceiling {ceiling}");
+    }
+
+    [Fact]
+    public void ParametersUnderWhichARuleRaisesAScoreLeaveNoCeiling()
+    {
+        var comparer = new NameComparer(MatchingParameters.Default with { NumberMismatchFactor = 2 }, Screener.Weights, new NicknameTable());
+        var (ceiling, score) = CeilingAndScore(comparer, "Unit 61398", "Unit 74455", isPerson: false);
+        Assert.Equal(1, ceiling);
+        Assert.True(score > 0, $"{score}");
+    }
+
+    [Theory]
+    [InlineData("Bank of America", "Bank Melli Iran", false)]
+    [InlineData("Michael Jordan", "Michael Pompeo", true)]
+    [InlineData("Alibaba Group", "Ali Basati", false)]
+    public void NamesThatShareOnlyAPartHaveACeilingBelowTheThreshold(string left, string right, bool isPerson)
+    {
+        var (ceiling, _) = CeilingAndScore(Screener.Comparer, left, right, isPerson, allowShortForm: false);
+        Assert.True(ceiling < Screener.Comparer.Parameters.Threshold, $"{ceiling}");
+    }
+
+    [Fact]
+    public void ListNamesThatCannotReachTheThresholdAreNotComparedInFull()
+    {
+        var screener = new WatchlistScreener([Entry("1", "Bank Melli Iran"), Entry("2", "Bank Saderat Iran"), Entry("3", "Agricultural Bank of China")]);
+        Assert.Empty(screener.Screen(new ScreeningQuery("Bank of America", EntryKind.Organization)));
+        Assert.Equal(0, screener.Comparisons.Made);
+        Assert.Equal(3, screener.Comparisons.TurnedAway);
+        Assert.Equal(["2"], screener.Screen(new ScreeningQuery("Bank Saderat Iran", EntryKind.Organization)).Select(c => c.Entry.Id));
+        Assert.True(screener.Comparisons.Made > 0);
+    }
+
+    [Property(MaxTest = 500)]
+    public bool BinnedLetterCountsBoundTheEditDistanceFromBelow(byte[] left, byte[] right)
+    {
+        static string Part(byte[]? codes) => new((codes ?? []).Take(12).Select(code => "abcde19-é"[code % 9]).ToArray());
+        var (a, b) = (Part(left), Part(right));
+        static NameComparer.PartOutline Outline(string part) => NameComparer.PartOutline.Of(new NameToken(part, TokenRole.Regular, TokenScript.Latin), new NicknameTable());
+        var (first, second) = (a[..(a.Length / 2)], a[(a.Length / 2)..]);
+        return NameComparer.PartOutline.LetterCountDistance(Outline(a), Outline(b)) <= FullEditDistance(a, b)
+            && NameComparer.PartOutline.LetterCountDistance(Outline(b), [Outline(first), Outline(second)]) <= FullEditDistance(first + second, b);
+    }
+
     [Fact]
     public void PrintableAsciiFoldsAsLatinWithApostrophesGone()
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace Dossier.Screening.Matching;
@@ -121,7 +122,7 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
             for (var j = 0; j < c.Count; j++)
             {
                 if (cw[j] <= 0) continue;
-                var (similarity, how) = TokenSimilarity(q[i], c[j], isPerson);
+                var (similarity, how) = TokenSimilarity(q[i], c[j], isPerson, ceiling: false, NoOutline, NoOutline);
                 if (similarity > 0) pairs.Add(new Pair(i, 1, j, 1, similarity, how));
             }
         }
@@ -189,7 +190,128 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
         return new Scored(Math.Clamp(score, 0, 1), qCoverage, cCoverage);
     }
 
-    private (double Similarity, string How) TokenSimilarity(NameToken a, NameToken b, bool isPerson)
+    /// <summary>
+    /// A score that <see cref="Score"/> cannot exceed for these names, worked out without pairing their parts: each part
+    /// counts as if it met its likeliest partner at the highest similarity that partner could have (from the parts'
+    /// lengths and letter counts, not their edit distance), and the rules that only lower a score are left out. Screening
+    /// compares a query with dozens of list names that share a word with it and reach the threshold rarely; most are
+    /// turned away by this alone. 1 where the parameters would let a rule raise a score.
+    /// </summary>
+    internal double Ceiling(
+        NormalizedName query, double[] qw, PartOutline[] qo, NormalizedName candidate, double[] cw, PartOutline[] co, bool isPerson, bool allowShortForm,
+        Workspace workspace)
+    {
+        if (!_ceilingHolds) return 1;
+        var q = query.Tokens;
+        var c = candidate.Tokens;
+        double qTotal = 0, cTotal = 0;
+        for (var i = 0; i < q.Count; i++)
+        {
+            // A part of negative weight would take off less than the ceiling's take.
+            if (qw[i] < 0) return 1;
+            qTotal += qw[i];
+        }
+
+        for (var j = 0; j < c.Count; j++)
+        {
+            if (cw[j] < 0) return 1;
+            cTotal += cw[j];
+        }
+
+        if (qTotal <= 0 || cTotal <= 0) return 0;
+
+        var qBest = workspace.QueryCeilings(q.Count);
+        var cBest = workspace.CandidateCeilings(c.Count);
+        Array.Clear(qBest, 0, q.Count);
+        Array.Clear(cBest, 0, c.Count);
+        for (var i = 0; i < q.Count; i++)
+        {
+            if (qw[i] <= 0) continue;
+            for (var j = 0; j < c.Count; j++)
+            {
+                if (cw[j] <= 0) continue;
+                var (similarity, _) = TokenSimilarity(qo[i].Part, co[j].Part, isPerson, ceiling: true, qo[i], co[j]);
+                qBest[i] = Math.Max(qBest[i], similarity);
+                cBest[j] = Math.Max(cBest[j], similarity);
+            }
+        }
+
+        JoinedCeilings(qo, qw, co, qBest, cBest);
+        JoinedCeilings(co, cw, qo, cBest, qBest);
+        if (!isPerson)
+        {
+            // Acronyms are found as Score finds them: by first letters, which is cheap.
+            var pairs = workspace.Pairs;
+            pairs.Clear();
+            AddAcronyms(q, qw, c, pairs, queryIsAcronym: true);
+            AddAcronyms(c, cw, q, pairs, queryIsAcronym: false);
+            foreach (var pair in pairs)
+            {
+                for (var k = 0; k < pair.QueryLength; k++) qBest[pair.Query + k] = Math.Max(qBest[pair.Query + k], pair.Similarity);
+                for (var k = 0; k < pair.CandidateLength; k++) cBest[pair.Candidate + k] = Math.Max(cBest[pair.Candidate + k], pair.Similarity);
+            }
+        }
+
+        // Each part is in one accepted pair at most, so it adds at most its weight times its best similarity.
+        double qMatched = 0, cMatched = 0;
+        for (var i = 0; i < q.Count; i++) qMatched += qw[i] * qBest[i];
+        for (var j = 0; j < c.Count; j++) cMatched += cw[j] * cBest[j];
+        var qCoverage = qMatched / qTotal;
+        var cCoverage = cMatched / cTotal;
+        var score = parameters.CoverageBlend * Math.Min(qCoverage, cCoverage) + (1 - parameters.CoverageBlend) * (qMatched + cMatched) / (qTotal + cTotal);
+        if (isPerson) score = Math.Max(score, score + parameters.ContainmentWeight * (Math.Max(qCoverage, cCoverage) - score));
+        else if (allowShortForm) score = Math.Max(score, parameters.GenericRemainderFloor);
+        return Math.Clamp(score, 0, 1);
+    }
+
+    /// <summary>
+    /// Whether, as <see cref="Ceiling"/> assumes, every rule of <see cref="Score"/> beyond the coverages only lowers a score,
+    /// no similarity exceeds 1 (so that no coverage does), and a higher similarity stays higher when raised to the exponent.
+    /// </summary>
+    private readonly bool _ceilingHolds =
+        parameters.CoverageBlend is >= 0 and <= 1 && parameters.ContainmentWeight is >= 0 and <= 1 && parameters.ConflictPenalty >= 0
+        && parameters.PartConflictFactor is >= 0 and <= 1 && parameters.SisterCompanyFactor is >= 0 and <= 1 && parameters.NumberMismatchFactor is >= 0 and <= 1
+        && parameters.FuzzyExponent > 0 && parameters.InitialSimilarity <= 1 && parameters.NicknameSimilarity <= 1 && parameters.OneEditSimilarity <= 1;
+
+    /// <summary>
+    /// The ceiling of <see cref="AddConcatenations"/>: a part may be a run of two to four of the other name's parts written
+    /// together where the run's length and letters are within one edit of its own, and then it and the run's parts may
+    /// meet at similarity 1. The words that end a run there are not asked about, which can only let more runs in.
+    /// </summary>
+    private static void JoinedCeilings(PartOutline[] single, double[] singleWeights, PartOutline[] runs, double[] singleBest, double[] runBest)
+    {
+        for (var i = 0; i < single.Length; i++)
+        {
+            var length = single[i].Part.Text.Length;
+            if (singleWeights[i] <= 0 || length < 4) continue;
+            for (var start = 0; start < runs.Length - 1; start++)
+            {
+                var joined = runs[start].Part.Text.Length;
+                for (var end = start + 1; end < Math.Min(runs.Length, start + 4); end++)
+                {
+                    joined += runs[end].Part.Text.Length;
+                    if (joined > length + 1) break;
+                    if (joined < length - 1 || PartOutline.LetterCountDistance(single[i], runs.AsSpan(start..(end + 1))) > 1) continue;
+                    singleBest[i] = 1;
+                    for (var k = start; k <= end; k++) runBest[k] = 1;
+                }
+            }
+        }
+    }
+
+    /// <summary>What <see cref="Ceiling"/> needs of each part of a name, in the name's order; worked out once per name.</summary>
+    internal PartOutline[] Outline(NormalizedName name)
+    {
+        var outline = new PartOutline[name.Tokens.Count];
+        for (var i = 0; i < outline.Length; i++) outline[i] = PartOutline.Of(name.Tokens[i], nicknames);
+        return outline;
+    }
+
+    /// <param name="ceiling">
+    /// Whether to give instead the highest similarity the parts could have, from their outlines: the same steps, but for
+    /// the edit distance, which is bounded from below by the parts' lengths and letter counts. The outlines are read only then.
+    /// </param>
+    private (double Similarity, string How) TokenSimilarity(NameToken a, NameToken b, bool isPerson, bool ceiling, in PartOutline aOutline, in PartOutline bOutline)
     {
         if (a.Text == b.Text) return (1, "exact");
         var aInitial = a.Role == TokenRole.Initial;
@@ -202,7 +324,11 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
             return full[0] == initial ? (parameters.InitialSimilarity, "initial") : (0, "");
         }
 
-        if (isPerson && nicknames.AreVariants(a.Text, b.Text)) return (parameters.NicknameSimilarity, "name variant");
+        if (isPerson && (!ceiling || aOutline.InNicknames && bOutline.InNicknames) && nicknames.AreVariants(a.Text, b.Text))
+        {
+            return (parameters.NicknameSimilarity, "name variant");
+        }
+
         if (char.IsAsciiDigit(a.Text[0]) || char.IsAsciiDigit(b.Text[0])) return (0, "");
         if ((a.Script == TokenScript.Abjad) != (b.Script == TokenScript.Abjad) && SameConsonants(a.Text, b.Text))
         {
@@ -213,10 +339,23 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
 
         // A Han or Hangul syllable that differs is a different character, not a typo.
         if (a.Script == TokenScript.Syllabic || b.Script == TokenScript.Syllabic) return (0, "");
-        var similarity = FuzzySimilarity(a.Text, b.Text, parameters.FuzzyMinimum);
-        if (similarity < parameters.FuzzyMinimum) return (0, "");
         var longer = Math.Max(a.Text.Length, b.Text.Length);
-        if (longer >= 5 && Math.Round((1 - similarity) * longer) == 1) similarity = Math.Max(similarity, parameters.OneEditSimilarity);
+        double similarity;
+        bool oneEdit;
+        if (ceiling)
+        {
+            var fewestEdits = Math.Max(Math.Abs(a.Text.Length - b.Text.Length), PartOutline.LetterCountDistance(aOutline, bOutline));
+            similarity = Math.Max(0, 1 - fewestEdits / (double)longer);
+            oneEdit = fewestEdits <= 1;
+        }
+        else
+        {
+            similarity = FuzzySimilarity(a.Text, b.Text, parameters.FuzzyMinimum);
+            oneEdit = Math.Round((1 - similarity) * longer) == 1;
+        }
+
+        if (similarity < parameters.FuzzyMinimum) return (0, "");
+        if (longer >= 5 && oneEdit) similarity = Math.Max(similarity, parameters.OneEditSimilarity);
         return (Math.Pow(similarity, parameters.FuzzyExponent), a.FromScript || b.FromScript ? "transliterated" : "fuzzy");
     }
 
@@ -554,13 +693,77 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
 
     internal readonly record struct Scored(double Value, double QueryCoverage, double CandidateCoverage);
 
+    /// <summary>Passed for the outlines where the exact similarity is asked for, which reads none.</summary>
+    private static readonly PartOutline NoOutline = default;
+
     internal readonly record struct Pair(int Query, int QueryLength, int Candidate, int CandidateLength, double Similarity, string How);
+
+    /// <summary>
+    /// A part, its letter counts in 32 bins (a to z, digits, and five for any other character) each held to 255, and
+    /// whether the nickname table has it. The part is held here too: the ceiling reads parts from one array, not through
+    /// the name's list.
+    /// </summary>
+    internal readonly record struct PartOutline(NameToken Part, Vector256<byte> Letters, int LetterCount, bool InNicknames)
+    {
+        public static PartOutline Of(NameToken part, NicknameTable nicknames)
+        {
+            Span<byte> bins = stackalloc byte[Vector256<byte>.Count];
+            bins.Clear();
+            var count = 0;
+            foreach (var letter in part.Text)
+            {
+                var bin = letter is >= 'a' and <= 'z' ? letter - 'a' : char.IsAsciiDigit(letter) ? 26 : 27 + letter % 5;
+                if (bins[bin] == byte.MaxValue) continue;
+                bins[bin]++;
+                count++;
+            }
+
+            return new PartOutline(part, Vector256.Create<byte>(bins), count, nicknames.Contains(part.Text));
+        }
+
+        /// <summary>
+        /// A lower bound of the edit distance (swaps of neighbours counted as one edit) from the letter counts alone, as
+        /// <see cref="StringSimilarity.LetterCountDistance"/> bounds it: the larger of the letters one part has more of
+        /// and those it has fewer of. Binning letters together or holding a count down only lowers it.
+        /// </summary>
+        public static int LetterCountDistance(in PartOutline a, in PartOutline b)
+        {
+            var differences = Vector256.Max(a.Letters, b.Letters) - Vector256.Min(a.Letters, b.Letters);
+            var (lower, upper) = Vector256.Widen(differences);
+            // The surplus and the shortfall sum to the differences, and differ by the difference of the counts.
+            return (Vector256.Sum(lower + upper) + Math.Abs(a.LetterCount - b.LetterCount)) / 2;
+        }
+
+        /// <summary>
+        /// <see cref="LetterCountDistance(in PartOutline, in PartOutline)"/> between a part and a run of parts written
+        /// together, from half the differences (the larger of surplus and shortfall is at least that); none (0) where a
+        /// count may have been held down, which summed over the run could hide a difference.
+        /// </summary>
+        public static int LetterCountDistance(in PartOutline part, ReadOnlySpan<PartOutline> run)
+        {
+            if (part.Part.Text.Length >= byte.MaxValue) return 0;
+            var (lower, upper) = Vector256.Widen(part.Letters);
+            var (runLower, runUpper) = (Vector256<ushort>.Zero, Vector256<ushort>.Zero);
+            foreach (var other in run)
+            {
+                if (other.Part.Text.Length >= byte.MaxValue) return 0;
+                var (otherLower, otherUpper) = Vector256.Widen(other.Letters);
+                runLower += otherLower;
+                runUpper += otherUpper;
+            }
+
+            var differences = Vector256.Max(lower, runLower) - Vector256.Min(lower, runLower) + Vector256.Max(upper, runUpper) - Vector256.Min(upper, runUpper);
+            return (Vector256.Sum(differences) + 1) / 2;
+        }
+    }
 
     /// <summary>The pairs of parts one comparison weighs, kept for the next comparison: screening compares a query with dozens of names.</summary>
     internal sealed class Workspace
     {
         private int[] _queryParts = new int[8];
         private int[] _candidateParts = new int[8];
+        private double[] _queryCeilings = new double[8];
+        private double[] _candidateCeilings = new double[8];
 
         internal List<Pair> Pairs { get; } = [];
 
@@ -572,5 +775,11 @@ public sealed class NameComparer(MatchingParameters parameters, TokenWeights wei
 
         /// <summary>Room for a pair index per candidate part, at least <paramref name="count"/> long.</summary>
         internal int[] CandidateParts(int count) => _candidateParts.Length >= count ? _candidateParts : _candidateParts = new int[count];
+
+        /// <summary>Room for the best similarity each query part could reach, at least <paramref name="count"/> long.</summary>
+        internal double[] QueryCeilings(int count) => _queryCeilings.Length >= count ? _queryCeilings : _queryCeilings = new double[count];
+
+        /// <summary>Room for the best similarity each candidate part could reach, at least <paramref name="count"/> long.</summary>
+        internal double[] CandidateCeilings(int count) => _candidateCeilings.Length >= count ? _candidateCeilings : _candidateCeilings = new double[count];
     }
 }

@@ -35,6 +35,9 @@ public sealed class NicknameTable
         }
     }
 
+    /// <summary>Whether the table has the name: two names can be variants only if it has both.</summary>
+    public bool Contains(string name) => _groups.ContainsKey(name);
+
     public bool AreVariants(string a, string b) =>
         _groups.TryGetValue(a, out var left) && _groups.TryGetValue(b, out var right) && left.Overlaps(right);
 }
