@@ -105,6 +105,10 @@ internal sealed class ClaimExtraction
     public ImmutableArray<Claim> Run(CancellationToken cancellationToken)
     {
         if (_tokens.IsDefaultOrEmpty || _sentences.IsDefaultOrEmpty) return [];
+
+        // The cues and models are English: on another language they would only make noise (a Russian recipe's capitalised
+        // first words as subjects), so such a text has no claims rather than wrong ones.
+        if (!EnglishProse.Holds(_text, _tokens, _words, _lexicon.EnglishFunctionWords)) return [];
         foreach (var sentence in _sentences)
         {
             if (!IsTitleCase(sentence.FirstToken, sentence.EndToken)) CollectNames(sentence.FirstToken, sentence.EndToken);

@@ -31,6 +31,7 @@ internal sealed class ClaimLexicon
         GovernmentNouns = WordSet("Claims.Data.government-nouns.txt");
         PaymentNouns = WordSet("Claims.Data.payment-nouns.txt");
         PastAffiliationMarkers = WordSet("Claims.Data.past-affiliation-markers.txt");
+        EnglishFunctionWords = WordSet("Claims.Data.english-function-words.txt");
     }
 
     public static ClaimLexicon Default { get; } = new();
@@ -60,6 +61,9 @@ internal sealed class ClaimLexicon
 
     /// <summary>Words that make a role a past one ("a former adviser for X"): X is an affiliation, not a subject.</summary>
     public FrozenSet<string> PastAffiliationMarkers { get; }
+
+    /// <summary>Frequent English function words, whose share of a text's words tells English prose (<see cref="EnglishProse"/>).</summary>
+    public FrozenSet<string> EnglishFunctionWords { get; }
 
     private static FrozenSet<string> WordSet(string resource) => EmbeddedData.ReadLowerCaseSet(resource);
 }
