@@ -523,10 +523,13 @@ internal sealed class ClaimExtraction
 
     private ImmutableArray<Subject> FindSubjects(int contentFirst, int contentEnd, SourceFinding? source, ClaimStatus status, int first, int end)
     {
-        var candidates = Candidates(first, end).Where(c => (source is null || !Inside(c.First, c.End, source)) && !IsPastAffiliation(c.First, first)).ToList();
+        var datelineEnd = DatelineEnd(first, end);
+        bool MaySubject((int First, int End, int? EntityId) c) =>
+            (source is null || !Inside(c.First, c.End, source)) && !DescribesSource(c.First, source, contentEnd) && c.First >= datelineEnd && !IsPastAffiliation(c.First, first);
+        var candidates = Candidates(first, end).Where(MaySubject).ToList();
         if (candidates.Count == 0 && !_entities.Mentions.IsDefaultOrEmpty)
         {
-            candidates = Candidates(first, end, textOnly: true).Where(c => (source is null || !Inside(c.First, c.End, source)) && !IsPastAffiliation(c.First, first)).ToList();
+            candidates = Candidates(first, end, textOnly: true).Where(MaySubject).ToList();
         }
 
         var inContent = candidates.Where(c => c.First >= contentFirst && c.End <= contentEnd).ToList();
@@ -553,6 +556,48 @@ internal sealed class ClaimExtraction
         if (anaphoric && !_lastSubjects.IsDefaultOrEmpty) return _lastSubjects;
         if (status == ClaimStatus.Denied && fromSource.Count > 0) return Coordinated(fromSource);
         return candidates.Count > 0 ? Coordinated(candidates) : [];
+    }
+
+    /// <summary>
+    /// "…, said Bruce Bagley, a professor at the University of Miami": after a source that follows the statement, a name
+    /// describes the source (where it works, whom it heads), not whom the statement is about.
+    /// </summary>
+    private static bool DescribesSource(int name, SourceFinding? source, int contentEnd) =>
+        source is { First: >= 0 } && source.First >= contentEnd && name >= source.End;
+
+    /// <summary>
+    /// A wire dateline opening a sentence ("LOS ANGELES (AP) —", "SANTA FE, N.M. (AP) —", "NEW DELHI:"): the end of the
+    /// dateline, whose place and agency are no subject; the clause's first token when there is none.
+    /// </summary>
+    private int DatelineEnd(int first, int end)
+    {
+        if (!IsUpperCaseWord(first)) return first;
+        var t = first + 1;
+        while (t < end && (IsUpperCaseWord(t) || _words[t] == "," || (IsCapitalised(t) && _words[t].EndsWith('.')))) t++;
+        if (t < end && _words[t] == "(")
+        {
+            var close = t + 1;
+            while (close < end && close - t <= MaximumSourceTokens && _words[close] != ")") close++;
+            if (close >= end || _words[close] != ")") return first;
+            t = close + 1;
+        }
+
+        return t < end && _words[t] is "—" or "–" or "-" or "--" or ":" ? t + 1 : first;
+    }
+
+    /// <summary>A word in capitals throughout ("WASHINGTON"), as datelines and shouted labels are written.</summary>
+    private bool IsUpperCaseWord(int t)
+    {
+        if (!IsCapitalised(t)) return false;
+        var span = _tokens[t].Span;
+        var letters = 0;
+        for (var i = span.Start; i < span.End; i++)
+        {
+            if (char.IsLower(_text[i])) return false;
+            if (char.IsLetter(_text[i])) letters++;
+        }
+
+        return letters >= 2;
     }
 
     /// <summary>
@@ -644,6 +689,7 @@ internal sealed class ClaimExtraction
 
                 // The model tags "the State" and "the Party" as organisations; alone, such words are no subject (non-subjects.txt).
                 if (mention.Kind == MentionKind.Name && _lexicon.NonSubjects.Contains(string.Join(' ', _words[mf..me]))) continue;
+                if (IsSentenceAdverb(mf, me)) continue;
 
                 // "the Trump administration keeps on pushing its plans": neither the name nor the pronoun after it is the person.
                 if (NamesAGovernment(me)) governmentNamed = true;
@@ -681,10 +727,20 @@ internal sealed class ClaimExtraction
             var nameFirst = t;
             while (nameFirst < runEnd - 1 && _lexicon.LeadingWords.Contains(_words[nameFirst])) nameFirst++;
             var allCommon = Enumerable.Range(nameFirst, runEnd - nameFirst).All(i => _lexicon.NonSubjects.Contains(_words[i]) || !IsCapitalised(i));
-            if (!allCommon && !IsCapitalisedOnlyByPosition(nameFirst, runEnd) && !NamesAGovernment(runEnd)) yield return (nameFirst, runEnd, null);
+            if (!allCommon && !IsCapitalisedOnlyByPosition(nameFirst, runEnd) && !NamesAGovernment(runEnd) && !IsSentenceAdverb(nameFirst, runEnd))
+            {
+                yield return (nameFirst, runEnd, null);
+            }
             t = runEnd - 1;
         }
     }
+
+    /// <summary>
+    /// "Sadly, Delhi pollution …", "Critically, however, …": a lone "-ly" word opening a sentence and set off by a comma
+    /// is a sentence adverb, not a name, even where the entity model tags it as a person.
+    /// </summary>
+    private bool IsSentenceAdverb(int first, int end) =>
+        end - first == 1 && end < _words.Length && _words[end] == "," && _words[first].EndsWith("ly", StringComparison.Ordinal) && IsSentenceStart(first);
 
     /// <summary>"the Trump administration": a name followed by a lower-case government noun is that government's modifier.</summary>
     private bool NamesAGovernment(int nameEnd) =>
