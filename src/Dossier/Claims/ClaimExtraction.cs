@@ -147,6 +147,10 @@ internal sealed class ClaimExtraction
         // statement, listed with its quotes; when they name no risk and deny or allege nothing, they are no claim about it.
         if (category == ClaimLexicon.OtherCategory && status is ClaimStatus.Reported or ClaimStatus.Asserted && IsOwnWords(source, subjects, contentFirst, contentEnd)) return;
 
+        // "“I don't blame him.”", "I don't see the downside.": someone's first-person opinion or experience that negates
+        // no risk says nothing is not so about anyone else; a negated claim needs an adverse thing to negate.
+        if (category == ClaimLexicon.OtherCategory && status == ClaimStatus.Negated && OpensInFirstPerson(contentFirst, contentEnd)) return;
+
         // A claim is about someone: without a subject it is kept only when it is both about a risk and check-worthy.
         var worthIt = subjects.Length > 0
             ? category != ClaimLexicon.OtherCategory || status != ClaimStatus.Asserted || checkworthy >= CheckworthyThreshold
