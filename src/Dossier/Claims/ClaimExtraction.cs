@@ -23,6 +23,14 @@ internal sealed class ClaimExtraction
     /// <summary>How many words a past role may take between its marker and "of" ("a previous communications adviser for").</summary>
     private const int PastRoleWindow = 4;
     private const double CategoryThreshold = 1.0;
+
+    /// <summary>
+    /// What one cue alone must weigh to give a plain assertion its category. The weaker cues are everyday words in their
+    /// plain sense far more often than in the risk sense ("economic data", "lawmakers", "died", "the Browns' defense"):
+    /// they decide a category together with another cue, or in a clause that alleges, denies, negates, estimates or
+    /// reports on a source's authority, which says the clause is about something someone did.
+    /// </summary>
+    private const double LoneCueThreshold = 1.5;
     private const double CheckworthyThreshold = 0.5;
 
     /// <summary>How many claims either side a denial looks for the claim it answers; keeps pairing linear on long inputs.</summary>
@@ -139,7 +147,7 @@ internal sealed class ClaimExtraction
         var clauseSpan = new TextSpan(_tokens[first].Span.Start, _tokens[end - 1].Span.End);
         var source = FindSource(first, end, clauseSpan, inQuote, out var contentFirst, out var contentEnd);
         var status = DecideStatus(first, end, contentFirst, contentEnd, source);
-        var category = DecideCategory(first, end, source, sentence, sentenceIndex);
+        var category = DecideCategory(first, end, source, sentence, sentenceIndex, status);
         var subjects = FindSubjects(contentFirst, contentEnd, source, status, first, end);
         if (_claims.Count >= MaximumClaims) return;
 
@@ -266,13 +274,13 @@ internal sealed class ClaimExtraction
     /// <summary>"not only …, but", "allegations … are not new": the negation widens the statement or dates it instead of denying it.</summary>
     private bool IsWideningNegation(int t) => _lexicon.WideningNegations.StartsAt(_words, t);
 
-    private string DecideCategory(int first, int end, SourceFinding? source, Sentence sentence, int sentenceIndex)
+    private string DecideCategory(int first, int end, SourceFinding? source, Sentence sentence, int sentenceIndex, ClaimStatus status)
     {
-        var category = BestCategory(first, end, source);
+        var category = BestCategory(first, end, source, status);
         if (category is not null) return category;
         if (first != sentence.FirstToken || end != sentence.EndToken)
         {
-            category = BestCategory(sentence.FirstToken, Math.Min(sentence.EndToken, _tokens.Length), source);
+            category = BestCategory(sentence.FirstToken, Math.Min(sentence.EndToken, _tokens.Length), source, status);
             if (category is not null) return category;
         }
 
@@ -293,21 +301,24 @@ internal sealed class ClaimExtraction
         };
     }
 
-    private string? BestCategory(int first, int end, SourceFinding? source)
+    private string? BestCategory(int first, int end, SourceFinding? source, ClaimStatus status)
     {
         var scores = new Dictionary<string, double>(StringComparer.Ordinal);
+        var cueCounts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var match in _lexicon.CategoryCues.Find(_words, first, end))
         {
             if (source is not null && match.FirstToken >= source.First && match.EndToken <= source.End) continue;
             if (IsInsideLongerName(match.FirstToken, match.EndToken)) continue;
             scores[match.Value.Category] = scores.GetValueOrDefault(match.Value.Category) + match.Value.Weight;
+            cueCounts[match.Value.Category] = cueCounts.GetValueOrDefault(match.Value.Category) + 1;
         }
 
         string? best = null;
         var bestScore = CategoryThreshold - 1e-9;
         foreach (var category in _lexicon.Categories)
         {
-            if (scores.TryGetValue(category, out var score) && score > bestScore)
+            if (!scores.TryGetValue(category, out var score) || score <= bestScore) continue;
+            if (cueCounts[category] > 1 || status != ClaimStatus.Asserted || score >= LoneCueThreshold - 1e-9)
             {
                 best = category;
                 bestScore = score;
@@ -861,24 +872,26 @@ internal sealed class ClaimExtraction
                 .Select(c => (int?)c)
                 .FirstOrDefault();
             if (answered is not { } target) continue;
+            var category = denial.Category == ClaimLexicon.OtherCategory ? _claims[target].Category : denial.Category;
             _claims[d] = denial with
             {
                 RespondsTo = target,
-                Category = denial.Category == ClaimLexicon.OtherCategory ? _claims[target].Category : denial.Category,
-                Polarity = Polarity.Favourable,
+                Category = category,
+                Polarity = category == ClaimLexicon.OtherCategory ? denial.Polarity : Polarity.Favourable,
             };
         }
     }
 
     /// <summary>
     /// What a denial can answer: a risk claim that speaks against its subject, alleged, estimated, asserted by the article
-    /// or reported by a third party; not the subject's own favourable statement ("The company reiterated that it operates
-    /// in compliance ..."), nor one already negated or denied.
+    /// or reported by a third party; or an allegation of something outside the taxonomy ("Assange was accused of rape …",
+    /// which "He has always denied the allegations" answers rather than the hacking charges named before it); not the
+    /// subject's own favourable statement ("The company reiterated that it operates in compliance ..."), nor one already
+    /// negated or denied.
     /// </summary>
     private static bool CanBeDenied(Claim claim) =>
         claim.Status is ClaimStatus.Alleged or ClaimStatus.Reported or ClaimStatus.Asserted or ClaimStatus.Estimated
-        && claim.Category != ClaimLexicon.OtherCategory
-        && claim.Polarity == Polarity.Adverse
+        && (claim.Category != ClaimLexicon.OtherCategory && claim.Polarity == Polarity.Adverse || claim.Status == ClaimStatus.Alleged)
         && !IsOwnStatement(claim);
 
     /// <summary>A claim whose subject is named in its own source: the subject speaking of itself ("Apex said it ...").</summary>
