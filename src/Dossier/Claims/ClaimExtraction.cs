@@ -769,9 +769,11 @@ internal sealed class ClaimExtraction
         return word.EndsWith("ing", StringComparison.Ordinal) || _lowercaseWords.Value.Contains(word);
     }
 
+    /// <summary>Whether only quotation marks or brackets stand between the word and the start of its sentence (a closing
+    /// quotation mark the sentence splitter left on the sentence before counts as well).</summary>
     private bool IsSentenceStart(int t)
     {
-        while (t > 0 && Boundaries.Contains(_words[t - 1])) t--;
+        while (t > 0 && !_sentenceStarts.Value.Contains(t) && Boundaries.Contains(_words[t - 1])) t--;
         return t == 0 || _sentenceStarts.Value.Contains(t);
     }
 

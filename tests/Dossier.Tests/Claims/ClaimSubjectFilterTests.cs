@@ -9,6 +9,7 @@ public sealed class ClaimSubjectFilterTests
     [InlineData("Sadly, river pollution has become a standard feature of the dry season in the capital.", "Sadly")]
     [InlineData("Critically, however, the regulator pointed out that it has no role in policing election campaign content.", "Critically")]
     [InlineData("Moreover, the fine was the largest penalty the regulator had ever imposed on a utility.", "Moreover")]
+    [InlineData("The commission warned that “voters are entitled to transparency from campaigners in an election.’’ Critically, however, it pointed out that it has no role in regulating election campaign content.", "Critically")]
     public void A_sentence_adverb_is_no_subject(string text, string adverb)
     {
         var document = ClaimTestSupport.Analyze(text);
