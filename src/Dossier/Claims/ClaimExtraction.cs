@@ -27,7 +27,7 @@ internal sealed class ClaimExtraction
     /// <summary>
     /// What one cue alone must weigh to give a plain assertion its category. The weaker cues are everyday words in their
     /// plain sense far more often than in the risk sense ("economic data", "lawmakers", "died", "the Browns' defense"):
-    /// they decide a category together with another cue, or in a clause that alleges, denies, negates, estimates or
+    /// they decide a category together with another, different cue, or in a clause that alleges, denies, negates, estimates or
     /// reports on a source's authority, which says the clause is about something someone did.
     /// </summary>
     private const double LoneCueThreshold = 1.5;
@@ -304,13 +304,17 @@ internal sealed class ClaimExtraction
     private string? BestCategory(int first, int end, SourceFinding? source, ClaimStatus status)
     {
         var scores = new Dictionary<string, double>(StringComparer.Ordinal);
-        var cueCounts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var distinctCues = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var strongest = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var match in _lexicon.CategoryCues.Find(_words, first, end))
         {
             if (source is not null && match.FirstToken >= source.First && match.EndToken <= source.End) continue;
             if (IsInsideLongerName(match.FirstToken, match.EndToken)) continue;
             scores[match.Value.Category] = scores.GetValueOrDefault(match.Value.Category) + match.Value.Weight;
-            cueCounts[match.Value.Category] = cueCounts.GetValueOrDefault(match.Value.Category) + 1;
+            var cue = string.Join(' ', _words[match.FirstToken..match.EndToken]);
+            if (!distinctCues.TryGetValue(match.Value.Category, out var cues)) distinctCues[match.Value.Category] = cues = new(StringComparer.Ordinal);
+            cues.Add(cue);
+            strongest[match.Value.Category] = Math.Max(strongest.GetValueOrDefault(match.Value.Category), match.Value.Weight);
         }
 
         string? best = null;
@@ -318,7 +322,8 @@ internal sealed class ClaimExtraction
         foreach (var category in _lexicon.Categories)
         {
             if (!scores.TryGetValue(category, out var score) || score <= bestScore) continue;
-            if (cueCounts[category] > 1 || status != ClaimStatus.Asserted || score >= LoneCueThreshold - 1e-9)
+            // The same word again ("we used data published by …, and data from …") is no second piece of evidence.
+            if (distinctCues[category].Count > 1 || status != ClaimStatus.Asserted || strongest[category] >= LoneCueThreshold - 1e-9)
             {
                 best = category;
                 bestScore = score;

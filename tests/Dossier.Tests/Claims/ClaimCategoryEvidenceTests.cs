@@ -10,10 +10,11 @@ public sealed class ClaimCategoryEvidenceTests
     [InlineData("Data previously collected by Orbis Space's telescope supported the existence of the plumes.")]
     [InlineData("The Harlow Wolves' defense held Rivertown to 12 points in the second half on Friday.")]
     [InlineData("Harlow Foods recalled that its founder sold apples from a cart in 1952.")]
+    [InlineData("For cocaine we used data published in 2018 by the Orbis Agency and, for marijuana, data from Harlow University.")]
     public void One_weak_cue_in_the_articles_own_voice_is_no_risk(string text)
     {
         var document = ClaimTestSupport.Analyze(text);
-        Assert.All(document.Get(Layers.Claims), c => Assert.Equal(ClaimLexicon.OtherCategory, c.Category));
+        Assert.All(document.Get(Layers.Claims), c => Assert.True(c.Category == ClaimLexicon.OtherCategory, ClaimTestSupport.Describe(document, c)));
     }
 
     [Theory]
