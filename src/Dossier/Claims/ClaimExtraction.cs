@@ -545,7 +545,7 @@ internal sealed class ClaimExtraction
     {
         var datelineEnd = DatelineEnd(first, end);
         bool MaySubject((int First, int End, int? EntityId) c) =>
-            (source is null || !Inside(c.First, c.End, source)) && !DescribesSource(c.First, source, contentEnd) && c.First >= datelineEnd && !IsPastAffiliation(c.First, first);
+            (source is null || !Inside(c.First, c.End, source)) && !DescribesSource(c.First, source, contentEnd) && c.First >= datelineEnd && !IsPastAffiliation(c.First, first) && !IsYardstick(c.First, first);
         var candidates = Candidates(first, end).Where(MaySubject).ToList();
         if (candidates.Count == 0 && !_entities.Mentions.IsDefaultOrEmpty)
         {
@@ -632,6 +632,22 @@ internal sealed class ClaimExtraction
         for (var k = t - 1; k >= Math.Max(first, t - PastRoleWindow); k--)
         {
             if (_lexicon.PastAffiliationMarkers.Contains(_words[k])) return true;
+            if (Boundaries.Contains(_words[k])) return false;
+        }
+
+        return false;
+    }
+
+    /// <summary>"pollution reached 50 times the level deemed safe by the World Health Organization": the name after a
+    /// standard's participle and "by" set the yardstick; the claim is not about it.</summary>
+    private bool IsYardstick(int name, int first)
+    {
+        var by = name - 1;
+        if (by > first && _words[by] == "the") by--;
+        if (by <= first || _words[by] != "by") return false;
+        for (var k = by - 1; k >= Math.Max(first, by - 3); k--)
+        {
+            if (_lexicon.YardstickVerbs.Contains(_words[k])) return true;
             if (Boundaries.Contains(_words[k])) return false;
         }
 

@@ -32,6 +32,7 @@ internal sealed class ClaimLexicon
         PaymentNouns = WordSet("Claims.Data.payment-nouns.txt");
         PastAffiliationMarkers = WordSet("Claims.Data.past-affiliation-markers.txt");
         EnglishFunctionWords = WordSet("Claims.Data.english-function-words.txt");
+        YardstickVerbs = WordSet("Claims.Data.yardstick-verbs.txt");
     }
 
     public static ClaimLexicon Default { get; } = new();
@@ -61,6 +62,9 @@ internal sealed class ClaimLexicon
 
     /// <summary>Words that make a role a past one ("a former adviser for X"): X is an affiliation, not a subject.</summary>
     public FrozenSet<string> PastAffiliationMarkers { get; }
+
+    /// <summary>Participles naming a standard ("deemed safe by X"), whose agent X is a yardstick, not a subject.</summary>
+    public FrozenSet<string> YardstickVerbs { get; }
 
     /// <summary>Frequent English function words, whose share of a text's words tells English prose (<see cref="EnglishProse"/>).</summary>
     public FrozenSet<string> EnglishFunctionWords { get; }

@@ -36,4 +36,14 @@ public sealed class ClaimSubjectFilterTests
         var document = ClaimTestSupport.Analyze(text);
         Assert.DoesNotContain(document.Get(Layers.Claims), c => ClaimTestSupport.SubjectTexts(document, c).Any(s => s.Contains(affiliation, StringComparison.Ordinal)));
     }
+
+    [Theory]
+    [InlineData("Toxic waste from the Harlow plant polluted the river at 50 times the level deemed safe by the World Health Organization.", "World Health Organization")]
+    [InlineData("Toxic emissions from the smelter exceeded the pollution limit set by the Orbis Environment Agency for the third year.", "Orbis Environment Agency")]
+    public void Whoever_set_the_yardstick_is_not_whom_the_claim_is_about(string text, string yardstick)
+    {
+        var document = ClaimTestSupport.Analyze(text);
+        var claims = document.Get(Layers.Claims);
+        Assert.DoesNotContain(claims, c => ClaimTestSupport.SubjectTexts(document, c).Any(s => s.Contains(yardstick, StringComparison.Ordinal)));
+    }
 }
