@@ -75,6 +75,9 @@ internal sealed class ClaimExtraction
     private readonly CheckworthyModel _checkworthy;
     private readonly HedgeLexicon _hedges;
     private readonly EntityLayer _entities;
+
+    /// <summary>Whether the entity model read this document, so that a capitalised word it left untagged is its judgement.</summary>
+    private readonly bool _entitiesRead;
     private readonly ImmutableArray<Figure> _figures;
     private readonly ImmutableArray<Quote> _quotes;
     private readonly HashSet<string> _knownNames = new(StringComparer.Ordinal);
@@ -98,7 +101,9 @@ internal sealed class ClaimExtraction
         _lexicon = lexicon;
         _checkworthy = checkworthy;
         _hedges = hedges;
-        _entities = document.GetOrDefault(Layers.Entities) ?? EntityLayer.Empty;
+        var entities = document.GetOrDefault(Layers.Entities);
+        _entities = entities ?? EntityLayer.Empty;
+        _entitiesRead = entities is not null;
         _figures = document.GetOrDefault(Layers.Figures);
         _quotes = document.GetOrDefault(Layers.Quotes);
         _lowercaseWords = new(() => Enumerable.Range(0, _tokens.Length).Where(t => _tokens[t].Kind == TokenKind.Word && char.IsLower(_text[_tokens[t].Span.Start]))
@@ -782,13 +787,20 @@ internal sealed class ClaimExtraction
     private bool NamesAGovernment(int nameEnd) =>
         nameEnd < _tokens.Length && !IsCapitalised(nameEnd) && _lexicon.GovernmentNouns.Contains(_words[nameEnd]);
 
-    /// <summary>A lone word at the start of a sentence is capitalised by position: "Giant tech companies", "Adding to those".</summary>
+    /// <summary>
+    /// A lone word at the start of a sentence is capitalised by position: "Giant tech companies", "Adding to those"; and,
+    /// where the entity model read the document and left the word untagged, a frequent English word ("Police said …",
+    /// "Consumers have …", "Local auto dealers …"). Invented or rare firm names ("Streamly", "Telvo") are not frequent words.
+    /// </summary>
     private bool IsCapitalisedOnlyByPosition(int first, int end)
     {
         if (end - first != 1 || !IsSentenceStart(first)) return false;
         var word = _words[first];
-        return word.EndsWith("ing", StringComparison.Ordinal) || _lowercaseWords.Value.Contains(word);
+        if (word.EndsWith("ing", StringComparison.Ordinal) || _lowercaseWords.Value.Contains(word)) return true;
+        return _entitiesRead && _checkworthy.Vectors is { } frequent && frequent.Knows(word) && !IsTagged(first);
     }
+
+    private bool IsTagged(int t) => !_entities.Mentions.IsDefaultOrEmpty && _entities.Mentions.Any(m => m.Span.Overlaps(_tokens[t].Span));
 
     /// <summary>Whether only quotation marks or brackets stand between the word and the start of its sentence (a closing
     /// quotation mark the sentence splitter left on the sentence before counts as well).</summary>

@@ -46,4 +46,13 @@ public sealed class ClaimSubjectFilterTests
         var claims = document.Get(Layers.Claims);
         Assert.DoesNotContain(claims, c => ClaimTestSupport.SubjectTexts(document, c).Any(s => s.Contains(yardstick, StringComparison.Ordinal)));
     }
+
+    [Theory]
+    [InlineData("Local auto dealers sold 30,154 new cars in October, down 10 percent from a year ago, according to a sales report.", "Local")]
+    [InlineData("Executives at the plant were charged with fraud and money laundering last year.", "Executives")]
+    public void A_frequent_word_that_opens_a_sentence_is_no_name(string text, string word)
+    {
+        var document = ClaimTestSupport.Analyze(text);
+        Assert.DoesNotContain(document.Get(Layers.Claims), c => ClaimTestSupport.SubjectTexts(document, c).Contains(word));
+    }
 }
