@@ -12,7 +12,7 @@ namespace Dossier.Claims;
 internal static class EnglishProse
 {
     /// <summary>Shorter texts (a headline, one sentence) say too little to judge; they are read as English.</summary>
-    private const int MinimumWords = 20;
+    private const int MinimumWords = 50;
 
     /// <summary>In English news about one word in three is a function word of the list; other languages and score
     /// tables stay well under one in twenty.</summary>

@@ -4,12 +4,13 @@ namespace Dossier.Tests.Claims;
 
 public sealed class ClaimLanguageTests
 {
-    // Indonesian, where "data" is the same word as in English: the English cue lists would read a data_security claim
-    // about the capitalised first word of each sentence.
+    // Indonesian, which borrows "embargo" and "data" from English: the English cue lists would read a sanctions claim about
+    // the capitalised first word of each sentence.
     private const string Indonesian =
-        "Perusahaan Telkana membocorkan data pribadi jutaan pelanggan pada bulan lalu. " +
-        "Polisi sedang memeriksa data tersebut dan belum menemukan pelakunya. " +
-        "Direktur Telkana mengatakan bahwa perusahaan akan bekerja sama dengan pihak berwenang untuk melindungi data pelanggan.";
+        "Pemerintah Amerika Serikat menjatuhkan embargo terhadap perusahaan Telkana pada bulan lalu karena menjual peralatan kepada militer. " +
+        "Telkana membocorkan data pribadi jutaan pelanggan dan polisi sedang memeriksa data tersebut tetapi belum menemukan pelakunya. " +
+        "Direktur Telkana mengatakan bahwa perusahaan akan bekerja sama dengan pihak berwenang untuk melindungi data pelanggan dan menghormati embargo itu. " +
+        "Para analis memperkirakan bahwa embargo tersebut akan mengurangi pendapatan perusahaan secara signifikan tahun ini.";
 
     [Fact]
     public void A_text_in_another_language_has_no_claims()
