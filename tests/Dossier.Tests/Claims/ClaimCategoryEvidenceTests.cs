@@ -11,7 +11,7 @@ public sealed class ClaimCategoryEvidenceTests
     [InlineData("The Harlow Wolves' defense held Rivertown to 12 points in the second half on Friday.")]
     [InlineData("Harlow Foods recalled that its founder sold apples from a cart in 1952.")]
     [InlineData("For cocaine we used data published in 2018 by the Orbis Agency and, for marijuana, data from Harlow University.")]
-    public void One_weak_cue_in_the_articles_own_voice_is_no_risk(string text)
+    public void A_plain_sense_cue_alone_in_the_articles_own_voice_is_no_risk(string text)
     {
         var document = ClaimTestSupport.Analyze(text);
         Assert.All(document.Get(Layers.Claims), c => Assert.True(c.Category == ClaimLexicon.OtherCategory, ClaimTestSupport.Describe(document, c)));
@@ -20,7 +20,7 @@ public sealed class ClaimCategoryEvidenceTests
     [Theory]
     [InlineData("Streamly allegedly shared its users' data with advertisers.", "data_security")]
     [InlineData("Orbis Bank was fined $2 million by the regulator last year.", "regulatory_legal")]
-    public void A_weak_cue_in_an_allegation_or_a_strong_cue_alone_still_makes_a_risk_claim(string text, string category)
+    public void A_plain_sense_cue_in_an_allegation_or_a_risk_cue_alone_still_makes_a_risk_claim(string text, string category)
     {
         var document = ClaimTestSupport.Analyze(text);
         Assert.Contains(document.Get(Layers.Claims), c => c.Category == category);
