@@ -27,6 +27,9 @@ public sealed class CheckworthyWordVectors
 
     public int WordCount => _words.Count;
 
+    /// <summary>Whether the word (lower case) is one of the frequent English words the vectors were learnt for.</summary>
+    public bool Knows(string word) => _words.ContainsKey(word);
+
     /// <summary>Each word with its vector (unit length), for models that read the words one by one rather than their mean.</summary>
     internal IEnumerable<KeyValuePair<string, float[]>> Entries => _words.Select(pair => KeyValuePair.Create(pair.Key, pair.Value.Vector));
 

@@ -35,6 +35,7 @@ internal sealed class ClaimExtraction
     /// <summary>How many words a past role may take between its marker and "of" ("a previous communications adviser for").</summary>
     private const int PastRoleWindow = 4;
     private const double CategoryThreshold = 1.0;
+
     private const double CheckworthyThreshold = 0.5;
 
     /// <summary>How many claims either side a denial looks for the claim it answers; keeps pairing linear on long inputs.</summary>
@@ -103,6 +104,9 @@ internal sealed class ClaimExtraction
     private readonly CheckworthyModel _checkworthy;
     private readonly HedgeLexicon _hedges;
     private readonly EntityLayer _entities;
+
+    /// <summary>Whether the entity model read this document, so that a capitalised word it left untagged is its judgement.</summary>
+    private readonly bool _entitiesRead;
     private readonly ImmutableArray<Figure> _figures;
     private readonly ImmutableArray<Quote> _quotes;
     private readonly HashSet<string> _knownNames = new(StringComparer.Ordinal);
@@ -126,7 +130,9 @@ internal sealed class ClaimExtraction
         _lexicon = lexicon;
         _checkworthy = checkworthy;
         _hedges = hedges;
-        _entities = document.GetOrDefault(Layers.Entities) ?? EntityLayer.Empty;
+        var entities = document.GetOrDefault(Layers.Entities);
+        _entities = entities ?? EntityLayer.Empty;
+        _entitiesRead = entities is not null;
         _figures = document.GetOrDefault(Layers.Figures);
         _quotes = document.GetOrDefault(Layers.Quotes);
         _lowercaseWords = new(() => Enumerable.Range(0, _tokens.Length).Where(t => _tokens[t].Kind == TokenKind.Word && char.IsLower(_text[_tokens[t].Span.Start]))
@@ -141,6 +147,10 @@ internal sealed class ClaimExtraction
     public ImmutableArray<Claim> Run(CancellationToken cancellationToken)
     {
         if (_tokens.IsDefaultOrEmpty || _sentences.IsDefaultOrEmpty) return [];
+
+        // The cues and models are English: on another language they would only make noise (a Russian recipe's capitalised
+        // first words as subjects), so such a text has no claims rather than wrong ones.
+        if (!EnglishProse.Holds(_text, _tokens, _words, _lexicon.EnglishFunctionWords)) return [];
         foreach (var sentence in _sentences)
         {
             if (!IsTitleCase(sentence.FirstToken, sentence.EndToken)) CollectNames(sentence.FirstToken, sentence.EndToken);
@@ -170,14 +180,26 @@ internal sealed class ClaimExtraction
     {
         var clauseSpan = new TextSpan(_tokens[first].Span.Start, _tokens[end - 1].Span.End);
         var source = FindSource(first, end, clauseSpan, inQuote, out var contentFirst, out var contentEnd);
-        var category = DecideCategory(first, end, source, sentence, sentenceIndex);
+        var category = DecideCategory(first, end, source, sentence, sentenceIndex, plainSenseCueSuffices: true);
         var status = DecideStatus(first, end, contentFirst, contentEnd, source, category != ClaimLexicon.OtherCategory);
+
+        // A lone cue used mostly in its plain sense gives a category only to a clause that alleges, denies, negates,
+        // estimates or reports (plain-sense-cues.txt).
+        if (status == ClaimStatus.Asserted && category != ClaimLexicon.OtherCategory)
+        {
+            category = DecideCategory(first, end, source, sentence, sentenceIndex, plainSenseCueSuffices: false);
+        }
+
         var subjects = FindSubjects(contentFirst, contentEnd, source, status, first, end);
         if (_claims.Count >= MaximumClaims) return;
 
         // A speaker's own words about itself ("“We believe that global trade will continue …,” Zhang added") are its
         // statement, listed with its quotes; when they name no risk and deny or allege nothing, they are no claim about it.
         if (category == ClaimLexicon.OtherCategory && status is ClaimStatus.Reported or ClaimStatus.Asserted && IsOwnWords(source, subjects, contentFirst, contentEnd)) return;
+
+        // "“I don't blame him.”", "I don't see the downside.": someone's first-person opinion or experience that negates
+        // no risk says nothing is not so about anyone else; a negated claim needs an adverse thing to negate.
+        if (category == ClaimLexicon.OtherCategory && status == ClaimStatus.Negated && OpensInFirstPerson(contentFirst, contentEnd)) return;
 
         // A claim is about someone: without a subject it is kept only when it is both about a risk and check-worthy.
         var worthIt = subjects.Length > 0
@@ -332,13 +354,13 @@ internal sealed class ClaimExtraction
     /// <summary>"not only …, but", "allegations … are not new": the negation widens the statement or dates it instead of denying it.</summary>
     private bool IsWideningNegation(int t) => _lexicon.WideningNegations.StartsAt(_words, t);
 
-    private string DecideCategory(int first, int end, SourceFinding? source, Sentence sentence, int sentenceIndex)
+    private string DecideCategory(int first, int end, SourceFinding? source, Sentence sentence, int sentenceIndex, bool plainSenseCueSuffices)
     {
-        var category = BestCategory(first, end, source);
+        var category = BestCategory(first, end, source, plainSenseCueSuffices);
         if (category is not null) return category;
         if (first != sentence.FirstToken || end != sentence.EndToken)
         {
-            category = BestCategory(sentence.FirstToken, Math.Min(sentence.EndToken, _tokens.Length), source);
+            category = BestCategory(sentence.FirstToken, Math.Min(sentence.EndToken, _tokens.Length), source, plainSenseCueSuffices);
             if (category is not null) return category;
         }
 
@@ -347,7 +369,7 @@ internal sealed class ClaimExtraction
         if (sentenceIndex > 0 && ListsExamplesOfPrevious(first, end))
         {
             var previous = _sentences[sentenceIndex - 1];
-            category = BestCategory(previous.FirstToken, Math.Min(previous.EndToken, _tokens.Length), null);
+            category = BestCategory(previous.FirstToken, Math.Min(previous.EndToken, _tokens.Length), null, plainSenseCueSuffices: true);
             if (category is not null) return category;
         }
 
@@ -375,21 +397,30 @@ internal sealed class ClaimExtraction
         };
     }
 
-    private string? BestCategory(int first, int end, SourceFinding? source)
+    private string? BestCategory(int first, int end, SourceFinding? source, bool plainSenseCueSuffices)
     {
         var scores = new Dictionary<string, double>(StringComparer.Ordinal);
+        var distinctCues = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var plainSenseOnly = new Dictionary<string, bool>(StringComparer.Ordinal);
         foreach (var match in _lexicon.CategoryCues.Find(_words, first, end))
         {
             if (source is not null && match.FirstToken >= source.First && match.EndToken <= source.End) continue;
             if (IsInsideLongerName(match.FirstToken, match.EndToken)) continue;
             scores[match.Value.Category] = scores.GetValueOrDefault(match.Value.Category) + match.Value.Weight;
+            var cue = string.Join(' ', _words[match.FirstToken..match.EndToken]);
+            if (!distinctCues.TryGetValue(match.Value.Category, out var cues)) distinctCues[match.Value.Category] = cues = new(StringComparer.Ordinal);
+            cues.Add(cue);
+            plainSenseOnly[match.Value.Category] = plainSenseOnly.GetValueOrDefault(match.Value.Category, true) && match.Value.PlainSense;
         }
 
         string? best = null;
         var bestScore = CategoryThreshold - 1e-9;
         foreach (var category in _lexicon.Categories)
         {
-            if (scores.TryGetValue(category, out var score) && score > bestScore)
+            if (!scores.TryGetValue(category, out var score) || score <= bestScore) continue;
+            // A cue used mostly in its plain sense ("economic data", "the Browns' defense") needs company in a plain assertion;
+            // the same word again ("we used data published by …, and data from …") is no second piece of evidence.
+            if (distinctCues[category].Count > 1 || plainSenseCueSuffices || !plainSenseOnly[category])
             {
                 best = category;
                 bestScore = score;
@@ -625,10 +656,13 @@ internal sealed class ClaimExtraction
 
     private ImmutableArray<Subject> FindSubjects(int contentFirst, int contentEnd, SourceFinding? source, ClaimStatus status, int first, int end)
     {
-        var candidates = Candidates(first, end).Where(c => (source is null || !Inside(c.First, c.End, source)) && !IsPastAffiliation(c.First, first)).ToList();
+        var datelineEnd = DatelineEnd(first, end);
+        bool MaySubject((int First, int End, int? EntityId) c) =>
+            (source is null || !Inside(c.First, c.End, source)) && !DescribesSource(c.First, source, contentEnd) && c.First >= datelineEnd && !IsPastAffiliation(c.First, first) && !IsYardstick(c.First, first);
+        var candidates = Candidates(first, end).Where(MaySubject).ToList();
         if (candidates.Count == 0 && !_entities.Mentions.IsDefaultOrEmpty)
         {
-            candidates = Candidates(first, end, textOnly: true).Where(c => (source is null || !Inside(c.First, c.End, source)) && !IsPastAffiliation(c.First, first)).ToList();
+            candidates = Candidates(first, end, textOnly: true).Where(MaySubject).ToList();
         }
 
         var inContent = candidates.Where(c => c.First >= contentFirst && c.End <= contentEnd).ToList();
@@ -673,6 +707,48 @@ internal sealed class ClaimExtraction
     private bool IsAnaphoricHead(int t, int end) => t < end && (AnaphoricHeads.Contains(_words[t]) || RelationalHeads.Contains(_words[t]));
 
     /// <summary>
+    /// "…, said Bruce Bagley, a professor at the University of Miami": after a source that follows the statement, a name
+    /// describes the source (where it works, whom it heads), not whom the statement is about.
+    /// </summary>
+    private static bool DescribesSource(int name, SourceFinding? source, int contentEnd) =>
+        source is { First: >= 0 } && source.First >= contentEnd && name >= source.End;
+
+    /// <summary>
+    /// A wire dateline opening a sentence ("LOS ANGELES (AP) —", "SANTA FE, N.M. (AP) —", "NEW DELHI:"): the end of the
+    /// dateline, whose place and agency are no subject; the clause's first token when there is none.
+    /// </summary>
+    private int DatelineEnd(int first, int end)
+    {
+        if (!IsUpperCaseWord(first)) return first;
+        var t = first + 1;
+        while (t < end && (IsUpperCaseWord(t) || _words[t] == "," || (IsCapitalised(t) && _words[t].EndsWith('.')))) t++;
+        if (t < end && _words[t] == "(")
+        {
+            var close = t + 1;
+            while (close < end && close - t <= MaximumSourceTokens && _words[close] != ")") close++;
+            if (close >= end || _words[close] != ")") return first;
+            t = close + 1;
+        }
+
+        return t < end && _words[t] is "—" or "–" or "-" or "--" or ":" ? t + 1 : first;
+    }
+
+    /// <summary>A word in capitals throughout ("WASHINGTON"), as datelines and shouted labels are written.</summary>
+    private bool IsUpperCaseWord(int t)
+    {
+        if (!IsCapitalised(t)) return false;
+        var span = _tokens[t].Span;
+        var letters = 0;
+        for (var i = span.Start; i < span.End; i++)
+        {
+            if (char.IsLower(_text[i])) return false;
+            if (char.IsLetter(_text[i])) letters++;
+        }
+
+        return letters >= 2;
+    }
+
+    /// <summary>
     /// "The management includes a previous member of Governor Cuomo's team, a previous adviser for the Democratic National
     /// Committee": a name after a past role and "of", "for" or "to" is where someone once worked, not whom the claim is about.
     /// </summary>
@@ -684,6 +760,22 @@ internal sealed class ClaimExtraction
         for (var k = t - 1; k >= Math.Max(first, t - PastRoleWindow); k--)
         {
             if (_lexicon.PastAffiliationMarkers.Contains(_words[k])) return true;
+            if (Boundaries.Contains(_words[k])) return false;
+        }
+
+        return false;
+    }
+
+    /// <summary>"pollution reached 50 times the level deemed safe by the World Health Organization": the name after a
+    /// standard's participle and "by" set the yardstick; the claim is not about it.</summary>
+    private bool IsYardstick(int name, int first)
+    {
+        var by = name - 1;
+        if (by > first && _words[by] == "the") by--;
+        if (by <= first || _words[by] != "by") return false;
+        for (var k = by - 1; k >= Math.Max(first, by - 3); k--)
+        {
+            if (_lexicon.YardstickVerbs.Contains(_words[k])) return true;
             if (Boundaries.Contains(_words[k])) return false;
         }
 
@@ -794,6 +886,7 @@ internal sealed class ClaimExtraction
 
                 // The model tags "the State" and "the Party" as organisations; alone, such words are no subject (non-subjects.txt).
                 if (mention.Kind == MentionKind.Name && _lexicon.NonSubjects.Contains(string.Join(' ', _words[mf..me]))) continue;
+                if (IsSentenceAdverb(mf, me)) continue;
 
                 // "the Trump administration keeps on pushing its plans": neither the name nor the pronoun after it is the person.
                 if (NamesAGovernment(me)) governmentNamed = true;
@@ -831,26 +924,45 @@ internal sealed class ClaimExtraction
             var nameFirst = t;
             while (nameFirst < runEnd - 1 && _lexicon.LeadingWords.Contains(_words[nameFirst])) nameFirst++;
             var allCommon = Enumerable.Range(nameFirst, runEnd - nameFirst).All(i => _lexicon.NonSubjects.Contains(_words[i]) || !IsCapitalised(i));
-            if (!allCommon && !IsCapitalisedOnlyByPosition(nameFirst, runEnd) && !NamesAGovernment(runEnd)) yield return (nameFirst, runEnd, null);
+            if (!allCommon && !IsCapitalisedOnlyByPosition(nameFirst, runEnd) && !NamesAGovernment(runEnd) && !IsSentenceAdverb(nameFirst, runEnd))
+            {
+                yield return (nameFirst, runEnd, null);
+            }
             t = runEnd - 1;
         }
     }
+
+    /// <summary>
+    /// "Sadly, Delhi pollution …", "Critically, however, …": a lone "-ly" word opening a sentence and set off by a comma
+    /// is a sentence adverb, not a name, even where the entity model tags it as a person.
+    /// </summary>
+    private bool IsSentenceAdverb(int first, int end) =>
+        end - first == 1 && end < _words.Length && _words[end] == "," && _words[first].EndsWith("ly", StringComparison.Ordinal) && IsSentenceStart(first);
 
     /// <summary>"the Trump administration": a name followed by a lower-case government noun is that government's modifier.</summary>
     private bool NamesAGovernment(int nameEnd) =>
         nameEnd < _tokens.Length && !IsCapitalised(nameEnd) && _lexicon.GovernmentNouns.Contains(_words[nameEnd]);
 
-    /// <summary>A lone word at the start of a sentence is capitalised by position: "Giant tech companies", "Adding to those".</summary>
+    /// <summary>
+    /// A lone word at the start of a sentence is capitalised by position: "Giant tech companies", "Adding to those"; and,
+    /// where the entity model read the document and left the word untagged, a frequent English word ("Police said …",
+    /// "Consumers have …", "Local auto dealers …"). Invented or rare firm names ("Streamly", "Telvo") are not frequent words.
+    /// </summary>
     private bool IsCapitalisedOnlyByPosition(int first, int end)
     {
         if (end - first != 1 || !IsSentenceStart(first)) return false;
         var word = _words[first];
-        return word.EndsWith("ing", StringComparison.Ordinal) || _lowercaseWords.Value.Contains(word);
+        if (word.EndsWith("ing", StringComparison.Ordinal) || _lowercaseWords.Value.Contains(word)) return true;
+        return _entitiesRead && _checkworthy.Vectors is { } frequent && frequent.Knows(word) && !IsTagged(first);
     }
 
+    private bool IsTagged(int t) => !_entities.Mentions.IsDefaultOrEmpty && _entities.Mentions.Any(m => m.Span.Overlaps(_tokens[t].Span));
+
+    /// <summary>Whether only quotation marks or brackets stand between the word and the start of its sentence (a closing
+    /// quotation mark the sentence splitter left on the sentence before counts as well).</summary>
     private bool IsSentenceStart(int t)
     {
-        while (t > 0 && Boundaries.Contains(_words[t - 1])) t--;
+        while (t > 0 && !_sentenceStarts.Value.Contains(t) && Boundaries.Contains(_words[t - 1])) t--;
         return t == 0 || _sentenceStarts.Value.Contains(t);
     }
 
@@ -955,24 +1067,26 @@ internal sealed class ClaimExtraction
                 .Select(c => (int?)c)
                 .FirstOrDefault();
             if (answered is not { } target) continue;
+            var category = denial.Category == ClaimLexicon.OtherCategory ? _claims[target].Category : denial.Category;
             _claims[d] = denial with
             {
                 RespondsTo = target,
-                Category = denial.Category == ClaimLexicon.OtherCategory ? _claims[target].Category : denial.Category,
-                Polarity = Polarity.Favourable,
+                Category = category,
+                Polarity = category == ClaimLexicon.OtherCategory ? denial.Polarity : Polarity.Favourable,
             };
         }
     }
 
     /// <summary>
     /// What a denial can answer: a risk claim that speaks against its subject, alleged, estimated, asserted by the article
-    /// or reported by a third party; not the subject's own favourable statement ("The company reiterated that it operates
-    /// in compliance ..."), nor one already negated or denied.
+    /// or reported by a third party; or an allegation of something outside the taxonomy ("Assange was accused of rape …",
+    /// which "He has always denied the allegations" answers rather than the hacking charges named before it); not the
+    /// subject's own favourable statement ("The company reiterated that it operates in compliance ..."), nor one already
+    /// negated or denied.
     /// </summary>
     private static bool CanBeDenied(Claim claim) =>
         claim.Status is ClaimStatus.Alleged or ClaimStatus.Reported or ClaimStatus.Asserted or ClaimStatus.Estimated
-        && claim.Category != ClaimLexicon.OtherCategory
-        && claim.Polarity == Polarity.Adverse
+        && (claim.Category != ClaimLexicon.OtherCategory && claim.Polarity == Polarity.Adverse || claim.Status == ClaimStatus.Alleged)
         && !IsOwnStatement(claim);
 
     /// <summary>A claim whose subject is named in its own source: the subject speaking of itself ("Apex said it ...").</summary>

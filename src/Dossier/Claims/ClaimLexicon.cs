@@ -5,7 +5,8 @@ using System.Globalization;
 namespace Dossier.Claims;
 
 /// <summary>A category cue's contribution to the category it signals.</summary>
-internal readonly record struct CategoryCue(string Category, double Weight);
+/// <param name="PlainSense">A cue that everyday news uses mostly in its plain sense ("economic data"), too weak alone in a plain assertion.</param>
+internal readonly record struct CategoryCue(string Category, double Weight, bool PlainSense = false);
 
 /// <summary>The data the claim stage reads: taxonomy cues, status cues, outlets and the word lists for sources and subjects.</summary>
 internal sealed class ClaimLexicon
@@ -16,8 +17,9 @@ internal sealed class ClaimLexicon
     {
         var categoryLines = EmbeddedData.ReadLines("Claims.Data.categories.tsv").Select(l => l.Split('\t')).Where(f => f.Length >= 3).ToList();
         Categories = [.. categoryLines.Select(f => f[0]).Distinct(StringComparer.Ordinal), OtherCategory];
+        var plainSense = EmbeddedData.ReadLowerCaseSet("Claims.Data.plain-sense-cues.txt");
         CategoryCues = new PhraseMatcher<CategoryCue>(categoryLines.Select(f =>
-            new CuePhrase<CategoryCue>(PhraseMatcher<CategoryCue>.ParseWords(f[1]), new CategoryCue(f[0], double.Parse(f[2], CultureInfo.InvariantCulture)))));
+            new CuePhrase<CategoryCue>(PhraseMatcher<CategoryCue>.ParseWords(f[1]), new CategoryCue(f[0], double.Parse(f[2], CultureInfo.InvariantCulture), plainSense.Contains(f[1])))));
         StatusCues = new PhraseMatcher<ClaimStatus>(EmbeddedData.ReadLines("Claims.Data.status-cues.tsv").Select(l => l.Split('\t')).Where(f => f.Length >= 2)
             .Select(f => new CuePhrase<ClaimStatus>(PhraseMatcher<ClaimStatus>.ParseWords(f[1]), Enum.Parse<ClaimStatus>(f[0], ignoreCase: true))));
         Outlets = new PhraseMatcher<bool>(EmbeddedData.ReadLines("Claims.Data.outlets.txt").Select(l => new CuePhrase<bool>(PhraseMatcher<bool>.ParseWords(l), true)));
@@ -33,6 +35,8 @@ internal sealed class ClaimLexicon
         PastAffiliationMarkers = WordSet("Claims.Data.past-affiliation-markers.txt");
         BeliefVerbs = WordSet("Claims.Data.belief-verbs.txt");
         WithheldParticiples = WordSet("Claims.Data.withheld-participles.txt");
+        EnglishFunctionWords = WordSet("Claims.Data.english-function-words.txt");
+        YardstickVerbs = WordSet("Claims.Data.yardstick-verbs.txt");
     }
 
     public static ClaimLexicon Default { get; } = new();
@@ -68,6 +72,12 @@ internal sealed class ClaimLexicon
 
     /// <summary>Participles of things owed to people ("were not paid"), whose negation states a harm rather than denying one.</summary>
     public FrozenSet<string> WithheldParticiples { get; }
+
+    /// <summary>Participles naming a standard ("deemed safe by X"), whose agent X is a yardstick, not a subject.</summary>
+    public FrozenSet<string> YardstickVerbs { get; }
+
+    /// <summary>Frequent English function words, whose share of a text's words tells English prose (<see cref="EnglishProse"/>).</summary>
+    public FrozenSet<string> EnglishFunctionWords { get; }
 
     private static FrozenSet<string> WordSet(string resource) => EmbeddedData.ReadLowerCaseSet(resource);
 }

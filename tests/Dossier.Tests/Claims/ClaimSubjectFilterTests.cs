@@ -1,0 +1,58 @@
+using Dossier.Documents;
+
+namespace Dossier.Tests.Claims;
+
+/// <summary>Capitalised words that everyday web news puts where a subject could stand, and that are not whom a claim is about.</summary>
+public sealed class ClaimSubjectFilterTests
+{
+    [Theory]
+    [InlineData("Sadly, river pollution has become a standard feature of the dry season in the capital.", "Sadly")]
+    [InlineData("Critically, however, the regulator pointed out that it has no role in policing election campaign content.", "Critically")]
+    [InlineData("Moreover, the fine was the largest penalty the regulator had ever imposed on a utility.", "Moreover")]
+    [InlineData("The commission warned that “voters are entitled to transparency from campaigners in an election.’’ Critically, however, it pointed out that it has no role in regulating election campaign content.", "Critically")]
+    public void A_sentence_adverb_is_no_subject(string text, string adverb)
+    {
+        var document = ClaimTestSupport.Analyze(text);
+        Assert.DoesNotContain(document.Get(Layers.Claims), c => ClaimTestSupport.SubjectTexts(document, c).Contains(adverb));
+    }
+
+    [Theory]
+    [InlineData("SAN FRANCISCO (AP) — Pacific Gas & Electric Co. was fined $5 million by state regulators over the wildfire.", "SAN FRANCISCO")]
+    [InlineData("LOS ANGELES (AP) — Harlow Studios was sued for fraud by two of its former investors on Tuesday.", "LOS ANGELES")]
+    [InlineData("NEW DELHI: Nearly 150 Indians were deported for violating visa rules, officials said.", "NEW DELHI")]
+    public void A_wire_dateline_is_no_subject(string text, string place)
+    {
+        var document = ClaimTestSupport.Analyze(text);
+        var claims = document.Get(Layers.Claims);
+        Assert.NotEmpty(claims);
+        Assert.DoesNotContain(claims, c => ClaimTestSupport.SubjectTexts(document, c).Any(s => s.Contains(place, StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData("\"The seizure data cited are consistent and certainly reasonable,\" said Bruce Bagley, a professor of international studies at the University of Miami.", "University of Miami")]
+    [InlineData("Import tariffs are a tax on consumers, said Lawrence White, a professor at New York University's Stern School of Business.", "New York University")]
+    public void Where_a_source_works_is_not_whom_its_statement_is_about(string text, string affiliation)
+    {
+        var document = ClaimTestSupport.Analyze(text);
+        Assert.DoesNotContain(document.Get(Layers.Claims), c => ClaimTestSupport.SubjectTexts(document, c).Any(s => s.Contains(affiliation, StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData("Toxic waste from the Harlow plant polluted the river at 50 times the level deemed safe by the World Health Organization.", "World Health Organization")]
+    [InlineData("Toxic emissions from the smelter exceeded the pollution limit set by the Orbis Environment Agency for the third year.", "Orbis Environment Agency")]
+    public void Whoever_set_the_yardstick_is_not_whom_the_claim_is_about(string text, string yardstick)
+    {
+        var document = ClaimTestSupport.Analyze(text);
+        var claims = document.Get(Layers.Claims);
+        Assert.DoesNotContain(claims, c => ClaimTestSupport.SubjectTexts(document, c).Any(s => s.Contains(yardstick, StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData("Local auto dealers sold 30,154 new cars in October, down 10 percent from a year ago, according to a sales report.", "Local")]
+    [InlineData("Executives at the plant were charged with fraud and money laundering last year.", "Executives")]
+    public void A_frequent_word_that_opens_a_sentence_is_no_name(string text, string word)
+    {
+        var document = ClaimTestSupport.Analyze(text);
+        Assert.DoesNotContain(document.Get(Layers.Claims), c => ClaimTestSupport.SubjectTexts(document, c).Contains(word));
+    }
+}
