@@ -78,6 +78,26 @@ internal sealed class SpeakerClassifier(TokenWords words, QuoteLexicon lexicon, 
         };
     }
 
+    /// <summary>
+    /// Whether a label before a colon names a source ("Kerry: …", "Michigan Officials: …") rather than a topic or a
+    /// section ("Bubonic plague: …", "Fact Check: …", "Pro tip: …"): with entities, its last word is in the name of a
+    /// person, an organisation or a place, or is a noun for people or bodies; without entities, any name may speak.
+    /// </summary>
+    public bool NamesSource(int start, int end)
+    {
+        if (entities.Mentions.IsDefaultOrEmpty) return true;
+        var head = end - 1;
+        while (head > start && words.Lower(head) is "'s" or "’s" or "'" or "’") head--;
+        var headWord = words.Lower(head);
+        if (lexicon.Pronouns.ContainsKey(headWord) || lexicon.RoleNouns.Contains(headWord) || lexicon.UnnamedNouns.Contains(headWord) ||
+            lexicon.OrganisationNouns.Contains(headWord) || lexicon.OutletWords.Contains(headWord))
+        {
+            return true;
+        }
+
+        return MentionAt(head) is { Label: EntityLabel.PER or EntityLabel.ORG or EntityLabel.LOC };
+    }
+
     /// <summary>The last person named before a token, for a pronoun that follows no quote of a person.</summary>
     public Antecedent? NearestPersonBefore(int token)
     {
