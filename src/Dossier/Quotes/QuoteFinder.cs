@@ -217,9 +217,11 @@ internal sealed class QuoteFinder
     /// </summary>
     private bool NounAfterPossessive(int t, int next) =>
         t > 1 && Words.Lower(t - 1) is "’s" or "'s" && !_lexicon.Pronouns.ContainsKey(Words.Lower(t - 2)) &&
-        Words.Lower(t - 2) is not ("that" or "there" or "who" or "what" or "here" or "where") && !NounComplements.Contains(Words.Lower(next)) && !NounComplements.Contains(Words.Lower(next - 1));
+        Words.Lower(t - 2) is not ("that" or "there" or "who" or "what" or "here" or "where") && !OpensComplement(next) && !OpensComplement(next - 1);
 
-    private static readonly HashSet<string> NounComplements = ["that", "about", "to", "for"];
+    /// <summary>"that", "about" or "for", or "to" before a verb ("claim to be", not "claim to a divine right").</summary>
+    private bool OpensComplement(int t) =>
+        Words.Lower(t) is "that" or "about" or "for" || Words.Lower(t) == "to" && !Determiners.Contains(Words.Lower(t + 1)) && !Words.IsCapitalised(t + 1);
 
     /// <summary>"declined to say how many accounts were affected": a refusal reports nothing said, whatever verb of speech it refuses.</summary>
     private bool Refuses(CueMatch cue)
@@ -754,6 +756,8 @@ internal sealed class QuoteFinder
     private CueMatch? ModelCue(int t)
     {
         if (_lexicon.CueModel is null || t >= _tokens.Length || _tokens[t].Kind != TokenKind.Word || Words.IsAdverb(t) || _lexicon.NotCues.Contains(Words.Lower(t))) return null;
+        // "Officials ca n't say that …": an auxiliary, a clitic or an adverb before the verb never heads the cue.
+        if (_lexicon.SkipBeforeCue.Contains(Words.Lower(t))) return null;
         if (IsNounPosition(t) || NounAfterPossessive(t, t + 1)) return null;
         return _cueScores[t] > _lexicon.CueModelThreshold ? new CueMatch(t, t + 1, new CuePattern([Words.Lower(t)], false, Learned: true)) : null;
     }
