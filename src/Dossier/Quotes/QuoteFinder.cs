@@ -836,6 +836,7 @@ internal sealed class QuoteFinder
             return Make(from, contentEnd, QuoteKind.Indirect, cue, source);
         }
 
+        if (InvertedAside(cue, sentenceStart, contentEnd) is { } aside) return aside;
         var left = PreviousCueSpeaker(cue, sentenceStart) ?? ParticipleSubject(cue, sentenceStart) ?? _phrases.LeftOf(cue.Start, sentenceStart) ??
                    _phrases.SharedSubject(cue.Start, sentenceStart);
         var contentStart = ContentStartAfter(cue, contentEnd);
@@ -872,6 +873,18 @@ internal sealed class QuoteFinder
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// "The key to Stadia's success, says Buser, is Google's infrastructure": a listed cue between commas with a name
+    /// after it is an aside inside its content, and the name speaks the whole sentence around it.
+    /// </summary>
+    private Found? InvertedAside(CueMatch cue, int sentenceStart, int contentEnd)
+    {
+        var comma = cue.Start - 1;
+        if (cue.Pattern.Learned || comma <= sentenceStart || Words.Text(comma) != "," || _phrases.RightOf(cue.End, contentEnd) is not { } speaker) return null;
+        if (!Words.IsCapitalised(speaker.Start) || speaker.End >= contentEnd - 1 || Words.Text(speaker.End) != ",") return null;
+        return Make(sentenceStart, contentEnd, QuoteKind.Indirect, cue, speaker);
     }
 
     /// <summary>

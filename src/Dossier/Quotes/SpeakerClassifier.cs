@@ -29,6 +29,12 @@ internal sealed class SpeakerClassifier(TokenWords words, QuoteLexicon lexicon, 
         if (lexicon.OutletWords.Contains(headWord)) return IssuedByOrganisation(start, head) ? SpeakerKind.Organisation : SpeakerKind.Outlet;
         if (lexicon.OrganisationNouns.Contains(headWord)) return SpeakerKind.Organisation;
         if (quantified) return SpeakerKind.Unnamed;
+        // "the Sioux Falls Argus Leader", "the Associated Press": a capitalised role word inside an organisation's name is no role.
+        if (words.IsCapitalised(head) && head > start && MentionAt(head) is { Label: EntityLabel.ORG } organisation && organisation.Span.Start < words.Tokens[head].Span.Start)
+        {
+            return AnyOf(start, headEnd, lexicon.OutletWords) ? SpeakerKind.Outlet : SpeakerKind.Organisation;
+        }
+
         if (lexicon.RoleNouns.Contains(headWord)) return SpeakerKind.Role;
         if (lexicon.UnnamedNouns.Contains(headWord)) return SpeakerKind.Unnamed;
         if (!words.IsCapitalised(head)) return SpeakerKind.Unnamed;

@@ -104,4 +104,26 @@ public sealed class QuoteWebPrecisionTests
         var (_, unlinked) = QuoteTestDocuments.Analyze(text);
         Assert.Equal(2, unlinked.Length);
     }
+
+    [Fact]
+    public void ANameAfterACueBetweenCommasSpeaksTheSentenceAroundIt()
+    {
+        var (_, quotes) = QuoteTestDocuments.Analyze("The key to Stadia's success, says Buser, is Google's built-in infrastructure.");
+        Assert.Equal("Buser", Assert.Single(quotes).Speaker);
+    }
+
+    [Fact]
+    public void ARoleWordInsideAnOrganisationsNameIsNoRole()
+    {
+        const string text = "The campaign cost the state roughly $449,000, according to the Sioux Falls Argus Leader.";
+        var name = text.IndexOf("Sioux", StringComparison.Ordinal);
+        var entities = new EntityLayer(
+            [new EntityMention(new TextSpan(name, text.Length - 1), EntityLabel.ORG, 0)],
+            [new DocumentEntity(0, "Sioux Falls Argus Leader", EntityLabel.ORG, [])]);
+
+        var (_, quotes) = QuoteTestDocuments.Analyze(text, entities);
+        var quote = Assert.Single(quotes);
+        Assert.Equal("the Sioux Falls Argus Leader", quote.Speaker);
+        Assert.Equal(SpeakerKind.Organisation, quote.SpeakerKind);
+    }
 }
