@@ -877,14 +877,17 @@ internal sealed class QuoteFinder
 
     /// <summary>
     /// "The key to Stadia's success, says Buser, is Google's infrastructure": a listed cue between commas with a name
-    /// after it is an aside inside its content, and the name speaks the whole sentence around it.
+    /// after it is an aside inside its content, and the name speaks the whole sentence around it; before an apposition
+    /// ("…, said Mark Quinlan, PG&E's senior director of emergency preparedness") it ends the content.
     /// </summary>
     private Found? InvertedAside(CueMatch cue, int sentenceStart, int contentEnd)
     {
         var comma = cue.Start - 1;
         if (cue.Pattern.Learned || comma <= sentenceStart || Words.Text(comma) != "," || _phrases.RightOf(cue.End, contentEnd) is not { } speaker) return null;
         if (!Words.IsCapitalised(speaker.Start) || speaker.End >= contentEnd - 1 || Words.Text(speaker.End) != ",") return null;
-        return Make(sentenceStart, contentEnd, QuoteKind.Indirect, cue, speaker);
+        // "…, said Mark Quinlan, PG&E's senior director …": an apposition, not the rest of a clause, may follow the name.
+        var goesOn = Auxiliaries.Contains(Words.Lower(speaker.End + 1)) || FiniteVerbs.Contains(Words.Lower(speaker.End + 1));
+        return Make(sentenceStart, goesOn ? contentEnd : comma, QuoteKind.Indirect, cue, speaker);
     }
 
     /// <summary>
