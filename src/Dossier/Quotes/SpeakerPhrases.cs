@@ -104,8 +104,22 @@ internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
             return chosen with { ExtentStart = outer.Start };
         }
 
-        return CollectLeft(i, floor);
+        return WithHeadBeforePreposition(CollectLeft(i, floor), floor);
     }
+
+    /// <summary>
+    /// "Experts on jail suicide told", "China’s ambassador to Britain accused", "A doctor on the scene told": a phrase
+    /// after "on", "to" or "about" is that preposition's object, and the noun phrase before the preposition heads the subject.
+    /// </summary>
+    private SpeakerPhrase? WithHeadBeforePreposition(SpeakerPhrase? phrase, int floor)
+    {
+        var preposition = phrase is null ? -1 : phrase.Start - 1;
+        if (preposition - 1 < floor || words.Lower(preposition) is not ("on" or "to" or "about") || PrepositionalPhrases.Contains(words.Lower(preposition - 1))) return phrase;
+        return CollectLeft(preposition - 1, floor) is { } head && head.End == preposition ? new SpeakerPhrase(head.Start, phrase!.End, head.Start) : phrase;
+    }
+
+    /// <summary>Words that make a preposition after them part of a fixed phrase ("according to X", "thanks to X"), not of a subject.</summary>
+    private static readonly HashSet<string> PrepositionalPhrases = ["according", "thanks", "due", "prior", "next", "close", "owing", "up"];
 
     /// <summary>
     /// "Karimi, executive director of Interfaith Paths to Peace, said", "John Archer, wearing a Canova T-Shirt, said":

@@ -126,4 +126,13 @@ public sealed class QuoteWebPrecisionTests
         Assert.Equal("the Sioux Falls Argus Leader", quote.Speaker);
         Assert.Equal(SpeakerKind.Organisation, quote.SpeakerKind);
     }
+
+    [Theory]
+    [InlineData("Experts on jail suicide told reporters that an inmate can be removed from suicide watch too early.", "Experts on jail suicide")]
+    [InlineData("A doctor on the scene told reporters that the man had been shot twice.", "A doctor on the scene")]
+    public void APrepositionsObjectIsNoSubjectOfItsOwn(string text, string speaker)
+    {
+        var (_, quotes) = QuoteTestDocuments.Analyze(text);
+        Assert.Equal(speaker, Assert.Single(quotes).Speaker);
+    }
 }
