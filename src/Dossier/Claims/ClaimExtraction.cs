@@ -17,8 +17,20 @@ internal sealed class ClaimExtraction
     private const int FrameWindow = 10;
     private const int MaximumSourceTokens = 8;
 
+    /// <summary>The particle that turns a reporting verb into another verb ("ruled out", "found out").</summary>
+    private const string PhrasalParticle = "out";
+
+    /// <summary>How many words the addressee of a closing "told" may take ("..., its chief executive told analysts on Monday").</summary>
+    private const int MaximumAddresseeTokens = 3;
+
     /// <summary>How many words before "from" a payment noun may stand ("heavy fundings and donations from").</summary>
     private const int PaymentNounWindow = 3;
+
+    /// <summary>How many words before "to" or "with" a noun for a tie may stand ("good connections to", "close business ties with").</summary>
+    private const int TieNounWindow = 3;
+
+    /// <summary>How long a phrase of time or place may stand between ", and" and the name opening a clause ("in 2022", "later that year").</summary>
+    private const int IntroductoryPhraseTokens = 3;
 
     /// <summary>How many words a past role may take between its marker and "of" ("a previous communications adviser for").</summary>
     private const int PastRoleWindow = 4;
@@ -32,7 +44,10 @@ internal sealed class ClaimExtraction
         "said", "says", "say", "reported", "reports", "stated", "states", "told", "cited", "revealed", "found", "concluded", "confirmed",
         "confirms", "wrote", "added", "announced", "affirmed", "alleged", "alleges", "allege", "claimed", "claims", "claim", "accused",
         "accuses", "accuse", "estimate", "estimates", "estimated", "believe", "believes", "suggest", "suggests", "warned", "noted", "argued",
-        "show", "shows", "showed", "note", "notes", "reiterated", "reiterates", "insisted", "insists");
+        "show", "shows", "showed", "note", "notes", "reiterated", "reiterates", "insisted", "insists", "ruled");
+
+    private static readonly FrozenSet<string> QuestionAuxiliaries = Set(
+        "did", "does", "do", "is", "are", "was", "were", "has", "have", "had", "could", "can", "will", "would", "should", "might", "may", "must");
 
     private static readonly FrozenSet<string> Copulas = Set("is", "was", "are", "were", "be", "been", "being");
     private static readonly FrozenSet<string> NotInSourcePhrase = Set("is", "was", "are", "were", "has", "have", "had", "will", "would", "did", "does", "do", "that", "which", "who", "and", ",", ";", ":", "(", ")");
@@ -44,6 +59,27 @@ internal sealed class ClaimExtraction
     /// <summary>A speaker talking of itself or its side ("We are assessing …", "our mission").</summary>
     private static readonly FrozenSet<string> FirstPerson = Set("we", "our", "us", "i", "my");
     private static readonly FrozenSet<string> AnaphoricHeads = Set("company", "firm", "group", "giant", "bank", "business", "conglomerate", "retailer", "maker", "lender");
+
+    /// <summary>
+    /// Nouns for a part or the people of an organisation: "The management includes …" or "Its board approved …" with no
+    /// name of their own speak of the organisation the text was just about.
+    /// </summary>
+    private static readonly FrozenSet<string> RelationalHeads = Set(
+        "management", "board", "leadership", "executives", "directors", "owner", "owners", "founder", "founders", "chairman", "chairwoman",
+        "shareholders", "subsidiary", "parent", "staff", "employees", "workforce");
+
+    /// <summary>Pronouns that stand for one entity: "it" after "Huawei and Hikvision" cannot be both.</summary>
+    private static readonly FrozenSet<string> SingularPronouns = Set("it", "its", "he", "she", "his", "her");
+
+    /// <summary>Nouns for a tie whose other side, after "to" or "with", a claim is about as well.</summary>
+    private static readonly FrozenSet<string> TieNouns = Set("ties", "links", "connections", "connection", "relationship", "relationships");
+
+    /// <summary>Words that open a phrase of time or place before a clause's subject ("…, and in 2022 X raised …").</summary>
+    private static readonly FrozenSet<string> ClauseIntroductions = Set("in", "on", "at", "during", "last", "this", "since", "by", "after", "before", "later", "earlier");
+
+    /// <summary>"These include …", "They included …": a list of examples of what the sentence before named.</summary>
+    private static readonly FrozenSet<string> ExampleListOpeners = Set("these", "those", "they");
+    private static readonly FrozenSet<string> ExampleListVerbs = Set("include", "includes", "included");
     private static readonly FrozenSet<string> SourceAnaphors = Set("it", "report", "article", "newspaper", "paper", "story");
     private static readonly FrozenSet<string> SourceTrailingNouns = Set("article", "report", "story", "newspaper", "piece");
     private static readonly FrozenSet<string> ContrastiveConjunctions = Set("but", "while", "whereas", "although", "though", "yet");
@@ -134,8 +170,8 @@ internal sealed class ClaimExtraction
     {
         var clauseSpan = new TextSpan(_tokens[first].Span.Start, _tokens[end - 1].Span.End);
         var source = FindSource(first, end, clauseSpan, inQuote, out var contentFirst, out var contentEnd);
-        var status = DecideStatus(first, end, contentFirst, contentEnd, source);
         var category = DecideCategory(first, end, source, sentence, sentenceIndex);
+        var status = DecideStatus(first, end, contentFirst, contentEnd, source, category != ClaimLexicon.OtherCategory);
         var subjects = FindSubjects(contentFirst, contentEnd, source, status, first, end);
         if (_claims.Count >= MaximumClaims) return;
 
@@ -191,10 +227,21 @@ internal sealed class ClaimExtraction
         if (end - start > 0) yield return (start, Math.Min(end, start + MaximumClauseTokens));
     }
 
-    private ClaimStatus DecideStatus(int first, int end, int contentFirst, int contentEnd, SourceFinding? source)
+    private ClaimStatus DecideStatus(int first, int end, int contentFirst, int contentEnd, SourceFinding? source, bool riskClaim)
     {
         var cues = _lexicon.StatusCues.Find(_words, first, end);
         var scopeEnd = ScopeEnd(contentFirst, contentEnd);
+
+        // "No one disputes that …", "has not denied …": a negated denial affirms, so neither cue counts.
+        var cancelled = new HashSet<int>();
+        foreach (var denial in cues.Where(cue => cue.Value == ClaimStatus.Denied))
+        {
+            var negation = cues.FirstOrDefault(cue => cue.Value == ClaimStatus.Negated && cue.EndToken <= denial.FirstToken && cue.EndToken >= denial.FirstToken - 1);
+            if (negation.EndToken <= negation.FirstToken) continue;
+            cancelled.Add(negation.FirstToken);
+            cancelled.Add(denial.FirstToken);
+        }
+
         bool denied = false, negated = false, estimated = false, alleged = false;
         foreach (var cue in cues)
         {
@@ -202,10 +249,12 @@ internal sealed class ClaimExtraction
             if (cue.EndToken - cue.FirstToken == 1 && RefersBack(cue.FirstToken, first)) continue;
             switch (cue.Value)
             {
-                case ClaimStatus.Denied when !(cue.EndToken - cue.FirstToken == 1 && cue.FirstToken > first && PassiveDenialMarkers.Contains(_words[cue.FirstToken - 1])):
+                case ClaimStatus.Denied when !(cue.EndToken - cue.FirstToken == 1 && cue.FirstToken > first && PassiveDenialMarkers.Contains(_words[cue.FirstToken - 1]))
+                                             && !cancelled.Contains(cue.FirstToken):
                     denied = true;
                     break;
-                case ClaimStatus.Negated when cue.FirstToken >= contentFirst && cue.FirstToken < scopeEnd && !IsWideningNegation(cue.FirstToken):
+                case ClaimStatus.Negated when cue.FirstToken >= contentFirst && cue.FirstToken < scopeEnd && !IsWideningNegation(cue.FirstToken)
+                                              && !cancelled.Contains(cue.FirstToken) && !IsWithheldFromVictims(cue.FirstToken, first, end):
                     negated = true;
                     break;
                 case ClaimStatus.Estimated:
@@ -221,8 +270,33 @@ internal sealed class ClaimExtraction
         if (negated) return ClaimStatus.Negated;
         if (estimated) return ClaimStatus.Estimated;
         if (alleged) return ClaimStatus.Alleged;
-        return source is { Anonymous: false } ? ClaimStatus.Reported : ClaimStatus.Asserted;
+
+        // A risk put as a question ("Could X have hidden its losses …?") or as someone's belief ("Officials believe X …")
+        // is an accusation, not a finding; so is a claim resting only on unnamed sources, as "reportedly" is.
+        if (riskClaim && (IsYesNoQuestion(first, end) || HasBelief(first, end, source))) return ClaimStatus.Alleged;
+        return source is null ? ClaimStatus.Asserted : source.Anonymous ? ClaimStatus.Alleged : ClaimStatus.Reported;
     }
+
+    /// <summary>"Did X …?", "Could X have …?" ask whether it is so; "Why did regulators fine X …?" takes it as given.</summary>
+    private bool IsYesNoQuestion(int first, int end)
+    {
+        var start = first;
+        while (start < end && Boundaries.Contains(_words[start])) start++;
+        return _words[end - 1] == "?" && start < end && QuestionAuxiliaries.Contains(_words[start]);
+    }
+
+    /// <summary>
+    /// A belief held by others about the claim ("officials believe", "investigators suspect", "is believed to"); not one
+    /// of the subject's own ("Norvik believes it complied", "we believe"), which is its statement.
+    /// </summary>
+    private bool HasBelief(int first, int end, SourceFinding? source) =>
+        Enumerable.Range(first + 1, Math.Max(0, end - first - 1)).Any(t => _lexicon.BeliefVerbs.Contains(_words[t])
+                                                                          && (source is null || t < source.First || t >= source.End)
+                                                                          && (_lexicon.SourceNouns.Contains(_words[t - 1]) || Copulas.Contains(_words[t - 1])));
+
+    /// <summary>"Crew members … were not paid": a negated passive of something owed to people states the harm done to them.</summary>
+    private bool IsWithheldFromVictims(int negation, int first, int end) =>
+        negation > first && negation + 1 < end && PassiveDenialMarkers.Contains(_words[negation - 1]) && _lexicon.WithheldParticiples.Contains(_words[negation + 1]);
 
     /// <summary>Negation counts in the claim's own clause: up to the first complementizer or relative pronoun after its start.</summary>
     private int ScopeEnd(int contentFirst, int contentEnd)
@@ -268,8 +342,24 @@ internal sealed class ClaimExtraction
             if (category is not null) return category;
         }
 
+        // "…urged companies to stop their transactions with Chinese firms. These include Tencent, Baidu and Alibaba": the
+        // examples share the risk of what they exemplify.
+        if (sentenceIndex > 0 && ListsExamplesOfPrevious(first, end))
+        {
+            var previous = _sentences[sentenceIndex - 1];
+            category = BestCategory(previous.FirstToken, Math.Min(previous.EndToken, _tokens.Length), null);
+            if (category is not null) return category;
+        }
+
         var anaphoric = Enumerable.Range(first, end - first).Any(IsCategoryAnaphor);
         return anaphoric && _lastCategory is not null && sentenceIndex - _lastCategorySentence <= 2 ? _lastCategory : ClaimLexicon.OtherCategory;
+    }
+
+    private bool ListsExamplesOfPrevious(int first, int end)
+    {
+        var start = first;
+        while (start < end && Boundaries.Contains(_words[start])) start++;
+        return start + 1 < end && ExampleListOpeners.Contains(_words[start]) && ExampleListVerbs.Contains(_words[start + 1]);
     }
 
     /// <summary>"such punitive measures", "for similar reasons"; not "such as" (examples follow) nor a demonstrative standing alone ("These include ...").</summary>
@@ -391,7 +481,7 @@ internal sealed class ClaimExtraction
     private static bool IsReportingCue(string cue)
     {
         var words = cue.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return words.Length > 0 && (FrameVerbs.Contains(words[^1]) || FrameVerbs.Contains(words[0]) || cue.StartsWith("according", StringComparison.OrdinalIgnoreCase));
+        return words.Length > 0 && words[^1] != PhrasalParticle && (FrameVerbs.Contains(words[^1]) || FrameVerbs.Contains(words[0]) || cue.StartsWith("according", StringComparison.OrdinalIgnoreCase));
     }
 
     private bool FrameAtStart(int first, int end, out SourceFinding? finding, out int contentFirst)
@@ -402,7 +492,7 @@ internal sealed class ClaimExtraction
         while (start < end && Boundaries.Contains(_words[start])) start++;
         for (var v = start + 1; v < Math.Min(end, start + FrameWindow); v++)
         {
-            if (!FrameVerbs.Contains(_words[v])) continue;
+            if (!IsFrameVerb(v, end)) continue;
             if (Copulas.Contains(_words[v - 1]) || !IsSourcePhrase(start, v)) return false;
             finding = Finding(start, v, isOutlet: false);
             contentFirst = v + 1;
@@ -453,8 +543,8 @@ internal sealed class ClaimExtraction
         contentEnd = end;
         for (var v = end - 1; v > first + 1; v--)
         {
-            if (!FrameVerbs.Contains(_words[v])) continue;
-            var after = v + 1 >= end || AfterAttribution.Contains(_words[v + 1]);
+            if (!IsFrameVerb(v, end)) continue;
+            var after = v + 1 >= end || AfterAttribution.Contains(_words[v + 1]) || IsAddresseeToEnd(v, end);
             if (after)
             {
                 var b = v - 1;
@@ -478,6 +568,22 @@ internal sealed class ClaimExtraction
                     return true;
                 }
             }
+        }
+
+        return false;
+    }
+
+    /// <summary>A reporting verb, not the phrasal "ruled out" or "found out".</summary>
+    private bool IsFrameVerb(int t, int end) => FrameVerbs.Contains(_words[t]) && !(t + 1 < end && _words[t + 1] == PhrasalParticle);
+
+    /// <summary>"..., its chief executive told analysts.": the few words after a closing "told" are whom it was told to.</summary>
+    private bool IsAddresseeToEnd(int verb, int end)
+    {
+        if (_words[verb] is not ("told" or "tells")) return false;
+        for (var t = verb + 1; t < end && t <= verb + MaximumAddresseeTokens + 1; t++)
+        {
+            if (AfterAttribution.Contains(_words[t])) return t > verb + 1;
+            if (_tokens[t].Kind != TokenKind.Word) return false;
         }
 
         return false;
@@ -528,16 +634,19 @@ internal sealed class ClaimExtraction
         var inContent = candidates.Where(c => c.First >= contentFirst && c.End <= contentEnd).ToList();
         if (inContent.Count > 0)
         {
-            var subjects = Coordinated(inContent);
-            return [.. subjects, .. Payers(inContent).Where(payer => !subjects.Any(s => s.Span == payer.Span))];
+            // "one of Alibaba's influential companies, Mercury, has …": the name in apposition is what the claim is
+            // about; the possessor comes after it.
+            var subjects = NamesWhatItOwns(inContent)
+                ? [.. Coordinated(inContent[1..]), .. Coordinated(inContent[..1])]
+                : Coordinated(inContent);
+            var others = Payers(inContent).Concat(TieCounterparts(inContent)).Concat(CoordinatedClauseSubjects(inContent));
+            return [.. subjects, .. others.Where(other => !subjects.Any(s => s.Span == other.Span)).Distinct()];
         }
-
 
         var start = contentFirst;
         while (start < contentEnd && Boundaries.Contains(_words[start])) start++;
-        var anaphoric = start < contentEnd && (Pronouns.Contains(_words[start]) || FirstPerson.Contains(_words[start])
-                                               || (_words[start] == "the" && start + 1 < contentEnd && AnaphoricHeads.Contains(_words[start + 1]))
-                                               || (_words[start] == "the" && start + 2 < contentEnd && AnaphoricHeads.Contains(_words[start + 2])));
+        var definiteHead = start < contentEnd && _words[start] == "the" && (IsAnaphoricHead(start + 1, contentEnd) || IsAnaphoricHead(start + 2, contentEnd));
+        var anaphoric = start < contentEnd && (Pronouns.Contains(_words[start]) || FirstPerson.Contains(_words[start]) || definiteHead);
         var fromSource = source is { IsOutlet: false, First: >= 0 }
             ? Candidates(source.First, source.End).ToList()
             : [];
@@ -546,10 +655,22 @@ internal sealed class ClaimExtraction
         // Carafano stated"): neither the speaker nor, without a name, anyone the text can tell.
         if (anaphoric && Pronouns.Contains(_words[start]) && IsDirectQuote(source)) anaphoric = false;
         if (anaphoric && fromSource.Count > 0) return Coordinated(fromSource);
-        if (anaphoric && !_lastSubjects.IsDefaultOrEmpty) return _lastSubjects;
+        if (anaphoric && !_lastSubjects.IsDefaultOrEmpty) return definiteHead || SingularPronouns.Contains(_words[start]) ? [_lastSubjects[0]] : _lastSubjects;
         if (status == ClaimStatus.Denied && fromSource.Count > 0) return Coordinated(fromSource);
         return candidates.Count > 0 ? Coordinated(candidates) : [];
     }
+
+    /// <summary>The first name is a possessor whose noun phrase the second renames: "X's lower-case words, Y,".</summary>
+    private bool NamesWhatItOwns(List<(int First, int End, int? EntityId)> candidates)
+    {
+        if (candidates.Count < 2) return false;
+        var (owner, named) = (candidates[0], candidates[1]);
+        if (owner.End >= _words.Length || _words[owner.End] is not ("'s" or "'") || named.First - owner.End < 3 || named.End >= _words.Length) return false;
+        if (_words[named.First - 1] != "," || _words[named.End] != ",") return false;
+        return Enumerable.Range(owner.End + 1, named.First - 1 - (owner.End + 1)).All(t => _tokens[t].Kind == TokenKind.Word && !IsCapitalised(t));
+    }
+
+    private bool IsAnaphoricHead(int t, int end) => t < end && (AnaphoricHeads.Contains(_words[t]) || RelationalHeads.Contains(_words[t]));
 
     /// <summary>
     /// "The management includes a previous member of Governor Cuomo's team, a previous adviser for the Democratic National
@@ -580,10 +701,43 @@ internal sealed class ClaimExtraction
             var windowStart = Math.Max(0, from - PaymentNounWindow);
             if (Enumerable.Range(windowStart, from - windowStart).Any(t => _lexicon.PaymentNouns.Contains(_words[t])))
             {
-                yield return new Subject(new TextSpan(_tokens[first].Span.Start, _tokens[end - 1].Span.End), entityId);
+                yield return SubjectOf(first, end, entityId);
             }
         }
     }
+
+    /// <summary>"Mercury has good connections to the Democratic Party": the other side of a tie is a subject as well.</summary>
+    private IEnumerable<Subject> TieCounterparts(List<(int First, int End, int? EntityId)> candidates)
+    {
+        foreach (var (first, end, entityId) in candidates)
+        {
+            var to = first - 1;
+            while (to > 0 && _words[to] is "the" or "a" or "an") to--;
+            if (to <= 0 || _words[to] is not ("to" or "with")) continue;
+            var windowStart = Math.Max(0, to - TieNounWindow);
+            if (Enumerable.Range(windowStart, to - windowStart).Any(t => TieNouns.Contains(_words[t]))) yield return SubjectOf(first, end, entityId);
+        }
+    }
+
+    /// <summary>
+    /// "…, and in 2022 Democratic National Committee Service Corporation raised $135,000 from associates of Alibaba": a
+    /// name that opens a clause joined by ", and", after at most a short phrase of time or place, is that clause's subject.
+    /// </summary>
+    private IEnumerable<Subject> CoordinatedClauseSubjects(List<(int First, int End, int? EntityId)> candidates)
+    {
+        foreach (var (first, end, entityId) in candidates.Skip(1))
+        {
+            if (end >= _tokens.Length || _tokens[end].Kind != TokenKind.Word || IsCapitalised(end)) continue;
+            var and = first - 1;
+            while (and > 0 && first - and <= IntroductoryPhraseTokens + 1 && _words[and] != "and") and--;
+            if (and <= 0 || _words[and] != "and" || _words[and - 1] != ",") continue;
+            if (and + 1 < first && !ClauseIntroductions.Contains(_words[and + 1])) continue;
+            if (Enumerable.Range(and + 1, first - and - 1).Any(t => Boundaries.Contains(_words[t]))) continue;
+            yield return SubjectOf(first, end, entityId);
+        }
+    }
+
+    private Subject SubjectOf(int first, int end, int? entityId) => new(new TextSpan(_tokens[first].Span.Start, _tokens[end - 1].Span.End), entityId);
 
     /// <summary>A direct quote in which the speaker talks of itself: in the first person, or about the entity it is or speaks for.</summary>
     private bool IsOwnWords(SourceFinding? source, ImmutableArray<Subject> subjects, int contentFirst, int contentEnd)
@@ -721,6 +875,10 @@ internal sealed class ClaimExtraction
     /// <summary>A headline in Title Case says nothing by its capitals about which words are names.</summary>
     private bool IsTitleCase(int first, int end)
     {
+        // "These include Volga Credit Bank and Ural Savings.": a sentence closed by a full stop is running text, which a
+        // headline is not; its capitals are names.
+        var last = Math.Min(end, _tokens.Length) - 1;
+        if (last >= first && _words[last] == ".") return false;
         int words = 0, capitalised = 0;
         for (var t = first; t < Math.Min(end, _tokens.Length); t++)
         {

@@ -31,6 +31,8 @@ internal sealed class ClaimLexicon
         GovernmentNouns = WordSet("Claims.Data.government-nouns.txt");
         PaymentNouns = WordSet("Claims.Data.payment-nouns.txt");
         PastAffiliationMarkers = WordSet("Claims.Data.past-affiliation-markers.txt");
+        BeliefVerbs = WordSet("Claims.Data.belief-verbs.txt");
+        WithheldParticiples = WordSet("Claims.Data.withheld-participles.txt");
     }
 
     public static ClaimLexicon Default { get; } = new();
@@ -60,6 +62,12 @@ internal sealed class ClaimLexicon
 
     /// <summary>Words that make a role a past one ("a former adviser for X"): X is an affiliation, not a subject.</summary>
     public FrozenSet<string> PastAffiliationMarkers { get; }
+
+    /// <summary>Verbs of belief or suspicion ("officials believe X …"), which make a risk claim an accusation.</summary>
+    public FrozenSet<string> BeliefVerbs { get; }
+
+    /// <summary>Participles of things owed to people ("were not paid"), whose negation states a harm rather than denying one.</summary>
+    public FrozenSet<string> WithheldParticiples { get; }
 
     private static FrozenSet<string> WordSet(string resource) => EmbeddedData.ReadLowerCaseSet(resource);
 }

@@ -58,6 +58,7 @@ public sealed class EntityResolver(EntityLexicons lexicons)
         var tokenTexts = new string[tokens.Length];
         for (var t = 0; t < tokens.Length; t++) tokenTexts[t] = text.Substring(tokens[t].Span.Start, tokens[t].Span.Length);
         string Word(int t) => tokenTexts[t];
+        names = WithLowerCaseHeads(names, tokens.Length, Word);
         var sentenceOf = new int[tokens.Length];
         var chunkAt = new int[tokens.Length];
         Array.Fill(chunkAt, -1);
@@ -77,12 +78,24 @@ public sealed class EntityResolver(EntityLexicons lexicons)
         var clusters = new List<Cluster>();
         var clusterOf = new int[names.Count];
         var nameWords = new List<string>[names.Count];
+
+        // "the Party" for the Chinese Communist Party refers to it as "the company" does, by a common noun: a mention,
+        // neither an alias nor a name another mention could join.
+        var definiteHead = new bool[names.Count];
         for (var i = 0; i < names.Count; i++)
         {
             var words = nameWords[i] = NameWords(names[i], Word);
             var key = Canonical(Key(words));
             var core = Canonical(Key(StripSuffixes(words)));
             var found = FindCluster(clusters, names, nameWords, i, key, core, placeWords);
+            if (found < 0 && words.Count == 1 && names[i].FirstToken > 0 && Determiners.Contains(Word(names[i].FirstToken - 1))
+                && LatestOrganisationEndingIn(clusters, nameWords, words[0]) is >= 0 and var organisation)
+            {
+                definiteHead[i] = true;
+                clusterOf[i] = organisation;
+                continue;
+            }
+
             if (found < 0)
             {
                 clusters.Add(new Cluster());
@@ -102,6 +115,12 @@ public sealed class EntityResolver(EntityLexicons lexicons)
         {
             var chunk = names[i];
             var span = new TextSpan(tokens[chunk.FirstToken].Span.Start, tokens[chunk.EndToken - 1].Span.End);
+            if (definiteHead[i])
+            {
+                mentions.Add(new EntityMention(new TextSpan(tokens[chunk.FirstToken - 1].Span.Start, span.End), EntityLabel.ORG, clusterOf[i], MentionKind.Nominal));
+                continue;
+            }
+
             var label = clusters[clusterOf[i]].Label;
             var title = label == EntityLabel.PER ? TitleOf(text, tokens, sentences[sentenceOf[chunk.FirstToken]], chunk, Word) : null;
             mentions.Add(new EntityMention(span, label, clusterOf[i], MentionKind.Name, title));
@@ -119,6 +138,28 @@ public sealed class EntityResolver(EntityLexicons lexicons)
             return new DocumentEntity(id, name, cluster.Label, aliases);
         }).ToImmutableArray();
         return new EntityLayer([.. mentions], entities);
+    }
+
+    /// <summary>
+    /// "the Democratic party" after "the Democratic Party": a name whose next word, in lower case, completes an
+    /// organisation's name found elsewhere in the text is that organisation's name with its head written small.
+    /// </summary>
+    private static List<NameChunk> WithLowerCaseHeads(IReadOnlyList<NameChunk> names, int tokenCount, Func<int, string> word)
+    {
+        string KeyOf(int first, int end) => Key(Enumerable.Range(first, end - first).Select(word));
+        var organisations = names.Where(n => n.Label == EntityLabel.ORG && n.EndToken - n.FirstToken >= 2)
+            .Select(n => KeyOf(n.FirstToken, n.EndToken)).ToHashSet(StringComparer.Ordinal);
+        var result = names.ToList();
+        for (var i = 0; i < result.Count; i++)
+        {
+            var (first, end) = (result[i].FirstToken, result[i].EndToken);
+            if (end >= tokenCount || (i + 1 < result.Count && result[i + 1].FirstToken == end)) continue;
+            var next = word(end);
+            if (next.Length == 0 || !char.IsLower(next[0]) || !organisations.Contains(KeyOf(first, end + 1))) continue;
+            result[i] = result[i] with { EndToken = end + 1, Label = EntityLabel.ORG };
+        }
+
+        return result;
     }
 
     /// <summary>
@@ -232,6 +273,23 @@ public sealed class EntityResolver(EntityLexicons lexicons)
         }
 
         return -1;
+    }
+
+    /// <summary>
+    /// "the Party" after "the Chinese Communist Party": a definite name of one word that ends a longer organisation's name
+    /// stands for the organisation so named that the text mentioned last.
+    /// </summary>
+    private static int LatestOrganisationEndingIn(List<Cluster> clusters, List<string>[] nameWords, string head)
+    {
+        var found = -1;
+        for (var c = 0; c < clusters.Count; c++)
+        {
+            var cluster = clusters[c];
+            if (cluster.Label != EntityLabel.ORG || !cluster.Names.Any(n => nameWords[n].Count > 1 && nameWords[n][^1] == head)) continue;
+            if (found < 0 || cluster.Names[^1] > clusters[found].Names[^1]) found = c;
+        }
+
+        return found;
     }
 
     // "Carafano" after "Jim Carafano", or "Xi" after "Xi Jinping": one word that is the first or last of the other name.

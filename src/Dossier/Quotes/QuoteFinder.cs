@@ -246,7 +246,9 @@ internal sealed class QuoteFinder
         for (var t = cue.Start; t < cue.End; t++)
         {
             if (_lexicon.ClauseFreeCues.Contains(Words.Lower(t))) return true;
-            if (_lexicon.CuesByFirstWord.TryGetValue(Words.Lower(t), out var patterns) && patterns.Any(p => !p.Learned && qualifies(p))) return true;
+            // "felt the surge of …": a verb the list counts only before "that" is no curated cue without it.
+            var thatFollows = t + 1 < _tokens.Length && Words.Lower(t + 1) == "that";
+            if (_lexicon.CuesByFirstWord.TryGetValue(Words.Lower(t), out var patterns) && patterns.Any(p => !p.Learned && (!p.RequiresThat || thatFollows) && qualifies(p))) return true;
         }
 
         return false;
@@ -477,6 +479,10 @@ internal sealed class QuoteFinder
         {
             if (_paragraphOf[j] != paragraph || _insideQuote[j] || EndsSentence(j)) break;
             if (MatchCue(j, nextToQuote: GoesOn(closeToken)) is not { } cue || _usedCue[j]) continue;
+
+            // "… farmers.” The e-commerce giant wants to ease tension": after a quote closed by a full stop, a verb the
+            // list does not hold opens a sentence of its own.
+            if (closeToken > 0 && Words.Text(closeToken - 1) == "." && !IsCurated(cue)) continue;
             var stop = j;
             while (stop < limit && _paragraphOf[stop] == paragraph && !_insideQuote[stop] && !EndsSentence(stop)) stop++;
             if (j == start)

@@ -24,7 +24,7 @@ public sealed class ClaimFixtureTests(ITestOutputHelper output)
 
     internal static (string Category, string Status, IReadOnlyList<string> Subjects) Predict(string sentence)
     {
-        var document = ClaimTestSupport.Analyze(sentence);
+        var document = ClaimTestSupport.AnalyzeSentence(sentence);
         var claims = document.Get(Layers.Claims);
         if (claims.IsDefaultOrEmpty) return (ClaimLexicon.OtherCategory, "asserted", []);
         var claim = claims[0];

@@ -168,6 +168,36 @@ public sealed class ClaimGoldenTests
     }
 
     [Fact]
+    public void MercuryIsWhomItsConnectionsAndItsManagementAreAbout()
+    {
+        var document = ClaimTestSupport.AnalyzeSample("000");
+        var connections = Single(document, c => document.TextOf(c.Span).Contains("Mercury, has good connections", StringComparison.Ordinal), "connections");
+        Assert.Equal(["Mercury", "Alibaba", "Democratic Party"], ClaimTestSupport.SubjectTexts(document, connections));
+        var management = Single(document, c => document.TextOf(c.Span).StartsWith("The management includes", StringComparison.Ordinal), "management");
+        Assert.Equal("political_influence", management.Category);
+        Assert.Equal([connections.SubjectEntityIds[0]], management.SubjectEntityIds.ToArray());
+    }
+
+    [Fact]
+    public void DonationsRaisedByTheDemocraticNationalCommitteeServiceCorporationAreAClaimAboutItToo()
+    {
+        var document = ClaimTestSupport.AnalyzeSample("000");
+        var claim = Single(document, c => document.TextOf(c.Span).Contains("Service Corporation raised", StringComparison.Ordinal), "Service Corporation");
+        Assert.Equal(["Alibaba", "Democratic National Committee Service Corporation"], ClaimTestSupport.SubjectTexts(document, claim));
+    }
+
+    [Fact]
+    public void EachCompanyListedAmongTheChineseIndustriesToStopTradingWithHasTheClaim()
+    {
+        var document = ClaimTestSupport.AnalyzeSample("001");
+        var claim = Single(document, c => document.TextOf(c.Span).StartsWith("These include", StringComparison.Ordinal), "These include");
+        Assert.Equal("sanctions_trade", claim.Category);
+        Assert.Equal(Polarity.Adverse, claim.Polarity);
+        Assert.Equal(["Tencent Holdings Ltd.", "Baidu Inc.", "Alibaba"], ClaimTestSupport.SubjectTexts(document, claim));
+        AssertEntityIdsMatchSubjects(document, claim);
+    }
+
+    [Fact]
     public void ClaimSpansLieInTheTextAndHedgesInTheirClaims()
     {
         foreach (var prefix in new[] { "000", "001", "002" })

@@ -13,16 +13,30 @@ internal static class ClaimTestSupport
 {
     private static readonly AnalysisPipeline Pipeline = Dossier.Analysis.DossierPipeline.CreateDefault();
 
+    /// <summary>The claim stage on tokens and sentences alone, without entities, figures or quotes (as the fixture bench runs it).</summary>
+    private static readonly AnalysisPipeline ClaimsOnly = new PipelineBuilder().UseTokens().UseSentences().UseClaims().Build();
+
     public static Document Analyze(string text, string source = "test.txt")
     {
-        var input = RawInput.FromBytes(source, Encoding.UTF8.GetBytes(text), InputFormat.PlainText);
-        var outcome = Pipeline.Analyze(input, CancellationToken.None);
+        var outcome = Run(text, source);
         return outcome.Document ?? throw new InvalidOperationException(outcome.Failure);
     }
 
+    private static AnalysisOutcome Run(string text, string source) =>
+        Pipeline.Analyze(RawInput.FromBytes(source, Encoding.UTF8.GetBytes(text), InputFormat.PlainText), CancellationToken.None);
+
+    /// <summary>
+    /// Analyses one labelled sentence as `dossier analyze` does; a sentence that extraction takes for a lone headline
+    /// (a line with no final full stop, such as a question) is still body text here, so the stages run on it as it is.
+    /// </summary>
+    public static Document AnalyzeSentence(string sentence) => Run(sentence, "test.txt").Document ?? Process(sentence);
+
     /// <summary>Runs the stages on a text as it is, even one that extraction would refuse (empty, blank).</summary>
-    public static Document Process(string text) =>
-        Pipeline.Process(Document.Create("test", text, new DocumentMetadata { Source = "test" }).With(Layers.Paragraphs, []), CancellationToken.None);
+    public static Document Process(string text) => Pipeline.Process(Unextracted(text), CancellationToken.None);
+
+    public static Document ProcessClaimsOnly(string text) => ClaimsOnly.Process(Unextracted(text), CancellationToken.None);
+
+    private static Document Unextracted(string text) => Document.Create("test", text, new DocumentMetadata { Source = "test" }).With(Layers.Paragraphs, []);
 
     public static Document AnalyzeSample(string prefix)
     {

@@ -61,6 +61,38 @@ public sealed class EntityResolverTests(EntityPipelineFixture fixture)
     }
 
     [Fact]
+    public void TheLastWordOfAnOrganisationsNameWithTheBeforeItIsThatOrganisationNamedLast()
+    {
+        const string text = "The Labour Party lost. Firms obey the Chinese Communist Party. They hand over data whenever the Party asks.";
+        var layer = Resolve(text, ("Labour Party", EntityLabel.ORG), ("Chinese Communist Party", EntityLabel.ORG), ("Party", EntityLabel.ORG));
+        var party = Assert.Single(layer.Mentions, m => text[m.Span.Start..m.Span.End] == "the Party");
+        Assert.Equal(NamedId(text, layer, "Chinese Communist Party"), party.EntityId);
+        Assert.Equal(MentionKind.Nominal, party.Kind);
+
+        // A reference, not a name: "Party" is no alias an analyst would look the party up by.
+        Assert.DoesNotContain("Party", layer.Entities[party.EntityId].Aliases);
+    }
+
+    [Fact]
+    public void ANameWhoseNextWordInLowerCaseCompletesAnOrganisationsNameIsThatOrganisation()
+    {
+        const string text = "The Labour Party won the vote. Critics said the Labour party spent heavily on Labour voters.";
+        var layer = Resolve(text, ("Labour Party", EntityLabel.ORG), ("Labour", EntityLabel.MISC), ("Labour", EntityLabel.MISC));
+        var party = Assert.Single(layer.Mentions, m => text[m.Span.Start..m.Span.End] == "Labour party");
+        Assert.Equal(NamedId(text, layer, "Labour Party"), party.EntityId);
+        Assert.Equal(EntityLabel.ORG, party.Label);
+        Assert.Single(layer.Mentions, m => text[m.Span.Start..m.Span.End] == "Labour");
+    }
+
+    [Fact]
+    public void AOneWordNameWithoutTheIsItsOwnEntity()
+    {
+        const string text = "Firms obey the Chinese Communist Party. Party officials declined to comment.";
+        var layer = Resolve(text, ("Chinese Communist Party", EntityLabel.ORG), ("Party", EntityLabel.ORG));
+        Assert.NotEqual(NamedId(text, layer, "Chinese Communist Party"), NamedId(text, layer, "Party"));
+    }
+
+    [Fact]
     public void AnOrganisationsNameInsideAnotherIsNotItWhenTheOtherOpensWithMoreThanAPlace()
     {
         const string text = "The Liberal Democratic Party of Japan won the vote. Critics said the Democratic Party of Japan spent heavily.";

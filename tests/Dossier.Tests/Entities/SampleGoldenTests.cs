@@ -99,6 +99,18 @@ public sealed class SampleGoldenTests(EntityPipelineFixture fixture)
         Assert.Single(ids);
     }
 
+    [Theory]
+    [InlineData("Chinese Communist Party", "the Party")]
+    [InlineData("Democratic Party", "Democratic party")]
+    public void AShorterOrLowerCaseReferenceInTheLobbyingArticleIsTheOrganisationItStandsFor(string organisation, string reference)
+    {
+        var document = fixture.AnalyzeSample("000_2eccd1d69f1900d9.txt");
+        var layer = document.Get(Layers.Entities);
+        var id = layer.Entities.Single(e => e.Name == organisation).Id;
+        Assert.Contains(layer.Mentions, m => document.TextOf(m.Span) == reference && m.EntityId == id);
+        Assert.DoesNotContain(layer.Entities, e => e.Name == reference.Replace("the ", "", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void DescriptionsAndPronounsOfAlibabaResolveToIt()
     {

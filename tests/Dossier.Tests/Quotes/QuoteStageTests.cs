@@ -105,6 +105,22 @@ public sealed class QuoteStageTests
     }
 
     [Fact]
+    public void AVerbOfBeliefWithoutThatReportsNothing()
+    {
+        var (_, quotes) = QuoteTestDocuments.Analyze("Giant retailers such as the famous Kestrel app of Norvik felt the surge of the European Union's efforts to banish foreign platforms.");
+        Assert.Empty(quotes);
+    }
+
+    [Fact]
+    public void AVerbOfNoSpeechInTheSentenceAfterAQuoteClosedByAFullStopIsNotItsAttribution()
+    {
+        const string text = "Norvik promised to “support local farmers.” The retailer wants to ease tension with Brussels.";
+        var quote = Only(text);
+        Assert.Equal("Norvik", quote.Speaker);
+        Assert.Equal("promised", quote.Cue);
+    }
+
+    [Fact]
     public void AQuotedPhraseInsideAnAttributionMakesItMixed()
     {
         const string text = "The senator said the bill was “a disaster for farmers” and should be withdrawn.";
