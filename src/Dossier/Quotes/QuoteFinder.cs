@@ -138,11 +138,90 @@ internal sealed class QuoteFinder
 
     /// <summary>
     /// Whether an attribution reports something said: unless the options count intentions and acts, indirect speech
-    /// through a cue outside the curated list needs a reported clause.
+    /// through a cue outside the curated list needs a reported clause, and no attribution but a direct quote is made to
+    /// no one in particular, through a noun after a possessive, or of the writer's own unrealised thought.
     /// </summary>
-    private bool ReportsSpeech(Found attribution) =>
-        !_lexicon.LearnedCuesNeedClause || attribution is not { Kind: QuoteKind.Indirect, Cue: { } cue } ||
-        !Refuses(cue) && (IsCurated(cue) || ReportsClause(attribution.Content));
+    private bool ReportsSpeech(Found attribution)
+    {
+        if (!_lexicon.LearnedCuesNeedClause || attribution is not { Kind: not QuoteKind.Direct, Cue: { } cue }) return true;
+        var contentStart = Words.IndexAtOrAfter(attribution.Content.Start);
+        if (Refuses(cue) || NamesNoOne(attribution.Speaker) || NounAfterPossessive(cue.Start, contentStart)) return false;
+        if (IsWriterOrReader(attribution.Speaker) && Words.Lower(contentStart - 1) != "that" && Unrealised(cue)) return false;
+        return attribution.Kind != QuoteKind.Indirect || IsCurated(cue) || ReportsClause(attribution.Content);
+    }
+
+    /// <summary>"I", "we", "you": in the text around quotes, the writer or the reader.</summary>
+    private bool IsWriterOrReader(SpeakerPhrase? speaker) => speaker is { Refers: null } && Words.Lower(speaker.End - 1) is "i" or "we" or "you";
+
+    /// <summary>
+    /// "We will never know why …", "I definitely didn’t expect to …", "I’m going to show you …", "I’d like to think
+    /// …": the writer's own thought under a negation, or under a modal or "going to" with no verb of speech, reports
+    /// nothing said; a modal verb of speech is said there and then ("I would like to announce my departure"), as is a
+    /// "that" clause ("I can now say that …"). Third persons' ("Lawmakers have not said when …") stay: they are news of
+    /// what someone did or did not say.
+    /// </summary>
+    private bool Unrealised(CueMatch cue)
+    {
+        if (cue.Pattern.Words[0] == "according") return false;
+        for (var t = cue.Start - 1; t >= 0 && (_lexicon.SkipBeforeCue.Contains(Words.Lower(t)) || Words.IsAdverb(t) || Words.Lower(t) is "going" or "to"); t--)
+        {
+            if (MarksUnrealised(t, cue)) return true;
+        }
+
+        for (var t = cue.Start; t < cue.End; t++)
+        {
+            if (MarksUnrealised(t, cue)) return true;
+        }
+
+        return false;
+    }
+
+    private static readonly HashSet<string> Negations = ["not", "n't", "n’t", "never"];
+
+    private static readonly HashSet<string> Modals = ["can", "ca", "cannot", "could", "will", "wo", "’ll", "'ll", "would", "shall", "should", "may", "might", "must"];
+
+    /// <summary>A negation, or a modal ("going to", and "’d" for "would": "I’d like to think"; "he’d said" is "had") before a cue that names no speech.</summary>
+    private bool MarksUnrealised(int t, CueMatch cue)
+    {
+        var word = Words.Lower(t);
+        if (Negations.Contains(word)) return true;
+        var modal = Modals.Contains(word) || word == "going" && Words.Lower(t + 1) == "to" || word is "’d" or "'d" && WouldRatherThanHad(t, cue);
+        return modal && !NamesSpeech(cue);
+    }
+
+    private bool WouldRatherThanHad(int clitic, CueMatch cue)
+    {
+        var verb = Words.Lower(Math.Max(clitic + 1, cue.Start));
+        return !verb.EndsWith("ed", StringComparison.Ordinal) && !PastParticiples.Contains(verb);
+    }
+
+    /// <summary>Whether the cue holds a verb of speech proper: a curated cue that needs no "that" ("say", "add", "announce"), or a speech act.</summary>
+    private bool NamesSpeech(CueMatch cue) => HoldsCuratedWord(cue, pattern => !pattern.RequiresThat);
+
+    private static readonly HashSet<string> PastParticiples =
+        ["said", "told", "written", "thought", "known", "shown", "seen", "heard", "spoken", "found", "felt", "taught", "been", "had", "made"];
+
+    /// <summary>"you", "no one": an attribution to a speaker who is no one in particular (generic-speakers.txt).</summary>
+    private bool NamesNoOne(SpeakerPhrase? speaker)
+    {
+        if (speaker is null || speaker.Refers is not null) return false;
+        var text = string.Join(' ', Enumerable.Range(speaker.Start, speaker.End - speaker.Start).Select(Words.Lower));
+        return _lexicon.GenericSpeakers.Contains(text) || _lexicon.GenericSpeakers.Contains(text.Replace(" ’s", "’s", StringComparison.Ordinal).Replace(" 's", "'s", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// "the Chinese Communist Party's claim to …", "Eve’s entry sensor", "returning Braun’s calls": a word after a
+    /// possessive is a noun, not a verb of speech ("he’s said" is "has": a pronoun comes before the clitic). The noun
+    /// still attributes the clause or the topic it introduces ("Trump’s claim that …", "North Korea's claims about …"),
+    /// which starts at <paramref name="next"/>; so does its infinitive or object ("Trump's promises to deport …", "Pence’s call for …").
+    /// </summary>
+    private bool NounAfterPossessive(int t, int next) =>
+        t > 1 && Words.Lower(t - 1) is "’s" or "'s" && !_lexicon.Pronouns.ContainsKey(Words.Lower(t - 2)) &&
+        Words.Lower(t - 2) is not ("that" or "there" or "who" or "what" or "here" or "where") && !OpensComplement(next) && !OpensComplement(next - 1);
+
+    /// <summary>"that", "about" or "for", or "to" before a verb ("claim to be", not "claim to a divine right").</summary>
+    private bool OpensComplement(int t) =>
+        Words.Lower(t) is "that" or "about" or "for" || Words.Lower(t) == "to" && !Determiners.Contains(Words.Lower(t + 1)) && !Words.IsCapitalised(t + 1);
 
     /// <summary>"declined to say how many accounts were affected": a refusal reports nothing said, whatever verb of speech it refuses.</summary>
     private bool Refuses(CueMatch cue)
@@ -159,15 +238,17 @@ internal sealed class QuoteFinder
     /// Whether a word of the cue begins a cue of the curated list (the tagger's cues are marked learned whatever their
     /// words, and may run over several: "emailed supporters saying").
     /// </summary>
-    private bool IsCurated(CueMatch cue)
+    private bool IsCurated(CueMatch cue) => !cue.Pattern.Learned || HoldsCuratedWord(cue, _ => true);
+
+    /// <summary>Whether a word of the cue is a speech act or begins a curated cue that <paramref name="qualifies"/>.</summary>
+    private bool HoldsCuratedWord(CueMatch cue, Func<CuePattern, bool> qualifies)
     {
-        if (!cue.Pattern.Learned) return true;
         for (var t = cue.Start; t < cue.End; t++)
         {
             if (_lexicon.ClauseFreeCues.Contains(Words.Lower(t))) return true;
             // "felt the surge of …": a verb the list counts only before "that" is no curated cue without it.
             var thatFollows = t + 1 < _tokens.Length && Words.Lower(t + 1) == "that";
-            if (_lexicon.CuesByFirstWord.TryGetValue(Words.Lower(t), out var patterns) && patterns.Any(p => !p.Learned && (!p.RequiresThat || thatFollows))) return true;
+            if (_lexicon.CuesByFirstWord.TryGetValue(Words.Lower(t), out var patterns) && patterns.Any(p => !p.Learned && (!p.RequiresThat || thatFollows) && qualifies(p))) return true;
         }
 
         return false;
@@ -227,7 +308,7 @@ internal sealed class QuoteFinder
 
         foreach (var (tagged, rival) in merge.Select(Words, _cueScores, _sentences, _insideQuote, owner, ruleCues, _lexicon, cancellationToken, _taggedRoles))
         {
-            var source = new SpeakerPhrase(tagged.SourceStart, tagged.SourceEnd, tagged.SourceStart);
+            if (_phrases.Trim(new SpeakerPhrase(tagged.SourceStart, tagged.SourceEnd, tagged.SourceStart)) is not { } source) continue;
             if (rival >= 0)
             {
                 // Indirect speech with a learned cue only: the rules' direct-quote speakers, and those of listed cues, are the better ones.
@@ -486,7 +567,7 @@ internal sealed class QuoteFinder
         }
 
         if (!Words.IsCapitalised(sentenceStart) || _lexicon.NotHeadlineSources.Contains(Words.Lower(sentenceStart))) return null;
-        return _phrases.LeftOf(colon, sentenceStart) is { } phrase && phrase.Start == sentenceStart ? phrase : null;
+        return _phrases.LeftOf(colon, sentenceStart) is { } phrase && phrase.Start == sentenceStart && _classifier.NamesSource(phrase.Start, phrase.End) ? phrase : null;
     }
 
     private const int MaxHeadlineSourceTokens = 5;
@@ -663,12 +744,15 @@ internal sealed class QuoteFinder
             // "Trump regularly incites …": annotators start cues at adverbs, but the verb after one heads the cue.
             if (pattern.Learned && Words.IsAdverb(t)) continue;
             // "the report", "a claim", "to say": the noun or the infinitive, not a reporting verb.
-            if (pattern.Words[0] != "according" && t > 0 && (Determiners.Contains(Words.Lower(t - 1)) || Words.Lower(t - 1) == "to")) continue;
+            if (pattern.Words[0] != "according" && (IsNounPosition(t) || NounAfterPossessive(t, end))) continue;
             return new CueMatch(t, end, pattern);
         }
 
         return useModel ? ModelCue(t) : null;
     }
+
+    /// <summary>After a determiner or "to", a cue word is a noun or an infinitive ("the report", "to say").</summary>
+    private bool IsNounPosition(int t) => t > 0 && (Determiners.Contains(Words.Lower(t - 1)) || Words.Lower(t - 1) == "to");
 
     /// <summary>The cue's clause ends here, or an adverbial follows it ("in the white paper", "on Monday").</summary>
     private bool EndsAttributionClause(int token) =>
@@ -678,7 +762,9 @@ internal sealed class QuoteFinder
     private CueMatch? ModelCue(int t)
     {
         if (_lexicon.CueModel is null || t >= _tokens.Length || _tokens[t].Kind != TokenKind.Word || Words.IsAdverb(t) || _lexicon.NotCues.Contains(Words.Lower(t))) return null;
-        if (t > 0 && (Determiners.Contains(Words.Lower(t - 1)) || Words.Lower(t - 1) == "to")) return null;
+        // "Officials ca n't say that …": an auxiliary, a clitic or an adverb before the verb never heads the cue.
+        if (_lexicon.SkipBeforeCue.Contains(Words.Lower(t))) return null;
+        if (IsNounPosition(t) || NounAfterPossessive(t, t + 1)) return null;
         return _cueScores[t] > _lexicon.CueModelThreshold ? new CueMatch(t, t + 1, new CuePattern([Words.Lower(t)], false, Learned: true)) : null;
     }
 
@@ -713,6 +799,8 @@ internal sealed class QuoteFinder
         {
             if (Words.Text(colon) != ":") continue;
             if (HeadlineSource(colon) is not { } source) return;
+            // "Portion Fix Containers: 1 Green, 1 Red": a label before a list of quantities attributes nothing.
+            if (colon + 1 < sentenceEnd && _tokens[colon + 1].Kind == TokenKind.Number) return;
             var contentEnd = sentenceEnd;
             while (contentEnd > colon && Words.IsSentenceEnd(contentEnd - 1)) contentEnd--;
             if (Make(colon + 1, contentEnd, QuoteKind.Indirect, ColonCue(colon), source) is not { } quote) return;
@@ -754,6 +842,7 @@ internal sealed class QuoteFinder
             return Make(from, contentEnd, QuoteKind.Indirect, cue, source);
         }
 
+        if (InvertedAside(cue, sentenceStart, contentEnd) is { } aside) return aside;
         var left = PreviousCueSpeaker(cue, sentenceStart) ?? ParticipleSubject(cue, sentenceStart) ?? _phrases.LeftOf(cue.Start, sentenceStart) ??
                    _phrases.SharedSubject(cue.Start, sentenceStart);
         var contentStart = ContentStartAfter(cue, contentEnd);
@@ -790,6 +879,21 @@ internal sealed class QuoteFinder
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// "The key to Stadia's success, says Buser, is Google's infrastructure": a listed cue between commas with a name
+    /// after it is an aside inside its content, and the name speaks the whole sentence around it; before an apposition
+    /// ("…, said Mark Quinlan, PG&E's senior director of emergency preparedness") it ends the content.
+    /// </summary>
+    private Found? InvertedAside(CueMatch cue, int sentenceStart, int contentEnd)
+    {
+        var comma = cue.Start - 1;
+        if (cue.Pattern.Learned || comma <= sentenceStart || Words.Text(comma) != "," || _phrases.RightOf(cue.End, contentEnd) is not { } speaker) return null;
+        if (!Words.IsCapitalised(speaker.Start) || speaker.End >= contentEnd - 1 || Words.Text(speaker.End) != ",") return null;
+        // "…, said Mark Quinlan, PG&E's senior director …": an apposition, not the rest of a clause, may follow the name.
+        var goesOn = Auxiliaries.Contains(Words.Lower(speaker.End + 1)) || FiniteVerbs.Contains(Words.Lower(speaker.End + 1));
+        return Make(sentenceStart, goesOn ? contentEnd : comma, QuoteKind.Indirect, cue, speaker);
     }
 
     /// <summary>

@@ -49,6 +49,7 @@ internal sealed class QuoteLexicon
         OutletWords = Set("outlet-words.txt");
         TimeWords = Set("time-words.txt");
         NotHeadlineSources = Set("not-headline-sources.txt");
+        GenericSpeakers = Set("generic-speakers.txt");
         Refusals = Set("refusals.txt");
         SpokespersonNouns = Set("spokesperson-nouns.txt");
         CueModel = options.CueModelThreshold is null ? null : Quotes.CueModel.Default;
@@ -74,6 +75,9 @@ internal sealed class QuoteLexicon
     public FrozenSet<string> OutletWords { get; }
     public FrozenSet<string> TimeWords { get; }
     public FrozenSet<string> NotHeadlineSources { get; }
+
+    /// <summary>Speakers that name no one ("you", "no one"); see generic-speakers.txt.</summary>
+    public FrozenSet<string> GenericSpeakers { get; }
 
     /// <summary>Words that refuse the speech after them ("declined to say"); see refusals.txt.</summary>
     public FrozenSet<string> Refusals { get; }

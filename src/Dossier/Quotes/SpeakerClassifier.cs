@@ -29,6 +29,12 @@ internal sealed class SpeakerClassifier(TokenWords words, QuoteLexicon lexicon, 
         if (lexicon.OutletWords.Contains(headWord)) return IssuedByOrganisation(start, head) ? SpeakerKind.Organisation : SpeakerKind.Outlet;
         if (lexicon.OrganisationNouns.Contains(headWord)) return SpeakerKind.Organisation;
         if (quantified) return SpeakerKind.Unnamed;
+        // "the Sioux Falls Argus Leader", "the Associated Press": a capitalised role word inside an organisation's name is no role.
+        if (words.IsCapitalised(head) && head > start && MentionAt(head) is { Label: EntityLabel.ORG } organisation && organisation.Span.Start < words.Tokens[head].Span.Start)
+        {
+            return AnyOf(start, headEnd, lexicon.OutletWords) ? SpeakerKind.Outlet : SpeakerKind.Organisation;
+        }
+
         if (lexicon.RoleNouns.Contains(headWord)) return SpeakerKind.Role;
         if (lexicon.UnnamedNouns.Contains(headWord)) return SpeakerKind.Unnamed;
         if (!words.IsCapitalised(head)) return SpeakerKind.Unnamed;
@@ -76,6 +82,26 @@ internal sealed class SpeakerClassifier(TokenWords words, QuoteLexicon lexicon, 
             SpeakerKind.Organisation or SpeakerKind.Outlet => ((organisation ?? any)?.EntityId, null),
             _ => (person?.EntityId, organisation?.EntityId),
         };
+    }
+
+    /// <summary>
+    /// Whether a label before a colon names a source ("Kerry: …", "Michigan Officials: …") rather than a topic or a
+    /// section ("Bubonic plague: …", "Fact Check: …", "Pro tip: …"): with entities, its last word is in the name of a
+    /// person, an organisation or a place, or is a noun for people or bodies; without entities, any name may speak.
+    /// </summary>
+    public bool NamesSource(int start, int end)
+    {
+        if (entities.Mentions.IsDefaultOrEmpty) return true;
+        var head = end - 1;
+        while (head > start && words.Lower(head) is "'s" or "’s" or "'" or "’") head--;
+        var headWord = words.Lower(head);
+        if (lexicon.Pronouns.ContainsKey(headWord) || lexicon.RoleNouns.Contains(headWord) || lexicon.UnnamedNouns.Contains(headWord) ||
+            lexicon.OrganisationNouns.Contains(headWord) || lexicon.OutletWords.Contains(headWord))
+        {
+            return true;
+        }
+
+        return MentionAt(head) is { Label: EntityLabel.PER or EntityLabel.ORG or EntityLabel.LOC };
     }
 
     /// <summary>The last person named before a token, for a pronoun that follows no quote of a person.</summary>

@@ -22,6 +22,33 @@ internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
 
     private static readonly HashSet<string> LeadingWordsToDrop = ["of", "for", "from", "at", "in", "with", "and", "&", "'s", "’s", "but", "then", "now"];
 
+    /// <summary>
+    /// Adverbs that join or qualify a clause, not its subject's first word ("yet Nissan says", "Even the policy manual …
+    /// notes"), unless a capital after them makes them part of a name ("Just The News").
+    /// </summary>
+    private static readonly HashSet<string> LeadingAdverbs = ["yet", "also", "so", "still", "even", "never", "not", "however", "though", "only", "just", "too", "thus"];
+
+    private bool IsLeadingWordToDrop(int i) =>
+        LeadingWordsToDrop.Contains(words.Lower(i)) || LeadingAdverbs.Contains(words.Lower(i)) && !(words.IsCapitalised(i) && words.IsCapitalised(i + 1));
+
+    private static readonly HashSet<string> SubjectPronouns = ["i", "we", "he", "she", "they"];
+
+    /// <summary>
+    /// A source phrase read by another reader (the tagger) tidied as the rules read theirs: no joining word at its start
+    /// ("yet Nissan", "also"), no auxiliary or clitic at its end ("you ca" of "you can't"), and a subject pronoun at its
+    /// end stands alone ("… distributing 50 lakh masks today I urge": "I"). Null when nothing is left ("but also shows").
+    /// </summary>
+    public SpeakerPhrase? Trim(SpeakerPhrase phrase)
+    {
+        var start = phrase.Start;
+        var end = phrase.End;
+        while (start < end && IsLeadingWordToDrop(start)) start++;
+        while (end > start && !words.IsCapitalised(end - 1) && lexicon.SkipBeforeCue.Contains(words.Lower(end - 1))) end--;
+        if (end - start > 1 && SubjectPronouns.Contains(words.Lower(end - 1))) start = end - 1;
+        if (end <= start) return null;
+        return phrase with { Start = start, End = end, ExtentStart = phrase.ExtentStart == phrase.Start ? start : phrase.ExtentStart };
+    }
+
     /// <summary>Prepositions a speaker phrase read rightwards keeps ("the director of the FBI"); others end it ("said on Monday").</summary>
     private static readonly HashSet<string> RightPrepositions = ["of", "for", "from", "at"];
 
@@ -77,8 +104,22 @@ internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
             return chosen with { ExtentStart = outer.Start };
         }
 
-        return CollectLeft(i, floor);
+        return WithHeadBeforePreposition(CollectLeft(i, floor), floor);
     }
+
+    /// <summary>
+    /// "Experts on jail suicide told", "China’s ambassador to Britain accused", "A doctor on the scene told": a phrase
+    /// after "on", "to" or "about" is that preposition's object, and the noun phrase before the preposition heads the subject.
+    /// </summary>
+    private SpeakerPhrase? WithHeadBeforePreposition(SpeakerPhrase? phrase, int floor)
+    {
+        var preposition = phrase is null ? -1 : phrase.Start - 1;
+        if (preposition - 1 < floor || words.Lower(preposition) is not ("on" or "to" or "about") || PrepositionalPhrases.Contains(words.Lower(preposition - 1))) return phrase;
+        return CollectLeft(preposition - 1, floor) is { } head && head.End == preposition ? new SpeakerPhrase(head.Start, phrase!.End, head.Start) : phrase;
+    }
+
+    /// <summary>Words that make a preposition after them part of a fixed phrase ("according to X", "thanks to X"), not of a subject.</summary>
+    private static readonly HashSet<string> PrepositionalPhrases = ["according", "thanks", "due", "prior", "next", "close", "owing", "up"];
 
     /// <summary>
     /// "Karimi, executive director of Interfaith Paths to Peace, said", "John Archer, wearing a Canova T-Shirt, said":
@@ -329,6 +370,8 @@ internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
 
     private SpeakerPhrase? CollectLeft(int last, int floor)
     {
+        // "… distributing 50 lakh masks today I urge": a subject pronoun right before the verb is the whole subject.
+        if (SubjectPronouns.Contains(words.Lower(last)) && last > floor) return new SpeakerPhrase(last, last + 1, last);
         var j = last;
         var lowercase = 0;
         while (j >= floor && last - j < MaxTokens)
@@ -343,7 +386,7 @@ internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
         }
 
         var start = j + 1;
-        while (start <= last && LeadingWordsToDrop.Contains(words.Lower(start))) start++;
+        while (start <= last && IsLeadingWordToDrop(start)) start++;
         return start <= last && HasContentWord(start, last + 1) && !IsTimeOnly(start, last + 1) ? new SpeakerPhrase(start, last + 1, start) : null;
     }
 
