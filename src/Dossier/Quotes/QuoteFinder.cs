@@ -147,7 +147,18 @@ internal sealed class QuoteFinder
         var contentStart = Words.IndexAtOrAfter(attribution.Content.Start);
         if (Refuses(cue) || NamesNoOne(attribution.Speaker) || NounAfterPossessive(cue.Start, contentStart)) return false;
         if (IsWriterOrReader(attribution.Speaker) && Words.Lower(contentStart - 1) != "that" && Unrealised(cue)) return false;
-        return attribution.Kind != QuoteKind.Indirect || IsCurated(cue) || ReportsClause(attribution.Content);
+        return attribution.Kind != QuoteKind.Indirect || CuratedForItsContent(cue) || ReportsClause(attribution.Content);
+    }
+
+    /// <summary>
+    /// Whether the curated list vouches for the cue as it stands: a verb of belief or feeling the list counts only
+    /// before "that" does not vouch for "felt the surge of …", whose content must then read as a reported clause.
+    /// </summary>
+    private bool CuratedForItsContent(CueMatch cue)
+    {
+        if (!IsCurated(cue)) return false;
+        if (!cue.Pattern.Learned || cue.End - cue.Start != 1 || !_lexicon.MentalStateCues.Contains(Words.Lower(cue.Start))) return true;
+        return cue.End < _tokens.Length && Words.Lower(cue.End) == "that";
     }
 
     /// <summary>"I", "we", "you": in the text around quotes, the writer or the reader.</summary>
@@ -246,9 +257,7 @@ internal sealed class QuoteFinder
         for (var t = cue.Start; t < cue.End; t++)
         {
             if (_lexicon.ClauseFreeCues.Contains(Words.Lower(t))) return true;
-            // "felt the surge of …": a verb the list counts only before "that" is no curated cue without it.
-            var thatFollows = t + 1 < _tokens.Length && Words.Lower(t + 1) == "that";
-            if (_lexicon.CuesByFirstWord.TryGetValue(Words.Lower(t), out var patterns) && patterns.Any(p => !p.Learned && (!p.RequiresThat || thatFollows) && qualifies(p))) return true;
+            if (_lexicon.CuesByFirstWord.TryGetValue(Words.Lower(t), out var patterns) && patterns.Any(p => !p.Learned && qualifies(p))) return true;
         }
 
         return false;

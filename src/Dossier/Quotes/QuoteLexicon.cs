@@ -50,6 +50,7 @@ internal sealed class QuoteLexicon
         TimeWords = Set("time-words.txt");
         NotHeadlineSources = Set("not-headline-sources.txt");
         GenericSpeakers = Set("generic-speakers.txt");
+        MentalStateCues = Set("mental-state-cues.txt");
         Refusals = Set("refusals.txt");
         SpokespersonNouns = Set("spokesperson-nouns.txt");
         CueModel = options.CueModelThreshold is null ? null : Quotes.CueModel.Default;
@@ -78,6 +79,9 @@ internal sealed class QuoteLexicon
 
     /// <summary>Speakers that name no one ("you", "no one"); see generic-speakers.txt.</summary>
     public FrozenSet<string> GenericSpeakers { get; }
+
+    /// <summary>Verbs of belief and feeling that report speech only before "that"; see mental-state-cues.txt.</summary>
+    public FrozenSet<string> MentalStateCues { get; }
 
     /// <summary>Words that refuse the speech after them ("declined to say"); see refusals.txt.</summary>
     public FrozenSet<string> Refusals { get; }
