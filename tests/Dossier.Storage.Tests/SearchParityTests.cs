@@ -5,14 +5,16 @@ namespace Dossier.Storage.Tests;
 /// <summary>
 /// The samples searched on both backends: FTS5's BM25 and PostgreSQL's length-normalised ts_rank_cd agree on the best
 /// hit for queries whose words are rare enough to tell entries apart. (For "Alibaba", in nearly every entry, they pick
-/// different Alibaba claims: BM25's term saturation has no counterpart in ts_rank_cd.)
+/// different Alibaba claims: BM25's term saturation has no counterpart in ts_rank_cd. "American brands", in the
+/// reassurance article's headline and in one quote of nearly the same weight, is such a near tie as well.)
 /// </summary>
 public sealed class SearchParityTests
 {
     [SkippableTheory]
     [InlineData("lobbying democrats")]
     [InlineData("military")]
-    [InlineData("American brands")]
+    [InlineData("small businesses and farmers")]
+    [InlineData("Clean Network")]
     [InlineData("Trump")]
     public async Task Both_backends_find_the_same_top_hit(string query)
     {
