@@ -94,6 +94,14 @@ internal sealed class ClaimExtraction
 
     /// <summary>Words after an allegation or denial noun that go on to say what it holds ("allegations of bribery", "the claims that ...").</summary>
     private static readonly FrozenSet<string> ContentComplements = Set("of", "that", "against", "about", "involving", "concerning", "regarding", "linking", "over", ":");
+    /// <summary>Words of degree that make the next word an adjective ("perfectly fine", "quite fine").</summary>
+    private static readonly FrozenSet<string> DegreeWords = Set("very", "quite", "pretty", "just", "so", "too", "all", "feel", "feels", "felt", "seem", "seems", "seemed", "look", "looks", "sounds");
+
+    /// <summary>Words whose "'s" is "is" ("it's fine", "that's fine"), not a possessive ("the club's fine").</summary>
+    private static readonly FrozenSet<string> ContractedSubjects = Set("it", "that", "this", "what", "there", "everything", "he", "she");
+
+    /// <summary>Words that follow a noun rather than being described by an adjective before them ("a fine in 2019", "a fine or a ban").</summary>
+    private static readonly FrozenSet<string> NounFollowers = Set("in", "on", "at", "or", "as", "against", "after", "over", "under", "if", "but", "because", "since");
     private static readonly FrozenSet<string> PassiveDenialMarkers = Set("was", "were", "be", "been", "being", "is", "are", "get", "got");
 
     private readonly string _text;
@@ -406,6 +414,7 @@ internal sealed class ClaimExtraction
         {
             if (source is not null && match.FirstToken >= source.First && match.EndToken <= source.End) continue;
             if (IsInsideLongerName(match.FirstToken, match.EndToken)) continue;
+            if (match.EndToken - match.FirstToken == 1 && IsAdjectiveUse(match.FirstToken)) continue;
             scores[match.Value.Category] = scores.GetValueOrDefault(match.Value.Category) + match.Value.Weight;
             var cue = string.Join(' ', _words[match.FirstToken..match.EndToken]);
             if (!distinctCues.TryGetValue(match.Value.Category, out var cues)) distinctCues[match.Value.Category] = cues = new(StringComparer.Ordinal);
@@ -428,6 +437,20 @@ internal sealed class ClaimExtraction
         }
 
         return best;
+    }
+
+    /// <summary>
+    /// "that's perfectly fine", "the fine details": a cue that is also an adjective stands as one after a copula or a word
+    /// of degree, or before a lower-case noun it describes; "a $250,000 fine", "a fine of", "the fine imposed" are the noun.
+    /// </summary>
+    private bool IsAdjectiveUse(int t)
+    {
+        if (!_lexicon.AdjectiveCues.Contains(_words[t])) return false;
+        var before = t > 0 ? _words[t - 1] : "";
+        if (Copulas.Contains(before) || DegreeWords.Contains(before) || before == "'s" && t > 1 && ContractedSubjects.Contains(_words[t - 2]) || before.EndsWith("ly", StringComparison.Ordinal)) return true;
+        if (t + 1 >= _tokens.Length || _tokens[t + 1].Kind != TokenKind.Word || !char.IsLower(_text[_tokens[t + 1].Span.Start])) return false;
+        var next = _words[t + 1];
+        return !_lexicon.EnglishFunctionWords.Contains(next) && !NounFollowers.Contains(next) && !next.EndsWith("ed", StringComparison.Ordinal);
     }
 
     /// <summary>A cue that is only part of an organisation's name ("Zhenhua *Data*") says nothing about the claim; one

@@ -25,4 +25,24 @@ public sealed class ClaimCategoryEvidenceTests
         var document = ClaimTestSupport.Analyze(text);
         Assert.Contains(document.Get(Layers.Claims), c => c.Category == category);
     }
+
+    [Theory]
+    [InlineData("The Harlow review stage may last for a while and that's perfectly fine.")]
+    [InlineData("The Orbis Project built the simulation without sacrificing the fine details of individual galaxies.")]
+    [InlineData("Rivertown plans to reduce coal-fired fine dusts by 90% by 2030, Harlow Energy said.")]
+    public void Fine_the_adjective_is_no_penalty(string text)
+    {
+        var document = ClaimTestSupport.Analyze(text);
+        Assert.All(document.Get(Layers.Claims), c => Assert.True(c.Category == ClaimLexicon.OtherCategory, ClaimTestSupport.Describe(document, c)));
+    }
+
+    [Theory]
+    [InlineData("Harlow Bank faces a maximum $250,000 fine.")]
+    [InlineData("Orbis Bank paid a fine of $2 million to the regulator.")]
+    [InlineData("The fine imposed on Orbis Bank was the largest ever.")]
+    public void Fine_the_noun_is_a_penalty(string text)
+    {
+        var document = ClaimTestSupport.Analyze(text);
+        Assert.Contains(document.Get(Layers.Claims), c => c.Category == "regulatory_legal");
+    }
 }
