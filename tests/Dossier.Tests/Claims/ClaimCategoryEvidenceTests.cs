@@ -11,6 +11,8 @@ public sealed class ClaimCategoryEvidenceTests
     [InlineData("The Harlow Wolves' defense held Rivertown to 12 points in the second half on Friday.")]
     [InlineData("Harlow Foods recalled that its founder sold apples from a cart in 1952.")]
     [InlineData("For cocaine we used data published in 2018 by the Orbis Agency and, for marijuana, data from Harlow University.")]
+    [InlineData("Mr. Harlow's tariffs also remain a source of uncertainty for the talks with Orbis.")]
+    [InlineData("Kukushkin had beaten Botic Harlow 6-2, 6-2 in the first round.")]
     public void A_plain_sense_cue_alone_in_the_articles_own_voice_is_no_risk(string text)
     {
         var document = ClaimTestSupport.Analyze(text);
