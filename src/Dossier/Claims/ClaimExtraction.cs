@@ -32,6 +32,9 @@ internal sealed class ClaimExtraction
     /// <summary>How long a phrase of time or place may stand between ", and" and the name opening a clause ("in 2022", "later that year").</summary>
     private const int IntroductoryPhraseTokens = 3;
 
+    /// <summary>How many auxiliaries and adverbs may stand between an agent and its verb ("has already formally charged").</summary>
+    private const int AgentGapTokens = 3;
+
     /// <summary>How many words a past role may take between its marker and "of" ("a previous communications adviser for").</summary>
     private const int PastRoleWindow = 4;
     private const double CategoryThreshold = 1.0;
@@ -94,6 +97,27 @@ internal sealed class ClaimExtraction
 
     /// <summary>Words after an allegation or denial noun that go on to say what it holds ("allegations of bribery", "the claims that ...").</summary>
     private static readonly FrozenSet<string> ContentComplements = Set("of", "that", "against", "about", "involving", "concerning", "regarding", "linking", "over", ":");
+    /// <summary>Auxiliaries and adverbs between a name and its verb ("has charged", "will fine", "began imposing", "was charged").</summary>
+    private static readonly FrozenSet<string> AgentGapWords = Set(
+        "has", "have", "had", "will", "would", "could", "can", "may", "might", "should", "must", "to", "also", "already", "now", "formally",
+        "then", "later", "recently", "previously", "began", "started", "is", "are", "was", "were", "be", "been");
+
+    /// <summary>Prepositions that put a place where something happens ("in Delhi", "near Senkata"); not "at" or "from",
+    /// which name firms as often ("fraud at Orbis Mining").</summary>
+    private static readonly FrozenSet<string> PlacePrepositions = Set("in", "near", "over", "across", "around", "outside", "inside", "throughout");
+
+    private static readonly FrozenSet<string> ModalsAndTo = Set("will", "would", "could", "can", "may", "might", "should", "must", "to");
+
+    /// <summary>Words of degree that make the next word an adjective ("perfectly fine", "quite fine").</summary>
+    private static readonly FrozenSet<string> DegreeWords = Set("very", "quite", "pretty", "just", "so", "too", "all", "feel", "feels", "felt", "seem", "seems", "seemed", "look", "looks", "sounds");
+
+    /// <summary>Words whose "'s" is "is" ("it's fine", "that's fine"), not a possessive ("the club's fine").</summary>
+    private static readonly FrozenSet<string> ContractedSubjects = Set("it", "that", "this", "what", "there", "everything", "he", "she");
+
+    /// <summary>Words that follow a noun rather than being described by an adjective before them ("a fine in 2019", "a fine or a ban").</summary>
+    private static readonly FrozenSet<string> NounFollowers = Set(
+        "in", "on", "at", "or", "as", "against", "after", "before", "until", "when", "while", "within", "without", "over", "under", "if", "but",
+        "because", "since", "last", "this", "next");
     private static readonly FrozenSet<string> PassiveDenialMarkers = Set("was", "were", "be", "been", "being", "is", "are", "get", "got");
 
     private readonly string _text;
@@ -190,7 +214,7 @@ internal sealed class ClaimExtraction
             category = DecideCategory(first, end, source, sentence, sentenceIndex, plainSenseCueSuffices: false);
         }
 
-        var subjects = FindSubjects(contentFirst, contentEnd, source, status, first, end);
+        var subjects = FindSubjects(contentFirst, contentEnd, source, status, first, end, placesMaySubject: category == ClaimLexicon.OtherCategory);
         if (_claims.Count >= MaximumClaims) return;
 
         // A speaker's own words about itself ("“We believe that global trade will continue …,” Zhang added") are its
@@ -406,6 +430,7 @@ internal sealed class ClaimExtraction
         {
             if (source is not null && match.FirstToken >= source.First && match.EndToken <= source.End) continue;
             if (IsInsideLongerName(match.FirstToken, match.EndToken)) continue;
+            if (match.EndToken - match.FirstToken == 1 && IsAdjectiveUse(match.FirstToken)) continue;
             scores[match.Value.Category] = scores.GetValueOrDefault(match.Value.Category) + match.Value.Weight;
             var cue = string.Join(' ', _words[match.FirstToken..match.EndToken]);
             if (!distinctCues.TryGetValue(match.Value.Category, out var cues)) distinctCues[match.Value.Category] = cues = new(StringComparer.Ordinal);
@@ -428,6 +453,20 @@ internal sealed class ClaimExtraction
         }
 
         return best;
+    }
+
+    /// <summary>
+    /// "that's perfectly fine", "the fine details": a cue that is also an adjective stands as one after a copula or a word
+    /// of degree, or before a lower-case noun it describes; "a $250,000 fine", "a fine of", "the fine imposed" are the noun.
+    /// </summary>
+    private bool IsAdjectiveUse(int t)
+    {
+        if (!_lexicon.AdjectiveCues.Contains(_words[t])) return false;
+        var before = t > 0 ? _words[t - 1] : "";
+        if (Copulas.Contains(before) || DegreeWords.Contains(before) || before == "'s" && t > 1 && ContractedSubjects.Contains(_words[t - 2]) || before.EndsWith("ly", StringComparison.Ordinal)) return true;
+        if (t + 1 >= _tokens.Length || _tokens[t + 1].Kind != TokenKind.Word || !char.IsLower(_text[_tokens[t + 1].Span.Start])) return false;
+        var next = _words[t + 1];
+        return !_lexicon.EnglishFunctionWords.Contains(next) && !NounFollowers.Contains(next) && !next.EndsWith("ed", StringComparison.Ordinal);
     }
 
     /// <summary>A cue that is only part of an organisation's name ("Zhenhua *Data*") says nothing about the claim; one
@@ -654,11 +693,12 @@ internal sealed class ClaimExtraction
 
     // ---- subjects ------------------------------------------------------------------------------------------------
 
-    private ImmutableArray<Subject> FindSubjects(int contentFirst, int contentEnd, SourceFinding? source, ClaimStatus status, int first, int end)
+    private ImmutableArray<Subject> FindSubjects(int contentFirst, int contentEnd, SourceFinding? source, ClaimStatus status, int first, int end, bool placesMaySubject)
     {
         var datelineEnd = DatelineEnd(first, end);
         bool MaySubject((int First, int End, int? EntityId) c) =>
-            (source is null || !Inside(c.First, c.End, source)) && !DescribesSource(c.First, source, contentEnd) && c.First >= datelineEnd && !IsPastAffiliation(c.First, first) && !IsYardstick(c.First, first);
+            (source is null || !Inside(c.First, c.End, source)) && !DescribesSource(c.First, source, contentEnd) && c.First >= datelineEnd && !IsPastAffiliation(c.First, first) && !IsYardstick(c.First, first) && !IsEnforcementAgent(c.First, c.End, first, end)
+            && (placesMaySubject || !IsTaggedPlace(c.First, c.End));
         var candidates = Candidates(first, end).Where(MaySubject).ToList();
         if (candidates.Count == 0 && !_entities.Mentions.IsDefaultOrEmpty)
         {
@@ -768,14 +808,39 @@ internal sealed class ClaimExtraction
 
     /// <summary>"pollution reached 50 times the level deemed safe by the World Health Organization": the name after a
     /// standard's participle and "by" set the yardstick; the claim is not about it.</summary>
-    private bool IsYardstick(int name, int first)
+    private bool IsYardstick(int name, int first) => FollowsParticipleAndBy(name, first, _lexicon.YardstickVerbs);
+
+    /// <summary>
+    /// "The US Justice Department has charged Assange with espionage", "the league will fine Rudolph", "tariffs imposed by
+    /// the Trump administration": the party that takes an action against another is its agent; the claim is about whom
+    /// it hits. "X was charged" is passive: X is hit.
+    /// </summary>
+    private bool IsEnforcementAgent(int name, int nameEnd, int first, int end)
+    {
+        if (FollowsParticipleAndBy(name, first, _lexicon.EnforcementVerbs)) return true;
+        var t = nameEnd;
+        var passive = false;
+        while (t < end && t - nameEnd < AgentGapTokens && AgentGapWords.Contains(_words[t]))
+        {
+            passive |= Copulas.Contains(_words[t]);
+            t++;
+        }
+
+        if (t >= end || !_lexicon.EnforcementVerbs.Contains(_words[t])) return false;
+        var verb = _words[t];
+        if (verb.EndsWith("ing", StringComparison.Ordinal) || verb.EndsWith('s')) return true;
+        if (verb.EndsWith("ed", StringComparison.Ordinal)) return !passive;
+        return t > nameEnd && ModalsAndTo.Contains(_words[t - 1]);
+    }
+
+    private bool FollowsParticipleAndBy(int name, int first, FrozenSet<string> participles)
     {
         var by = name - 1;
         if (by > first && _words[by] == "the") by--;
         if (by <= first || _words[by] != "by") return false;
         for (var k = by - 1; k >= Math.Max(first, by - 3); k--)
         {
-            if (_lexicon.YardstickVerbs.Contains(_words[k])) return true;
+            if (participles.Contains(_words[k])) return true;
             if (Boundaries.Contains(_words[k])) return false;
         }
 
@@ -954,6 +1019,22 @@ internal sealed class ClaimExtraction
         var word = _words[first];
         if (word.EndsWith("ing", StringComparison.Ordinal) || _lowercaseWords.Value.Contains(word)) return true;
         return _entitiesRead && _checkworthy.Vectors is { } frequent && frequent.Knows(word) && !IsTagged(first);
+    }
+
+    /// <summary>
+    /// "in Delhi, much of the pollution …", "clashes with Bolivia's police": in a risk claim a name the entity model
+    /// tagged as a place, after a preposition of place or owning the noun after it with "'s", is where something happened,
+    /// not who did it; the entity mentions give only people and organisations as subjects, and the text's own capitals
+    /// must not bring the place back. Elsewhere ("Orbis leaked …", "workers at Orbis Textiles' mills", "sanctions on
+    /// Venezuela") the name may be a firm the model took for a place, or whom the risk hits, and stays.
+    /// </summary>
+    private bool IsTaggedPlace(int first, int end)
+    {
+        if (_entities.Mentions.IsDefaultOrEmpty) return false;
+        var locative = first > 0 && PlacePrepositions.Contains(_words[first - 1]) || end < _words.Length && _words[end] == "'s";
+        if (!locative) return false;
+        var run = new TextSpan(_tokens[first].Span.Start, _tokens[end - 1].Span.End);
+        return _entities.Mentions.Any(m => m.Label == EntityLabel.LOC && m.Span.Contains(run));
     }
 
     private bool IsTagged(int t) => !_entities.Mentions.IsDefaultOrEmpty && _entities.Mentions.Any(m => m.Span.Overlaps(_tokens[t].Span));

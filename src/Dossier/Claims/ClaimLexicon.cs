@@ -37,6 +37,8 @@ internal sealed class ClaimLexicon
         WithheldParticiples = WordSet("Claims.Data.withheld-participles.txt");
         EnglishFunctionWords = WordSet("Claims.Data.english-function-words.txt");
         YardstickVerbs = WordSet("Claims.Data.yardstick-verbs.txt");
+        AdjectiveCues = WordSet("Claims.Data.adjective-cues.txt");
+        EnforcementVerbs = WordSet("Claims.Data.enforcement-verbs.txt");
     }
 
     public static ClaimLexicon Default { get; } = new();
@@ -75,6 +77,12 @@ internal sealed class ClaimLexicon
 
     /// <summary>Participles naming a standard ("deemed safe by X"), whose agent X is a yardstick, not a subject.</summary>
     public FrozenSet<string> YardstickVerbs { get; }
+
+    /// <summary>Verbs of an action taken against someone ("charged", "fined", "imposed"), whose agent is not whom the claim is about.</summary>
+    public FrozenSet<string> EnforcementVerbs { get; }
+
+    /// <summary>Category cues that are adjectives as well ("perfectly fine"), which count only where they stand as the noun.</summary>
+    public FrozenSet<string> AdjectiveCues { get; }
 
     /// <summary>Frequent English function words, whose share of a text's words tells English prose (<see cref="EnglishProse"/>).</summary>
     public FrozenSet<string> EnglishFunctionWords { get; }

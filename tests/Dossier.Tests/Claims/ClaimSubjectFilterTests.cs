@@ -55,4 +55,33 @@ public sealed class ClaimSubjectFilterTests
         var document = ClaimTestSupport.Analyze(text);
         Assert.DoesNotContain(document.Get(Layers.Claims), c => ClaimTestSupport.SubjectTexts(document, c).Contains(word));
     }
+
+    [Theory]
+    [InlineData("The Orbis Justice Department has charged Harlow Kent with espionage for publishing secret files.", "Orbis Justice Department", "Harlow Kent")]
+    [InlineData("The largest fine ever levied by the Harlow Markets Authority hit Orbis Bank for money laundering.", "Harlow Markets Authority", "Orbis Bank")]
+    [InlineData("The Orbis Football League will fine Jacob Rudolph for his role in the brawl.", "Orbis Football League", "Jacob Rudolph")]
+    public void Whoever_takes_an_enforcement_action_is_not_whom_the_claim_is_about(string text, string agent, string target)
+    {
+        var document = ClaimTestSupport.Analyze(text);
+        var claims = document.Get(Layers.Claims);
+        Assert.Contains(claims, c => ClaimTestSupport.SubjectTexts(document, c).Any(s => s.Contains(target, StringComparison.Ordinal)));
+        Assert.DoesNotContain(claims, c => ClaimTestSupport.SubjectTexts(document, c).Any(s => s.Contains(agent, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Whoever_is_charged_in_the_passive_stays_the_subject()
+    {
+        var document = ClaimTestSupport.Analyze("Harlow Kent has been charged with fraud by federal prosecutors.");
+        Assert.Contains(document.Get(Layers.Claims), c => ClaimTestSupport.SubjectTexts(document, c).Contains("Harlow Kent"));
+    }
+
+    [Theory]
+    [InlineData("Three demonstrators were killed in clashes with police and soldiers in Bolivia near a fuel plant.", "Bolivia")]
+    [InlineData("Three demonstrators were killed in clashes with Bolivia's police and soldiers near a fuel plant.", "Bolivia")]
+    [InlineData("But air pollution is a problem with roots in politics, and in Delhi, much of the pollution can be traced to weak enforcement of environmental laws.", "Delhi")]
+    public void A_place_is_not_whom_a_risk_claim_is_about(string text, string place)
+    {
+        var document = ClaimTestSupport.Analyze(text);
+        Assert.DoesNotContain(document.Get(Layers.Claims), c => ClaimTestSupport.SubjectTexts(document, c).Any(s => s.Contains(place, StringComparison.Ordinal)));
+    }
 }
