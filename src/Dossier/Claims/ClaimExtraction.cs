@@ -326,8 +326,7 @@ internal sealed class ClaimExtraction
     /// <summary>"Did X …?", "Could X have …?" ask whether it is so; "Why did regulators fine X …?" takes it as given.</summary>
     private bool IsYesNoQuestion(int first, int end)
     {
-        var start = first;
-        while (start < end && Boundaries.Contains(_words[start])) start++;
+        var start = FirstWordPastBoundaries(first, end);
         return _words[end - 1] == "?" && start < end && QuestionAuxiliaries.Contains(_words[start]);
     }
 
@@ -403,9 +402,16 @@ internal sealed class ClaimExtraction
 
     private bool ListsExamplesOfPrevious(int first, int end)
     {
+        var start = FirstWordPastBoundaries(first, end);
+        return start + 1 < end && ExampleListOpeners.Contains(_words[start]) && ExampleListVerbs.Contains(_words[start + 1]);
+    }
+
+    /// <summary>The clause's first token after opening punctuation and conjunctions; <paramref name="end"/> when there is none.</summary>
+    private int FirstWordPastBoundaries(int first, int end)
+    {
         var start = first;
         while (start < end && Boundaries.Contains(_words[start])) start++;
-        return start + 1 < end && ExampleListOpeners.Contains(_words[start]) && ExampleListVerbs.Contains(_words[start + 1]);
+        return start;
     }
 
     /// <summary>"such punitive measures", "for similar reasons"; not "such as" (examples follow) nor a demonstrative standing alone ("These include ...").</summary>
@@ -558,8 +564,7 @@ internal sealed class ClaimExtraction
     {
         finding = null;
         contentFirst = first;
-        var start = first;
-        while (start < end && Boundaries.Contains(_words[start])) start++;
+        var start = FirstWordPastBoundaries(first, end);
         for (var v = start + 1; v < Math.Min(end, start + FrameWindow); v++)
         {
             if (!IsFrameVerb(v, end)) continue;
@@ -717,8 +722,7 @@ internal sealed class ClaimExtraction
             return [.. subjects, .. others.Where(other => !subjects.Any(s => s.Span == other.Span)).Distinct()];
         }
 
-        var start = contentFirst;
-        while (start < contentEnd && Boundaries.Contains(_words[start])) start++;
+        var start = FirstWordPastBoundaries(contentFirst, contentEnd);
         var definiteHead = start < contentEnd && _words[start] == "the" && (IsAnaphoricHead(start + 1, contentEnd) || IsAnaphoricHead(start + 2, contentEnd));
         var anaphoric = start < contentEnd && (Pronouns.Contains(_words[start]) || FirstPerson.Contains(_words[start]) || definiteHead);
         var fromSource = source is { IsOutlet: false, First: >= 0 }
@@ -910,8 +914,7 @@ internal sealed class ClaimExtraction
 
     private bool OpensInFirstPerson(int contentFirst, int contentEnd)
     {
-        var start = contentFirst;
-        while (start < contentEnd && Boundaries.Contains(_words[start])) start++;
+        var start = FirstWordPastBoundaries(contentFirst, contentEnd);
         return start < contentEnd && FirstPerson.Contains(_words[start]);
     }
 

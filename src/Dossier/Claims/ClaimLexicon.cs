@@ -22,10 +22,10 @@ internal sealed class ClaimLexicon
             new CuePhrase<CategoryCue>(PhraseMatcher<CategoryCue>.ParseWords(f[1]), new CategoryCue(f[0], double.Parse(f[2], CultureInfo.InvariantCulture), plainSense.Contains(f[1])))));
         StatusCues = new PhraseMatcher<ClaimStatus>(EmbeddedData.ReadLines("Claims.Data.status-cues.tsv").Select(l => l.Split('\t')).Where(f => f.Length >= 2)
             .Select(f => new CuePhrase<ClaimStatus>(PhraseMatcher<ClaimStatus>.ParseWords(f[1]), Enum.Parse<ClaimStatus>(f[0], ignoreCase: true))));
-        Outlets = new PhraseMatcher<bool>(EmbeddedData.ReadLines("Claims.Data.outlets.txt").Select(l => new CuePhrase<bool>(PhraseMatcher<bool>.ParseWords(l), true)));
-        AnonymousSources = new PhraseMatcher<bool>(EmbeddedData.ReadLines("Claims.Data.anonymous-sources.txt").Select(l => new CuePhrase<bool>(PhraseMatcher<bool>.ParseWords(l), true)));
-        FavourableCues = new PhraseMatcher<bool>(EmbeddedData.ReadLines("Claims.Data.favourable-cues.txt").Select(l => new CuePhrase<bool>(PhraseMatcher<bool>.ParseWords(l), true)));
-        WideningNegations = new PhraseMatcher<bool>(EmbeddedData.ReadLines("Claims.Data.widening-negations.txt").Select(l => new CuePhrase<bool>(PhraseMatcher<bool>.ParseWords(l), true)));
+        Outlets = PhraseSet("Claims.Data.outlets.txt");
+        AnonymousSources = PhraseSet("Claims.Data.anonymous-sources.txt");
+        FavourableCues = PhraseSet("Claims.Data.favourable-cues.txt");
+        WideningNegations = PhraseSet("Claims.Data.widening-negations.txt");
         NonSubjects = WordSet("Claims.Data.non-subjects.txt");
         LeadingWords = WordSet("Claims.Data.leading-words.txt");
         SourceNouns = WordSet("Claims.Data.source-nouns.txt");
@@ -88,4 +88,7 @@ internal sealed class ClaimLexicon
     public FrozenSet<string> EnglishFunctionWords { get; }
 
     private static FrozenSet<string> WordSet(string resource) => EmbeddedData.ReadLowerCaseSet(resource);
+
+    private static PhraseMatcher<bool> PhraseSet(string resource) =>
+        new(EmbeddedData.ReadLines(resource).Select(line => new CuePhrase<bool>(PhraseMatcher<bool>.ParseWords(line), true)));
 }

@@ -1017,7 +1017,8 @@ internal sealed class QuoteFinder
         return -1;
     }
 
-    private static readonly HashSet<string> SubjectPronouns = ["he", "she", "they", "we", "i"];
+    /// <summary>Pronouns that open a clause as its subject ("he said", "…, we believe"); lower case.</summary>
+    internal static readonly HashSet<string> SubjectPronouns = ["he", "she", "they", "we", "i"];
 
     private static readonly HashSet<string> ObjectPrepositions = ["about", "for", "of", "on", "with", "over", "against"];
 

@@ -31,8 +31,6 @@ internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
     private bool IsLeadingWordToDrop(int i) =>
         LeadingWordsToDrop.Contains(words.Lower(i)) || LeadingAdverbs.Contains(words.Lower(i)) && !(words.IsCapitalised(i) && words.IsCapitalised(i + 1));
 
-    private static readonly HashSet<string> SubjectPronouns = ["i", "we", "he", "she", "they"];
-
     /// <summary>
     /// A source phrase read by another reader (the tagger) tidied as the rules read theirs: no joining word at its start
     /// ("yet Nissan", "also"), no auxiliary or clitic at its end ("you ca" of "you can't"), and a subject pronoun at its
@@ -44,7 +42,7 @@ internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
         var end = phrase.End;
         while (start < end && IsLeadingWordToDrop(start)) start++;
         while (end > start && !words.IsCapitalised(end - 1) && lexicon.SkipBeforeCue.Contains(words.Lower(end - 1))) end--;
-        if (end - start > 1 && SubjectPronouns.Contains(words.Lower(end - 1))) start = end - 1;
+        if (end - start > 1 && QuoteFinder.SubjectPronouns.Contains(words.Lower(end - 1))) start = end - 1;
         if (end <= start) return null;
         return phrase with { Start = start, End = end, ExtentStart = phrase.ExtentStart == phrase.Start ? start : phrase.ExtentStart };
     }
@@ -371,7 +369,7 @@ internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
     private SpeakerPhrase? CollectLeft(int last, int floor)
     {
         // "… distributing 50 lakh masks today I urge": a subject pronoun right before the verb is the whole subject.
-        if (SubjectPronouns.Contains(words.Lower(last)) && last > floor) return new SpeakerPhrase(last, last + 1, last);
+        if (QuoteFinder.SubjectPronouns.Contains(words.Lower(last)) && last > floor) return new SpeakerPhrase(last, last + 1, last);
         var j = last;
         var lowercase = 0;
         while (j >= floor && last - j < MaxTokens)
