@@ -37,6 +37,13 @@ internal sealed class ClaimExtraction
 
     /// <summary>How many words a past role may take between its marker and "of" ("a previous communications adviser for").</summary>
     private const int PastRoleWindow = 4;
+
+    /// <summary>The longest phrase of urging-verbs.txt ("called upon").</summary>
+    private const int MaximumUrgingPhraseTokens = 2;
+
+    /// <summary>How many words the addressee or the measure may take between a verb of urging and its "to" or "against"
+    /// ("encourage U.S. companies to", "called for new sanctions on").</summary>
+    private const int UrgedTargetWindow = 6;
     private const double CategoryThreshold = 1.0;
 
     private const double CheckworthyThreshold = 0.5;
@@ -105,6 +112,9 @@ internal sealed class ClaimExtraction
     /// <summary>Prepositions that put a place where something happens ("in Delhi", "near Senkata"); not "at" or "from",
     /// which name firms as often ("fraud at Orbis Mining").</summary>
     private static readonly FrozenSet<string> PlacePrepositions = Set("in", "near", "over", "across", "around", "outside", "inside", "throughout");
+
+    /// <summary>What follows the addressee or the measure of a verb of urging: "urged X to …", "called for sanctions on/against X".</summary>
+    private static readonly FrozenSet<string> UrgedTargetMarkers = Set("to", "against", "on", "into");
 
     private static readonly FrozenSet<string> ModalsAndTo = Set("will", "would", "could", "can", "may", "might", "should", "must", "to");
 
@@ -214,7 +224,7 @@ internal sealed class ClaimExtraction
             category = DecideCategory(first, end, source, sentence, sentenceIndex, plainSenseCueSuffices: false);
         }
 
-        var subjects = FindSubjects(contentFirst, contentEnd, source, status, first, end, placesMaySubject: category == ClaimLexicon.OtherCategory);
+        var subjects = FindSubjects(contentFirst, contentEnd, source, status, first, end, riskClaim: category != ClaimLexicon.OtherCategory);
         if (_claims.Count >= MaximumClaims) return;
 
         // A speaker's own words about itself ("“We believe that global trade will continue …,” Zhang added") are its
@@ -237,9 +247,10 @@ internal sealed class ClaimExtraction
             : category == ClaimLexicon.OtherCategory ? Polarity.Neutral
             : Polarity.Adverse;
         var hedges = _hedges.Find(_text, _tokens, first, end).Select(found => found.Span).ToImmutableArray();
-        var figures = _figures.IsDefaultOrEmpty ? [] : Enumerable.Range(0, _figures.Length).Where(i => clauseSpan.Contains(_figures[i].Span)).ToImmutableArray();
+        var claimSpan = WithoutUnpairedQuotationMarks(first, end);
+        var figures = _figures.IsDefaultOrEmpty ? [] : Enumerable.Range(0, _figures.Length).Where(i => claimSpan.Contains(_figures[i].Span)).ToImmutableArray();
         _claims.Add(new Claim(
-            clauseSpan,
+            claimSpan,
             [.. subjects.Where(s => s.EntityId is not null).Select(s => s.EntityId!.Value).Distinct()],
             category,
             status,
@@ -255,6 +266,30 @@ internal sealed class ClaimExtraction
             _lastCategory = category;
             _lastCategorySentence = sentenceIndex;
         }
+    }
+
+    /// <summary>
+    /// "“Let’s be clear: every company in China works for the Chinese Communist Party." opens a quotation that goes on in
+    /// the next sentences, and "… your president and the Democratic party.”" closes one opened before: a claim taken from
+    /// inside such a quote starts at its first word and ends at its last. A mark whose partner is in the clause ("“…,”
+    /// Alibaba stated.") stays.
+    /// </summary>
+    private TextSpan WithoutUnpairedQuotationMarks(int first, int end)
+    {
+        int opening = 0, closing = 0, straight = 0;
+        for (var t = first; t < end; t++)
+        {
+            switch (_words[t])
+            {
+                case "“": opening++; break;
+                case "”": closing++; break;
+                case "\"": straight++; break;
+            }
+        }
+
+        if (end - first > 1 && (_words[first] == "“" && closing == 0 || _words[first] == "\"" && straight == 1)) first++;
+        if (end - first > 1 && (_words[end - 1] == "”" && opening == 0 || _words[end - 1] == "\"" && straight == 1)) end--;
+        return new TextSpan(_tokens[first].Span.Start, _tokens[end - 1].Span.End);
     }
 
     private IEnumerable<(int First, int End)> Clauses(Sentence sentence)
@@ -698,12 +733,12 @@ internal sealed class ClaimExtraction
 
     // ---- subjects ------------------------------------------------------------------------------------------------
 
-    private ImmutableArray<Subject> FindSubjects(int contentFirst, int contentEnd, SourceFinding? source, ClaimStatus status, int first, int end, bool placesMaySubject)
+    private ImmutableArray<Subject> FindSubjects(int contentFirst, int contentEnd, SourceFinding? source, ClaimStatus status, int first, int end, bool riskClaim)
     {
         var datelineEnd = DatelineEnd(first, end);
         bool MaySubject((int First, int End, int? EntityId) c) =>
             (source is null || !Inside(c.First, c.End, source)) && !DescribesSource(c.First, source, contentEnd) && c.First >= datelineEnd && !IsPastAffiliation(c.First, first) && !IsYardstick(c.First, first) && !IsEnforcementAgent(c.First, c.End, first, end)
-            && (placesMaySubject || !IsTaggedPlace(c.First, c.End));
+            && !(riskClaim && (IsTaggedPlace(c.First, c.End) || IsUrger(c.End, end)));
         var candidates = Candidates(first, end).Where(MaySubject).ToList();
         if (candidates.Count == 0 && !_entities.Mentions.IsDefaultOrEmpty)
         {
@@ -822,19 +857,47 @@ internal sealed class ClaimExtraction
     private bool IsEnforcementAgent(int name, int nameEnd, int first, int end)
     {
         if (FollowsParticipleAndBy(name, first, _lexicon.EnforcementVerbs)) return true;
+        var t = VerbAfter(nameEnd, end, out var passive);
+        if (t >= end || !_lexicon.EnforcementVerbs.Contains(_words[t])) return false;
+        var verb = _words[t];
+        if (verb.EndsWith("ing", StringComparison.Ordinal) || verb.EndsWith('s')) return true;
+        if (verb.EndsWith("ed", StringComparison.Ordinal)) return !passive;
+        return t > nameEnd && ModalsAndTo.Contains(_words[t - 1]);
+    }
+
+    /// <summary>
+    /// "Secretary Mike Pompeo encourage U.S. companies to stop their transactions with Chinese industries", "the senator
+    /// called for sanctions on X": a name that urges, calls for or demands a measure against others, named after the verb,
+    /// asks for it and is not whom it would hit. "X was urged to …" is passive and about X; "Acme asked for a delay of its
+    /// fine" names no one else and stays about Acme.
+    /// </summary>
+    private bool IsUrger(int nameEnd, int end)
+    {
+        var verb = VerbAfter(nameEnd, end, out var passive);
+        var urging = _lexicon.UrgingVerbs.Find(_words, verb, Math.Min(end, verb + MaximumUrgingPhraseTokens)).FirstOrDefault();
+        if (urging.EndToken <= urging.FirstToken || urging.FirstToken != verb) return false;
+        if (passive && _words[verb].EndsWith("ed", StringComparison.Ordinal)) return false;
+        for (var t = urging.EndToken + 1; t < end && t <= urging.EndToken + UrgedTargetWindow; t++)
+        {
+            if (Boundaries.Contains(_words[t]) || _words[t] == ".") return false;
+            if (UrgedTargetMarkers.Contains(_words[t])) return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>The first token after a name's auxiliaries and adverbs ("has already formally charged"); whether a copula was among them.</summary>
+    private int VerbAfter(int nameEnd, int end, out bool passive)
+    {
         var t = nameEnd;
-        var passive = false;
+        passive = false;
         while (t < end && t - nameEnd < AgentGapTokens && AgentGapWords.Contains(_words[t]))
         {
             passive |= Copulas.Contains(_words[t]);
             t++;
         }
 
-        if (t >= end || !_lexicon.EnforcementVerbs.Contains(_words[t])) return false;
-        var verb = _words[t];
-        if (verb.EndsWith("ing", StringComparison.Ordinal) || verb.EndsWith('s')) return true;
-        if (verb.EndsWith("ed", StringComparison.Ordinal)) return !passive;
-        return t > nameEnd && ModalsAndTo.Contains(_words[t - 1]);
+        return t;
     }
 
     private bool FollowsParticipleAndBy(int name, int first, FrozenSet<string> participles)

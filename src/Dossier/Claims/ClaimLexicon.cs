@@ -39,6 +39,7 @@ internal sealed class ClaimLexicon
         YardstickVerbs = WordSet("Claims.Data.yardstick-verbs.txt");
         AdjectiveCues = WordSet("Claims.Data.adjective-cues.txt");
         EnforcementVerbs = WordSet("Claims.Data.enforcement-verbs.txt");
+        UrgingVerbs = PhraseSet("Claims.Data.urging-verbs.txt");
     }
 
     public static ClaimLexicon Default { get; } = new();
@@ -80,6 +81,9 @@ internal sealed class ClaimLexicon
 
     /// <summary>Verbs of an action taken against someone ("charged", "fined", "imposed"), whose agent is not whom the claim is about.</summary>
     public FrozenSet<string> EnforcementVerbs { get; }
+
+    /// <summary>Verbs of urging or calling for a measure against others ("urged X to", "called for sanctions on X"), whose agent asks for it rather than suffers it.</summary>
+    public PhraseMatcher<bool> UrgingVerbs { get; }
 
     /// <summary>Category cues that are adjectives as well ("perfectly fine"), which count only where they stand as the noun.</summary>
     public FrozenSet<string> AdjectiveCues { get; }

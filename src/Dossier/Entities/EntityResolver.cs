@@ -11,7 +11,9 @@ namespace Dossier.Entities;
 /// ("Alibaba Group Holding" and "Alibaba"), a known alias ("U.S.", "United States"), a person's surname or given
 /// name alone ("Carafano"), an organisation's name without the place or nationality it opens with ("Communist
 /// Party"), or an acronym of it ("PLA"). "The company", "the e-commerce giant" and "its" go to the organisation the
-/// text is about: the one named most often so far, ahead if it opened a sentence.
+/// text is about: the one named most often so far, ahead if it opened a sentence. A description headed by a noun for
+/// what a firm runs or sells ("the short-video app") goes only to the organisation the text last called so ("the
+/// famous Tiktok app"), never by salience.
 /// </summary>
 public sealed class EntityResolver(EntityLexicons lexicons)
 {
@@ -379,12 +381,22 @@ public sealed class EntityResolver(EntityLexicons lexicons)
         var openedSentence = new bool[clusters.Count];
         var lastSentenceOf = new int[clusters.Count];
         Array.Fill(lastSentenceOf, -100);
+
+        // The organisation each offering noun last described ("the famous Tiktok app" → app: Tiktok).
+        var describedBy = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var t = 0; t < tokens.Length; t++)
         {
             while (nameIndex < names.Count && names[nameIndex].EndToken <= t)
             {
                 var c = clusterOf[nameIndex];
                 seen[c]++;
+                var after = names[nameIndex].EndToken;
+                if (clusters[c].Label == EntityLabel.ORG && after + 1 < tokens.Length && chunkAt[after] < 0 && lexicons.OfferingNouns.Contains(word(after))
+                    && EndsNounPhrase(word(after + 1)))
+                {
+                    describedBy[word(after)] = c;
+                }
+
                 var first = names[nameIndex].FirstToken;
                 if (first == 0 || sentenceOf[first - 1] != sentenceOf[first] || (first >= 2 && sentenceOf[first - 2] != sentenceOf[first] && !char.IsLetterOrDigit(word(first - 1)[0])))
                 {
@@ -403,11 +415,14 @@ public sealed class EntityResolver(EntityLexicons lexicons)
                 var head = NominalHead(tokens, t, chunkAt, names, word);
                 if (head < 0) continue;
                 var target = -1;
+                var headWord = word(head);
                 // "Alibaba, a Chinese e-commerce giant" and "the Chinese e-commerce giant, Alibaba,": the appositive names it.
                 if (w is "a" or "an") target = clusterOf[chunkAt[t - 2]];
                 else if (head + 2 < tokens.Length && word(head + 1) == "," && chunkAt[head + 2] >= 0 && names[chunkAt[head + 2]].FirstToken == head + 2) target = clusterOf[chunkAt[head + 2]];
-                else target = MostSalient(clusters, seen, openedSentence, lastSentenceOf, sentence, 1000);
+                else if (describedBy.TryGetValue(headWord, out var described)) target = described;
+                else if (lexicons.NominalHeads.Contains(headWord)) target = MostSalient(clusters, seen, openedSentence, lastSentenceOf, sentence, 1000);
                 if (target < 0 || clusters[target].Label != EntityLabel.ORG) continue;
+                if (lexicons.OfferingNouns.Contains(headWord)) describedBy[headWord] = target;
                 mentions.Add(new EntityMention(new TextSpan(tokens[t].Span.Start, tokens[head].Span.End), EntityLabel.ORG, target, MentionKind.Nominal));
                 seen[target]++;
                 lastSentenceOf[target] = sentence;
@@ -435,6 +450,14 @@ public sealed class EntityResolver(EntityLexicons lexicons)
         }
     }
 
+    /// <summary>Words that may follow an organisation's name and an offering noun when the noun heads the phrase ("Tiktok app of
+    /// Bytdance", "the WeChat app, which"), not when it modifies another noun ("TikTok app users").</summary>
+    private static readonly string[] NounPhraseFollowers = ["of", "and", "or", "is", "was", "has", "had", "which", "that", "in", "on", "to", "for", "by", "with"];
+
+    private static bool EndsNounPhrase(string next) => next.Length > 0 && (!char.IsLetterOrDigit(next[0]) || NounPhraseFollowers.Contains(next));
+
+    private bool IsDescriptionHead(string w) => w.Length > 0 && char.IsLower(w[0]) && (lexicons.NominalHeads.Contains(w) || lexicons.OfferingNouns.Contains(w));
+
     // The determiner, up to three modifiers that are not names (a nationality is allowed), then a singular head noun.
     private int NominalHead(ImmutableArray<Token> tokens, int determiner, int[] chunkAt, IReadOnlyList<NameChunk> names, Func<int, string> word)
     {
@@ -443,10 +466,10 @@ public sealed class EntityResolver(EntityLexicons lexicons)
             if (chunkAt[j] >= 0 && names[chunkAt[j]].Label != EntityLabel.MISC) return -1;
             var w = word(j);
             if (w.Length == 0 || !char.IsLetter(w[0])) return -1;
-            if (lexicons.NominalHeads.Contains(w) && char.IsLower(w[0]))
+            if (IsDescriptionHead(w))
             {
                 var next = j + 1 < tokens.Length ? word(j + 1) : ".";
-                return next.Length > 0 && (char.IsUpper(next[0]) || next == "of" || lexicons.NominalHeads.Contains(next)) ? -1 : j;
+                return next.Length > 0 && (char.IsUpper(next[0]) || next == "of" || IsDescriptionHead(next)) ? -1 : j;
             }
 
             if (chunkAt[j] < 0 && char.IsUpper(w[0])) return -1;

@@ -198,6 +198,32 @@ public sealed class ClaimGoldenTests
     }
 
     [Fact]
+    public void PompeoWhoUrgesFirmsToStopTradingIsNotWhomTheMeasureHits()
+    {
+        var document = ClaimTestSupport.AnalyzeSample("001");
+        Assert.DoesNotContain(document.Get(Layers.Claims), c => About(document, c, "Pompeo"));
+    }
+
+    [Fact]
+    public void TheExecutiveOrdersAgainstTheShortVideoAppAreAClaimAboutTikTok()
+    {
+        var document = ClaimTestSupport.AnalyzeSample("001");
+        var claim = Single(document, c => document.TextOf(c.Span).Contains("executive orders against", StringComparison.Ordinal), "executive orders");
+        Assert.Equal("sanctions_trade", claim.Category);
+        Assert.Equal(["the short-video app", "WeChat"], ClaimTestSupport.SubjectTexts(document, claim));
+        var tiktok = Single(document, c => document.TextOf(c.Span).Contains("famous Tiktok app", StringComparison.Ordinal), "Tiktok app");
+        Assert.Equal(tiktok.SubjectEntityIds[0], claim.SubjectEntityIds[0]);
+    }
+
+    [Fact]
+    public void AClaimFromInsideCarafanosQuoteStartsAtItsFirstWord()
+    {
+        var document = ClaimTestSupport.AnalyzeSample("000");
+        Assert.Contains(document.Get(Layers.Claims), c => document.TextOf(c.Span).StartsWith("Let’s be clear", StringComparison.Ordinal));
+        Assert.DoesNotContain(document.Get(Layers.Claims), c => document.TextOf(c.Span).StartsWith("“Let’s", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ClaimSpansLieInTheTextAndHedgesInTheirClaims()
     {
         foreach (var prefix in new[] { "000", "001", "002" })

@@ -76,6 +76,27 @@ public sealed class ClaimSubjectFilterTests
     }
 
     [Theory]
+    [InlineData("Secretary Harlow Kent urged American firms to stop their transactions with Volga Credit Bank.", "Harlow Kent", "Volga Credit Bank")]
+    [InlineData("Senator Harlow Kent has called for sanctions on Volga Credit Bank over its ties to the regime.", "Harlow Kent", "Volga Credit Bank")]
+    [InlineData("The Orbis Trade Council demanded an export ban against Ural Savings for shipping drones to the army.", "Orbis Trade Council", "Ural Savings")]
+    public void Whoever_urges_a_measure_against_others_is_not_whom_it_would_hit(string text, string urger, string target)
+    {
+        var document = ClaimTestSupport.Analyze(text);
+        var claims = document.Get(Layers.Claims);
+        Assert.Contains(claims, c => ClaimTestSupport.SubjectTexts(document, c).Any(s => s.Contains(target, StringComparison.Ordinal)));
+        Assert.DoesNotContain(claims, c => ClaimTestSupport.SubjectTexts(document, c).Any(s => s.Contains(urger, StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData("Volga Credit Bank was urged to stop its transactions with sanctioned Iranian firms.", "Volga Credit Bank")]
+    [InlineData("Orbis Bank asked for a delay of its money laundering fine.", "Orbis Bank")]
+    public void Whoever_is_urged_or_asks_for_itself_stays_the_subject(string text, string subject)
+    {
+        var document = ClaimTestSupport.Analyze(text);
+        Assert.Contains(document.Get(Layers.Claims), c => ClaimTestSupport.SubjectTexts(document, c).Contains(subject));
+    }
+
+    [Theory]
     [InlineData("Three demonstrators were killed in clashes with police and soldiers in Bolivia near a fuel plant.", "Bolivia")]
     [InlineData("Three demonstrators were killed in clashes with Bolivia's police and soldiers near a fuel plant.", "Bolivia")]
     [InlineData("But air pollution is a problem with roots in politics, and in Delhi, much of the pollution can be traced to weak enforcement of environmental laws.", "Delhi")]

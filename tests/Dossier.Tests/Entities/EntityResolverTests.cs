@@ -121,6 +121,24 @@ public sealed class EntityResolverTests(EntityPipelineFixture fixture)
     }
 
     [Fact]
+    public void ADescriptionHeadedByAnOfferingNounIsTheOrganisationLastCalledSo()
+    {
+        var (document, layer) = Analyze("Orbis Media grew fast. Teenagers love the popular Vidzy Video app of Orbis Media. The president signed an order against the short-video app on Friday.");
+        var app = Assert.Single(layer.Mentions, m => document.TextOf(m.Span) == "the short-video app");
+        Assert.Equal(MentionKind.Nominal, app.Kind);
+        Assert.Equal(IdOf(document, layer, "Vidzy Video"), app.EntityId);
+    }
+
+    [Theory]
+    [InlineData("Orbis Media grew fast, and Orbis Media hired. The president signed an order against the short-video app on Friday.")]
+    [InlineData("Orbis Media grew fast. Teenagers say Vidzy Video app users rose. The president signed an order against the short-video app on Friday.")]
+    public void AnOfferingNounStandsForNoOrganisationTheTextHasNotCalledSo(string text)
+    {
+        var (document, layer) = Analyze(text);
+        Assert.DoesNotContain(layer.Mentions, m => document.TextOf(m.Span) == "the short-video app");
+    }
+
+    [Fact]
     public void PluralDescriptionsDoNotReferToOneOrganisation()
     {
         var (_, layer) = Analyze("Siemens AG reported higher profit. The firms in the sector agreed.");
