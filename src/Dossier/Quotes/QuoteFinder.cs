@@ -145,7 +145,7 @@ internal sealed class QuoteFinder
     {
         if (!_lexicon.LearnedCuesNeedClause || attribution is not { Kind: not QuoteKind.Direct, Cue: { } cue }) return true;
         var contentStart = Words.IndexAtOrAfter(attribution.Content.Start);
-        if (Refuses(cue) || NamesNoOne(attribution.Speaker) || NounAfterPossessive(cue.Start, contentStart)) return false;
+        if (Refuses(cue) || NamesNoOne(attribution.Speaker) || NounAfterPossessive(cue.Start, contentStart) || IsAccusedOf(cue.Start)) return false;
         if (IsWriterOrReader(attribution.Speaker) && Words.Lower(contentStart - 1) != "that" && Unrealised(cue)) return false;
         return attribution.Kind != QuoteKind.Indirect || CuratedForItsContent(cue) || ReportsClause(attribution.Content);
     }
@@ -331,6 +331,14 @@ internal sealed class QuoteFinder
 
             var content = new TextSpan(_tokens[tagged.ContentStart].Span.Start, _tokens[tagged.ContentEnd - 1].Span.End);
             var cue = tagged.HasCue ? new CueMatch(tagged.CueStart, tagged.CueEnd, TaggedAttributionMerge.CuePatternOf(Words, tagged)) : null;
+
+            // "In a rare public statement, the tech giant called …, questioning its timing": a participle speaks for its
+            // sentence's subject, which the rules read whole where the tagger stopped short ("the tech").
+            if (cue is not null && ParticipleSubject(cue, SentenceTokens(cue.Start).Start) is { } subject && subject.Start <= source.Start && source.End <= subject.End)
+            {
+                source = subject;
+            }
+
             var attribution = new Found(content, merge.KindOf(_insideQuote, tagged), cue, source);
             if (ReportsSpeech(attribution)) found.Add(attribution);
         }
@@ -737,11 +745,7 @@ internal sealed class QuoteFinder
         if (patterns.Length == 0 && (_lexicon.CueModel is null || !useModel)) return null;
         // A capital inside a sentence is a name or a headline ("the United States", "New Report Revealed"), not a cue.
         if (Words.IsCapitalised(t) && t > 0 && !(_sentenceOf[t] >= 0 && _sentences[_sentenceOf[t]].FirstToken == t) && !Words.IsPunctuation(t - 1)) return null;
-        // "was accused of", "is expected to": a passive names the target, not the source.
-        var before = t - 1;
-        while (before >= 0 && Words.IsAdverb(before)) before--;
-        var participle = !Words.Lower(t).EndsWith("ing", StringComparison.Ordinal) && !Words.Lower(t).EndsWith('s');
-        if (participle && Words.Lower(before) is "was" or "were" or "is" or "are" or "be" or "been" or "being" or "’s" or "'s") return null;
+        if (IsPassive(t)) return null;
         foreach (var pattern in patterns)
         {
             var end = t + pattern.Words.Length;
@@ -759,6 +763,22 @@ internal sealed class QuoteFinder
 
         return useModel ? ModelCue(t) : null;
     }
+
+    /// <summary>"was accused of", "is expected to": a passive names the target, not the source.</summary>
+    private bool IsPassive(int t)
+    {
+        var word = Words.Lower(t);
+        if (word.EndsWith("ing", StringComparison.Ordinal) || word.EndsWith('s')) return false;
+        var before = t - 1;
+        while (before >= 0 && Words.IsAdverb(before)) before--;
+        return Words.Lower(before) is "was" or "were" or "is" or "are" or "be" or "been" or "being" or "’s" or "'s" || IsAccusedOf(t);
+    }
+
+    /// <summary>
+    /// "several Chinese companies accused of facilitating …": "accuse" takes its object before "of", so "accused of" is a
+    /// passive even without a copula, and the phrase before it is the accused, whoever the tagger takes it for.
+    /// </summary>
+    private bool IsAccusedOf(int t) => Words.Lower(t) == "accused" && Words.Lower(t + 1) == "of";
 
     /// <summary>After a determiner or "to", a cue word is a noun or an infinitive ("the report", "to say").</summary>
     private bool IsNounPosition(int t) => t > 0 && (Determiners.Contains(Words.Lower(t - 1)) || Words.Lower(t - 1) == "to");

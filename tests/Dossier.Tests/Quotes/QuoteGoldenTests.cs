@@ -77,6 +77,9 @@ public sealed class QuoteGoldenTests
         AssertQuote(document, "Even without concrete proof", "a Hong Kong-based geopolitical analyst", SpeakerKind.Unnamed, QuoteKind.Direct, "said");
         AssertQuote(document, "a declassified intelligence memo", "The Financial Times article", SpeakerKind.Outlet, QuoteKind.Indirect, "cited");
         AssertQuote(document, "the report “completely false” and “malicious,”", "the tech giant", SpeakerKind.Organisation, QuoteKind.Mixed, "called");
+        AssertQuote(document, "its timing and intent", "the tech giant", SpeakerKind.Organisation, QuoteKind.Indirect, "questioning");
+        // "several Chinese companies accused of facilitating …" are the accused, not speakers.
+        Assert.DoesNotContain(document.Get(Layers.Quotes), q => q.Speaker is "Chinese companies");
         // The headline's quoted words are Alibaba's: "Alibaba Denounces Report on Alleged PLA Ties as ‘False and Malicious’".
         AssertQuote(document, "False and Malicious", "Alibaba", SpeakerKind.Organisation, QuoteKind.Partial, "Denounces");
 
