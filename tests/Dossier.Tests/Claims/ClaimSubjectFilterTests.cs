@@ -60,7 +60,27 @@ public sealed class ClaimSubjectFilterTests
     [InlineData("The Orbis Justice Department has charged Harlow Kent with espionage for publishing secret files.", "Orbis Justice Department", "Harlow Kent")]
     [InlineData("The largest fine ever levied by the Harlow Markets Authority hit Orbis Bank for money laundering.", "Harlow Markets Authority", "Orbis Bank")]
     [InlineData("The Orbis Football League will fine Jacob Rudolph for his role in the brawl.", "Orbis Football League", "Jacob Rudolph")]
-    public void Whoever_takes_an_enforcement_action_is_not_whom_the_claim_is_about(string text, string agent, string target)
+    public void Whoever_takes_an_enforcement_action_is_not_whom_the_claim_is_about(string text, string agent, string target) =>
+        AssertAboutTargetNotAgent(text, agent, target);
+
+    [Fact]
+    public void Whoever_is_charged_in_the_passive_stays_the_subject() =>
+        AssertIsASubject("Harlow Kent has been charged with fraud by federal prosecutors.", "Harlow Kent");
+
+    [Theory]
+    [InlineData("Secretary Harlow Kent urged American firms to stop their transactions with Volga Credit Bank.", "Harlow Kent", "Volga Credit Bank")]
+    [InlineData("Senator Harlow Kent has called for sanctions on Volga Credit Bank over its ties to the regime.", "Harlow Kent", "Volga Credit Bank")]
+    [InlineData("The Orbis Trade Council demanded an export ban against Ural Savings for shipping drones to the army.", "Orbis Trade Council", "Ural Savings")]
+    public void Whoever_urges_a_measure_against_others_is_not_whom_it_would_hit(string text, string urger, string target) =>
+        AssertAboutTargetNotAgent(text, urger, target);
+
+    [Theory]
+    [InlineData("Volga Credit Bank was urged to stop its transactions with sanctioned Iranian firms.", "Volga Credit Bank")]
+    [InlineData("Orbis Bank asked for a delay of its money laundering fine.", "Orbis Bank")]
+    public void Whoever_is_urged_or_asks_for_itself_stays_the_subject(string text, string subject) => AssertIsASubject(text, subject);
+
+    /// <summary>Some claim of the text is about the target, and none about the party acting against it.</summary>
+    private static void AssertAboutTargetNotAgent(string text, string agent, string target)
     {
         var document = ClaimTestSupport.Analyze(text);
         var claims = document.Get(Layers.Claims);
@@ -68,29 +88,7 @@ public sealed class ClaimSubjectFilterTests
         Assert.DoesNotContain(claims, c => ClaimTestSupport.SubjectTexts(document, c).Any(s => s.Contains(agent, StringComparison.Ordinal)));
     }
 
-    [Fact]
-    public void Whoever_is_charged_in_the_passive_stays_the_subject()
-    {
-        var document = ClaimTestSupport.Analyze("Harlow Kent has been charged with fraud by federal prosecutors.");
-        Assert.Contains(document.Get(Layers.Claims), c => ClaimTestSupport.SubjectTexts(document, c).Contains("Harlow Kent"));
-    }
-
-    [Theory]
-    [InlineData("Secretary Harlow Kent urged American firms to stop their transactions with Volga Credit Bank.", "Harlow Kent", "Volga Credit Bank")]
-    [InlineData("Senator Harlow Kent has called for sanctions on Volga Credit Bank over its ties to the regime.", "Harlow Kent", "Volga Credit Bank")]
-    [InlineData("The Orbis Trade Council demanded an export ban against Ural Savings for shipping drones to the army.", "Orbis Trade Council", "Ural Savings")]
-    public void Whoever_urges_a_measure_against_others_is_not_whom_it_would_hit(string text, string urger, string target)
-    {
-        var document = ClaimTestSupport.Analyze(text);
-        var claims = document.Get(Layers.Claims);
-        Assert.Contains(claims, c => ClaimTestSupport.SubjectTexts(document, c).Any(s => s.Contains(target, StringComparison.Ordinal)));
-        Assert.DoesNotContain(claims, c => ClaimTestSupport.SubjectTexts(document, c).Any(s => s.Contains(urger, StringComparison.Ordinal)));
-    }
-
-    [Theory]
-    [InlineData("Volga Credit Bank was urged to stop its transactions with sanctioned Iranian firms.", "Volga Credit Bank")]
-    [InlineData("Orbis Bank asked for a delay of its money laundering fine.", "Orbis Bank")]
-    public void Whoever_is_urged_or_asks_for_itself_stays_the_subject(string text, string subject)
+    private static void AssertIsASubject(string text, string subject)
     {
         var document = ClaimTestSupport.Analyze(text);
         Assert.Contains(document.Get(Layers.Claims), c => ClaimTestSupport.SubjectTexts(document, c).Contains(subject));
