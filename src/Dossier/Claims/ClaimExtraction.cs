@@ -247,7 +247,7 @@ internal sealed class ClaimExtraction
             : category == ClaimLexicon.OtherCategory ? Polarity.Neutral
             : Polarity.Adverse;
         var hedges = _hedges.Find(_text, _tokens, first, end).Select(found => found.Span).ToImmutableArray();
-        var claimSpan = WithoutUnpairedQuotationMarks(first, end);
+        var claimSpan = WithoutMarksOfALongerQuote(first, end);
         var figures = _figures.IsDefaultOrEmpty ? [] : Enumerable.Range(0, _figures.Length).Where(i => claimSpan.Contains(_figures[i].Span)).ToImmutableArray();
         _claims.Add(new Claim(
             claimSpan,
@@ -271,24 +271,30 @@ internal sealed class ClaimExtraction
     /// <summary>
     /// "“Let’s be clear: every company in China works for the Chinese Communist Party." opens a quotation that goes on in
     /// the next sentences, and "… your president and the Democratic party.”" closes one opened before: a claim taken from
-    /// inside such a quote starts at its first word and ends at its last. A mark whose partner is in the clause ("“…,”
-    /// Alibaba stated.") stays.
+    /// inside such a quote starts at its first word and ends at its last. The quotes layer says where a quote's words
+    /// begin and end, whatever marks the page typed (“…" or ‘‘…’’); a quote that opens and closes in the claim ("“…,”
+    /// Alibaba stated.") keeps its marks.
     /// </summary>
-    private TextSpan WithoutUnpairedQuotationMarks(int first, int end)
+    private TextSpan WithoutMarksOfALongerQuote(int first, int end)
     {
-        int opening = 0, closing = 0, straight = 0;
-        for (var t = first; t < end; t++)
+        var span = new TextSpan(_tokens[first].Span.Start, _tokens[end - 1].Span.End);
+        if (_quotes.IsDefaultOrEmpty) return span;
+        foreach (var quote in _quotes)
         {
-            switch (_words[t])
+            var content = quote.Content;
+            if (end - first > 1 && _tokens[first].Kind != TokenKind.Word && _tokens[first].Span.End <= content.Start && content.Start <= _tokens[first + 1].Span.Start
+                && content.End > span.End)
             {
-                case "“": opening++; break;
-                case "”": closing++; break;
-                case "\"": straight++; break;
+                first++;
+            }
+
+            if (end - first > 1 && _tokens[end - 1].Kind != TokenKind.Word && _tokens[end - 2].Span.End <= content.End && content.End <= _tokens[end - 1].Span.Start
+                && content.Start < span.Start)
+            {
+                end--;
             }
         }
 
-        if (end - first > 1 && (_words[first] == "“" && closing == 0 || _words[first] == "\"" && straight == 1)) first++;
-        if (end - first > 1 && (_words[end - 1] == "”" && opening == 0 || _words[end - 1] == "\"" && straight == 1)) end--;
         return new TextSpan(_tokens[first].Span.Start, _tokens[end - 1].Span.End);
     }
 

@@ -83,9 +83,10 @@ internal static class QuoteMarks
                         open = -1;
                     }
                 }
-                else if (c == '"' || c == '\'' && i + 1 < block.End && text[i + 1] == '\'')
+                else if (c == '"' || c is '\'' or '’' && i + 1 < block.End && text[i + 1] == c)
                 {
-                    // Two apostrophes stand for a double mark in some wire copy (''Like this,'' he said).
+                    // Two apostrophes stand for a double mark in some wire copy (''Like this,'' he said), and two closing
+                    // single marks for a closing double one (“It was an attempt to mislead voters,’’ Will Moy told …).
                     var width = c == '"' ? 1 : 2;
                     if (open >= 0 && text[open] is '“' or '„' && OpensNested(text, i, block, width))
                     {

@@ -19,10 +19,13 @@ public sealed class ClaimQuoteSpanTests
         Assert.Contains("Harlow Mining bribed officials to win the licence.", texts);
     }
 
-    [Fact]
-    public void A_quotation_mark_whose_partner_is_in_the_claim_stays()
+    [Theory]
+    [InlineData(MultiSentenceQuote, "“Ural Savings was sued for fraud,” Anna Berg said.")]
+    [InlineData("\"Ural Savings was sued for fraud,” Anna Berg said.", "\"Ural Savings was sued for fraud,” Anna Berg said.")]
+    [InlineData("“Ural Savings was sued for fraud,’’ Anna Berg said.", "“Ural Savings was sued for fraud,’’ Anna Berg said.")]
+    public void A_quote_that_opens_and_closes_in_the_claim_keeps_its_marks_whichever_the_page_typed(string text, string claim)
     {
-        var document = ClaimTestSupport.Analyze(MultiSentenceQuote);
-        Assert.Contains(document.Get(Layers.Claims), c => document.TextOf(c.Span) == "“Ural Savings was sued for fraud,” Anna Berg said.");
+        var document = ClaimTestSupport.Analyze(text);
+        Assert.Contains(document.Get(Layers.Claims), c => document.TextOf(c.Span) == claim);
     }
 }

@@ -23,6 +23,11 @@ public sealed class QuoteMarksTests
         Assert.Equal(["It's unusual", "It's a hard thing to do."], Passages("“It's unusual,“ said Larry Noble, an attorney. “It's a hard thing to do.”"));
 
     [Fact]
+    public void TwoClosingSingleMarksCloseAQuoteAsADoubleOneDoes() =>
+        Assert.Equal(["It was an attempt to mislead voters", "And I think it is inappropriate."],
+            Passages("“It was an attempt to mislead voters,’’ Will Moy told the BBC. “And I think it is inappropriate.”"));
+
+    [Fact]
     public void AMarkAfterTheEndOfASentenceDoesNotNestSoTheNextClosingMarkEndsTheQuote() =>
         Assert.Equal(["and said hello. I was shell-shocked. “And she said, ‘Do you understand,'"], Passages("She approached her “and said hello. I was shell-shocked. “And she said, ‘Do you understand,'” Broaddrick said."));
 
