@@ -281,6 +281,8 @@ internal sealed class ClaimExtraction
         if (_quotes.IsDefaultOrEmpty) return span;
         foreach (var quote in _quotes)
         {
+            // Indirect speech has no marks: the token next to its words is the clause's own punctuation.
+            if (quote.Kind != QuoteKind.Direct) continue;
             var content = quote.Content;
             if (end - first > 1 && _tokens[first].Kind != TokenKind.Word && _tokens[first].Span.End <= content.Start && content.Start <= _tokens[first + 1].Span.Start
                 && content.End > span.End)

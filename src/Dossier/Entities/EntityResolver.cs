@@ -452,7 +452,8 @@ public sealed class EntityResolver(EntityLexicons lexicons)
 
     /// <summary>Words that may follow an organisation's name and an offering noun when the noun heads the phrase ("Tiktok app of
     /// Bytdance", "the WeChat app, which"), not when it modifies another noun ("TikTok app users").</summary>
-    private static readonly string[] NounPhraseFollowers = ["of", "and", "or", "is", "was", "has", "had", "which", "that", "in", "on", "to", "for", "by", "with"];
+    private static readonly string[] NounPhraseFollowers =
+        ["of", "and", "or", "is", "was", "has", "had", "which", "that", "in", "on", "to", "for", "by", "with", "will", "would", "can", "could", "may", "might", "did", "does"];
 
     private static bool EndsNounPhrase(string next) => next.Length > 0 && (!char.IsLetterOrDigit(next[0]) || NounPhraseFollowers.Contains(next));
 
@@ -469,7 +470,11 @@ public sealed class EntityResolver(EntityLexicons lexicons)
             if (IsDescriptionHead(w))
             {
                 var next = j + 1 < tokens.Length ? word(j + 1) : ".";
-                return next.Length > 0 && (char.IsUpper(next[0]) || next == "of" || IsDescriptionHead(next)) ? -1 : j;
+                if (next.Length == 0 || char.IsUpper(next[0]) || next == "of" || IsDescriptionHead(next)) return -1;
+
+                // "the cloud-streamed gaming service providers": an offering noun often modifies the noun after it, so it
+                // heads a description only before punctuation, a function word or a past tense ("the app crashed").
+                return lexicons.NominalHeads.Contains(w) || EndsNounPhrase(next) || next.EndsWith("ed", StringComparison.Ordinal) ? j : -1;
             }
 
             if (chunkAt[j] < 0 && char.IsUpper(w[0])) return -1;

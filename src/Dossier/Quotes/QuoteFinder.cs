@@ -332,16 +332,31 @@ internal sealed class QuoteFinder
             var content = new TextSpan(_tokens[tagged.ContentStart].Span.Start, _tokens[tagged.ContentEnd - 1].Span.End);
             var cue = tagged.HasCue ? new CueMatch(tagged.CueStart, tagged.CueEnd, TaggedAttributionMerge.CuePatternOf(Words, tagged)) : null;
 
-            // "In a rare public statement, the tech giant called …, questioning its timing": a participle speaks for its
-            // sentence's subject, which the rules read whole where the tagger stopped short ("the tech").
-            if (cue is not null && ParticipleSubject(cue, SentenceTokens(cue.Start).Start) is { } subject && subject.Start <= source.Start && source.End <= subject.End)
-            {
-                source = subject;
-            }
-
-            var attribution = new Found(content, merge.KindOf(_insideQuote, tagged), cue, source);
+            var attribution = new Found(content, merge.KindOf(_insideQuote, tagged), cue, WithHeadBeforeCue(source));
             if (ReportsSpeech(attribution)) found.Add(attribution);
         }
+    }
+
+    /// <summary>How many lower-case words a tagged source may lack before its head ("the tech" for "the tech giant").</summary>
+    private const int MaxMissingHeadWords = 2;
+
+    /// <summary>
+    /// "the tech giant called the report “malicious,” questioning its timing": the tagger may end a subject that opens
+    /// with a determiner short of its head ("the tech"); when lower-case words, none an auxiliary or an adverb, and then a
+    /// listed cue follow it, those words complete it.
+    /// </summary>
+    private SpeakerPhrase WithHeadBeforeCue(SpeakerPhrase source)
+    {
+        if (!Determiners.Contains(Words.Lower(source.Start))) return source;
+        var end = source.End;
+        while (end < _tokens.Length && end - source.End < MaxMissingHeadWords && _tokens[end].Kind == TokenKind.Word && !Words.IsCapitalised(end)
+               && !_insideQuote[end] && !Words.IsAdverb(end) && !_lexicon.SkipBeforeCue.Contains(Words.Lower(end)) && !Auxiliaries.Contains(Words.Lower(end))
+               && MatchCue(end) is null)
+        {
+            end++;
+        }
+
+        return end > source.End && end < _tokens.Length && MatchCue(end) is { Pattern.Learned: false } ? source with { End = end } : source;
     }
 
     private void Mark(int[] tokens, TextSpan span, int value)

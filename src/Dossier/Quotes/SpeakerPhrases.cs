@@ -201,8 +201,7 @@ internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
     /// </summary>
     public SpeakerPhrase? ClauseSubject(int sentenceStart, int cueStart)
     {
-        var introduced = AfterIntroduction(sentenceStart, cueStart) is var clauseStart && clauseStart > sentenceStart;
-        sentenceStart = clauseStart;
+        sentenceStart = AfterIntroduction(sentenceStart, cueStart);
         // "At the time, she released a statement saying …": a pronoun opening the main clause before its verb is the subject.
         if (sentenceStart + 1 < cueStart && lexicon.Pronouns.ContainsKey(words.Lower(sentenceStart)) && words.Lower(sentenceStart) != "it" &&
             !words.IsCapitalised(sentenceStart + 1) && !words.IsPunctuation(sentenceStart + 1))
@@ -211,9 +210,7 @@ internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
         }
 
         // "With Democratic leaders worried about …": an introduction whose comma lies beyond reach is no subject either.
-        // After one, "the" opens the main clause's subject in lower case ("In a rare public statement, the tech giant called …").
-        var opensNounPhrase = words.IsCapitalised(sentenceStart) || introduced && words.Lower(sentenceStart) == "the";
-        if (sentenceStart >= cueStart || !opensNounPhrase || ClauseSubjectOpeners.Contains(words.Lower(sentenceStart)) ||
+        if (sentenceStart >= cueStart || !words.IsCapitalised(sentenceStart) || ClauseSubjectOpeners.Contains(words.Lower(sentenceStart)) ||
             IntroductionOpeners.Contains(words.Lower(sentenceStart)))
         {
             return null;

@@ -19,6 +19,13 @@ public sealed class ClaimQuoteSpanTests
         Assert.Contains("Harlow Mining bribed officials to win the licence.", texts);
     }
 
+    [Fact]
+    public void A_clause_inside_indirect_speech_keeps_its_full_stop()
+    {
+        var document = ClaimTestSupport.Analyze("Trump has recently tried to suggest that he barely knows his hand-picked ambassador, but Sondland has said he has spoken several times with the president and was acting on his direction.");
+        Assert.Contains(document.Get(Layers.Claims), c => document.TextOf(c.Span).EndsWith("acting on his direction.", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData(MultiSentenceQuote, "“Ural Savings was sued for fraud,” Anna Berg said.")]
     [InlineData("\"Ural Savings was sued for fraud,” Anna Berg said.", "\"Ural Savings was sued for fraud,” Anna Berg said.")]

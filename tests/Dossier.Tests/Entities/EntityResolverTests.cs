@@ -132,7 +132,8 @@ public sealed class EntityResolverTests(EntityPipelineFixture fixture)
     [Theory]
     [InlineData("Orbis Media grew fast, and Orbis Media hired. The president signed an order against the short-video app on Friday.")]
     [InlineData("Orbis Media grew fast. Teenagers say Vidzy Video app users rose. The president signed an order against the short-video app on Friday.")]
-    public void AnOfferingNounStandsForNoOrganisationTheTextHasNotCalledSo(string text)
+    [InlineData("Orbis Media grew fast. Teenagers love the popular Vidzy Video app of Orbis Media. The president signed an order against the short-video app makers on Friday.")]
+    public void AnOfferingNounStandsForNoOrganisationTheTextHasNotCalledSoNorWhenItModifiesAnotherNoun(string text)
     {
         var (document, layer) = Analyze(text);
         Assert.DoesNotContain(layer.Mentions, m => document.TextOf(m.Span) == "the short-video app");

@@ -15,7 +15,7 @@ public sealed class QuotePassiveAndParticipleTests
     }
 
     [Fact]
-    public void AParticipleAfterAQuoteSpeaksForTheWholeSubjectOfItsSentenceAfterAnIntroduction()
+    public void TheSpeakerOfAParticipleAfterAQuoteIsTheWholeSubjectNotItsFirstWords()
     {
         const string text = "Alibaba Group Holding has strongly refuted allegations. In a rare public statement, the tech giant called the report " +
                             "“completely false” and “malicious,” questioning its timing and intent, particularly in light of the recent trade negotiations.";
