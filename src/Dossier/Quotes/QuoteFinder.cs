@@ -331,7 +331,6 @@ internal sealed class QuoteFinder
 
             var content = new TextSpan(_tokens[tagged.ContentStart].Span.Start, _tokens[tagged.ContentEnd - 1].Span.End);
             var cue = tagged.HasCue ? new CueMatch(tagged.CueStart, tagged.CueEnd, TaggedAttributionMerge.CuePatternOf(Words, tagged)) : null;
-
             var attribution = new Found(content, merge.KindOf(_insideQuote, tagged), cue, WithHeadBeforeCue(source));
             if (ReportsSpeech(attribution)) found.Add(attribution);
         }
