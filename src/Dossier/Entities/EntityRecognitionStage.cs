@@ -27,8 +27,9 @@ public sealed class EntityRecognitionStage(NerTagger tagger, EntityResolver reso
         {
             foreach (var chunk in ConllScore.Chunks(tags[u]).OrderBy(c => c.Start))
             {
-                foreach (var (start, end) in WithoutBrackets(words[u], chunk.Start, chunk.End))
+                foreach (var (start, bracketEnd) in WithoutBrackets(words[u], chunk.Start, chunk.End))
                 {
+                    var end = NerLabels.LabelOf(chunk.Type) == EntityLabel.PER ? PersonNameEnd(words[u], start, bracketEnd) : bracketEnd;
                     if (headlines.IsHeadline(u) && headlines.IsCommonNounPhrase([.. words[u].Skip(start).Take(end - start)], tagger.Model.IsUsuallyLowerCase, tagger.Model.Gazetteer.ContainsPhrase)) continue;
                     chunks.Add(new EntityResolver.NameChunk(units[u].First + start, units[u].First + end, NerLabels.LabelOf(chunk.Type)));
                 }
@@ -37,6 +38,29 @@ public sealed class EntityRecognitionStage(NerTagger tagger, EntityResolver reso
 
         return document.With(Layers.Entities, resolver.Resolve(document.Text, tokens, sentences, chunks));
     }
+
+    /// <summary>
+    /// Where a tagged person's name really ends: a capitalised person name does not go on into words written all in
+    /// capitals ("Governor Cuomo NYC's team", "Jane Doe MP"), which are places, organisations or post-nominals, unless
+    /// they are a generational suffix ("Martin Luther King III", "Ken Griffey JR"). A name written all in capitals is
+    /// left as tagged.
+    /// </summary>
+    internal static int PersonNameEnd(IReadOnlyList<string> words, int start, int end)
+    {
+        var cut = end;
+        while (cut - 1 > start && IsAllCapitals(words[cut - 1]) && !IsGenerationalSuffix(words[cut - 1])) cut--;
+        for (var t = start; t < cut; t++)
+        {
+            if (char.IsLetter(words[t][0]) && !IsAllCapitals(words[t]) && words[t].Any(char.IsLower)) return cut;
+        }
+
+        return end;
+    }
+
+    private static bool IsAllCapitals(string word) => word.Length >= 2 && word.All(char.IsLetter) && word.All(char.IsUpper);
+
+    private static bool IsGenerationalSuffix(string word) =>
+        word is "JR" or "SR" || word.All(c => c is 'I' or 'V' or 'X');
 
     /// <summary>
     /// The parts of a tagged name between brackets: a name does not run across one, though the tagger may join a name and

@@ -161,6 +161,27 @@ public sealed class SampleGoldenTests(EntityPipelineFixture fixture)
     }
 
     [Fact]
+    public void APersonsNameStopsBeforeTheAcronymAfterIt()
+    {
+        var people = EntityPipelineFixture.Names(fixture.AnalyzeSample("000_2eccd1d69f1900d9.txt"))
+            .Where(n => n.Mention.Label == EntityLabel.PER).Select(n => n.Text).ToList();
+        Assert.Contains("Cuomo", people);
+        Assert.DoesNotContain(people, p => p.Contains("NYC", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Governor Cuomo NYC 's team", 1, 3, 2)]
+    [InlineData("Jane Doe MP said", 0, 3, 2)]
+    [InlineData("Martin Luther King III spoke", 0, 4, 4)]
+    [InlineData("Ken Griffey JR homered", 0, 3, 3)]
+    [InlineData("DONALD TRUMP SPEAKS", 0, 2, 2)]
+    [InlineData("AJ Styles won", 0, 2, 2)]
+    public void APersonsTaggedNameEndsBeforeWordsInCapitals(string sentence, int start, int end, int expectedEnd)
+    {
+        Assert.Equal(expectedEnd, EntityRecognitionStage.PersonNameEnd(sentence.Split(' '), start, end));
+    }
+
+    [Fact]
     public void ATaggedNameIsCutAtItsBrackets()
     {
         string[] words = ["the", "CCP", "[", "Chinese", "Communist", "Party", "]", "said"];
