@@ -286,7 +286,8 @@ internal static class StoredRows
             var aliasKey = EntityKey.Explain(alias, label);
             reasons.Add(aliasKey.Key == nameKey.Key
                 ? EntityKeyExplanation.WhyMerged(name, nameKey, alias, aliasKey)
-                : $"\"{alias}\" came in by an analyst's merge or as an alias the document itself gave");
+                : (label == EntityLabel.PER ? PersonShortNames.Explain(name, alias) : null)
+                  ?? $"\"{alias}\" came in by an analyst's merge or as an alias the document itself gave");
         }
 
         foreach (var decision in decisions)

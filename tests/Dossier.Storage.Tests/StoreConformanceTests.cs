@@ -1,5 +1,6 @@
 using Dossier.Analysis;
 using Dossier.Documents;
+using Dossier.Entities;
 using Dossier.Linking;
 using Dossier.Screening;
 using Dossier.Screening.Importing;
@@ -97,6 +98,46 @@ public abstract class StoreConformanceTests : IAsyncLifetime
         var acme = await store.GetEntityAsync(a[0], None);
         Assert.Equal(["a", "b"], acme!.Documents);
         Assert.Null(await store.GetEntityAsync(-1, None));
+    }
+
+    [SkippableFact]
+    public async Task A_persons_one_word_name_joins_the_only_full_name_it_stands_for_whichever_is_stored_first()
+    {
+        var location = await NewLocationAsync();
+        await using var store = await DossierStores.OpenAsync(location, None);
+        await using var links = await DossierStores.OpenLinkStoreAsync(location, None);
+        Assert.True(await store.AddDocumentAsync(TestDocuments.WithNames("short-first", EntityLabel.PER, "Trump"), None));
+        Assert.True(await store.AddDocumentAsync(TestDocuments.WithNames("full", EntityLabel.PER, "Donald Trump", "Jim Carafano"), None));
+        Assert.Equal(new[] { true, true }, await store.AddDocumentsAsync(
+            [TestDocuments.WithNames("short-later", EntityLabel.PER, "Trump", "Carafano"), TestDocuments.WithNames("given-name", EntityLabel.PER, "Jim")], None));
+
+        var full = await store.GetCanonicalIdsAsync("full", None);
+        Assert.Equal(full[0], (await store.GetCanonicalIdsAsync("short-first", None))[0]);
+        var later = await store.GetCanonicalIdsAsync("short-later", None);
+        Assert.Equal((full[0], full[1]), (later[0], later[1]));
+        Assert.Equal(full[1], (await store.GetCanonicalIdsAsync("given-name", None))[0]);
+
+        var trump = (await store.GetEntityAsync(full[0], None))!;
+        Assert.Equal("Donald Trump", trump.Name);
+        Assert.Equal(["full", "short-first", "short-later"], trump.Documents.Order(StringComparer.Ordinal));
+        Assert.Contains("Trump", trump.Aliases);
+        Assert.Contains(await links.ExplainAsync(full[0], None), reason => reason.StartsWith("\"Trump\" is a short form of \"Donald Trump\"", StringComparison.Ordinal));
+        Assert.Equal(2, (await store.GetEntitiesAsync(["short-first", "full", "short-later", "given-name"], None)).Count);
+    }
+
+    [SkippableFact]
+    public async Task A_one_word_name_that_two_stored_people_share_stays_apart_from_both()
+    {
+        await using var store = await DossierStores.OpenAsync(await NewLocationAsync(), None);
+        await store.AddDocumentAsync(TestDocuments.WithNames("donald", EntityLabel.PER, "Donald Trump"), None);
+        await store.AddDocumentAsync(TestDocuments.WithNames("ivanka", EntityLabel.PER, "Ivanka Trump"), None);
+        await store.AddDocumentAsync(TestDocuments.WithNames("short", EntityLabel.PER, "Trump"), None);
+        await store.AddDocumentAsync(TestDocuments.WithOrganisations("organisation", "Trump"), None);
+
+        var ids = new List<long>();
+        foreach (var id in new[] { "donald", "ivanka", "short", "organisation" }) ids.Add((await store.GetCanonicalIdsAsync(id, None))[0]);
+        Assert.Equal(4, ids.Distinct().Count());
+        Assert.Equal(["Trump"], (await store.GetEntityAsync(ids[2], None))!.Aliases);
     }
 
     [SkippableFact]

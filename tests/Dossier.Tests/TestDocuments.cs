@@ -8,7 +8,10 @@ namespace Dossier.Tests;
 internal static class TestDocuments
 {
     /// <summary>A document whose entity layer names these organisations (one mention each), as the NER stage would.</summary>
-    public static Document WithOrganisations(string id, params string[] names)
+    public static Document WithOrganisations(string id, params string[] names) => WithNames(id, EntityLabel.ORG, names);
+
+    /// <summary>A document naming each entity once, all with the same label.</summary>
+    public static Document WithNames(string id, EntityLabel label, params string[] names)
     {
         var text = string.Join(". ", names) + ".";
         var mentions = new List<EntityMention>();
@@ -17,8 +20,8 @@ internal static class TestDocuments
         foreach (var name in names)
         {
             var start = text.IndexOf(name, position, StringComparison.Ordinal);
-            mentions.Add(new EntityMention(new TextSpan(start, start + name.Length), EntityLabel.ORG, entities.Count));
-            entities.Add(new DocumentEntity(entities.Count, name, EntityLabel.ORG, [name]));
+            mentions.Add(new EntityMention(new TextSpan(start, start + name.Length), label, entities.Count));
+            entities.Add(new DocumentEntity(entities.Count, name, label, [name]));
             position = start + name.Length;
         }
 

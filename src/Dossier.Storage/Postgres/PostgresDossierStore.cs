@@ -123,7 +123,8 @@ public sealed partial class PostgresDossierStore : IDossierStore
         foreach (var group in byKey)
         {
             var first = group.First();
-            var id = await EntityIdAsync(connection, group.Key, first, cancellationToken);
+            var (id, created) = await EntityIdAsync(connection, group.Key, first, cancellationToken);
+            if (created) await LinkPersonNamesAsync(connection, id, first, cancellationToken);
             long? redirect;
             await using (var select = Command(connection, "SELECT to_id FROM entity_redirects WHERE from_id = @id", ("id", id)))
             {
@@ -153,18 +154,74 @@ public sealed partial class PostgresDossierStore : IDossierStore
         return canonical;
     }
 
-    private static async Task<long> EntityIdAsync(NpgsqlConnection connection, string key, DocumentEntity entity, CancellationToken cancellationToken)
+    /// <summary>The entity with this key, and whether this call created it.</summary>
+    private static async Task<(long Id, bool Created)> EntityIdAsync(NpgsqlConnection connection, string key, DocumentEntity entity, CancellationToken cancellationToken)
     {
         await using (var insert = Command(connection,
                          "INSERT INTO entities (key, name, label) VALUES (@key, @name, @label) ON CONFLICT (key) DO NOTHING RETURNING id",
                          ("key", key), ("name", entity.Name), ("label", entity.Label.ToString())))
         {
-            if (await insert.ExecuteScalarAsync(cancellationToken) is long created) return created;
+            if (await insert.ExecuteScalarAsync(cancellationToken) is long created) return (created, true);
         }
 
         // Another writer has it; under read committed this new statement sees that writer's committed row.
         await using var select = Command(connection, "SELECT id FROM entities WHERE key = @key", ("key", key));
-        return (long)(await select.ExecuteScalarAsync(cancellationToken))!;
+        return ((long)(await select.ExecuteScalarAsync(cancellationToken))!, false);
+    }
+
+    /// <summary>
+    /// Applies <see cref="PersonShortNames"/> to a person's entity just created: a short name follows the one full name it
+    /// stands for (the caller reads the redirect), and a full name takes in the short names stored before it that stand for
+    /// it alone. Moving stored mentions takes the entity map exclusively, as an analyst's merge does; two writers doing so
+    /// at once deadlock, and the server aborts one, which is retried.
+    /// </summary>
+    private static async Task LinkPersonNamesAsync(NpgsqlConnection connection, long id, DocumentEntity entity, CancellationToken cancellationToken)
+    {
+        if (PersonShortNames.IsShortName(entity.Name, entity.Label))
+        {
+            if (PersonShortNames.FullNameFor(entity.Name, await PeopleNamedAsync(connection, entity.Name, id, cancellationToken)) is long person)
+            {
+                await using var redirect = Command(connection, "INSERT INTO entity_redirects (from_id, to_id) VALUES (@from, @to)", ("from", id), ("to", person));
+                await redirect.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            return;
+        }
+
+        foreach (var shortKey in PersonShortNames.ShortNameKeys(entity.Name, entity.Label))
+        {
+            long shortId;
+            string shortName;
+            await using (var select = Command(connection,
+                             "SELECT id, name FROM entities e WHERE key = @key AND NOT EXISTS (SELECT 1 FROM entity_redirects r WHERE r.from_id = e.id)",
+                             ("key", shortKey)))
+            await using (var reader = await select.ExecuteReaderAsync(cancellationToken))
+            {
+                if (!await reader.ReadAsync(cancellationToken)) continue;
+                (shortId, shortName) = (reader.GetInt64(0), reader.GetString(1));
+            }
+
+            if (PersonShortNames.FullNameFor(shortName, await PeopleNamedAsync(connection, shortName, shortId, cancellationToken)) != id) continue;
+            await using (var exclusive = Command(connection, PostgresDatabase.EntityMapExclusiveLock)) await exclusive.ExecuteNonQueryAsync(cancellationToken);
+            await using var merge = Command(connection, PostgresLinkStore.MergeSql, ("from", shortId), ("to", id));
+            await merge.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>The people whose name holds this word, other than the entity given, leaving out those merged into another.</summary>
+    private static async Task<List<(long Id, string Name)>> PeopleNamedAsync(NpgsqlConnection connection, string word, long except, CancellationToken cancellationToken)
+    {
+        var people = new List<(long, string)>();
+        await using var select = Command(connection,
+            """
+            SELECT id, name FROM entities e
+            WHERE label = 'PER' AND name ILIKE '%' || @word || '%' AND id <> @except
+              AND NOT EXISTS (SELECT 1 FROM entity_redirects r WHERE r.from_id = e.id)
+            """,
+            ("word", StoredRows.EscapeLike(word)), ("except", except));
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) people.Add((reader.GetInt64(0), reader.GetString(1)));
+        return people;
     }
 
     public async Task RecordFailureAsync(string source, string reason, CancellationToken cancellationToken)

@@ -13,6 +13,20 @@ public sealed partial class PostgresLinkStore : ILinkStore
 
     private PostgresLinkStore(NpgsqlDataSource dataSource) => _dataSource = dataSource;
 
+    /// <summary>
+    /// Moves entity @from, with its mentions, aliases and the names and entities sent to it, onto entity @to for good. The
+    /// caller holds the entity map exclusively (<see cref="PostgresDatabase.EntityMapExclusiveLock"/>).
+    /// </summary>
+    internal const string MergeSql =
+        """
+        INSERT INTO entity_redirects (from_id, to_id) VALUES (@from, @to) ON CONFLICT (from_id) DO UPDATE SET to_id = excluded.to_id;
+        UPDATE entity_redirects SET to_id = @to WHERE to_id = @from;
+        UPDATE entity_name_overrides SET entity_id = @to WHERE entity_id = @from;
+        UPDATE document_entities SET entity_id = @to WHERE entity_id = @from;
+        INSERT INTO entity_aliases (entity_id, alias) SELECT @to, alias FROM entity_aliases WHERE entity_id = @from
+            ON CONFLICT (entity_id, lower(alias)) DO NOTHING;
+        """;
+
     public static async Task<PostgresLinkStore> OpenAsync(string location, CancellationToken cancellationToken) =>
         new(await PostgresDatabase.OpenAsync(location, cancellationToken));
 
@@ -25,16 +39,7 @@ public sealed partial class PostgresLinkStore : ILinkStore
             if (target == entityId) throw new ArgumentException($"Entity {intoEntityId} is already merged into {entityId}.", nameof(intoEntityId));
             await RequireEntityAsync(connection, entityId, cancellationToken);
             await RequireEntityAsync(connection, target, cancellationToken);
-            await ExecuteAsync(connection, cancellationToken,
-                """
-                INSERT INTO entity_redirects (from_id, to_id) VALUES (@from, @to) ON CONFLICT (from_id) DO UPDATE SET to_id = excluded.to_id;
-                UPDATE entity_redirects SET to_id = @to WHERE to_id = @from;
-                UPDATE entity_name_overrides SET entity_id = @to WHERE entity_id = @from;
-                UPDATE document_entities SET entity_id = @to WHERE entity_id = @from;
-                INSERT INTO entity_aliases (entity_id, alias) SELECT @to, alias FROM entity_aliases WHERE entity_id = @from
-                    ON CONFLICT (entity_id, lower(alias)) DO NOTHING;
-                """,
-                ("from", entityId), ("to", target));
+            await ExecuteAsync(connection, cancellationToken, MergeSql, ("from", entityId), ("to", target));
             return await RecordAsync(connection, EntityDecisionKind.Merge, entityId, target, null, reason, cancellationToken);
         }, cancellationToken, entityDecision: true);
     }

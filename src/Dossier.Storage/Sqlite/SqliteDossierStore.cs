@@ -115,11 +115,15 @@ public sealed partial class SqliteDossierStore : IDossierStore
         var key = (anySplit ? await SplitKeyAsync(entity, transaction, cancellationToken) : null) ?? EntityKey.For(entity.Name, entity.Label);
         // Looked up first: most entities of a news stream are stored already, and then one statement finds them. The
         // transaction holds the write lock, so none can be added between the look-up and the insert.
-        var id = await _prepared.Get("SELECT id FROM entities WHERE key = $key", transaction, ("$key", key)).ExecuteScalarAsync(cancellationToken) as long?
-                 ?? (long)(await _prepared.Get(
-                         "INSERT INTO entities (key, name, label) VALUES ($key, $name, $label) RETURNING id",
-                         transaction, ("$key", key), ("$name", entity.Name), ("$label", entity.Label.ToString()))
-                     .ExecuteScalarAsync(cancellationToken))!;
+        if (await _prepared.Get("SELECT id FROM entities WHERE key = $key", transaction, ("$key", key)).ExecuteScalarAsync(cancellationToken) is not long id)
+        {
+            id = (long)(await _prepared.Get(
+                    "INSERT INTO entities (key, name, label) VALUES ($key, $name, $label) RETURNING id",
+                    transaction, ("$key", key), ("$name", entity.Name), ("$label", entity.Label.ToString()))
+                .ExecuteScalarAsync(cancellationToken))!;
+            await LinkPersonNamesAsync(id, entity, transaction, cancellationToken);
+        }
+
         foreach (var alias in entity.Aliases.Prepend(entity.Name).Distinct(StringComparer.OrdinalIgnoreCase))
         {
             await _prepared.Get("INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES ($e, $a)", transaction, ("$e", id), ("$a", alias))
@@ -127,6 +131,60 @@ public sealed partial class SqliteDossierStore : IDossierStore
         }
 
         return id;
+    }
+
+    /// <summary>
+    /// Applies <see cref="PersonShortNames"/> to a person's entity just created: a short name follows the one full name it
+    /// stands for (the redirect takes its mentions and aliases there as they are stored), and a full name takes in the
+    /// short names stored before it that stand for it alone.
+    /// </summary>
+    private async Task LinkPersonNamesAsync(long id, DocumentEntity entity, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        if (PersonShortNames.IsShortName(entity.Name, entity.Label))
+        {
+            if (PersonShortNames.FullNameFor(entity.Name, await PeopleNamedAsync(entity.Name, id, transaction, cancellationToken)) is long person)
+            {
+                await _prepared.Get("INSERT INTO entity_redirects (from_id, to_id) VALUES ($from, $to)", transaction, ("$from", id), ("$to", person))
+                    .ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            return;
+        }
+
+        foreach (var shortKey in PersonShortNames.ShortNameKeys(entity.Name, entity.Label))
+        {
+            long shortId;
+            string shortName;
+            await using (var reader = await _prepared.Get(
+                                 "SELECT id, name FROM entities e WHERE key = $key AND NOT EXISTS (SELECT 1 FROM entity_redirects r WHERE r.from_id = e.id)",
+                                 transaction, ("$key", shortKey))
+                             .ExecuteReaderAsync(cancellationToken))
+            {
+                if (!await reader.ReadAsync(cancellationToken)) continue;
+                (shortId, shortName) = (reader.GetInt64(0), reader.GetString(1));
+            }
+
+            if (PersonShortNames.FullNameFor(shortName, await PeopleNamedAsync(shortName, shortId, transaction, cancellationToken)) == id)
+            {
+                await _prepared.Get(SqliteLinkStore.MergeSql, transaction, ("$from", shortId), ("$to", id)).ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>The people whose name holds this word, other than the entity given, leaving out those merged into another.</summary>
+    private async Task<List<(long Id, string Name)>> PeopleNamedAsync(string word, long except, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        var people = new List<(long, string)>();
+        await using var reader = await _prepared.Get(
+                """
+                SELECT id, name FROM entities e
+                WHERE label = 'PER' AND name LIKE '%' || $word || '%' ESCAPE '\' AND id <> $except
+                  AND NOT EXISTS (SELECT 1 FROM entity_redirects r WHERE r.from_id = e.id)
+                """,
+                transaction, ("$word", StoredRows.EscapeLike(word)), ("$except", except))
+            .ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) people.Add((reader.GetInt64(0), reader.GetString(1)));
+        return people;
     }
 
     /// <summary>The key of the entity an analyst split this name into, if they did (see SqliteLinkStore).</summary>

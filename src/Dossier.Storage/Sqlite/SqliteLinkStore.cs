@@ -15,6 +15,16 @@ public sealed partial class SqliteLinkStore : ILinkStore
 
     private SqliteLinkStore(SqliteConnection connection) => _connection = connection;
 
+    /// <summary>Moves entity $from, with its mentions, aliases and the names and entities sent to it, onto entity $to for good.</summary>
+    internal const string MergeSql =
+        """
+        INSERT INTO entity_redirects (from_id, to_id) VALUES ($from, $to) ON CONFLICT(from_id) DO UPDATE SET to_id = excluded.to_id;
+        UPDATE entity_redirects SET to_id = $to WHERE to_id = $from;
+        UPDATE entity_name_overrides SET entity_id = $to WHERE entity_id = $from;
+        UPDATE document_entities SET entity_id = $to WHERE entity_id = $from;
+        INSERT OR IGNORE INTO entity_aliases (entity_id, alias) SELECT $to, alias FROM entity_aliases WHERE entity_id = $from;
+        """;
+
     public static async Task<SqliteLinkStore> OpenAsync(string path, CancellationToken cancellationToken) =>
         new(await SqliteDatabase.OpenAsync(path, cancellationToken));
 
@@ -29,15 +39,7 @@ public sealed partial class SqliteLinkStore : ILinkStore
             if (target == entityId) throw new ArgumentException($"Entity {intoEntityId} is already merged into {entityId}.", nameof(intoEntityId));
             await RequireEntityAsync(entityId, transaction, cancellationToken);
             await RequireEntityAsync(target, transaction, cancellationToken);
-            await ExecuteAsync(transaction, cancellationToken,
-                """
-                INSERT INTO entity_redirects (from_id, to_id) VALUES ($from, $to) ON CONFLICT(from_id) DO UPDATE SET to_id = excluded.to_id;
-                UPDATE entity_redirects SET to_id = $to WHERE to_id = $from;
-                UPDATE entity_name_overrides SET entity_id = $to WHERE entity_id = $from;
-                UPDATE document_entities SET entity_id = $to WHERE entity_id = $from;
-                INSERT OR IGNORE INTO entity_aliases (entity_id, alias) SELECT $to, alias FROM entity_aliases WHERE entity_id = $from;
-                """,
-                ("$from", entityId), ("$to", target));
+            await ExecuteAsync(transaction, cancellationToken, MergeSql, ("$from", entityId), ("$to", target));
             var decision = await RecordAsync(EntityDecisionKind.Merge, entityId, target, null, reason, transaction, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return decision;

@@ -294,13 +294,7 @@ public sealed class EntityResolver(EntityLexicons lexicons)
         return found;
     }
 
-    // "Carafano" after "Jim Carafano", or "Xi" after "Xi Jinping": one word that is the first or last of the other name.
-    private static bool IsPartOfName(List<string> a, List<string> b)
-    {
-        if (a.Count == 1 && b.Count > 1) return b[0] == a[0] || b[^1] == a[0];
-        if (b.Count == 1 && a.Count > 1) return a[0] == b[0] || a[^1] == b[0];
-        return false;
-    }
+    private static bool IsPartOfName(List<string> a, List<string> b) => PersonNames.IsShortFormOf(a, b) || PersonNames.IsShortFormOf(b, a);
 
     // "the Communist Party" after "the Chinese Communist Party": an organisation's name, two words at least, without the
     // place or nationality it opens with; not "the Democratic Party of Japan" after "the Liberal Democratic Party of Japan".

@@ -21,8 +21,14 @@ public static class EntityKey
     /// <summary>The name itself, folded but with nothing dropped: the key an analyst's split applies to.</summary>
     public static string ForName(string name, EntityLabel label)
     {
+        return label + ":" + string.Join(' ', Words(name));
+    }
+
+    /// <summary>The words of a name, transliterated to ASCII and folded as keys fold them.</summary>
+    public static string[] Words(string name)
+    {
         ArgumentNullException.ThrowIfNull(name);
-        return label + ":" + string.Join(' ', Fold(name.Transliterate()).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        return Fold(name.Transliterate()).Split(' ', StringSplitOptions.RemoveEmptyEntries);
     }
 
     /// <summary>The key and each step that produced it, so that a merge can say why two names are one entity.</summary>

@@ -51,3 +51,36 @@ public sealed class EntityKeyTests
     [InlineData("\u0000\uFFFF")]
     public void Odd_names_get_a_key_without_crashing(string name) => Assert.StartsWith("ORG:", EntityKey.For(name, EntityLabel.ORG), StringComparison.Ordinal);
 }
+
+public sealed class PersonShortNamesTests
+{
+    private static readonly (long, string)[] People = [(1, "Donald Trump"), (2, "Ivanka Trump"), (3, "Jim Carafano"), (4, "Xi Jinping"), (5, "Carafano Industries")];
+
+    [Theory]
+    [InlineData("Carafano", 3)]
+    [InlineData("Xi", 4)]
+    [InlineData("Jinping", 4)]
+    [InlineData("Jim", 3)]
+    public void A_short_name_stands_for_the_one_full_name_it_begins_or_ends(string shortName, long person) =>
+        Assert.Equal(person, PersonShortNames.FullNameFor(shortName, People.Where(p => p.Item2 != "Carafano Industries")));
+
+    [Theory]
+    [InlineData("Trump")]
+    [InlineData("Carafano")]
+    [InlineData("Donald Trump")]
+    [InlineData("Pompeo")]
+    [InlineData("Tru")]
+    public void A_short_name_that_several_full_names_or_none_share_stands_for_none(string shortName) =>
+        Assert.Null(PersonShortNames.FullNameFor(shortName, People));
+
+    [Fact]
+    public void Only_a_persons_full_name_has_short_names()
+    {
+        Assert.Equal(["PER:donald", "PER:trump"], PersonShortNames.ShortNameKeys("Donald Trump", EntityLabel.PER));
+        Assert.Empty(PersonShortNames.ShortNameKeys("Trump", EntityLabel.PER));
+        Assert.Empty(PersonShortNames.ShortNameKeys("Trump Organization", EntityLabel.ORG));
+        Assert.True(PersonShortNames.IsShortName("Trump", EntityLabel.PER));
+        Assert.False(PersonShortNames.IsShortName("Trump", EntityLabel.ORG));
+        Assert.False(PersonShortNames.IsShortName("Donald Trump", EntityLabel.PER));
+    }
+}

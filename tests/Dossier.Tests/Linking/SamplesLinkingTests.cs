@@ -71,6 +71,32 @@ public sealed class SamplesLinkingTests
     }
 
     [Fact]
+    public async Task Trump_and_Donald_Trump_of_two_samples_are_one_person_in_the_store()
+    {
+        var folder = Directory.CreateTempSubdirectory("dossier-samples-");
+        try
+        {
+            await using var store = await SqliteDossierStore.OpenAsync(Path.Combine(folder.FullName, "s.db"), CancellationToken.None);
+            var documents = AnalysedSamples();
+            foreach (var document in documents) await store.AddDocumentAsync(document, CancellationToken.None);
+            var trump = new HashSet<long>();
+            foreach (var document in documents)
+            {
+                var canonical = await store.GetCanonicalIdsAsync(document.Id, CancellationToken.None);
+                trump.UnionWith(document.Get(Layers.Entities).Entities.Where(e => e.Label == EntityLabel.PER && e.Name.EndsWith("Trump", StringComparison.Ordinal))
+                    .Select(e => canonical[e.Id]));
+            }
+
+            var person = await store.GetEntityAsync(Assert.Single(trump), CancellationToken.None);
+            Assert.Equal(("Donald Trump", 2), (person!.Name, person.Documents.Count));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void The_samples_are_three_stories()
     {
         var documents = AnalysedSamples();
