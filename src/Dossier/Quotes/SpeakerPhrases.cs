@@ -376,7 +376,7 @@ internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
         {
             var lower = words.Lower(j);
             if (words.IsPunctuation(j) && !IsPossessive(j)) break;
-            if (lexicon.ClauseBoundaries.Contains(lower) || IsCueWord(j)) break;
+            if (lexicon.ClauseBoundaries.Contains(lower) && !OpensNameInsideSentence(j, last) || IsCueWord(j)) break;
             if (lower is "and" or "&" && !(words.IsCapitalised(j - 1) && words.IsCapitalised(j + 1))) break;
             if (!words.IsCapitalised(j) && !FunctionWords.Contains(lower) && ++lowercase > MaxLowercaseWords) break;
             if (IsVerbForm(j)) break;
@@ -387,6 +387,14 @@ internal sealed class SpeakerPhrases(TokenWords words, QuoteLexicon lexicon)
         while (start <= last && IsLeadingWordToDrop(start)) start++;
         return start <= last && HasContentWord(start, last + 1) && !IsTimeOnly(start, last + 1) ? new SpeakerPhrase(start, last + 1, start) : null;
     }
+
+    /// <summary>
+    /// "…,” Will Moy told": a word that would end a subject ("will", "may") written with a capital inside a sentence and
+    /// followed by another capitalised word of the phrase is a given name, not a verb.
+    /// </summary>
+    private bool OpensNameInsideSentence(int i, int last) =>
+        i > 0 && i < last && words.IsCapitalised(i) && words.IsCapitalised(i + 1) && !words.IsSentenceEnd(i - 1) &&
+        !lexicon.ClauseBoundaries.Contains(words.Lower(i + 1));
 
     /// <summary>"said Tuesday", "In June, …": a time expression is no speaker.</summary>
     private bool IsTimeOnly(int start, int end)

@@ -19,6 +19,19 @@ public sealed class QuoteAttributionRuleTests
         Assert.Equal(QuoteKind.Direct, quote.Kind);
     }
 
+    [Theory]
+    [InlineData("“It was an attempt to mislead voters,’’ Will Moy, chief executive of the London-based fact-checking website Full Fact, told the BBC.", "Will Moy")]
+    [InlineData("“It was an attempt to mislead voters,” Will Moy told the BBC.", "Will Moy")]
+    [InlineData("“We will appeal,” May Rosen, the deputy head of communications at the Brussels-based consumer group BEUC, said on Monday.", "May Rosen")]
+    [InlineData("“We will appeal,” Maria Lopez, the deputy head of communications at the Brussels-based consumer group BEUC, said on Monday.", "Maria Lopez")]
+    public void AGivenNameSpeltLikeAnAuxiliaryOpensTheSpeakersNameBeforeAnyTitle(string text, string speaker)
+    {
+        var (_, quotes) = QuoteTestDocuments.Analyze(text);
+        var quote = Assert.Single(quotes);
+        Assert.Equal(speaker, quote.Speaker);
+        Assert.Equal(QuoteKind.Direct, quote.Kind);
+    }
+
     [Fact]
     public void ADashAndANameAfterTheQuoteSignIt()
     {
