@@ -275,6 +275,38 @@ internal static class StoredRows
         return local is not null && EntityKey.ForName(local.Name, label) == nameKey;
     }
 
+    /// <summary>The statements <see cref="LinkPersonNamesAsync"/> runs, inside the transaction that created the entity.</summary>
+    /// <param name="PeopleNamed">The people whose name holds a word, other than the entity given, leaving out those merged into another.</param>
+    /// <param name="UnmergedEntity">The entity with a key, unless it is merged into another.</param>
+    /// <param name="Redirect">Sends the mentions of an entity, stored from now on, to another.</param>
+    /// <param name="Merge">Moves an entity with its stored mentions and aliases onto another for good.</param>
+    public sealed record PersonNameRows(
+        Func<string, long, Task<List<(long Id, string Name)>>> PeopleNamed,
+        Func<string, Task<(long Id, string Name)?>> UnmergedEntity,
+        Func<long, long, Task> Redirect,
+        Func<long, long, Task> Merge);
+
+    /// <summary>
+    /// Applies <see cref="PersonShortNames"/> to a person's entity just created: a short name follows the one full name it
+    /// stands for, and a full name takes in the short names stored before it that stand for it alone.
+    /// </summary>
+    public static async Task LinkPersonNamesAsync(long id, DocumentEntity entity, PersonNameRows rows)
+    {
+        if (PersonShortNames.IsShortName(entity.Name, entity.Label))
+        {
+            if (PersonShortNames.FullNameFor(entity.Name, await rows.PeopleNamed(entity.Name, id)) is long person) await rows.Redirect(id, person);
+            return;
+        }
+
+        foreach (var shortKey in PersonShortNames.ShortNameKeys(entity.Name, entity.Label))
+        {
+            if (await rows.UnmergedEntity(shortKey) is { } shortName && PersonShortNames.FullNameFor(shortName.Name, await rows.PeopleNamed(shortName.Name, shortName.Id)) == id)
+            {
+                await rows.Merge(shortName.Id, id);
+            }
+        }
+    }
+
     /// <summary>Why each alias of an entity belongs to it: the shared key's normalisation steps and analysts' decisions.</summary>
     public static List<string> Explain(string name, EntityLabel label, IEnumerable<string> aliases, IEnumerable<EntityDecision> decisions)
     {

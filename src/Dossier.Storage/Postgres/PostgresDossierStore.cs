@@ -170,45 +170,32 @@ public sealed partial class PostgresDossierStore : IDossierStore
     }
 
     /// <summary>
-    /// Applies <see cref="PersonShortNames"/> to a person's entity just created: a short name follows the one full name it
-    /// stands for (the caller reads the redirect), and a full name takes in the short names stored before it that stand for
-    /// it alone. Moving stored mentions takes the entity map exclusively, as an analyst's merge does; two writers doing so
-    /// at once deadlock, and the server aborts one, which is retried.
+    /// The store's side of <see cref="StoredRows.LinkPersonNamesAsync"/> (the caller reads a short name's redirect). Moving
+    /// stored mentions takes the entity map exclusively, as an analyst's merge does; two writers doing so at once deadlock,
+    /// and the server aborts one, which is retried.
     /// </summary>
-    private static async Task LinkPersonNamesAsync(NpgsqlConnection connection, long id, DocumentEntity entity, CancellationToken cancellationToken)
-    {
-        if (PersonShortNames.IsShortName(entity.Name, entity.Label))
-        {
-            if (PersonShortNames.FullNameFor(entity.Name, await PeopleNamedAsync(connection, entity.Name, id, cancellationToken)) is long person)
+    private static Task LinkPersonNamesAsync(NpgsqlConnection connection, long id, DocumentEntity entity, CancellationToken cancellationToken) =>
+        StoredRows.LinkPersonNamesAsync(id, entity, new StoredRows.PersonNameRows(
+            (word, except) => PeopleNamedAsync(connection, word, except, cancellationToken),
+            async key =>
             {
-                await using var redirect = Command(connection, "INSERT INTO entity_redirects (from_id, to_id) VALUES (@from, @to)", ("from", id), ("to", person));
+                await using var select = Command(connection,
+                    "SELECT id, name FROM entities e WHERE key = @key AND NOT EXISTS (SELECT 1 FROM entity_redirects r WHERE r.from_id = e.id)", ("key", key));
+                await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+                return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetString(1)) : null;
+            },
+            async (from, to) =>
+            {
+                await using var redirect = Command(connection, "INSERT INTO entity_redirects (from_id, to_id) VALUES (@from, @to)", ("from", from), ("to", to));
                 await redirect.ExecuteNonQueryAsync(cancellationToken);
-            }
-
-            return;
-        }
-
-        foreach (var shortKey in PersonShortNames.ShortNameKeys(entity.Name, entity.Label))
-        {
-            long shortId;
-            string shortName;
-            await using (var select = Command(connection,
-                             "SELECT id, name FROM entities e WHERE key = @key AND NOT EXISTS (SELECT 1 FROM entity_redirects r WHERE r.from_id = e.id)",
-                             ("key", shortKey)))
-            await using (var reader = await select.ExecuteReaderAsync(cancellationToken))
+            },
+            async (from, to) =>
             {
-                if (!await reader.ReadAsync(cancellationToken)) continue;
-                (shortId, shortName) = (reader.GetInt64(0), reader.GetString(1));
-            }
+                await using (var exclusive = Command(connection, PostgresDatabase.EntityMapExclusiveLock)) await exclusive.ExecuteNonQueryAsync(cancellationToken);
+                await using var merge = Command(connection, PostgresLinkStore.MergeSql, ("from", from), ("to", to));
+                await merge.ExecuteNonQueryAsync(cancellationToken);
+            }));
 
-            if (PersonShortNames.FullNameFor(shortName, await PeopleNamedAsync(connection, shortName, shortId, cancellationToken)) != id) continue;
-            await using (var exclusive = Command(connection, PostgresDatabase.EntityMapExclusiveLock)) await exclusive.ExecuteNonQueryAsync(cancellationToken);
-            await using var merge = Command(connection, PostgresLinkStore.MergeSql, ("from", shortId), ("to", id));
-            await merge.ExecuteNonQueryAsync(cancellationToken);
-        }
-    }
-
-    /// <summary>The people whose name holds this word, other than the entity given, leaving out those merged into another.</summary>
     private static async Task<List<(long Id, string Name)>> PeopleNamedAsync(NpgsqlConnection connection, string word, long except, CancellationToken cancellationToken)
     {
         var people = new List<(long, string)>();

@@ -134,44 +134,24 @@ public sealed partial class SqliteDossierStore : IDossierStore
     }
 
     /// <summary>
-    /// Applies <see cref="PersonShortNames"/> to a person's entity just created: a short name follows the one full name it
-    /// stands for (the redirect takes its mentions and aliases there as they are stored), and a full name takes in the
-    /// short names stored before it that stand for it alone.
+    /// The store's side of <see cref="StoredRows.LinkPersonNamesAsync"/>: a redirect takes a short name's mentions and
+    /// aliases to its person as they are stored (see the triggers of migration 0003).
     /// </summary>
-    private async Task LinkPersonNamesAsync(long id, DocumentEntity entity, SqliteTransaction transaction, CancellationToken cancellationToken)
-    {
-        if (PersonShortNames.IsShortName(entity.Name, entity.Label))
-        {
-            if (PersonShortNames.FullNameFor(entity.Name, await PeopleNamedAsync(entity.Name, id, transaction, cancellationToken)) is long person)
+    private Task LinkPersonNamesAsync(long id, DocumentEntity entity, SqliteTransaction transaction, CancellationToken cancellationToken) =>
+        StoredRows.LinkPersonNamesAsync(id, entity, new StoredRows.PersonNameRows(
+            (word, except) => PeopleNamedAsync(word, except, transaction, cancellationToken),
+            async key =>
             {
-                await _prepared.Get("INSERT INTO entity_redirects (from_id, to_id) VALUES ($from, $to)", transaction, ("$from", id), ("$to", person))
-                    .ExecuteNonQueryAsync(cancellationToken);
-            }
+                await using var reader = await _prepared.Get(
+                        "SELECT id, name FROM entities e WHERE key = $key AND NOT EXISTS (SELECT 1 FROM entity_redirects r WHERE r.from_id = e.id)",
+                        transaction, ("$key", key))
+                    .ExecuteReaderAsync(cancellationToken);
+                return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetString(1)) : null;
+            },
+            (from, to) => _prepared.Get("INSERT INTO entity_redirects (from_id, to_id) VALUES ($from, $to)", transaction, ("$from", from), ("$to", to))
+                .ExecuteNonQueryAsync(cancellationToken),
+            (from, to) => _prepared.Get(SqliteLinkStore.MergeSql, transaction, ("$from", from), ("$to", to)).ExecuteNonQueryAsync(cancellationToken)));
 
-            return;
-        }
-
-        foreach (var shortKey in PersonShortNames.ShortNameKeys(entity.Name, entity.Label))
-        {
-            long shortId;
-            string shortName;
-            await using (var reader = await _prepared.Get(
-                                 "SELECT id, name FROM entities e WHERE key = $key AND NOT EXISTS (SELECT 1 FROM entity_redirects r WHERE r.from_id = e.id)",
-                                 transaction, ("$key", shortKey))
-                             .ExecuteReaderAsync(cancellationToken))
-            {
-                if (!await reader.ReadAsync(cancellationToken)) continue;
-                (shortId, shortName) = (reader.GetInt64(0), reader.GetString(1));
-            }
-
-            if (PersonShortNames.FullNameFor(shortName, await PeopleNamedAsync(shortName, shortId, transaction, cancellationToken)) == id)
-            {
-                await _prepared.Get(SqliteLinkStore.MergeSql, transaction, ("$from", shortId), ("$to", id)).ExecuteNonQueryAsync(cancellationToken);
-            }
-        }
-    }
-
-    /// <summary>The people whose name holds this word, other than the entity given, leaving out those merged into another.</summary>
     private async Task<List<(long Id, string Name)>> PeopleNamedAsync(string word, long except, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
         var people = new List<(long, string)>();

@@ -11,20 +11,18 @@ public sealed class QuoteAttributionRuleTests
     [InlineData("“It’s a dog whistle to all Americans,” Rep. Gwen Moore (D-Wis.) said.", "Rep. Gwen Moore")]
     [InlineData("“Our assumption is that the veto will be overridden,” Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday.", "Senate Majority Leader Mitch McConnell")]
     [InlineData("“They would just go get them,” Rep. Jim Jordan (R-Ohio), an oversight panel member, said in an interview.", "Rep. Jim Jordan")]
-    public void APartyTagAfterTheNameQualifiesTheSpeaker(string text, string speaker)
-    {
-        var (_, quotes) = QuoteTestDocuments.Analyze(text);
-        var quote = Assert.Single(quotes);
-        Assert.Equal(speaker, quote.Speaker);
-        Assert.Equal(QuoteKind.Direct, quote.Kind);
-    }
+    public void APartyTagAfterTheNameQualifiesTheSpeaker(string text, string speaker) => AssertOneDirectQuoteBy(text, speaker);
 
     [Theory]
     [InlineData("“It was an attempt to mislead voters,’’ Will Moy, chief executive of the London-based fact-checking website Full Fact, told the BBC.", "Will Moy")]
     [InlineData("“It was an attempt to mislead voters,” Will Moy told the BBC.", "Will Moy")]
+    [InlineData("Anna Moy, chief executive of the London-based fact-checking website Full Fact, told the BBC: “It was an attempt to mislead voters.”", "Anna Moy")]
+    [InlineData("“It was an attempt to mislead voters,” Anna Moy, chief executive and co-founder of the London-based independent fact-checking charity and website Full Fact, told the BBC.", "Anna Moy")]
     [InlineData("“We will appeal,” May Rosen, the deputy head of communications at the Brussels-based consumer group BEUC, said on Monday.", "May Rosen")]
     [InlineData("“We will appeal,” Maria Lopez, the deputy head of communications at the Brussels-based consumer group BEUC, said on Monday.", "Maria Lopez")]
-    public void AGivenNameSpeltLikeAnAuxiliaryOpensTheSpeakersNameBeforeAnyTitle(string text, string speaker)
+    public void AGivenNameSpeltLikeAnAuxiliaryOpensTheSpeakersNameBeforeAnyTitle(string text, string speaker) => AssertOneDirectQuoteBy(text, speaker);
+
+    private static void AssertOneDirectQuoteBy(string text, string speaker)
     {
         var (_, quotes) = QuoteTestDocuments.Analyze(text);
         var quote = Assert.Single(quotes);
