@@ -13,6 +13,9 @@ internal sealed record MigrationScript(int Version, string ResourceName, string 
             .OrderBy(script => script.Version)
             .ToList();
 
+    /// <summary>What the script does, as its file names it: "person_name_words" for <c>0012_person_name_words.sql</c>.</summary>
+    public string Name => Path.GetFileNameWithoutExtension(FileName)[(FileName.IndexOf('_', StringComparison.Ordinal) + 1)..];
+
     public async Task<string> ReadAsync(CancellationToken cancellationToken)
     {
         await using var stream = typeof(MigrationScript).Assembly.GetManifestResourceStream(ResourceName)!;

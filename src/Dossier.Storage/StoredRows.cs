@@ -276,31 +276,34 @@ internal static class StoredRows
     }
 
     /// <summary>The statements <see cref="LinkPersonNamesAsync"/> runs, inside the transaction that created the entity.</summary>
-    /// <param name="PeopleNamed">The people whose name holds a word, other than the entity given, leaving out those merged into another.</param>
+    /// <param name="PeopleNamed">The people filed under a word key, other than the entity given (<see cref="PersonNameWords.PeopleQuery"/>).</param>
+    /// <param name="FileNameWord">Files an entity under a word key (<see cref="PersonNameWords.Insert"/>).</param>
     /// <param name="UnmergedEntity">The entity with a key, unless it is merged into another.</param>
     /// <param name="Redirect">Sends the mentions of an entity, stored from now on, to another.</param>
     /// <param name="Merge">Moves an entity with its stored mentions and aliases onto another for good.</param>
     public sealed record PersonNameRows(
         Func<string, long, Task<List<(long Id, string Name)>>> PeopleNamed,
+        Func<string, long, Task> FileNameWord,
         Func<string, Task<(long Id, string Name)?>> UnmergedEntity,
         Func<long, long, Task> Redirect,
         Func<long, long, Task> Merge);
 
     /// <summary>
     /// Applies <see cref="PersonShortNames"/> to a person's entity just created: a short name follows the one full name it
-    /// stands for, and a full name takes in the short names stored before it that stand for it alone.
+    /// stands for, and a full name, filed under its words, takes in the short names stored before it that stand for it alone.
     /// </summary>
     public static async Task LinkPersonNamesAsync(long id, DocumentEntity entity, PersonNameRows rows)
     {
         if (PersonShortNames.IsShortName(entity.Name, entity.Label))
         {
-            if (PersonShortNames.FullNameFor(entity.Name, await rows.PeopleNamed(entity.Name, id)) is long person) await rows.Redirect(id, person);
+            var people = await rows.PeopleNamed(PersonShortNames.ShortNameKey(entity.Name), id);
+            if (PersonShortNames.FullNameFor(entity.Name, people) is long person) await rows.Redirect(id, person);
             return;
         }
 
-        foreach (var shortKey in PersonShortNames.ShortNameKeys(entity.Name, entity.Label))
+        foreach (var shortKey in await PersonNameWords.AddAsync(id, entity.Name, entity.Label, rows.FileNameWord))
         {
-            if (await rows.UnmergedEntity(shortKey) is { } shortName && PersonShortNames.FullNameFor(shortName.Name, await rows.PeopleNamed(shortName.Name, shortName.Id)) == id)
+            if (await rows.UnmergedEntity(shortKey) is { } shortName && PersonShortNames.FullNameFor(shortName.Name, await rows.PeopleNamed(shortKey, shortName.Id)) == id)
             {
                 await rows.Merge(shortName.Id, id);
             }

@@ -176,7 +176,12 @@ public sealed partial class PostgresDossierStore : IDossierStore
     /// </summary>
     private static Task LinkPersonNamesAsync(NpgsqlConnection connection, long id, DocumentEntity entity, CancellationToken cancellationToken) =>
         StoredRows.LinkPersonNamesAsync(id, entity, new StoredRows.PersonNameRows(
-            (word, except) => PeopleNamedAsync(connection, word, except, cancellationToken),
+            (key, except) => PeopleNamedAsync(connection, key, except, cancellationToken),
+            async (key, person) =>
+            {
+                await using var insert = Command(connection, PersonNameWords.Insert, ("key", key), ("entity", person));
+                await insert.ExecuteNonQueryAsync(cancellationToken);
+            },
             async key =>
             {
                 await using var select = Command(connection,
@@ -196,16 +201,10 @@ public sealed partial class PostgresDossierStore : IDossierStore
                 await merge.ExecuteNonQueryAsync(cancellationToken);
             }));
 
-    private static async Task<List<(long Id, string Name)>> PeopleNamedAsync(NpgsqlConnection connection, string word, long except, CancellationToken cancellationToken)
+    private static async Task<List<(long Id, string Name)>> PeopleNamedAsync(NpgsqlConnection connection, string key, long except, CancellationToken cancellationToken)
     {
         var people = new List<(long, string)>();
-        await using var select = Command(connection,
-            """
-            SELECT id, name FROM entities e
-            WHERE label = 'PER' AND name ILIKE '%' || @word || '%' AND id <> @except
-              AND NOT EXISTS (SELECT 1 FROM entity_redirects r WHERE r.from_id = e.id)
-            """,
-            ("word", StoredRows.EscapeLike(word)), ("except", except));
+        await using var select = Command(connection, PersonNameWords.PeopleQuery, ("key", key), ("except", except));
         await using var reader = await select.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken)) people.Add((reader.GetInt64(0), reader.GetString(1)));
         return people;

@@ -64,6 +64,9 @@ public sealed partial class PostgresLinkStore : ILinkStore
                 newId = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
             }
 
+            // A split-off person is a full name like any other, which a one-word name may stand for.
+            await PersonNameWords.AddAsync(newId, alias, label, (key, person) => ExecuteAsync(connection, cancellationToken, PersonNameWords.Insert, ("key", key), ("entity", person)));
+
             await ExecuteAsync(connection, cancellationToken,
                 """
                 INSERT INTO entity_name_overrides (name_key, entity_id) VALUES (@key, @new) ON CONFLICT (name_key) DO UPDATE SET entity_id = excluded.entity_id;

@@ -31,6 +31,7 @@ internal static class PostgresMigrations
         foreach (var script in All.Where(migration => migration.Version > current))
         {
             await ExecuteAsync(connection, transaction, await script.ReadAsync(cancellationToken), cancellationToken);
+            await PersonNameWords.AfterMigrationAsync(script, connection, transaction, "", cancellationToken);
             await using var record = new NpgsqlCommand("INSERT INTO schema_migrations (version, name) VALUES ($1, $2)", connection, transaction);
             record.Parameters.AddWithValue(script.Version);
             record.Parameters.AddWithValue(script.FileName);

@@ -139,7 +139,8 @@ public sealed partial class SqliteDossierStore : IDossierStore
     /// </summary>
     private Task LinkPersonNamesAsync(long id, DocumentEntity entity, SqliteTransaction transaction, CancellationToken cancellationToken) =>
         StoredRows.LinkPersonNamesAsync(id, entity, new StoredRows.PersonNameRows(
-            (word, except) => PeopleNamedAsync(word, except, transaction, cancellationToken),
+            (key, except) => PeopleNamedAsync(key, except, transaction, cancellationToken),
+            (key, person) => _prepared.Get(PersonNameWords.Insert, transaction, ("@key", key), ("@entity", person)).ExecuteNonQueryAsync(cancellationToken),
             async key =>
             {
                 await using var reader = await _prepared.Get(
@@ -152,17 +153,10 @@ public sealed partial class SqliteDossierStore : IDossierStore
                 .ExecuteNonQueryAsync(cancellationToken),
             (from, to) => _prepared.Get(SqliteLinkStore.MergeSql, transaction, ("$from", from), ("$to", to)).ExecuteNonQueryAsync(cancellationToken)));
 
-    private async Task<List<(long Id, string Name)>> PeopleNamedAsync(string word, long except, SqliteTransaction transaction, CancellationToken cancellationToken)
+    private async Task<List<(long Id, string Name)>> PeopleNamedAsync(string key, long except, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
         var people = new List<(long, string)>();
-        await using var reader = await _prepared.Get(
-                """
-                SELECT id, name FROM entities e
-                WHERE label = 'PER' AND name LIKE '%' || $word || '%' ESCAPE '\' AND id <> $except
-                  AND NOT EXISTS (SELECT 1 FROM entity_redirects r WHERE r.from_id = e.id)
-                """,
-                transaction, ("$word", StoredRows.EscapeLike(word)), ("$except", except))
-            .ExecuteReaderAsync(cancellationToken);
+        await using var reader = await _prepared.Get(PersonNameWords.PeopleQuery, transaction, ("@key", key), ("@except", except)).ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken)) people.Add((reader.GetInt64(0), reader.GetString(1)));
         return people;
     }

@@ -19,6 +19,7 @@ internal static class SqliteMigrations
             command.Transaction = transaction;
             command.CommandText = await script.ReadAsync(cancellationToken) + $"\nPRAGMA user_version = {script.Version};";
             await command.ExecuteNonQueryAsync(cancellationToken);
+            await PersonNameWords.AfterMigrationAsync(script, connection, transaction, "@", cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
     }

@@ -18,8 +18,14 @@ public static class PersonShortNames
     {
         var words = EntityKey.Words(name);
         if (label != EntityLabel.PER || words.Length < 2) return [];
-        return new[] { words[0], words[^1] }.Distinct(StringComparer.Ordinal).Select(word => EntityKey.For(word, EntityLabel.PER)).ToList();
+        return new[] { words[0], words[^1] }.Distinct(StringComparer.Ordinal).Select(ShortNameKey).ToList();
     }
+
+    /// <summary>
+    /// The key of a person's one-word name, under which the full names it may stand for are found: the same as its
+    /// entity's key, and as one of <see cref="ShortNameKeys"/> of each full name that begins or ends with it.
+    /// </summary>
+    public static string ShortNameKey(string shortName) => EntityKey.For(shortName, EntityLabel.PER);
 
     /// <summary>
     /// The one person, among <paramref name="people"/> (entities not merged into another), whose full name the short
