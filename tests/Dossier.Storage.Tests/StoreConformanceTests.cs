@@ -141,6 +141,19 @@ public abstract class StoreConformanceTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task A_one_word_name_joins_its_full_name_whatever_apostrophes_capitals_and_accents_either_is_written_with()
+    {
+        await using var store = await DossierStores.OpenAsync(await NewLocationAsync(), None);
+        await store.AddDocumentAsync(TestDocuments.WithNames("short-first", EntityLabel.PER, "O’Rourke"), None);
+        await store.AddDocumentAsync(TestDocuments.WithNames("full", EntityLabel.PER, "Beto O'Rourke", "José Martí"), None);
+        await store.AddDocumentAsync(TestDocuments.WithNames("short-later", EntityLabel.PER, "MARTI"), None);
+
+        var full = await store.GetCanonicalIdsAsync("full", None);
+        Assert.Equal(full[0], (await store.GetCanonicalIdsAsync("short-first", None))[0]);
+        Assert.Equal(full[1], (await store.GetCanonicalIdsAsync("short-later", None))[0]);
+    }
+
+    [SkippableFact]
     public async Task A_one_word_name_joins_the_full_name_an_analyst_split_off_when_no_other_person_has_it()
     {
         var location = await NewLocationAsync();
