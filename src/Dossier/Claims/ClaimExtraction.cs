@@ -479,7 +479,8 @@ internal sealed class ClaimExtraction
         {
             if (source is not null && match.FirstToken >= source.First && match.EndToken <= source.End) continue;
             if (IsInsideLongerName(match.FirstToken, match.EndToken)) continue;
-            if (match.EndToken - match.FirstToken == 1 && IsAdjectiveUse(match.FirstToken)) continue;
+            if (match.EndToken - match.FirstToken == 1 && (IsAdjectiveUse(match.FirstToken) || IsMemoryUse(match.FirstToken))) continue;
+            if (NamesATopic(match.FirstToken)) continue;
             scores[match.Value.Category] = scores.GetValueOrDefault(match.Value.Category) + match.Value.Weight;
             var cue = string.Join(' ', _words[match.FirstToken..match.EndToken]);
             if (!distinctCues.TryGetValue(match.Value.Category, out var cues)) distinctCues[match.Value.Category] = cues = new(StringComparer.Ordinal);
@@ -517,6 +518,24 @@ internal sealed class ClaimExtraction
         var next = _words[t + 1];
         return !_lexicon.EnglishFunctionWords.Contains(next) && !NounFollowers.Contains(next) && !next.EndsWith("ed", StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// "she recalled", "I now do recall", "X recalled that …", "X recalled in an email": a cue that is also a verb of memory
+    /// or speech has that sense after a personal pronoun or an auxiliary, or before a clause, a preposition or punctuation;
+    /// "Orbis Motors recalled 20,000 cars" and "the recall of" keep the product recall.
+    /// </summary>
+    private bool IsMemoryUse(int t)
+    {
+        if (!_lexicon.MemorySenseCues.Contains(_words[t])) return false;
+        var before = t > 0 ? _words[t - 1] : "";
+        if (Pronouns.Contains(before) || FirstPerson.Contains(before) || before is "you" or "do" or "did" or "does" or "not" or "cannot" or "can" or "could") return true;
+        if (t + 1 >= _tokens.Length || _tokens[t + 1].Kind == TokenKind.Punctuation) return true;
+        var next = _words[t + 1];
+        return Complementizers.Contains(next) || Pronouns.Contains(next) || next is "how" or "when" or "what" or "in" or "on" or "to" or "being" or "seeing" or "hearing";
+    }
+
+    /// <summary>"the impeachment probe", "Impeachment sham": a risk cue right after a topic noun names the proceeding, not a risk of the subject.</summary>
+    private bool NamesATopic(int t) => t > 0 && _lexicon.TopicNouns.Contains(_words[t - 1]);
 
     /// <summary>A cue that is only part of an organisation's name ("Zhenhua *Data*") says nothing about the claim; one
     /// that is the whole name ("People's Liberation Army") does.</summary>
@@ -1024,7 +1043,7 @@ internal sealed class ClaimExtraction
                 if (titleCase && !_knownNames.Contains(string.Join(' ', _words[mf..me]))) continue;
 
                 // The model tags "the State" and "the Party" as organisations; alone, such words are no subject (non-subjects.txt).
-                if (mention.Kind == MentionKind.Name && _lexicon.NonSubjects.Contains(string.Join(' ', _words[mf..me]))) continue;
+                if (mention.Kind == MentionKind.Name && _lexicon.IsNoSubjectAlone(string.Join(' ', _words[mf..me]))) continue;
                 if (IsSentenceAdverb(mf, me)) continue;
 
                 // "the Trump administration keeps on pushing its plans": neither the name nor the pronoun after it is the person.
@@ -1062,7 +1081,7 @@ internal sealed class ClaimExtraction
 
             var nameFirst = t;
             while (nameFirst < runEnd - 1 && _lexicon.LeadingWords.Contains(_words[nameFirst])) nameFirst++;
-            var allCommon = Enumerable.Range(nameFirst, runEnd - nameFirst).All(i => _lexicon.NonSubjects.Contains(_words[i]) || !IsCapitalised(i));
+            var allCommon = Enumerable.Range(nameFirst, runEnd - nameFirst).All(i => _lexicon.IsNoSubjectAlone(_words[i]) || !IsCapitalised(i));
             if (!allCommon && !IsCapitalisedOnlyByPosition(nameFirst, runEnd) && !NamesAGovernment(runEnd) && !IsSentenceAdverb(nameFirst, runEnd))
             {
                 yield return (nameFirst, runEnd, null);
@@ -1083,13 +1102,13 @@ internal sealed class ClaimExtraction
         nameEnd < _tokens.Length && !IsCapitalised(nameEnd) && _lexicon.GovernmentNouns.Contains(_words[nameEnd]);
 
     /// <summary>
-    /// A lone word at the start of a sentence is capitalised by position: "Giant tech companies", "Adding to those"; and,
+    /// A lone word at the start of a sentence or of a clause after a colon is capitalised by position: "Giant tech companies", "Adding to those"; and,
     /// where the entity model read the document and left the word untagged, a frequent English word ("Police said …",
     /// "Consumers have …", "Local auto dealers …"). Invented or rare firm names ("Streamly", "Telvo") are not frequent words.
     /// </summary>
     private bool IsCapitalisedOnlyByPosition(int first, int end)
     {
-        if (end - first != 1 || !IsSentenceStart(first)) return false;
+        if (end - first != 1 || !IsSentenceStart(first) && !OpensClauseAfterColon(first)) return false;
         var word = _words[first];
         if (word.EndsWith("ing", StringComparison.Ordinal) || _lowercaseWords.Value.Contains(word)) return true;
         return _entitiesRead && _checkworthy.Vectors is { } frequent && frequent.Knows(word) && !IsTagged(first);
@@ -1110,6 +1129,9 @@ internal sealed class ClaimExtraction
         var run = new TextSpan(_tokens[first].Span.Start, _tokens[end - 1].Span.End);
         return _entities.Mentions.Any(m => m.Label == EntityLabel.LOC && m.Span.Contains(run));
     }
+
+    /// <summary>"Internal memo: Federal prison guards …": a clause after a colon opens with a capital as a sentence does.</summary>
+    private bool OpensClauseAfterColon(int t) => t > 0 && _words[t - 1] == ":";
 
     private bool IsTagged(int t) => !_entities.Mentions.IsDefaultOrEmpty && _entities.Mentions.Any(m => m.Span.Overlaps(_tokens[t].Span));
 

@@ -27,6 +27,9 @@ internal sealed class ClaimLexicon
         FavourableCues = PhraseSet("Claims.Data.favourable-cues.txt");
         WideningNegations = PhraseSet("Claims.Data.widening-negations.txt");
         NonSubjects = WordSet("Claims.Data.non-subjects.txt");
+        Peoples = WordSet("Claims.Data.peoples.txt");
+        MemorySenseCues = WordSet("Claims.Data.memory-sense-cues.txt");
+        TopicNouns = WordSet("Claims.Data.topic-nouns.txt");
         LeadingWords = WordSet("Claims.Data.leading-words.txt");
         SourceNouns = WordSet("Claims.Data.source-nouns.txt");
         BackReferenceNouns = WordSet("Claims.Data.back-reference-nouns.txt");
@@ -55,6 +58,15 @@ internal sealed class ClaimLexicon
     /// <summary>A negation cue with the words after it that widen a statement or call it old news rather than deny it.</summary>
     public PhraseMatcher<bool> WideningNegations { get; }
     public FrozenSet<string> NonSubjects { get; }
+
+    /// <summary>Nationalities and other peoples ("indian"), which on their own or in the plural name no subject.</summary>
+    public FrozenSet<string> Peoples { get; }
+
+    /// <summary>Category cues that are also verbs of memory or speech ("she recalled"), which count only where something is recalled.</summary>
+    public FrozenSet<string> MemorySenseCues { get; }
+
+    /// <summary>Nouns naming a story's topic ("impeachment"), which make a risk cue right after them the proceeding's name.</summary>
+    public FrozenSet<string> TopicNouns { get; }
     public FrozenSet<string> LeadingWords { get; }
     public FrozenSet<string> SourceNouns { get; }
 
@@ -90,6 +102,10 @@ internal sealed class ClaimLexicon
 
     /// <summary>Frequent English function words, whose share of a text's words tells English prose (<see cref="EnglishProse"/>).</summary>
     public FrozenSet<string> EnglishFunctionWords { get; }
+
+    /// <summary>Whether lower-case words on their own are no subject: a <see cref="NonSubjects"/> word, or a people in the singular or plural ("indians").</summary>
+    public bool IsNoSubjectAlone(string words) =>
+        NonSubjects.Contains(words) || Peoples.Contains(words) || words.EndsWith('s') && Peoples.Contains(words[..^1]);
 
     private static FrozenSet<string> WordSet(string resource) => EmbeddedData.ReadLowerCaseSet(resource);
 

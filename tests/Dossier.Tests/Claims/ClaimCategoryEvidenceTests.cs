@@ -47,4 +47,31 @@ public sealed class ClaimCategoryEvidenceTests
         var document = ClaimTestSupport.Analyze(text);
         Assert.Contains(document.Get(Layers.Claims), c => c.Category == "regulatory_legal");
     }
+
+    [Theory]
+    [InlineData("“Life was not long enough,” she recalled, “for Harlow to do all the stuff that he would think of to do.”")]
+    [InlineData("“My partner is John Harlow,” Matthesen recalled in an email to the newspaper, which had alleged the opposite.")]
+    [InlineData("State Department official David Harlow told investigators last week that he recalled it “vividly,” according to the report.")]
+    public void Recalled_as_memory_or_speech_is_no_product_recall(string text)
+    {
+        var document = ClaimTestSupport.AnalyzeSentence(text);
+        Assert.DoesNotContain(document.Get(Layers.Claims), c => c.Category == "regulatory_legal");
+    }
+
+    [Fact]
+    public void A_recall_of_goods_in_a_reported_clause_is_still_regulatory() =>
+        Assert.Contains(ClaimTestSupport.Analyze("Orbis Motors was forced to recall 20,000 cars over faulty brakes, regulators said.").Get(Layers.Claims), c => c.Category == "regulatory_legal");
+
+    [Theory]
+    [InlineData("Impeachment sham completely debunked: White House")]
+    [InlineData("Harlow Kent was known for boasting about his access, said another witness in the impeachment probe, Jane Orbis.")]
+    public void A_risk_cue_after_a_topic_noun_names_the_proceeding(string text)
+    {
+        var document = ClaimTestSupport.AnalyzeSentence(text);
+        Assert.All(document.Get(Layers.Claims), c => Assert.True(c.Category == ClaimLexicon.OtherCategory, ClaimTestSupport.Describe(document, c)));
+    }
+
+    [Fact]
+    public void A_probe_without_a_topic_noun_is_still_regulatory() =>
+        Assert.Contains(ClaimTestSupport.Analyze("Harlow Kent faces a probe by the securities regulator, his lawyer said.").Get(Layers.Claims), c => c.Category == "regulatory_legal");
 }

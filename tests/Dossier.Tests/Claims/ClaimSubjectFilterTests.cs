@@ -103,4 +103,23 @@ public sealed class ClaimSubjectFilterTests
         var document = ClaimTestSupport.Analyze(text);
         Assert.DoesNotContain(document.Get(Layers.Claims), c => ClaimTestSupport.SubjectTexts(document, c).Any(s => s.Contains(place, StringComparison.Ordinal)));
     }
+
+    [Theory]
+    [InlineData("NEW DELHI: Nearly 150 Indians were deported for violating visa rules, officials said.", "Indians")]
+    [InlineData("More than 2,500 Afghan civilians have been killed in the fighting so far this year, according to the United Nations.", "Afghan")]
+    [InlineData("Thousands of Americans were defrauded by the call centre, prosecutors said.", "Americans")]
+    public void A_people_is_no_subject(string text, string people)
+    {
+        var document = ClaimTestSupport.Analyze(text);
+        var claims = document.Get(Layers.Claims);
+        Assert.NotEmpty(claims);
+        Assert.DoesNotContain(claims, c => ClaimTestSupport.SubjectTexts(document, c).Any(s => s.Contains(people, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void An_adjective_capitalised_after_a_colon_is_no_name()
+    {
+        var document = ClaimTestSupport.Analyze("Internal memo: Federal prison guards falsified records of cell checks, inmate counts\n\nTwo federal prison officers were charged on Tuesday with falsifying records.");
+        Assert.DoesNotContain(document.Get(Layers.Claims), c => ClaimTestSupport.SubjectTexts(document, c).Contains("Federal"));
+    }
 }
