@@ -128,6 +128,12 @@ internal sealed class ClaimExtraction
     private static readonly FrozenSet<string> NounFollowers = Set(
         "in", "on", "at", "or", "as", "against", "after", "before", "until", "when", "while", "within", "without", "over", "under", "if", "but",
         "because", "since", "last", "this", "next");
+    // "you recall", "I now do recall", "could not recall": what stands before a verb of memory rather than a recall of goods.
+    private static readonly FrozenSet<string> MemoryVerbLeaders = Set("you", "do", "did", "does", "not", "cannot", "can", "could");
+
+    // "recalled how …", "recalled in an email", "recalled being …": what follows a verb of memory or speech, not recalled goods.
+    private static readonly FrozenSet<string> MemoryVerbFollowers = Set("how", "when", "what", "in", "on", "to", "being", "seeing", "hearing");
+
     private static readonly FrozenSet<string> PassiveDenialMarkers = Set("was", "were", "be", "been", "being", "is", "are", "get", "got");
 
     private readonly string _text;
@@ -528,10 +534,10 @@ internal sealed class ClaimExtraction
     {
         if (!_lexicon.MemorySenseCues.Contains(_words[t])) return false;
         var before = t > 0 ? _words[t - 1] : "";
-        if (Pronouns.Contains(before) || FirstPerson.Contains(before) || before is "you" or "do" or "did" or "does" or "not" or "cannot" or "can" or "could") return true;
+        if (Pronouns.Contains(before) || FirstPerson.Contains(before) || MemoryVerbLeaders.Contains(before)) return true;
         if (t + 1 >= _tokens.Length || _tokens[t + 1].Kind == TokenKind.Punctuation) return true;
         var next = _words[t + 1];
-        return Complementizers.Contains(next) || Pronouns.Contains(next) || next is "how" or "when" or "what" or "in" or "on" or "to" or "being" or "seeing" or "hearing";
+        return Complementizers.Contains(next) || Pronouns.Contains(next) || MemoryVerbFollowers.Contains(next);
     }
 
     /// <summary>"the impeachment probe", "Impeachment sham": a risk cue right after a topic noun names the proceeding, not a risk of the subject.</summary>
