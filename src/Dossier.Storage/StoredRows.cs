@@ -278,19 +278,17 @@ internal static class StoredRows
     /// <summary>The statements <see cref="LinkPersonNamesAsync"/> runs, inside the transaction that created the entity.</summary>
     /// <param name="PeopleNamed">The people filed under a word key, other than the entity given (<see cref="PersonNameWords.PeopleQuery"/>).</param>
     /// <param name="FileNameWord">Files an entity under a word key (<see cref="PersonNameWords.Insert"/>).</param>
-    /// <param name="UnmergedEntity">The entity with a key, unless it is merged into another.</param>
     /// <param name="Redirect">Sends the mentions of an entity, stored from now on, to another.</param>
-    /// <param name="Merge">Moves an entity with its stored mentions and aliases onto another for good.</param>
     public sealed record PersonNameRows(
         Func<string, long, Task<List<(long Id, string Name)>>> PeopleNamed,
         Func<string, long, Task> FileNameWord,
-        Func<string, Task<(long Id, string Name)?>> UnmergedEntity,
-        Func<long, long, Task> Redirect,
-        Func<long, long, Task> Merge);
+        Func<long, long, Task> Redirect);
 
     /// <summary>
     /// Applies <see cref="PersonShortNames"/> to a person's entity just created: a short name follows the one full name it
-    /// stands for, and a full name, filed under its words, takes in the short names stored before it that stand for it alone.
+    /// stands for, and a full name is filed under its words for the short names stored after it. A short name stored
+    /// before its full name stays apart: taking it in later would change the canonical entity of documents already
+    /// stored, and of the JSON `analyze` has already written for them, by when their batch happened to commit.
     /// </summary>
     public static async Task LinkPersonNamesAsync(long id, DocumentEntity entity, PersonNameRows rows)
     {
@@ -301,13 +299,7 @@ internal static class StoredRows
             return;
         }
 
-        foreach (var shortKey in await PersonNameWords.AddAsync(id, entity.Name, entity.Label, rows.FileNameWord))
-        {
-            if (await rows.UnmergedEntity(shortKey) is { } shortName && PersonShortNames.FullNameFor(shortName.Name, await rows.PeopleNamed(shortKey, shortName.Id)) == id)
-            {
-                await rows.Merge(shortName.Id, id);
-            }
-        }
+        await PersonNameWords.AddAsync(id, entity.Name, entity.Label, rows.FileNameWord);
     }
 
     /// <summary>Why each alias of an entity belongs to it: the shared key's normalisation steps and analysts' decisions.</summary>

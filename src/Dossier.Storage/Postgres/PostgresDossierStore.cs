@@ -170,9 +170,7 @@ public sealed partial class PostgresDossierStore : IDossierStore
     }
 
     /// <summary>
-    /// The store's side of <see cref="StoredRows.LinkPersonNamesAsync"/> (the caller reads a short name's redirect). Moving
-    /// stored mentions takes the entity map exclusively, as an analyst's merge does; two writers doing so at once deadlock,
-    /// and the server aborts one, which is retried.
+    /// The store's side of <see cref="StoredRows.LinkPersonNamesAsync"/> (the caller reads a short name's redirect).
     /// </summary>
     private static Task LinkPersonNamesAsync(NpgsqlConnection connection, long id, DocumentEntity entity, CancellationToken cancellationToken) =>
         StoredRows.LinkPersonNamesAsync(id, entity, new StoredRows.PersonNameRows(
@@ -182,23 +180,10 @@ public sealed partial class PostgresDossierStore : IDossierStore
                 await using var insert = Command(connection, PersonNameWords.Insert, ("key", key), ("entity", person));
                 await insert.ExecuteNonQueryAsync(cancellationToken);
             },
-            async key =>
-            {
-                await using var select = Command(connection,
-                    "SELECT id, name FROM entities e WHERE key = @key AND NOT EXISTS (SELECT 1 FROM entity_redirects r WHERE r.from_id = e.id)", ("key", key));
-                await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-                return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetString(1)) : null;
-            },
             async (from, to) =>
             {
                 await using var redirect = Command(connection, "INSERT INTO entity_redirects (from_id, to_id) VALUES (@from, @to)", ("from", from), ("to", to));
                 await redirect.ExecuteNonQueryAsync(cancellationToken);
-            },
-            async (from, to) =>
-            {
-                await using (var exclusive = Command(connection, PostgresDatabase.EntityMapExclusiveLock)) await exclusive.ExecuteNonQueryAsync(cancellationToken);
-                await using var merge = Command(connection, PostgresLinkStore.MergeSql, ("from", from), ("to", to));
-                await merge.ExecuteNonQueryAsync(cancellationToken);
             }));
 
     private static async Task<List<(long Id, string Name)>> PeopleNamedAsync(NpgsqlConnection connection, string key, long except, CancellationToken cancellationToken)

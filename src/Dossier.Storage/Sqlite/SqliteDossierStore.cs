@@ -141,17 +141,8 @@ public sealed partial class SqliteDossierStore : IDossierStore
         StoredRows.LinkPersonNamesAsync(id, entity, new StoredRows.PersonNameRows(
             (key, except) => PeopleNamedAsync(key, except, transaction, cancellationToken),
             (key, person) => _prepared.Get(PersonNameWords.Insert, transaction, ("@key", key), ("@entity", person)).ExecuteNonQueryAsync(cancellationToken),
-            async key =>
-            {
-                await using var reader = await _prepared.Get(
-                        "SELECT id, name FROM entities e WHERE key = $key AND NOT EXISTS (SELECT 1 FROM entity_redirects r WHERE r.from_id = e.id)",
-                        transaction, ("$key", key))
-                    .ExecuteReaderAsync(cancellationToken);
-                return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetString(1)) : null;
-            },
             (from, to) => _prepared.Get("INSERT INTO entity_redirects (from_id, to_id) VALUES ($from, $to)", transaction, ("$from", from), ("$to", to))
-                .ExecuteNonQueryAsync(cancellationToken),
-            (from, to) => _prepared.Get(SqliteLinkStore.MergeSql, transaction, ("$from", from), ("$to", to)).ExecuteNonQueryAsync(cancellationToken)));
+                .ExecuteNonQueryAsync(cancellationToken)));
 
     private async Task<List<(long Id, string Name)>> PeopleNamedAsync(string key, long except, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
