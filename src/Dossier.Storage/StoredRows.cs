@@ -279,16 +279,21 @@ internal static class StoredRows
     /// <param name="PeopleNamed">The people filed under a word key, other than the entity given (<see cref="PersonNameWords.PeopleQuery"/>).</param>
     /// <param name="FileNameWord">Files an entity under a word key (<see cref="PersonNameWords.Insert"/>).</param>
     /// <param name="Redirect">Sends the mentions of an entity, stored from now on, to another.</param>
+    /// <param name="UnmergedEntity">The entity with a key, unless it is sent to another.</param>
+    /// <param name="Rename">Gives an entity another name (its key, and so what joins it, stays).</param>
     public sealed record PersonNameRows(
         Func<string, long, Task<List<(long Id, string Name)>>> PeopleNamed,
         Func<string, long, Task> FileNameWord,
-        Func<long, long, Task> Redirect);
+        Func<long, long, Task> Redirect,
+        Func<string, Task<(long Id, string Name)?>> UnmergedEntity,
+        Func<long, string, Task> Rename);
 
     /// <summary>
     /// Applies <see cref="PersonShortNames"/> to a person's entity just created: a short name follows the one full name it
-    /// stands for, and a full name is filed under its words for the short names stored after it. A short name stored
-    /// before its full name stays apart: taking it in later would change the canonical entity of documents already
-    /// stored, and of the JSON `analyze` has already written for them, by when their batch happened to commit.
+    /// stands for, and a full name is filed under its words for the short names stored after it. A full name that a short
+    /// name stored before it stands for alone goes the other way: the short name's entity stays the canonical one and takes
+    /// the full name, so that documents already stored (and the JSON `analyze` has already written for them) keep their
+    /// canonical entity whatever order the two arrive in and whenever their batches commit.
     /// </summary>
     public static async Task LinkPersonNamesAsync(long id, DocumentEntity entity, PersonNameRows rows)
     {
@@ -299,7 +304,18 @@ internal static class StoredRows
             return;
         }
 
-        await PersonNameWords.AddAsync(id, entity.Name, entity.Label, rows.FileNameWord);
+        foreach (var shortKey in await PersonNameWords.AddAsync(id, entity.Name, entity.Label, rows.FileNameWord))
+        {
+            if (await rows.UnmergedEntity(shortKey) is { } shortName
+                && PersonShortNames.IsShortName(shortName.Name, entity.Label)
+                && PersonShortNames.FullNameFor(shortName.Name, await rows.PeopleNamed(shortKey, shortName.Id)) == id)
+            {
+                await rows.Redirect(id, shortName.Id);
+                await rows.Rename(shortName.Id, entity.Name);
+                await PersonNameWords.AddAsync(shortName.Id, entity.Name, entity.Label, rows.FileNameWord);
+                return;
+            }
+        }
     }
 
     /// <summary>Why each alias of an entity belongs to it: the shared key's normalisation steps and analysts' decisions.</summary>

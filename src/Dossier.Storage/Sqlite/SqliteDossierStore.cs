@@ -142,6 +142,16 @@ public sealed partial class SqliteDossierStore : IDossierStore
             (key, except) => PeopleNamedAsync(key, except, transaction, cancellationToken),
             (key, person) => _prepared.Get(PersonNameWords.Insert, transaction, ("@key", key), ("@entity", person)).ExecuteNonQueryAsync(cancellationToken),
             (from, to) => _prepared.Get("INSERT INTO entity_redirects (from_id, to_id) VALUES ($from, $to)", transaction, ("$from", from), ("$to", to))
+                .ExecuteNonQueryAsync(cancellationToken),
+            async key =>
+            {
+                await using var reader = await _prepared.Get(
+                        "SELECT id, name FROM entities e WHERE key = $key AND NOT EXISTS (SELECT 1 FROM entity_redirects r WHERE r.from_id = e.id)",
+                        transaction, ("$key", key))
+                    .ExecuteReaderAsync(cancellationToken);
+                return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetString(1)) : null;
+            },
+            (entityId, name) => _prepared.Get("UPDATE entities SET name = $name WHERE id = $id", transaction, ("$name", name), ("$id", entityId))
                 .ExecuteNonQueryAsync(cancellationToken)));
 
     private async Task<List<(long Id, string Name)>> PeopleNamedAsync(string key, long except, SqliteTransaction transaction, CancellationToken cancellationToken)
