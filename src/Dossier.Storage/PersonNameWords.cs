@@ -27,6 +27,13 @@ internal static class PersonNameWords
         WHERE w.word_key = @key AND e.id <> @except AND NOT EXISTS (SELECT 1 FROM entity_redirects r WHERE r.from_id = e.id)
         """;
 
+    /// <summary>The entity with key @key, unless it is sent to another (read by a full name looking for its short name).</summary>
+    public const string UnmergedEntityQuery =
+        "SELECT id, name FROM entities e WHERE key = @key AND NOT EXISTS (SELECT 1 FROM entity_redirects r WHERE r.from_id = e.id)";
+
+    /// <summary>Gives entity @id the name @name: a short name's entity taking the full name it stands for (its key stays).</summary>
+    public const string Rename = "UPDATE entities SET name = @name WHERE id = @id";
+
     /// <summary>Files a person's entity just created, by <paramref name="insert"/> (word key, entity id); returns the keys.</summary>
     public static async Task<IReadOnlyList<string>> AddAsync(long id, string name, EntityLabel label, Func<string, long, Task> insert)
     {

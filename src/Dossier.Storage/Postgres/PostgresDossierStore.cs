@@ -187,14 +187,13 @@ public sealed partial class PostgresDossierStore : IDossierStore
             },
             async key =>
             {
-                await using var select = Command(connection,
-                    "SELECT id, name FROM entities e WHERE key = @key AND NOT EXISTS (SELECT 1 FROM entity_redirects r WHERE r.from_id = e.id)", ("key", key));
+                await using var select = Command(connection, PersonNameWords.UnmergedEntityQuery, ("key", key));
                 await using var reader = await select.ExecuteReaderAsync(cancellationToken);
                 return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetString(1)) : null;
             },
             async (entityId, name) =>
             {
-                await using var rename = Command(connection, "UPDATE entities SET name = @name WHERE id = @id", ("name", name), ("id", entityId));
+                await using var rename = Command(connection, PersonNameWords.Rename, ("name", name), ("id", entityId));
                 await rename.ExecuteNonQueryAsync(cancellationToken);
             }));
 

@@ -17,7 +17,7 @@ public sealed partial class PostgresLinkStore : ILinkStore
     /// Moves entity @from, with its mentions, aliases and the names and entities sent to it, onto entity @to for good. The
     /// caller holds the entity map exclusively (<see cref="PostgresDatabase.EntityMapExclusiveLock"/>).
     /// </summary>
-    internal const string MergeSql =
+    private const string MergeSql =
         """
         INSERT INTO entity_redirects (from_id, to_id) VALUES (@from, @to) ON CONFLICT (from_id) DO UPDATE SET to_id = excluded.to_id;
         UPDATE entity_redirects SET to_id = @to WHERE to_id = @from;

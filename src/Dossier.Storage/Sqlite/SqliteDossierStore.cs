@@ -145,13 +145,10 @@ public sealed partial class SqliteDossierStore : IDossierStore
                 .ExecuteNonQueryAsync(cancellationToken),
             async key =>
             {
-                await using var reader = await _prepared.Get(
-                        "SELECT id, name FROM entities e WHERE key = $key AND NOT EXISTS (SELECT 1 FROM entity_redirects r WHERE r.from_id = e.id)",
-                        transaction, ("$key", key))
-                    .ExecuteReaderAsync(cancellationToken);
+                await using var reader = await _prepared.Get(PersonNameWords.UnmergedEntityQuery, transaction, ("@key", key)).ExecuteReaderAsync(cancellationToken);
                 return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0), reader.GetString(1)) : null;
             },
-            (entityId, name) => _prepared.Get("UPDATE entities SET name = $name WHERE id = $id", transaction, ("$name", name), ("$id", entityId))
+            (entityId, name) => _prepared.Get(PersonNameWords.Rename, transaction, ("@name", name), ("@id", entityId))
                 .ExecuteNonQueryAsync(cancellationToken)));
 
     private async Task<List<(long Id, string Name)>> PeopleNamedAsync(string key, long except, SqliteTransaction transaction, CancellationToken cancellationToken)

@@ -16,7 +16,7 @@ public sealed partial class SqliteLinkStore : ILinkStore
     private SqliteLinkStore(SqliteConnection connection) => _connection = connection;
 
     /// <summary>Moves entity $from, with its mentions, aliases and the names and entities sent to it, onto entity $to for good.</summary>
-    internal const string MergeSql =
+    private const string MergeSql =
         """
         INSERT INTO entity_redirects (from_id, to_id) VALUES ($from, $to) ON CONFLICT(from_id) DO UPDATE SET to_id = excluded.to_id;
         UPDATE entity_redirects SET to_id = $to WHERE to_id = $from;
